@@ -1,0 +1,742 @@
+"""Characters: who is who. Person mentions, alias clustering, actors, and the kind of each person.
+
+The pure function :func:`find_characters` reads a parsed ``Doc`` and returns :class:`CharacterCluster` s with
+their :class:`Mention` s; the ``denouement_characters`` component stores them on ``doc._.characters`` and
+``doc._.mentions``. Pronouns are resolved afterwards by :mod:`denouement.coref`.
+
+How it works, in short:
+
+1. *Candidates* are runs of proper-noun tokens or PERSON entities, with honorifics ("Dr.") split off.
+   Runs inside other entity types (places, companies, works) are kept only with person evidence.
+2. *Text patterns* attach actors (``Name (Actor Name)``, ``Name, played by Actor``, ``Actor as Name``) and
+   nicknames (``First "Nick" Last``, ``Name, known as Nick``). An actor is never a character.
+3. *Clustering* merges name forms whose words are a subset of a fuller form ("Seb" ⊂ "Sebastian 'Seb'
+   Wilder"); a short form shared by two clusters (a surname in a family) goes to the most recent one.
+4. *Kind*: ``person`` when a role noun ("director X", "X, the critic") or a making verb ("X directed")
+   marks a real person; ``reference`` when every mention compares to another work ("like Rick in
+   Casablanca"); otherwise ``character``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from denouement.furniture import furniture_sentences
+from denouement.lexicon import load_lexicon, word_set
+from denouement.quotemarks import QuoteMarks, find_quote_marks, inside_quotes
+from denouement.sentences import story_sentences
+
+__all__ = [
+    "CharacterCluster",
+    "Mention",
+    "StoryIndex",
+    "find_characters",
+    "story_index",
+]
+
+Gender = Literal["female", "male", "unknown"]
+Kind = Literal["character", "person", "reference"]
+
+for _name in ("characters", "mentions", "story_index"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+NON_PERSON_LABELS = frozenset(
+    {"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
+)
+PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la", "du", "bin", "al", "st."})
+_NAME_WORD = r"[A-Z][\w'’.\-]*"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|del|le|la|du)\s+)?{_NAME_WORD}){{0,3}}"
+_ACTOR_IN_PARENS = re.compile(
+    rf"^\s*\(\s*(?:(?:who is |as )?(?:played|portrayed|voiced|performed) by\s+)?(?P<actor>{_NAME})\s*(?:[),;]|$)"
+)
+_PLAYED_BY = re.compile(
+    rf"^\s*,?\s*(?:(?:known|nicknamed|called)[^,;.()]{{0,50}}?\s+(?:and|,)\s+)?(?:who is |who's |as |is |was )?"
+    rf"(?:played|portrayed|voiced) by\s+(?P<actor>{_NAME})"
+)
+_ACTOR_AS = re.compile(
+    rf"(?P<actor>{_NAME})\s+(?:(?:stars|co-stars|appears|returns|shines|is cast|was cast|is superb|is terrific)\s+)?as\s+"
+    rf"(?:the\s+[a-z-]+\s+)?$"
+)
+_ACTOR_PLAYS = re.compile(rf"(?P<actor>{_NAME})\s+(?:plays|played|portrays|portrayed|voices|voiced)\s+(?:the\s+[a-z-]+\s+)?$")
+_KNOWN_AS = re.compile(
+    rf"^\s*(?:\([^()]{{1,60}}\))?\s*,?\s*\(?(?:who is |who's |better |simply |mostly )?"
+    rf"(?:known(?: to [\w ]{{1,30}}?)? as|nicknamed|called(?: by [\w ]{{1,30}}?)?|aka|a\.k\.a\.|who goes by|"
+    rf"whom everyone calls|whom [\w ]{{1,20}} calls?)\s+[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?"
+)
+_CALLED_PRONOUN = re.compile(
+    rf"\b(?:call(?:s|ed)?|nickname[sd]?|dub(?:s|bed)?)\s+(?:him|her)\s+[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?"
+    rf"|\b(?:everyone|everybody|all|people|friends|whom)(?:\s+[\w]+){{0,4}}?\s+(?:still\s+|always\s+|just\s+)?"
+    rf"call(?:s|ed)?\s+(?:him\s+|her\s+)?[\"“‘']?(?P<nick2>{_NAME_WORD})[\"”’']?"
+)
+
+
+@dataclass
+class Mention:
+    """A stretch of text that refers to a character: a name, a pronoun or a role noun."""
+
+    start: int  # token index
+    end: int  # token index (exclusive)
+    char_start: int
+    char_end: int
+    text: str
+    sentence: int
+    kind: Literal["name", "pronoun", "role"] = "name"
+    cluster: int | None = None
+    in_quote: bool = False
+    form: tuple[str, ...] = ()
+    label: str = ""  # the NER label on the run ("" when none)
+    titles: tuple[str, ...] = ()
+    group: tuple[int, ...] = ()  # for a plural pronoun: the clusters it stands for
+    roles: tuple[str, ...] = ()  # role nouns written before the name ("director", "critic")
+
+
+@dataclass
+class CharacterCluster:
+    """Everything known about one person: name forms, actor, kind, gender, mentions."""
+
+    key: int
+    forms: list[tuple[str, ...]] = field(default_factory=list)
+    nicknames: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    actor: str | None = None
+    actor_sentence: int | None = None
+    kind: Kind = "character"
+    gender: Gender = "unknown"
+    mentions: list[Mention] = field(default_factory=list)
+    labels: Counter[str] = field(default_factory=Counter)
+    human_verbs: int = 0
+    strong: bool = False
+
+    @property
+    def words(self) -> set[str]:
+        words = {w.lower() for form in self.forms for w in form}
+        return words | {n.lower() for n in self.nicknames}
+
+    @property
+    def name(self) -> str:
+        """The fullest form: most words, then the first seen."""
+        return " ".join(max(self.forms, key=len)) if self.forms else ""
+
+    @property
+    def aliases(self) -> list[str]:
+        full = self.name
+        seen = {full}
+        result: list[str] = []
+        candidates = [" ".join(f) for f in self.forms] + sorted(self.nicknames)
+        candidates += [f"{t} {self.forms[0][-1]}" for t in sorted(self.titles) if self.forms]
+        for alias in candidates:
+            if alias not in seen:
+                seen.add(alias)
+                result.append(alias)
+        return result
+
+    @property
+    def named_mentions(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "name"]
+
+
+@dataclass
+class StoryIndex:
+    """Sentence and quote scaffolding shared by the stages, computed once per doc."""
+
+    sentences: list[Span]
+    token_sentence: list[int]
+    meta: set[int]
+    quotes: list[QuoteMarks]
+
+    def sentence_of(self, token: Token) -> int:
+        return self.token_sentence[token.i]
+
+    def in_quote(self, token: Token) -> bool:
+        return inside_quotes(self.quotes, token.idx) is not None
+
+
+def story_index(doc: Doc) -> StoryIndex:
+    """The :class:`StoryIndex` of ``doc`` (computed on first use, then kept on ``doc._.story_index``)."""
+    index = doc._.story_index
+    if index is None:
+        sentences = story_sentences(doc)
+        token_sentence = [-1] * len(doc)
+        for i, sent in enumerate(sentences):
+            for t in range(sent.start, sent.end):
+                token_sentence[t] = i
+        meta = doc._.meta_sentences
+        if meta is None:
+            meta = furniture_sentences(doc, sentences)
+            doc._.meta_sentences = meta
+        index = StoryIndex(sentences, token_sentence, set(meta), find_quote_marks(doc.text))
+        doc._.story_index = index
+    return index
+
+
+@cache
+def _titles() -> dict[str, Gender]:
+    data = load_lexicon("characters")["titles"]
+    result: dict[str, Gender] = {}
+    for gender, key in (("unknown", "neutral"), ("female", "female"), ("male", "male")):
+        for word in data.get(key, []):
+            result.setdefault(str(word).lower(), gender)  # type: ignore[arg-type]
+    return result
+
+
+@cache
+def _gendered(section: str) -> dict[str, Gender]:
+    data = load_lexicon("characters")[section]
+    result: dict[str, Gender] = {}
+    for gender in ("female", "male"):
+        for word in data.get(gender, []):
+            result[str(word).lower()] = gender  # type: ignore[assignment]
+    return result
+
+
+_FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "ADV", "NUM", "PUNCT", "INTJ", "SPACE"})
+
+
+def _is_name_token(token: Token, vocabulary: frozenset[str] = frozenset()) -> bool:
+    text = token.text
+    if not text[:1].isupper() or token.is_punct or token.like_num:
+        return False
+    if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" or token.tag_ in ("NNP", "NNPS"):
+        return True
+    # A word the text already uses as a name ("Wren", "Per", "Rosalind"), whatever the tagger made of it.
+    return text in vocabulary and (token.pos_ not in _FUNCTION_POS or not token.is_sent_start)
+
+
+def _followed_by_parenthesis_name(doc: Doc, end: int) -> bool:
+    return end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].text[:1].isupper()
+
+
+def _name_runs(doc: Doc, index: StoryIndex, vocabulary: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Maximal runs of name tokens (with inner particles and hyphens), honorifics included."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if not _is_name_token(doc[i], vocabulary) or index.token_sentence[i] < 0:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and index.token_sentence[j] == index.token_sentence[i]:
+            nxt = doc[j]
+            joined = j + 1 < n and _is_name_token(doc[j + 1], vocabulary)
+            if _is_name_token(nxt, vocabulary):
+                j += 1
+            elif nxt.text == "-" and joined and not doc[j - 1].whitespace_ and not nxt.whitespace_:
+                j += 2
+            elif nxt.lower_ in PARTICLES and joined:
+                j += 2
+            else:
+                break
+        start = i
+        # "Wren Tully (Actor)": a capitalised word the tagger took for a noun, right before a cast name.
+        if (
+            start > 0
+            and _followed_by_parenthesis_name(doc, j)
+            and doc[start - 1].is_title
+            and doc[start - 1].pos_ not in _FUNCTION_POS
+            and index.token_sentence[start - 1] == index.token_sentence[start]
+            and doc[start - 1].lower_ not in _titles()
+        ):
+            start -= 1
+        runs.append((start, j))
+        i = j
+    return runs
+
+
+def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, list[str], list[str]]:
+    """Split honorifics ("Dr.") and capitalised role nouns ("Critic", "Director") off the front of a run."""
+    titles = _titles()
+    roles = word_set("characters", "person_roles")
+    found: list[str] = []
+    role_words: list[str] = []
+    while end - start > 1:
+        word = doc[start].lower_
+        if word in titles:
+            found.append(doc[start].text)
+        elif word in roles or word in {"by", "and", "with", "starring"}:
+            if word in roles:
+                role_words.append(word)
+        else:
+            break
+        start += 1
+    return start, found, role_words
+
+
+def _run_label(doc: Doc, start: int, end: int) -> str:
+    labels = Counter(doc[i].ent_type_ for i in range(start, end) if doc[i].ent_type_)
+    return labels.most_common(1)[0][0] if labels else ""
+
+
+def _is_place_possessive(doc: Doc, start: int, end: int) -> bool:
+    """``Welcome to Jo's.`` — a name in the possessive that owns nothing after it is a place (a bar, a shop)."""
+    if end >= len(doc) or doc[end].tag_ != "POS":
+        return False
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if after is None or after.is_punct or after.is_space:
+        return True
+    return after.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON") and after.lower_ not in ("own", "very")
+
+
+def _human_verb(token: Token) -> bool:
+    head = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.i != token.i
+
+
+class _Builder:
+    """Collects mentions and clusters for one doc."""
+
+    def __init__(self, doc: Doc, index: StoryIndex) -> None:
+        self.doc = doc
+        self.index = index
+        self.clusters: list[CharacterCluster] = []
+        self.mentions: list[Mention] = []
+        self.actor_spans: list[tuple[int, int, str]] = []  # char spans of actor names, and the name
+        self.lex = load_lexicon("characters")
+
+    # -- candidates -------------------------------------------------------------------------
+    def candidates(self) -> list[Mention]:
+        """Name mentions: a first pass on tags and entities, then again with the names that pass found."""
+        first = self._candidates(frozenset())
+        vocabulary = frozenset(
+            w for m in first if m.label == "PERSON" or self._has_cast_pattern(m) for w in m.form if w[:1].isupper()
+        )
+        return self._candidates(vocabulary) if vocabulary else first
+
+    def _has_cast_pattern(self, m: Mention) -> bool:
+        return _followed_by_parenthesis_name(self.doc, m.end) or bool(_PLAYED_BY.match(self.doc.text[m.char_end : m.char_end + 60]))
+
+    def _candidates(self, vocabulary: frozenset[str]) -> list[Mention]:
+        doc, index = self.doc, self.index
+        found: list[Mention] = []
+        for start, end in _name_runs(doc, index, vocabulary):
+            sentence = index.token_sentence[start]
+            if sentence in index.meta and not self._byline(sentence):
+                continue
+            core, titles, roles = _strip_titles(doc, start, end)
+            if sentence in index.meta:
+                roles = [*roles, "author"]
+            form = tuple(doc[core:end].text.split())
+            if not form or all(w.lower() in _titles() for w in form):
+                continue
+            if _is_place_possessive(doc, start, end):
+                continue
+            found.append(
+                Mention(
+                    start=start,
+                    end=end,
+                    char_start=doc[start].idx,
+                    char_end=doc[end - 1].idx + len(doc[end - 1].text),
+                    text=doc[start:end].text,
+                    sentence=sentence,
+                    in_quote=index.in_quote(doc[start]),
+                    form=form,
+                    label=_run_label(doc, core, end),
+                    titles=tuple(titles),
+                    roles=tuple(roles),
+                )
+            )
+        return found
+
+    def _byline(self, sentence: int) -> bool:
+        text = self.index.sentences[sentence].text
+        return bool(re.match(r"^(By|BY|Words by|Written by|Reviewed by)\s+[A-Z]", text)) and len(text.split()) <= 8
+
+    # -- text patterns ----------------------------------------------------------------------
+    def actor_after(self, mention: Mention) -> tuple[str, int] | None:
+        rest = self.doc.text[mention.char_end : mention.char_end + 120]
+        for pattern in (_ACTOR_IN_PARENS, _PLAYED_BY):
+            match = pattern.match(rest)
+            if not match:
+                continue
+            actor = match.group("actor").strip()
+            if len(actor.split()) == 1 and pattern is _ACTOR_IN_PARENS:
+                full = self._full_name_ending_with(actor, exclude=mention.form)
+                if full is None:
+                    continue
+                actor = full
+            return actor, mention.char_end + match.start("actor")
+        return None
+
+    def _full_name_ending_with(self, surname: str, exclude: tuple[str, ...]) -> str | None:
+        """``(Ortega)`` after a name: the actor is the "… Ortega" named in full elsewhere in the text."""
+        pattern = re.compile(rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+{re.escape(surname)}\b")
+        for match in pattern.finditer(self.doc.text):
+            words = match.group(1).split()
+            if words and words[0].lower() not in {"the", "a", "and", "with", "as", "by", "star", "actor", "actress"}:
+                full = f"{match.group(1)} {surname}"
+                if surname not in exclude:
+                    return full
+        return None
+
+    def nickname_after(self, mention: Mention) -> str | None:
+        rest = self.doc.text[mention.char_end : mention.char_end + 60]
+        match = re.match(rf"^\s*\(\s*[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?\s*\)", rest)
+        if match and match.group("nick") not in mention.form:
+            return match.group("nick")
+        match = _KNOWN_AS.match(rest)
+        if match:
+            return match.group("nick")
+        return None
+
+    def actor_before(self, mention: Mention) -> tuple[str, int] | None:
+        before = self.doc.text[max(0, mention.char_start - 80) : mention.char_start]
+        for pattern in (_ACTOR_AS, _ACTOR_PLAYS):
+            match = pattern.search(before)
+            if match:
+                actor = match.group("actor").strip()
+                if len(actor.split()) >= 2:
+                    return actor, mention.char_start - len(before) + match.start("actor")
+        return None
+
+    def called_pronoun(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str]]:
+        """``… everyone called him Lou``: the nickname of the character named last before it."""
+        found = []
+        for match in _CALLED_PRONOUN.finditer(self.doc.text):
+            nick = match.group("nick") or match.group("nick2")
+            before = [
+                m for m in cands
+                if m.char_end <= match.start() and not m.in_quote and nick not in m.form
+                and m.label in ("PERSON", "") and not (m.start > 0 and self.doc[m.start - 1].lower_ == "the")
+            ]
+            if before and self.index.token_sentence[before[-1].start] >= self.index.token_sentence[
+                min(before[-1].end, len(self.doc) - 1)
+            ] - 1:
+                found.append((before[-1].form, nick))
+        return found
+
+    def nickname_triples(self) -> list[tuple[int, int, str, str, str]]:
+        """``First "Nick" Last`` → (start, end, first, nick, last)."""
+        pattern = re.compile(
+            rf"(?P<first>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+[\"“‘'](?P<nick>{_NAME_WORD}(?:\s{_NAME_WORD})?)[\"”’']\s+(?P<last>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+        )
+        return [
+            (m.start(), m.end(), m.group("first"), m.group("nick"), m.group("last"))
+            for m in pattern.finditer(self.doc.text)
+        ]
+
+    # -- clustering -------------------------------------------------------------------------
+    def run(self) -> tuple[list[CharacterCluster], list[Mention]]:
+        cands = self.candidates()
+        triples = self.nickname_triples()
+        # Merge "First "Nick" Last" into one mention of the full name, the nickname an alias.
+        nick_of_form: dict[tuple[str, ...], str] = {}
+        merged: list[Mention] = []
+        skip: set[int] = set()
+        starts = [t.idx for t in self.doc]
+        for start, end, first, nick, last in triples:
+            parts = [i for i, m in enumerate(cands) if start <= m.char_start and m.char_end <= end]
+            if not parts:
+                continue
+            full = tuple(first.split()) + tuple(last.split())
+            while len(full) > 2 and full[0].lower() in _titles():
+                full = full[1:]
+            first_token = bisect.bisect_left(starts, start)
+            last_token = bisect.bisect_left(starts, end)
+            head = cands[parts[0]]
+            combined = Mention(
+                start=first_token, end=last_token, char_start=start, char_end=end,
+                text=self.doc.text[start:end], sentence=head.sentence,
+                in_quote=head.in_quote, form=full, label=head.label or cands[parts[-1]].label,
+            )
+            nick_of_form[full] = nick
+            skip.update(parts)
+            merged.append(combined)
+        cands = sorted([m for i, m in enumerate(cands) if i not in skip] + merged, key=lambda m: m.char_start)
+        # Actors first: their names are never characters.
+        actor_of_form: dict[tuple[str, ...], tuple[str, int]] = {}
+        for m in cands:
+            found = self.actor_after(m) or self.actor_before(m)
+            if found:
+                actor, at = found
+                if actor.split() != list(m.form):
+                    actor_of_form.setdefault(m.form, (actor, m.sentence))
+                    self.actor_spans.append((at, at + len(actor), actor))
+            nick = self.nickname_after(m)
+            if nick and nick.lower() not in _titles():
+                nick_of_form.setdefault(m.form, nick)
+        for target, nick in self.called_pronoun(cands):
+            nick_of_form.setdefault(target, nick)
+        cands = self._without_actors(cands)
+        # Group forms, longest first, into clusters.
+        forms = sorted({m.form for m in cands}, key=lambda f: (-len(f), min(m.char_start for m in cands if m.form == f)))
+        owners: dict[tuple[str, ...], list[int]] = {}
+        for form in forms:
+            words = {w.lower() for w in form}
+            matches = [c.key for c in self.clusters if words <= c.words]
+            if not matches:
+                cluster = CharacterCluster(key=len(self.clusters), forms=[form])
+                if form in nick_of_form:
+                    cluster.nicknames.add(nick_of_form[form])
+                self.clusters.append(cluster)
+                matches = [cluster.key]
+            else:
+                for key in matches:
+                    if form not in self.clusters[key].forms:
+                        self.clusters[key].forms.append(form)
+            owners[form] = matches
+        for form, nick in nick_of_form.items():
+            for key in owners.get(form, []):
+                self.clusters[key].nicknames.add(nick)
+                if (nick,) in owners:
+                    owners[(nick,)] = [key]
+        self._merge_short_forms(owners)
+        for form, (actor, sentence) in actor_of_form.items():
+            keys = owners.get(form, [])
+            if len(keys) == 1 and self.clusters[keys[0]].actor is None:
+                self.clusters[keys[0]].actor = actor
+                self.clusters[keys[0]].actor_sentence = sentence
+                self.clusters[keys[0]].strong = True
+        # Assign each mention; ambiguous short forms go to the cluster seen most recently.
+        last_seen: dict[int, int] = {}
+        for m in cands:
+            keys = owners.get(m.form, [])
+            if not keys:
+                continue
+            key = keys[0] if len(keys) == 1 else max(keys, key=lambda k: (last_seen.get(k, -1), -k))
+            m.cluster = key
+            last_seen[key] = m.char_start
+            cluster = self.clusters[key]
+            cluster.mentions.append(m)
+            cluster.labels[m.label or "-"] += 1
+            cluster.titles.update(m.titles)
+            cluster.roles.update(m.roles)
+            if _human_verb(self.doc[m.end - 1]):
+                cluster.human_verbs += 1
+        self.mentions = [m for m in cands if m.cluster is not None]
+        for cluster in self.clusters:
+            if cluster.nicknames or cluster.titles:
+                cluster.strong = True
+        self._roles()
+        return self.clusters, self.mentions
+
+    def _merge_short_forms(self, owners: dict[tuple[str, ...], list[int]]) -> None:
+        """A lone short form ("Abby", "Lou") joins the one character whose first name it shortens."""
+        diminutives: dict[str, list[str]] = {
+            str(k).lower(): [str(v).lower() for v in vs] for k, vs in (self.lex.get("diminutives") or {}).items()
+        }
+        for form, keys in list(owners.items()):
+            if len(form) != 1 or len(keys) != 1:
+                continue
+            own = self.clusters[keys[0]]
+            if any(len(f) > 1 for f in own.forms) or own.nicknames:
+                continue
+            short = form[0].lower()
+            targets = []
+            for cluster in self.clusters:
+                if cluster.key == own.key:
+                    continue
+                firsts = {f[0].lower() for f in cluster.forms if len(f) > 1}
+                if any(
+                    short in diminutives.get(first, ())
+                    or (len(short) >= 3 and len(short) < len(first) and first.startswith(short[:3]) and short[:3].isalpha()
+                        and (first.startswith(short) or short.endswith(("ie", "y"))))
+                    for first in firsts
+                ):
+                    targets.append(cluster)
+            if len(targets) == 1:
+                targets[0].nicknames.add(form[0])
+                owners[form] = [targets[0].key]
+                own.forms.remove(form)
+
+    def _without_actors(self, cands: list[Mention]) -> list[Mention]:
+        """Drop actor names: inside an actor span, or a short form of an actor name only ("Gosling")."""
+        actor_names = {a for _, _, a in self.actor_spans}
+        in_span = [any(a <= m.char_start < b for a, b, _ in self.actor_spans) for m in cands]
+        character_words = [
+            {w.lower() for w in m.form}
+            for m, inside in zip(cands, in_span, strict=True)
+            if not inside and " ".join(m.form) not in actor_names and len(m.form) > 1
+        ]
+        actor_word_sets = [{w.lower() for w in a.split()} for a in actor_names]
+        kept = []
+        for m, inside in zip(cands, in_span, strict=True):
+            words = {w.lower() for w in m.form}
+            if inside or " ".join(m.form) in actor_names:
+                continue
+            of_actor = any(words <= a for a in actor_word_sets)
+            of_character = any(words <= c for c in character_words)
+            if of_actor and not of_character:
+                continue
+            kept.append(m)
+        return kept
+
+    # -- roles (appositions and compounds) ----------------------------------------------------
+    def _roles(self) -> None:
+        for cluster in self.clusters:
+            for m in cluster.named_mentions:
+                head = self.doc[m.end - 1]
+                for child in head.children:
+                    if child.dep_ in ("appos", "compound") and child.pos_ == "NOUN":
+                        cluster.roles.add(child.lemma_.lower())
+                if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+                    cluster.roles.add(head.head.lemma_.lower())
+                for left in self.doc[max(0, m.start - 3) : m.start]:
+                    if left.pos_ == "NOUN" and left.head.i >= m.start and left.head.i < m.end:
+                        cluster.roles.add(left.lemma_.lower())
+
+
+def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str]) -> bool:
+    """Is this cluster a person? Names of places, companies, ships and works are not."""
+    not_chars = word_set("characters", "not_characters")
+    name = cluster.name.lower()
+    if name in not_chars or all(w in not_chars for w in cluster.words):
+        return False
+    if cluster.roles & word_set("characters", "thing_nouns") and cluster.actor is None:
+        return False
+    person = cluster.labels.get("PERSON", 0)
+    other = sum(n for label, n in cluster.labels.items() if label in NON_PERSON_LABELS)
+    plain = sum(n for label, n in cluster.labels.items() if label not in NON_PERSON_LABELS and label != "PERSON")
+    if cluster.strong:
+        return True
+    if cluster.words <= title_words and person == 0:
+        return False
+    named = cluster.named_mentions
+    determined = sum(1 for m in named if m.start > 0 and doc[m.start - 1].lower_ == "the")
+    if determined * 2 >= len(named):
+        return False
+    if person and person >= other:
+        return True
+    if cluster.roles & word_set("characters", "person_roles"):
+        return True
+    if other > person + plain:
+        return False
+    return cluster.human_verbs >= 1 and other == 0
+
+
+def _kind(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> Kind:
+    roles = word_set("characters", "person_roles")
+    if cluster.actor is None and cluster.roles & roles:
+        return "person"
+    person_verbs = word_set("characters", "person_verbs")
+    interview = word_set("characters", "interview_cues")
+    for m in cluster.named_mentions:
+        head = doc[m.end - 1]
+        if head.dep_ == "nsubj" and head.head.lemma_.lower() in person_verbs and cluster.actor is None:
+            return "person"
+        by = head.head
+        if head.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in person_verbs and cluster.actor is None:
+            return "person"
+        if head.dep_ == "poss" and head.head.lemma_.lower() in {"film", "movie", "script", "screenplay", "direction", "camera", "score", "novel", "book", "debut", "script", "adaptation", "vision"}:
+            return "person"
+        sent = index.sentences[m.sentence]
+        if cluster.actor is None and any(t.lower_ in interview for t in sent) and head.dep_ == "nsubj" and head.head.lemma_ in {"say", "tell", "explain", "add", "note"}:
+            return "person"
+    if _is_reference(cluster, doc, index):
+        return "reference"
+    return "character"
+
+
+def _is_reference(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> bool:
+    mentions = cluster.named_mentions
+    if not mentions or cluster.actor is not None or len(mentions) > 3:
+        return False
+    cues = word_set("characters", "reference_cues")
+    for m in mentions:
+        sent = index.sentences[m.sentence]
+        before = [t.lower_ for t in doc[sent.start : m.start]]
+        after = doc[m.end : sent.end]
+        cue = any(w in cues for w in before[-8:])
+        work = any(t.ent_type_ == "WORK_OF_ART" for t in after) or bool(
+            re.search(r"\b(in|from|of)\s+(the\s+)?[A-Z][\w'’]+", after.text[:60])
+        )
+        if not (cue and work):
+            return False
+    return True
+
+
+def _gender(cluster: CharacterCluster, doc: Doc) -> Gender:
+    titles = _titles()
+    for title in cluster.titles:
+        gender = titles.get(title.lower(), "unknown")
+        if gender != "unknown":
+            return gender
+    relations = _gendered("relation_gender")
+    votes: Counter[str] = Counter()
+    for m in cluster.named_mentions:
+        head = doc[m.end - 1]
+        if head.dep_ == "appos" and head.head.lemma_.lower() in relations:
+            votes[relations[head.head.lemma_.lower()]] += 1
+        for child in head.children:
+            if child.dep_ in ("appos", "compound") and child.lemma_.lower() in relations:
+                votes[relations[child.lemma_.lower()]] += 1
+    if votes:
+        return votes.most_common(1)[0][0]  # type: ignore[return-value]
+    return "unknown"
+
+
+def _given_name_gender(cluster: CharacterCluster) -> Gender:
+    names = _gendered("given_names")
+    for form in sorted(cluster.forms, key=len, reverse=True):
+        gender = names.get(form[0].lower())
+        if gender:
+            return gender
+    for nick in cluster.nicknames:
+        gender = names.get(nick.lower())
+        if gender:
+            return gender
+    return "unknown"
+
+
+def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterCluster], list[Mention]]:
+    """Characters of ``doc`` and their named mentions, in order of first mention.
+
+    ``title`` (the document's title) helps tell a film named in the text from a person.
+    """
+    index = story_index(doc)
+    builder = _Builder(doc, index)
+    clusters, mentions = builder.run()
+    title_words = {w.lower().strip(":,.!?") for w in (title or "").split()}
+    kept = [c for c in clusters if c.mentions and _keep(c, doc, title_words)]
+    for cluster in kept:
+        cluster.kind = _kind(cluster, doc, index)
+        gender = _gender(cluster, doc)
+        cluster.gender = gender if gender != "unknown" else _given_name_gender(cluster)
+    kept.sort(key=lambda c: c.mentions[0].char_start)
+    remap = {c.key: new for new, c in enumerate(kept)}
+    for new, cluster in enumerate(kept):
+        cluster.key = new
+    mentions = [m for m in mentions if m.cluster in remap]
+    for m in mentions:
+        m.cluster = remap[m.cluster] if m.cluster is not None else None
+    return kept, mentions
+
+
+def cluster_of_token(mentions: Iterable[Mention], token: Token) -> int | None:
+    """The cluster a token belongs to, when it lies inside a named mention."""
+    for m in mentions:
+        if m.start <= token.i < m.end:
+            return m.cluster
+    return None
+
+
+def mentions_by_token(mentions: Sequence[Mention]) -> dict[int, Mention]:
+    """Token index → the mention covering it."""
+    result: dict[int, Mention] = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            result[i] = m
+    return result
+
+
+@Language.component(
+    "denouement_characters",
+    requires=["token.pos", "token.dep", "token.ent_type", "doc._.meta_sentences"],
+    assigns=["doc._.characters", "doc._.mentions"],
+)
+def characters_component(doc: Doc) -> Doc:
+    title = doc.user_data.get("denouement_title")
+    clusters, mentions = find_characters(doc, title if isinstance(title, str) else None)
+    doc._.characters = clusters
+    doc._.mentions = mentions
+    return doc

@@ -1,0 +1,255 @@
+"""Rule-based coreference: third-person pronouns and role nouns resolved to characters.
+
+No statistical coreference model is available offline, so this stage uses the parse: a pronoun goes to
+the most salient compatible character among the last few sentences — recent, in subject position, of the
+same grammatical gender — with the binding rule that an object pronoun ("she tells *her*") is not the
+subject of its own clause while a possessive usually is ("Mia grabs *her* coat"). Genders come from the
+characters stage (titles, relation nouns, given names) refined by the pronouns that follow a character
+named alone in a sentence. "They" goes to a group of characters just named together ("Mia and Seb").
+A definite role noun ("the director", "her husband") goes to the one character the text gave that role.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from denouement.characters import CharacterCluster, Gender, Mention, StoryIndex, mentions_by_token, story_index
+
+__all__ = ["PRONOUN_GENDER", "resolve_pronouns"]
+
+PRONOUN_GENDER: dict[str, Gender] = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+REFLEXIVE = frozenset({"himself", "herself", "themselves"})
+WINDOW = 3  # sentences back a pronoun may look for its antecedent
+
+
+@dataclass
+class _Seen:
+    token: int
+    cluster: int
+    sentence: int
+    subject: bool
+
+
+def _is_subject(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _clause_subject(token: Token, by_token: dict[int, Mention]) -> int | None:
+    """Cluster of the subject of the clause ``token`` belongs to."""
+    verb = token.head
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i in by_token:
+            return by_token[child.i].cluster
+    return None
+
+
+def learn_genders(doc: Doc, index: StoryIndex, clusters: Sequence[CharacterCluster], named: Sequence[Mention]) -> None:
+    """Refine each cluster's gender from pronouns in sentences that name that character alone."""
+    votes: dict[int, Counter[str]] = {c.key: Counter() for c in clusters}
+    by_sentence: dict[int, set[int]] = {}
+    for m in named:
+        if not m.in_quote and m.cluster is not None:
+            by_sentence.setdefault(m.sentence, set()).add(m.cluster)
+    subjects: dict[int, set[int]] = {}
+    for m in named:
+        if not m.in_quote and m.cluster is not None and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"):
+            subjects.setdefault(m.sentence, set()).add(m.cluster)
+    for sent_id, sent in enumerate(index.sentences):
+        here = by_sentence.get(sent_id, set())
+        if len(here) != 1 or not subjects.get(sent_id):
+            continue
+        (key,) = here
+        pronouns = [
+            t for t in sent
+            if t.lower_ in PRONOUN_GENDER and t.dep_ in ("nsubj", "poss", "nsubjpass") and not index.in_quote(t)
+        ]
+        if pronouns:
+            votes[key][PRONOUN_GENDER[pronouns[0].lower_]] += 1
+        elif sent_id + 1 < len(index.sentences) and not by_sentence.get(sent_id + 1):
+            nxt = [t for t in index.sentences[sent_id + 1] if _is_subject(t) and t.lower_ in PRONOUN_GENDER and not index.in_quote(t)]
+            if nxt:
+                votes[key][PRONOUN_GENDER[nxt[0].lower_]] += 1
+    for cluster in clusters:
+        tally = votes[cluster.key]
+        if not tally:
+            continue
+        gender, count = tally.most_common(1)[0]
+        total = sum(tally.values())
+        if cluster.gender == "unknown" or (count >= 2 and count * 3 >= total * 2):
+            cluster.gender = gender  # type: ignore[assignment]
+
+
+def _groups(doc: Doc, index: StoryIndex, by_token: dict[int, Mention]) -> dict[int, tuple[int, ...]]:
+    """Sentence id → the characters named together in a coordination ("Mia and Seb") in that sentence."""
+    groups: dict[int, tuple[int, ...]] = {}
+    for i, m in by_token.items():
+        token = doc[i]
+        if i != m.end - 1 or m.in_quote or m.cluster is None:
+            continue
+        members = [m.cluster]
+        for conj in token.conjuncts:
+            other = by_token.get(conj.i)
+            if other and other.cluster is not None and other.cluster not in members:
+                members.append(other.cluster)
+        if len(members) >= 2 and m.sentence not in groups:
+            groups[m.sentence] = tuple(sorted(members))
+    return groups
+
+
+def _role_mentions(doc: Doc, index: StoryIndex, clusters: Sequence[CharacterCluster], taken: set[int]) -> list[Mention]:
+    role_owner: dict[str, list[int]] = {}
+    for c in clusters:
+        for role in c.roles:
+            role_owner.setdefault(role, []).append(c.key)
+    found = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "NOUN" or index.token_sentence[token.i] < 0:
+            continue
+        owners = role_owner.get(token.lemma_.lower(), [])
+        if len(owners) != 1 or token.tag_ not in ("NN",):
+            continue
+        det = [c for c in token.children if c.dep_ in ("det", "poss")]
+        if not det or det[0].lower_ in ("a", "an", "another", "every", "each", "no", "some", "any"):
+            continue
+        # The apposition that gave the role is not a second mention.
+        if any(child.i in taken for child in token.children if child.dep_ == "appos") or token.head.i in taken:
+            continue
+        start = min(det[0].i, token.i)
+        found.append(
+            Mention(start, token.i + 1, doc[start].idx, token.idx + len(token), doc[start : token.i + 1].text,
+                    index.token_sentence[token.i], "role", owners[0], index.in_quote(token))
+        )
+    return found
+
+
+def resolve_pronouns(
+    doc: Doc, clusters: Sequence[CharacterCluster], named: Sequence[Mention]
+) -> list[Mention]:
+    """Pronoun and role-noun mentions resolved to clusters, in text order (named mentions not included)."""
+    index = story_index(doc)
+    learn_genders(doc, index, clusters, named)
+    gender = {c.key: c.gender for c in clusters}
+    by_token = mentions_by_token(named)
+    roles = _role_mentions(doc, index, clusters, set(by_token))
+    role_at = {m.end - 1: m for m in roles}
+    groups = _groups(doc, index, by_token)
+    history: list[_Seen] = []
+    resolved: list[Mention] = []
+    salience: Counter[int] = Counter()
+    for token in doc:
+        sentence = index.token_sentence[token.i]
+        if sentence < 0 or sentence in index.meta:
+            continue
+        named_here = by_token.get(token.i)
+        if named_here is not None:
+            if token.i == named_here.end - 1 and not named_here.in_quote and named_here.cluster is not None:
+                history.append(_Seen(token.i, named_here.cluster, sentence, _is_subject(token)))
+                salience[named_here.cluster] += 1
+            continue
+        if token.i in role_at:
+            m = role_at[token.i]
+            resolved.append(m)
+            if not m.in_quote and m.cluster is not None:
+                history.append(_Seen(token.i, m.cluster, sentence, _is_subject(token)))
+            continue
+        lower = token.lower_
+        if token.pos_ != "PRON" and lower not in ("her", "his"):
+            continue
+        if index.in_quote(token):
+            continue
+        if lower in PLURAL:
+            group = groups.get(sentence) or groups.get(sentence - 1)
+            if group:
+                m = Mention(token.i, token.i + 1, token.idx, token.idx + len(token), token.text, sentence, "pronoun",
+                            None, False)
+                m.group = group
+                resolved.append(m)
+            continue
+        if lower not in PRONOUN_GENDER:
+            continue
+        key = _antecedent(token, PRONOUN_GENDER[lower], history, gender, sentence, by_token, salience)
+        if key is None:
+            continue
+        resolved.append(
+            Mention(token.i, token.i + 1, token.idx, token.idx + len(token), token.text, sentence, "pronoun", key, False)
+        )
+        history.append(_Seen(token.i, key, sentence, _is_subject(token)))
+        salience[key] += 1
+    return resolved
+
+
+def _antecedent(
+    token: Token,
+    want: Gender,
+    history: Sequence[_Seen],
+    gender: dict[int, Gender],
+    sentence: int,
+    by_token: dict[int, Mention],
+    salience: Counter[int],
+) -> int | None:
+    lower = token.lower_
+    subject_here = _clause_subject(token, by_token)
+    if lower in REFLEXIVE and subject_here is not None and gender.get(subject_here) in (want, "unknown"):
+        return subject_here
+    excluded: set[int] = set()
+    if token.dep_ in ("dobj", "dative", "pobj") and lower not in REFLEXIVE and subject_here is not None:
+        excluded.add(subject_here)
+    best: tuple[float, int] | None = None
+    seen_keys: set[int] = set()
+    for entry in reversed(history):
+        if sentence - entry.sentence > WINDOW:
+            break
+        if entry.cluster in seen_keys or entry.cluster in excluded:
+            continue
+        seen_keys.add(entry.cluster)
+        g = gender.get(entry.cluster, "unknown")
+        if g not in (want, "unknown"):
+            continue
+        distance = sentence - entry.sentence
+        score = -2.0 * distance + (1.5 if entry.subject else 0.0) + (0.75 if g == want else 0.0)
+        if token.dep_ == "poss" and entry.cluster == subject_here:
+            score += 2.0
+        top = max(salience.values(), default=1)
+        score += 0.6 * salience.get(entry.cluster, 0) / top  # main characters are the likelier antecedents
+        score += entry.token * 1e-6  # later wins a tie
+        if best is None or score > best[0]:
+            best = (score, entry.cluster)
+    return best[1] if best else None
+
+
+@Language.component(
+    "denouement_coref",
+    requires=["doc._.characters", "doc._.mentions"],
+    assigns=["doc._.mentions"],
+)
+def coref_component(doc: Doc) -> Doc:
+    clusters = doc._.characters or []
+    named = [m for m in (doc._.mentions or []) if m.kind == "name"]
+    extra = resolve_pronouns(doc, clusters, named)
+    doc._.mentions = sorted(named + extra, key=lambda m: m.start)
+    return doc
+
+
+def mention_index(mentions: Sequence[Mention]) -> dict[int, Mention]:
+    """Token index → mention, for every token a mention covers."""
+    return mentions_by_token(mentions)
+
+
+def group_of(mention: Mention) -> tuple[int, ...]:
+    """The clusters a mention stands for: one, or a group for "they"."""
+    if mention.cluster is not None:
+        return (mention.cluster,)
+    return mention.group
+
+

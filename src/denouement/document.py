@@ -1,0 +1,88 @@
+"""The one type every reader produces: normalised text split into blocks, with offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = ["Block", "BlockKind", "Document"]
+
+BlockKind = Literal["paragraph", "heading", "list_item", "caption", "quote", "furniture"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of the normalised text that forms one unit: a paragraph, a heading, a list item...
+
+    ``start``/``end`` are character offsets into :attr:`Document.text`; ``text[start:end]`` is the block.
+    ``kind`` says what the source markup made of it; ``furniture`` marks page furniture a reader could
+    recognise from markup alone (navigation, figure captions, bylines).
+    """
+
+    start: int
+    end: int
+    kind: BlockKind = "paragraph"
+    level: int = 0  # heading level (1 = top) for headings, 0 otherwise
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A source turned into analysable text.
+
+    ``text`` is normalised: Unicode repaired (mojibake), line ends ``\\n``, blocks separated by a blank line,
+    no markup. Every offset the engine reports points into this text.
+    """
+
+    text: str
+    blocks: tuple[Block, ...]
+    format: str  # reader name: "text", "markdown", "html", ...
+    path: str | None = None
+    title: str | None = None
+    raw_sha256: str = ""  # sha256 of the raw source bytes
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+    @classmethod
+    def from_blocks(
+        cls,
+        parts: list[tuple[str, BlockKind, int]],
+        *,
+        format: str,
+        path: str | None = None,
+        title: str | None = None,
+        raw_sha256: str = "",
+        metadata: dict[str, str] | None = None,
+    ) -> Document:
+        """Join ``(text, kind, level)`` parts with blank lines, computing each block's offsets.
+
+        Parts whose text is blank are dropped; inner whitespace runs inside a part are kept as they are,
+        except that line breaks inside a paragraph become spaces (hard-wrapped prose is one paragraph).
+        """
+        chunks: list[str] = []
+        blocks: list[Block] = []
+        offset = 0
+        for raw, kind, level in parts:
+            text = " ".join(raw.split())
+            if not text:
+                continue
+            if chunks:
+                chunks.append("\n\n")
+                offset += 2
+            blocks.append(Block(offset, offset + len(text), kind, level))
+            chunks.append(text)
+            offset += len(text)
+        return cls(
+            text="".join(chunks),
+            blocks=tuple(blocks),
+            format=format,
+            path=path,
+            title=title,
+            raw_sha256=raw_sha256,
+            metadata=dict(metadata or {}),
+        )

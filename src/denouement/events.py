@@ -1,0 +1,153 @@
+"""Events: one per clause — what happens, who does it, to whom, and whether it is negated.
+
+:func:`find_events` walks the verbs of every narrated sentence (speech inside quotes is not narration).
+Agents are the clause subject — inherited along coordinations ("he quits the band and moves to Rome")
+and into infinitive complements ("she decides to leave") — or the ``by`` phrase of a passive; patients are
+objects, passive subjects and prepositional objects. Participants that are characters become character
+keys, others their noun phrase. A list of actions after a colon yields one event per verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from denouement.characters import Mention, StoryIndex, mentions_by_token, story_index
+
+__all__ = ["EventSpan", "Participant", "find_events"]
+
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=None)
+
+Participant = int | str  # a character key, or the text of a noun phrase
+_CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "parataxis", "relcl", "xcomp", "csubj", "acl"})
+_SKIP_DEPS = frozenset({"aux", "auxpass", "amod", "compound"})
+_MAX_PHRASE_WORDS = 6
+
+
+@dataclass
+class EventSpan:
+    sentence: int
+    start: int
+    end: int
+    verb: int  # token index of the main verb
+    predicate: str
+    agents: list[Participant] = field(default_factory=list)
+    patients: list[Participant] = field(default_factory=list)
+    negated: bool = False
+
+
+def _participants(token: Token, by_token: dict[int, Mention]) -> list[Participant]:
+    """A noun phrase as character keys (and its coordinated partners), else as its text."""
+    result: list[Participant] = []
+    for item in [token, *token.conjuncts]:
+        m = by_token.get(item.i)
+        if m is not None and (m.cluster is not None or m.group):
+            keys = (m.cluster,) if m.cluster is not None else m.group
+            result.extend(k for k in keys if k not in result)
+            continue
+        if item.pos_ == "PRON" and item.lower_ in ("it", "that", "this", "which", "who", "what"):
+            continue
+        start = item.left_edge.i
+        phrase = item.doc[start : item.i + 1]
+        words = phrase.text.split()
+        text = " ".join(words[-_MAX_PHRASE_WORDS:])
+        if text and text not in result:
+            result.append(text)
+    return result
+
+
+def _agents(verb: Token, by_token: dict[int, Mention], depth: int = 0) -> list[Participant]:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return _participants(child, by_token)
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return _participants(pobj, by_token)
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return _agents(verb.head, by_token, depth + 1)
+    if verb.dep_ == "relcl" and verb.head.i != verb.i:
+        return _participants(verb.head, by_token)
+    return []
+
+
+def _patients(verb: Token, by_token: dict[int, Mention]) -> list[Participant]:
+    result: list[Participant] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
+            result.extend(p for p in _participants(child, by_token) if p not in result)
+        elif child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    result.extend(p for p in _participants(pobj, by_token) if p not in result)
+        elif child.dep_ == "prt":
+            continue
+    return result
+
+
+def _negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" or child.lower_ in ("never", "not", "n't") for child in verb.children)
+
+
+def _clause_bounds(verb: Token, index: StoryIndex) -> tuple[int, int]:
+    """First and last token of the clause headed by ``verb`` (nested clauses left out)."""
+    tokens = [verb.i]
+    stack = [c for c in verb.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "cc"]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in _CLAUSE_DEPS and t.pos_ in ("VERB", "AUX"):
+            continue
+        tokens.append(t.i)
+        stack.extend(t.children)
+    doc = verb.doc
+    lo, hi = min(tokens), max(tokens)
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    return lo, hi
+
+
+def _predicate(verb: Token) -> str:
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    lemma = verb.lemma_.lower()
+    return f"{lemma} {particle}" if particle else lemma
+
+
+def find_events(doc: Doc, mentions: Sequence[Mention]) -> list[EventSpan]:
+    """One event per narrated clause, in text order."""
+    index = story_index(doc)
+    by_token = mentions_by_token(mentions)
+    events: list[EventSpan] = []
+    for token in doc:
+        if token.pos_ != "VERB" or token.dep_ in _SKIP_DEPS or not token.tag_.startswith("VB"):
+            continue
+        if token.i in by_token or (token.dep_ == "acl" and not any(True for _ in token.children)):
+            continue
+        sentence = index.token_sentence[token.i]
+        if sentence < 0 or sentence in index.meta or index.in_quote(token):
+            continue
+        lo, hi = _clause_bounds(token, index)
+        events.append(
+            EventSpan(
+                sentence=sentence,
+                start=doc[lo].idx,
+                end=doc[hi].idx + len(doc[hi].text),
+                verb=token.i,
+                predicate=_predicate(token),
+                agents=_agents(token, by_token),
+                patients=_patients(token, by_token),
+                negated=_negated(token),
+            )
+        )
+    return events
+
+
+@Language.component("denouement_events", requires=["doc._.mentions"], assigns=["doc._.events"])
+def events_component(doc: Doc) -> Doc:
+    doc._.events = find_events(doc, doc._.mentions or [])
+    return doc

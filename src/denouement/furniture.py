@@ -1,0 +1,75 @@
+"""Page furniture: headings, ads, bylines, captions and availability lines become layer ``meta``.
+
+The patterns live in ``data/furniture.yaml``; :func:`furniture_sentences` is the pure function and
+``denouement_furniture`` the spaCy component that stores its answer on ``doc._.meta_sentences``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from denouement.lexicon import load_lexicon
+from denouement.sentences import block_of, blocks_of, story_sentences
+
+__all__ = ["FurniturePatterns", "furniture_patterns", "furniture_sentences", "is_furniture"]
+
+if not Doc.has_extension("meta_sentences"):
+    Doc.set_extension("meta_sentences", default=None)
+
+
+#: Blocks longer than this are prose, whatever words they start with.
+MAX_FURNITURE_WORDS = 40
+
+
+@dataclass(frozen=True)
+class FurniturePatterns:
+    block: tuple[re.Pattern[str], ...]
+    sentence: tuple[re.Pattern[str], ...]
+
+
+@cache
+def furniture_patterns() -> FurniturePatterns:
+    data = load_lexicon("furniture")
+    block = [re.compile(p, re.IGNORECASE) for p in data.get("block", [])]
+    block += [re.compile(p) for p in data.get("block_cased", [])]
+    return FurniturePatterns(
+        block=tuple(block),
+        sentence=tuple(re.compile(p, re.IGNORECASE) for p in data.get("sentence", [])),
+    )
+
+
+def is_furniture(text: str, patterns: Iterable[re.Pattern[str]]) -> bool:
+    stripped = text.strip()
+    return any(p.match(stripped) for p in patterns)
+
+
+def furniture_sentences(doc: Doc, sentences: Sequence[Span] | None = None) -> set[int]:
+    """Indices of the sentences of ``doc`` that are page furniture."""
+    patterns = furniture_patterns()
+    sents = list(sentences if sentences is not None else story_sentences(doc))
+    blocks = blocks_of(doc)
+    meta: set[int] = set()
+    for index, sent in enumerate(sents):
+        block = block_of(blocks, sent.start_char)
+        if block is not None:
+            kind = block.kind
+            block_text = doc.text[block.start : block.end]
+            short = len(block_text.split()) <= MAX_FURNITURE_WORDS
+            if kind in ("heading", "furniture", "caption") or (short and is_furniture(block_text, patterns.block)):
+                meta.add(index)
+                continue
+        if is_furniture(sent.text, patterns.sentence):
+            meta.add(index)
+    return meta
+
+
+@Language.component("denouement_furniture", requires=["token.is_sent_start"], assigns=["doc._.meta_sentences"])
+def furniture_component(doc: Doc) -> Doc:
+    doc._.meta_sentences = furniture_sentences(doc)
+    return doc

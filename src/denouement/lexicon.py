@@ -1,0 +1,61 @@
+"""Cue words and patterns are data: YAML files under ``denouement/data``, documented in place.
+
+Users extend them by pointing ``DENOUEMENT_LEXICON_DIR`` at a folder of YAML files with the same names:
+lists found there are appended to the bundled ones, mappings are merged key by key.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from denouement.errors import PipelineError
+
+__all__ = ["load_lexicon", "word_set"]
+
+
+def _read_yaml(text: str, name: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise PipelineError(f"lexicon {name} is not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise PipelineError(f"lexicon {name} must be a mapping at the top level")
+    return data
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in extra.items():
+        old = merged.get(key)
+        if isinstance(old, list) and isinstance(value, list):
+            merged[key] = old + value
+        elif isinstance(old, dict) and isinstance(value, dict):
+            merged[key] = _merge(old, value)
+        else:
+            merged[key] = value
+    return merged
+
+
+@cache
+def load_lexicon(name: str) -> dict[str, Any]:
+    """The bundled lexicon ``name`` (``data/NAME.yaml``), extended by the user's, if any."""
+    bundled = resources.files("denouement").joinpath("data", f"{name}.yaml").read_text(encoding="utf-8")
+    data = _read_yaml(bundled, name)
+    user_dir = os.environ.get("DENOUEMENT_LEXICON_DIR")
+    if user_dir:
+        extra = Path(user_dir) / f"{name}.yaml"
+        if extra.is_file():
+            data = _merge(data, _read_yaml(extra.read_text(encoding="utf-8"), str(extra)))
+    return data
+
+
+@cache
+def word_set(name: str, key: str) -> frozenset[str]:
+    """A list in a lexicon as a set of lower-cased strings."""
+    return frozenset(str(w).lower() for w in load_lexicon(name).get(key, []))

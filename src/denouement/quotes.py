@@ -1,0 +1,328 @@
+"""Quotes: who says what.
+
+:func:`find_quotes` decides which quoted stretches are speech (not a nickname, a song title or an ironic
+"perfect") and attributes each to a speaker, trying in order:
+
+1. *verb*: a speech verb next to the quote, before or after it, and its subject
+   (“…,” she says / says Mia / He tells her: “…” / “…,” Chazelle told a magazine);
+2. *colon*: ``Mia: “…”``;
+3. *split*: the second half of a quote broken by an attribution takes the same speaker;
+4. *context*: an action sentence of one character right before or after the quote in its paragraph;
+5. *turn*: an untagged line in an exchange goes to the other party of the two previous lines.
+
+Speakers are character keys (pronouns resolved by :mod:`denouement.coref`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from denouement.characters import CharacterCluster, Mention, StoryIndex, mentions_by_token, story_index
+from denouement.lexicon import word_set
+from denouement.quotemarks import QuoteMarks
+from denouement.sentences import block_of, blocks_of
+
+__all__ = ["QuoteSpan", "find_quotes"]
+
+if not Doc.has_extension("quotes"):
+    Doc.set_extension("quotes", default=None)
+
+_TERMINAL = tuple(".,!?…—–-;:")
+_AFTER_WINDOW = 7
+_BEFORE_WINDOW = 14
+
+
+@dataclass
+class QuoteSpan:
+    """A quoted stretch that is speech. Offsets are of the words inside the marks."""
+
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    speaker: int | None = None
+    addressee: int | None = None
+    attribution: str | None = None
+    open_after: bool = False  # the closing mark is followed by a comma: an attribution is coming
+
+
+class _Context:
+    def __init__(self, doc: Doc, index: StoryIndex, mentions: Sequence[Mention]) -> None:
+        self.doc = doc
+        self.index = index
+        self.by_token = mentions_by_token(mentions)
+        self.speech = word_set("quotes", "speech_verbs")
+        self.not_speech = word_set("quotes", "not_speech_before")
+        self.starts = [t.idx for t in doc]
+
+    def token_at_or_after(self, char: int) -> int:
+        """Index of the first token starting at or after ``char`` (``len(doc)`` if none)."""
+        return bisect.bisect_left(self.starts, char)
+
+    def cluster(self, token: Token) -> int | None:
+        m = self.by_token.get(token.i)
+        return m.cluster if m else None
+
+    def cluster_in(self, token: Token) -> int | None:
+        """The character a noun phrase refers to: its head, or a name inside it ("director X")."""
+        direct = self.cluster(token)
+        if direct is not None:
+            return direct
+        for t in token.subtree:
+            if t.i != token.i and not self.index.in_quote(t):
+                key = self.cluster(t)
+                if key is not None and t.dep_ in ("appos", "compound", "nsubj", "poss") and t.head.i == token.i:
+                    return key
+        return None
+
+    def is_speech_verb(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.speech and token.pos_ in ("VERB", "AUX") and not self.index.in_quote(token)
+
+    def subject_of(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not self.index.in_quote(child):
+                return child
+        if verb.dep_ == "conj" and verb.head.i != verb.i:
+            return self.subject_of(verb.head)
+        return None
+
+    def addressee_of(self, verb: Token) -> int | None:
+        for child in verb.children:
+            if child.dep_ in ("dative", "dobj") and not self.index.in_quote(child):
+                key = self.cluster_in(child)
+                if key is not None:
+                    return key
+            if child.dep_ == "prep" and child.lower_ == "to":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        key = self.cluster_in(pobj)
+                        if key is not None:
+                            return key
+        return None
+
+
+def _is_speech(ctx: _Context, mark: QuoteMarks, has_verb: bool) -> bool:
+    doc, text = ctx.doc, ctx.doc.text
+    inner = text[mark.inner_start : mark.inner_end]
+    words = inner.split()
+    before = text[max(0, mark.start - 40) : mark.start]
+    after = text[mark.end : mark.end + 3]
+    prev_tok = ctx.token_at_or_after(mark.start) - 1
+    next_tok = ctx.token_at_or_after(mark.end)
+    # A nickname between two names: Robert "Bobby" Kane.
+    if (
+        len(words) <= 2
+        and 0 <= prev_tok < len(doc)
+        and next_tok < len(doc)
+        and doc[prev_tok].text[:1].isupper()
+        and doc[next_tok].text[:1].isupper()
+        and doc[next_tok].pos_ == "PROPN"
+    ):
+        return False
+    lemmas_before = {doc[i].lemma_.lower() for i in range(max(0, prev_tok - 3), prev_tok + 1)}
+    if lemmas_before & ctx.not_speech and (not has_verb or len(words) <= 3):
+        return False
+    if has_verb:
+        return True
+    if before.rstrip().endswith(":"):
+        return True
+    if inner.endswith(_TERMINAL) or after.startswith(","):
+        return len(words) >= 2 or inner[:1].isupper()
+    titled = all(w[:1].isupper() or w.lower() in {"of", "the", "a", "an", "and", "in", "on", "to", "for"} for w in words)
+    if titled and len(words) <= 7:
+        return False
+    return len(words) >= 5 and inner[:1].isupper()
+
+
+def _verb_after(ctx: _Context, mark: QuoteMarks, limit: int) -> Token | None:
+    doc = ctx.doc
+    i = ctx.token_at_or_after(mark.end)
+    seen = 0
+    while i < len(doc) and seen < _AFTER_WINDOW and doc[i].idx < limit:
+        token = doc[i]
+        if token.is_space or token.is_punct and token.text not in (".", "!", "?"):
+            i += 1
+            continue
+        if token.text in (".", "!", "?") or "\n" in token.text:
+            break
+        if ctx.is_speech_verb(token):
+            return token
+        seen += 1
+        i += 1
+    return None
+
+
+def _verb_before(ctx: _Context, mark: QuoteMarks, floor: int) -> Token | None:
+    doc = ctx.doc
+    i = ctx.token_at_or_after(mark.start) - 1
+    seen = 0
+    while i >= 0 and seen < _BEFORE_WINDOW and doc[i].idx >= floor:
+        token = doc[i]
+        if token.text in (".", "!", "?") or "\n" in token.text:
+            break
+        if ctx.is_speech_verb(token):
+            return token
+        seen += 1
+        i -= 1
+    return None
+
+
+def _speaker_from_verb(ctx: _Context, verb: Token, mark: QuoteMarks) -> int | None:
+    subject = ctx.subject_of(verb)
+    if subject is not None:
+        key = ctx.cluster_in(subject)
+        if key is not None:
+            return key
+        if subject.lower_ in ("i", "we", "you", "it", "they"):
+            return None
+    # Inverted ("…," says Mia) or a parse that missed the subject: the name right next to the verb.
+    doc = ctx.doc
+    for j in (verb.i + 1, verb.i + 2, verb.i - 1):
+        if 0 <= j < len(doc) and not ctx.index.in_quote(doc[j]):
+            key = ctx.cluster(doc[j])
+            if key is not None:
+                return key
+    return None
+
+
+def _colon_speaker(ctx: _Context, mark: QuoteMarks) -> int | None:
+    """``Mia: “…”``, ``Otis is blunt about it: “…”``, ``Her answer is a whisper: “…”``."""
+    doc = ctx.doc
+    i = ctx.token_at_or_after(mark.start) - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 1 or doc[i].text != ":":
+        return None
+    key = ctx.cluster(doc[i - 1])
+    if key is not None:
+        return key
+    clause = doc[i - 1]
+    while clause.head.i != clause.i and clause.dep_ not in ("ROOT",) and clause.idx >= doc[i].idx - 200:
+        clause = clause.head
+    for child in clause.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not ctx.index.in_quote(child):
+            key = ctx.cluster(child)
+            if key is not None:
+                return key
+            for grand in child.children:
+                if grand.dep_ == "poss":
+                    owner = ctx.cluster(grand)
+                    if owner is not None:
+                        return owner
+    return None
+
+
+def _context_speaker(ctx: _Context, mark: QuoteMarks, par_start: int, par_end: int) -> int | None:
+    """The one character acting in the sentence right before (or else after) the quote, same paragraph."""
+    index, doc = ctx.index, ctx.doc
+    first = ctx.token_at_or_after(mark.start)
+    sent_id = index.token_sentence[first] if first < len(doc) else -1
+    candidates = []
+    if sent_id > 0:
+        candidates.append(sent_id - 1)
+    candidates.append(sent_id)
+    last_tok = ctx.token_at_or_after(mark.end)
+    if last_tok < len(doc) and index.token_sentence[last_tok] >= 0:
+        candidates.append(index.token_sentence[last_tok])
+    for sid in candidates:
+        if sid < 0 or sid >= len(index.sentences):
+            continue
+        sent = index.sentences[sid]
+        if sent.start_char < par_start or sent.end_char > par_end:
+            continue
+        subjects = {
+            ctx.cluster(t)
+            for t in sent
+            if t.dep_ in ("nsubj", "nsubjpass") and not index.in_quote(t) and ctx.cluster(t) is not None
+        }
+        if len(subjects) == 1:
+            return subjects.pop()
+    return None
+
+
+def find_quotes(doc: Doc, clusters: Sequence[CharacterCluster], mentions: Sequence[Mention]) -> list[QuoteSpan]:
+    """The speech quotes of ``doc`` with speakers and addressees, in text order."""
+    index = story_index(doc)
+    ctx = _Context(doc, index, mentions)
+    blocks = blocks_of(doc)
+    found: list[QuoteSpan] = []
+    marks = index.quotes
+    for n, mark in enumerate(marks):
+        first_tok = ctx.token_at_or_after(mark.inner_start)
+        if first_tok >= len(doc):
+            continue
+        sentence = index.token_sentence[first_tok]
+        if sentence < 0 or sentence in index.meta:
+            continue
+        block = block_of(blocks, mark.start)
+        par_start, par_end = (block.start, block.end) if block else (0, len(doc.text))
+        next_start = marks[n + 1].start if n + 1 < len(marks) else len(doc.text)
+        prev_end = marks[n - 1].end if n > 0 else 0
+        after = _verb_after(ctx, mark, min(next_start, par_end))
+        stripped_before = doc.text[max(par_start, prev_end) : mark.start].rstrip()
+        before = _verb_before(ctx, mark, max(par_start, prev_end))
+        introduced = stripped_before.endswith((",", ":")) or (before is not None and before.i == ctx.token_at_or_after(mark.start) - 1)
+        if before is not None and not introduced and len(doc.text[mark.inner_start : mark.inner_end].split()) < 4:
+            before = None  # "calls the night “perfect”": a verb before a short phrase is not a speech tag
+        if not _is_speech(ctx, mark, after is not None or before is not None):
+            continue
+        span = QuoteSpan(mark.inner_start, mark.inner_end, sentence, block.start if block else 0)
+        span.open_after = doc.text[mark.end : mark.end + 1] == "," or doc.text[mark.inner_end - 1 : mark.inner_end] == ","
+        for verb in (after, before):
+            if verb is None:
+                continue
+            key = _speaker_from_verb(ctx, verb, mark)
+            if key is not None:
+                span.speaker, span.attribution = key, "verb"
+                span.addressee = ctx.addressee_of(verb)
+                break
+        if span.speaker is None:
+            key = _colon_speaker(ctx, mark)
+            if key is not None:
+                span.speaker, span.attribution = key, "colon"
+        if span.speaker is None and found and after is None:
+            prev = found[-1]
+            between = doc.text[prev.end : mark.start]
+            if prev.paragraph == span.paragraph and prev.speaker is not None and len(between.split()) <= 8 and between.rstrip().endswith((",", ":")):
+                span.speaker, span.addressee, span.attribution = prev.speaker, prev.addressee, "split"
+        if span.speaker is None and (after or before) is None:
+            key = _context_speaker(ctx, mark, par_start, par_end)
+            if key is not None:
+                span.speaker, span.attribution = key, "context"
+        found.append(span)
+    _turns(found, doc)
+    return found
+
+
+def _turns(found: list[QuoteSpan], doc: Doc) -> None:
+    """Untagged lines of a two-person exchange alternate speakers."""
+    for i, span in enumerate(found):
+        if span.speaker is not None or i == 0:
+            continue
+        prev = found[i - 1]
+        if prev.paragraph == span.paragraph:
+            continue
+        gap = doc.text[prev.end : span.start]
+        if len(gap.split()) > 25:
+            continue
+        if prev.addressee is not None and prev.addressee != prev.speaker:
+            span.speaker, span.attribution = prev.addressee, "turn"
+        elif i >= 2 and found[i - 2].speaker is not None and found[i - 2].speaker != prev.speaker and prev.speaker is not None:
+            span.speaker, span.attribution = found[i - 2].speaker, "turn"
+        if span.speaker is not None and prev.speaker is not None and span.speaker != prev.speaker:
+            span.addressee = prev.speaker
+
+
+@Language.component(
+    "denouement_quotes",
+    requires=["doc._.characters", "doc._.mentions"],
+    assigns=["doc._.quotes"],
+)
+def quotes_component(doc: Doc) -> Doc:
+    doc._.quotes = find_quotes(doc, doc._.characters or [], doc._.mentions or [])
+    return doc

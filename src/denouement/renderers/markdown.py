@@ -1,0 +1,142 @@
+"""A Markdown report: cast, who says what, what is real and what is imagined, timeline, differences,
+and the explanation. Every line cites its evidence as sentence ids (``s12``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from denouement.model import Claim, Story
+from denouement.renderers import register_renderer
+
+__all__ = ["render_markdown"]
+
+UNREAL = ("imagined", "dream", "alternate")
+_MAX_TIMELINE = 60
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def _cite(ids: Iterable[int]) -> str:
+    ids = sorted(set(ids))
+    return ", ".join(f"s{i}" for i in ids) if ids else "—"
+
+
+def _header(story: Story) -> list[str]:
+    unreal = sum(1 for s in story.sentences if s.layer in UNREAL)
+    bits = [
+        f"{story.source.words:,} words",
+        f"{len(story.sentences)} sentences",
+        f"{sum(1 for c in story.characters if c.kind == 'character')} characters",
+        f"{len(story.quotes)} quotes",
+        f"{len(story.events)} events",
+        f"{unreal} unreal sentences",
+    ]
+    return [f"# {story.title or 'Untitled story'}", "", f"*{' · '.join(bits)}*", ""]
+
+
+def _cast(story: Story) -> list[str]:
+    lines = ["## Cast", ""]
+    people = [c for c in story.characters if c.kind == "character"]
+    if not people:
+        return [*lines, "No characters found.", ""]
+    lines += ["| Character | Also called | Played by | Mentions | First named |", "|---|---|---|---|---|"]
+    for c in people:
+        lines.append(
+            f"| {_cell(c.name)} | {_cell(', '.join(c.aliases)) or '—'} | {_cell(c.actor or '—')} "
+            f"| {c.mentions} | s{c.first_sentence} |"
+        )
+    others = [c for c in story.characters if c.kind != "character"]
+    if others:
+        lines += ["", "Also mentioned: " + "; ".join(
+            f"{c.name} ({'real person' if c.kind == 'person' else 'character of another work'}, s{c.first_sentence})"
+            for c in others
+        ) + "."]
+    return [*lines, ""]
+
+
+def _quotes(story: Story) -> list[str]:
+    lines = ["## Who says what", ""]
+    if not story.quotes:
+        return [*lines, "No quotes found.", ""]
+    for q in story.quotes:
+        speaker = story.display_name(q.speaker) if q.speaker else "Unattributed"
+        to = f" (to {story.display_name(q.addressee)})" if q.addressee else ""
+        lines.append(f"- **{_cell(speaker)}**{to}: “{_cell(q.text)}” — s{q.sentence}")
+    counts = Counter(q.speaker for q in story.quotes if q.speaker)
+    if counts:
+        lines += ["", "Lines per speaker: " + ", ".join(f"{story.display_name(k)} {n}" for k, n in counts.most_common()) + "."]
+    return [*lines, ""]
+
+
+def _layers(story: Story) -> list[str]:
+    lines = ["## What is real and what is imagined", ""]
+    counts = Counter(s.layer for s in story.sentences)
+    lines.append("Sentences by layer: " + ", ".join(f"{layer} {n}" for layer, n in counts.most_common()) + ".")
+    lines.append("")
+    unreal = [seg for seg in story.segments if seg.layer in UNREAL]
+    if not unreal:
+        lines += ["No imagined, dreamed or alternate passage found: the story is told as real throughout.", ""]
+        return lines
+    lines += ["| Real | Imagined |", "|---|---|"]
+    for seg in unreal:
+        imagined = [s for s in story.sentences if seg.first <= s.id <= seg.last]
+        real = [s for s in story.sentences if s.layer == "actual" and s.id > seg.last][: len(imagined)]
+        for i in range(max(len(imagined), len(real))):
+            left = f"s{real[i].id}: {_cell(real[i].text)}" if i < len(real) else ""
+            right = f"s{imagined[i].id}: {_cell(imagined[i].text)}" if i < len(imagined) else ""
+            lines.append(f"| {left} | {right} |")
+        lines.append("")
+    return lines
+
+
+def _timeline(story: Story) -> list[str]:
+    lines = ["## Timeline (story order)", ""]
+    real = sorted((e for e in story.events if e.story_index is not None), key=lambda e: e.story_index or 0)
+    if not real:
+        return [*lines, "No events found.", ""]
+    for e in real[:_MAX_TIMELINE]:
+        when = f" *({e.time})*" if e.time else ""
+        neg = " (not)" if e.negated else ""
+        lines.append(f"{(e.story_index or 0) + 1}. {_cell(e.text)}{neg}{when} — s{e.sentence}")
+    if len(real) > _MAX_TIMELINE:
+        lines.append(f"\n… and {len(real) - _MAX_TIMELINE} more events (see the JSON output).")
+    return [*lines, ""]
+
+
+def _differences(story: Story) -> list[str]:
+    lines = ["## Differences between the imagined and the real", ""]
+    if not story.divergences:
+        return [*lines, "None found.", ""]
+    lines += ["| Kind | Difference | Evidence |", "|---|---|---|"]
+    for d in story.divergences:
+        lines.append(f"| {d.kind.replace('_', ' ')} | {_cell(d.summary)} | {_cite(d.evidence)} |")
+    return [*lines, ""]
+
+
+def _claims(title: str, claims: Iterable[Claim]) -> list[str]:
+    items = [f"- {_cell(c.text)} [{_cite(c.evidence)}]" for c in claims]
+    return [f"### {title}", "", *(items or ["Nothing the text supports."]), ""]
+
+
+def _explanation(story: Story) -> list[str]:
+    ex = story.explanation
+    return [
+        "## The ending explained",
+        "",
+        *_claims("What really happens at the end", ex.ending),
+        *_claims("What is imagined", ex.imagined),
+        *_claims("How the two differ", ex.differences),
+        *_claims("What it means", ex.meaning),
+    ]
+
+
+@register_renderer("md", extensions=(".md", ".markdown"))
+def render_markdown(story: Story) -> str:
+    sections = (_header, _cast, _quotes, _layers, _timeline, _differences, _explanation)
+    lines: list[str] = []
+    for section in sections:
+        lines += section(story)
+    return "\n".join(lines).rstrip() + "\n"

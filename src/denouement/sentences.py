@@ -1,0 +1,87 @@
+"""Sentence units: every block of the source (heading, paragraph, list item) starts a new sentence.
+
+The ``denouement_blocks`` component runs *before* the parser and marks the first token of each block as a
+sentence start, so a heading without a full stop is never glued to the paragraph after it. Blocks come
+from the :class:`~denouement.document.Document` when the driver put them on ``doc._.blocks``; in a user's
+own pipeline they are derived from line breaks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from denouement.document import Block
+
+__all__ = ["block_of", "blocks_from_text", "blocks_of", "mark_block_starts", "story_sentences"]
+
+if not Doc.has_extension("blocks"):
+    Doc.set_extension("blocks", default=None)
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def blocks_from_text(text: str) -> tuple[Block, ...]:
+    """One paragraph block per non-blank line of ``text``."""
+    blocks = []
+    for match in _LINE.finditer(text):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        start = match.start() + lead
+        blocks.append(Block(start, start + len(stripped)))
+    return tuple(blocks)
+
+
+def blocks_of(doc: Doc) -> tuple[Block, ...]:
+    """The blocks of ``doc``: those the reader found, else one per line."""
+    blocks = doc._.blocks
+    if blocks is None:
+        blocks = blocks_from_text(doc.text)
+        doc._.blocks = blocks
+    return tuple(blocks)
+
+
+def block_of(blocks: Sequence[Block], char: int) -> Block | None:
+    """The block containing character offset ``char``, if any."""
+    starts = [b.start for b in blocks]
+    i = bisect.bisect_right(starts, char) - 1
+    if i >= 0 and blocks[i].start <= char < max(blocks[i].end, blocks[i].start + 1):
+        return blocks[i]
+    return None
+
+
+def mark_block_starts(doc: Doc, blocks: Sequence[Block]) -> None:
+    """Set ``is_sent_start`` on the first token of every block (and on tokens right after a line break)."""
+    starts = {b.start for b in blocks}
+    for token in doc:
+        if token.i == 0:
+            continue
+        if token.idx in starts or (not token.is_space and "\n" in doc[token.i - 1].text_with_ws):
+            token.is_sent_start = True
+
+
+def story_sentences(doc: Doc) -> list[Span]:
+    """The sentences of ``doc`` with surrounding whitespace trimmed, blank ones dropped."""
+    result = []
+    for sent in doc.sents:
+        start, end = sent.start, sent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if end > start:
+            result.append(doc[start:end])
+    return result
+
+
+@Language.component("denouement_blocks", assigns=["token.is_sent_start", "doc._.blocks"])
+def blocks_component(doc: Doc) -> Doc:
+    mark_block_starts(doc, blocks_of(doc))
+    return doc

@@ -1,0 +1,166 @@
+"""Turning the annotated spaCy ``Doc`` (scaffolding) into the frozen :class:`~denouement.model.Story`.
+
+Everything spaCy-specific stops here: the Story holds offsets, sentence ids and character ids only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from denouement.characters import CharacterCluster, Mention, story_index
+from denouement.document import Document
+from denouement.events import EventSpan, Participant
+from denouement.model import (
+    Character,
+    Event,
+    Explanation,
+    Layer,
+    Quote,
+    Sentence,
+    Source,
+    Story,
+)
+from denouement.quotes import QuoteSpan
+from denouement.sentences import block_of, blocks_of
+
+__all__ = ["build_story", "slug"]
+
+
+def slug(name: str) -> str:
+    """``"Sebastian 'Seb' Wilder"`` → ``"sebastian-seb-wilder"``; ASCII, lower case, hyphens."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "character"
+
+
+def _character_ids(clusters: Sequence[CharacterCluster]) -> dict[int, str]:
+    ids: dict[int, str] = {}
+    used: Counter[str] = Counter()
+    for cluster in clusters:
+        base = slug(cluster.name)
+        used[base] += 1
+        ids[cluster.key] = base if used[base] == 1 else f"{base}-{used[base]}"
+    return ids
+
+
+def _mention_counts(mentions: Sequence[Mention]) -> Counter[int]:
+    counts: Counter[int] = Counter()
+    for m in mentions:
+        for key in (m.cluster,) if m.cluster is not None else m.group:
+            counts[key] += 1
+    return counts
+
+
+def _characters(clusters: Sequence[CharacterCluster], mentions: Sequence[Mention], ids: dict[int, str]) -> tuple[Character, ...]:
+    counts = _mention_counts(mentions)
+    result = []
+    for cluster in clusters:
+        named = sorted({m.sentence for m in cluster.named_mentions})
+        result.append(
+            Character(
+                id=ids[cluster.key],
+                name=cluster.name,
+                aliases=tuple(cluster.aliases),
+                actor=cluster.actor,
+                kind=cluster.kind,
+                mentions=counts.get(cluster.key, 0),
+                first_sentence=named[0] if named else 0,
+                gender=cluster.gender,
+                evidence=tuple(named),
+            )
+        )
+    return tuple(result)
+
+
+def _participant(p: Participant, ids: dict[int, str]) -> str:
+    return ids.get(p, str(p)) if isinstance(p, int) else p
+
+
+def _events(doc: Doc, spans: Sequence[EventSpan], layers: Sequence[Layer], ids: dict[int, str]) -> tuple[Event, ...]:
+    events = []
+    order = 0
+    for n, span in enumerate(spans, start=1):
+        layer = layers[span.sentence]
+        story_position = None
+        if layer == "actual":
+            story_position = order
+            order += 1
+        events.append(
+            Event(
+                id=f"e{n}",
+                sentence=span.sentence,
+                start=span.start,
+                end=span.end,
+                text=doc.text[span.start : span.end],
+                predicate=span.predicate,
+                agents=tuple(_participant(p, ids) for p in span.agents),
+                patients=tuple(_participant(p, ids) for p in span.patients),
+                negated=span.negated,
+                layer=layer,
+                time=None,
+                story_index=story_position,
+            )
+        )
+    return tuple(events)
+
+
+def _quotes(doc: Doc, spans: Sequence[QuoteSpan], ids: dict[int, str]) -> tuple[Quote, ...]:
+    return tuple(
+        Quote(
+            id=f"q{n}",
+            sentence=span.sentence,
+            start=span.start,
+            end=span.end,
+            text=doc.text[span.start : span.end],
+            speaker=ids.get(span.speaker) if span.speaker is not None else None,
+            addressee=ids.get(span.addressee) if span.addressee is not None else None,
+            attribution=span.attribution,
+        )
+        for n, span in enumerate(spans, start=1)
+    )
+
+
+def build_story(doc: Doc, document: Document) -> Story:
+    """The Story of a doc that ran through the whole denouement pipeline."""
+    index = story_index(doc)
+    blocks = blocks_of(doc)
+    clusters: list[CharacterCluster] = doc._.characters or []
+    mentions: list[Mention] = doc._.mentions or []
+    ids = _character_ids(clusters)
+    layers: list[Layer] = ["meta" if i in index.meta else "actual" for i in range(len(index.sentences))]
+    sentences = []
+    for i, sent in enumerate(index.sentences):
+        block = block_of(blocks, sent.start_char)
+        sentences.append(
+            Sentence(
+                id=i,
+                start=sent.start_char,
+                end=sent.end_char,
+                text=sent.text,
+                layer=layers[i],
+                segment=None,
+                block=block.kind if block else "paragraph",
+            )
+        )
+    return Story(
+        title=document.title,
+        text=doc.text,
+        source=Source(
+            path=document.path,
+            format=document.format,
+            sha256=document.raw_sha256,
+            chars=len(doc.text),
+            words=document.words,
+        ),
+        characters=_characters(clusters, mentions, ids),
+        sentences=tuple(sentences),
+        segments=(),
+        events=_events(doc, doc._.events or [], layers, ids),
+        quotes=_quotes(doc, doc._.quotes or [], ids),
+        divergences=(),
+        explanation=Explanation(),
+    )
