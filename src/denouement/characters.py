@@ -60,11 +60,12 @@ _ACTOR_IN_PARENS = re.compile(
     rf"^\s*\(\s*(?:(?:who is |as )?(?:played|portrayed|voiced|performed) by\s+)?(?P<actor>{_NAME})\s*(?:[),;]|$)"
 )
 _PLAYED_BY = re.compile(
-    rf"^\s*,?\s*(?:(?:known|nicknamed|called)[^,;.()]{{0,50}}?\s+(?:and|,)\s+)?(?:who is |who's |as |is |was )?"
-    rf"(?:played|portrayed|voiced) by\s+(?P<actor>{_NAME})"
+    rf"^\s*,?\s*(?:(?:the|a|an|his|her|their)\s[^,;.()]{{1,60}},\s*)?"
+    rf"(?:(?:known|nicknamed|called)[^,;.()]{{0,50}}?\s+(?:and|,)\s+)?(?:who is |who's |as |is |was )?"
+    rf"(?:played|portrayed|voiced) by\s+(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}})?(?P<actor>{_NAME})"
 )
 _ACTOR_AS = re.compile(
-    rf"(?P<actor>{_NAME})\s+(?:(?:stars|co-stars|appears|returns|shines|is cast|was cast|is superb|is terrific)\s+)?as\s+"
+    rf"(?P<actor>{_NAME})\s+(?:(?:stars|co-stars|appears|returns|shines|is cast|was cast|(?:is|was)(?:\s+[a-z-]+){{1,2}})\s+)?as\s+"
     rf"(?:the\s+[a-z-]+\s+)?$"
 )
 _ACTOR_PLAYS = re.compile(rf"(?P<actor>{_NAME})\s+(?:plays|played|portrays|portrayed|voices|voiced)\s+(?:the\s+[a-z-]+\s+)?$")
@@ -244,7 +245,7 @@ def _name_runs(doc: Doc, index: StoryIndex, vocabulary: frozenset[str] = frozens
             start > 0
             and _followed_by_parenthesis_name(doc, j)
             and doc[start - 1].is_title
-            and doc[start - 1].pos_ not in _FUNCTION_POS
+            and (doc[start - 1].pos_ not in _FUNCTION_POS or not doc[start - 1].is_sent_start)
             and index.token_sentence[start - 1] == index.token_sentence[start]
             and doc[start - 1].lower_ not in _titles()
         ):
@@ -490,6 +491,7 @@ class _Builder:
                 self.clusters[key].nicknames.add(nick)
                 if (nick,) in owners:
                     owners[(nick,)] = [key]
+        self._cast_forms = set(actor_of_form)
         self._merge_short_forms(owners)
         for form, (actor, sentence) in actor_of_form.items():
             keys = owners.get(form, [])
@@ -526,7 +528,7 @@ class _Builder:
             str(k).lower(): [str(v).lower() for v in vs] for k, vs in (self.lex.get("diminutives") or {}).items()
         }
         for form, keys in list(owners.items()):
-            if len(form) != 1 or len(keys) != 1:
+            if len(form) != 1 or len(keys) != 1 or form in self._cast_forms:
                 continue
             own = self.clusters[keys[0]]
             if any(len(f) > 1 for f in own.forms) or own.nicknames:
@@ -573,65 +575,127 @@ class _Builder:
 
     # -- roles (appositions and compounds) ----------------------------------------------------
     def _roles(self) -> None:
+        """Role nouns the text puts next to a name: "the engineer, Tobias Reyne", "drummer Otis Bell"."""
+        doc = self.doc
         for cluster in self.clusters:
             for m in cluster.named_mentions:
-                head = self.doc[m.end - 1]
+                head = doc[m.end - 1]
                 for child in head.children:
-                    if child.dep_ in ("appos", "compound") and child.pos_ == "NOUN":
+                    if child.dep_ in ("appos", "compound") and child.pos_ == "NOUN" and child.i < m.start:
+                        cluster.roles.add(child.lemma_.lower())
+                    elif child.dep_ == "appos" and child.pos_ == "NOUN":
                         cluster.roles.add(child.lemma_.lower())
                 if head.dep_ == "appos" and head.head.pos_ == "NOUN":
                     cluster.roles.add(head.head.lemma_.lower())
-                for left in self.doc[max(0, m.start - 3) : m.start]:
-                    if left.pos_ == "NOUN" and left.head.i >= m.start and left.head.i < m.end:
-                        cluster.roles.add(left.lemma_.lower())
+                before = doc[m.start - 1] if m.start > 0 else None
+                if before is not None and before.pos_ == "NOUN" and before.head.i in range(m.start, m.end):
+                    cluster.roles.add(before.lemma_.lower())
+                # "Director: Owain Pritchard."
+                if m.start >= 2 and doc[m.start - 1].text == ":" and doc[m.start - 2].lower_ in word_set(
+                    "characters", "person_roles"
+                ):
+                    cluster.roles.add(doc[m.start - 2].lower_)
 
 
-def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str]) -> bool:
+_WORK_NOUNS = frozenset(
+    {"film", "movie", "feature", "picture", "script", "screenplay", "direction", "camera", "debut", "adaptation",
+     "follow-up", "oeuvre", "filmography", "cinematography", "staging", "romance", "drama", "thriller",
+     "comedy", "documentary", "musical", "western", "melodrama", "satire", "fable", "epic", "noir", "mystery",
+     "novel", "book", "series", "show", "sequel", "remake", "horror", "fantasy", "biopic", "career"}
+)
+
+
+def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> bool:
+    """Does the text mark this name as a real person (a director, a critic, a writer)?"""
+    if cluster.actor is not None:
+        return False
+    if cluster.roles & word_set("characters", "person_roles"):
+        return True
+    person_verbs = word_set("characters", "person_verbs")
+    interview = word_set("characters", "interview_cues")
+    for m in cluster.named_mentions:
+        head = doc[m.end - 1]
+        verb = head.head
+        if head.dep_ == "nsubj" and verb.lemma_.lower() in person_verbs:
+            return True
+        if head.dep_ == "pobj" and verb.lower_ == "by" and verb.head.lemma_.lower() in person_verbs:
+            return True
+        if head.dep_ == "poss":
+            owned = head.head
+            if owned.lemma_.lower() in _WORK_NOUNS or owned.ent_type_ == "WORK_OF_ART" or (
+                owned.pos_ == "PROPN" and owned.i > m.end and doc[m.end].tag_ == "POS" and doc[m.end + 1].is_title
+                and doc[m.end + 1].lower_ == "the"
+            ):
+                return True
+        if m.end + 2 < len(doc) and doc[m.end].tag_ == "POS" and doc[m.end + 1].lower_ == "the" and doc[m.end + 1].text == "The":
+            return True  # "Leena Mäkelä's The Second": a name owning a title
+        sent = index.sentences[m.sentence]
+        if head.dep_ == "nsubj" and verb.lemma_ in ("say", "tell", "explain", "add", "note", "admit") and any(
+            t.lower_ in interview for t in sent
+        ):
+            return True
+    return False
+
+
+def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bool) -> bool:
     """Is this cluster a person? Names of places, companies, ships and works are not."""
     not_chars = word_set("characters", "not_characters")
     name = cluster.name.lower()
     if name in not_chars or all(w in not_chars for w in cluster.words):
         return False
-    if cluster.roles & word_set("characters", "thing_nouns") and cluster.actor is None:
+    things = word_set("characters", "thing_nouns")
+    person_labels = cluster.labels.get("PERSON", 0)
+    if cluster.roles & things and cluster.actor is None and person_labels * 2 <= len(cluster.named_mentions):
         return False
-    person = cluster.labels.get("PERSON", 0)
+    if cluster.strong or person:
+        return True
+    if cluster.words <= word_set("characters", "kinship_names"):
+        return any(not m.in_quote and _human_verb(doc[m.end - 1]) for m in cluster.named_mentions)
+    if _is_work_or_place(cluster, doc) and person_labels * 2 <= len(cluster.named_mentions):
+        return False
     other = sum(n for label, n in cluster.labels.items() if label in NON_PERSON_LABELS)
     plain = sum(n for label, n in cluster.labels.items() if label not in NON_PERSON_LABELS and label != "PERSON")
-    if cluster.strong:
-        return True
-    if cluster.words <= title_words and person == 0:
+    if cluster.words <= title_words and person_labels == 0:
         return False
     named = cluster.named_mentions
     determined = sum(1 for m in named if m.start > 0 and doc[m.start - 1].lower_ == "the")
     if determined * 2 >= len(named):
         return False
-    if person and person >= other:
+    if cluster.roles - things:
+        return True  # "the engineer, Tobias Reyne": a human role
+    if person_labels and person_labels >= other:
         return True
-    if cluster.roles & word_set("characters", "person_roles"):
+    if cluster.human_verbs >= 2 and person_labels + plain >= 1:
         return True
-    if other > person + plain:
+    if other > person_labels + plain:
         return False
     return cluster.human_verbs >= 1 and other == 0
 
 
-def _kind(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> Kind:
-    roles = word_set("characters", "person_roles")
-    if cluster.actor is None and cluster.roles & roles:
-        return "person"
-    person_verbs = word_set("characters", "person_verbs")
-    interview = word_set("characters", "interview_cues")
-    for m in cluster.named_mentions:
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "to", "from", "at", "into", "toward", "towards", "near", "across", "outside", "inside", "through",
+     "around", "via", "off", "onto", "throughout", "above", "below", "beyond"}
+)
+
+
+def _is_work_or_place(cluster: CharacterCluster, doc: Doc) -> bool:
+    """Named as a work ("X is a 2016 road drama") or mostly as a place ("to Porto", "in Vigo")."""
+    named = cluster.named_mentions
+    places = 0
+    for m in named:
         head = doc[m.end - 1]
-        if head.dep_ == "nsubj" and head.head.lemma_.lower() in person_verbs and cluster.actor is None:
-            return "person"
-        by = head.head
-        if head.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in person_verbs and cluster.actor is None:
-            return "person"
-        if head.dep_ == "poss" and head.head.lemma_.lower() in {"film", "movie", "script", "screenplay", "direction", "camera", "score", "novel", "book", "debut", "script", "adaptation", "vision"}:
-            return "person"
-        sent = index.sentences[m.sentence]
-        if cluster.actor is None and any(t.lower_ in interview for t in sent) and head.dep_ == "nsubj" and head.head.lemma_ in {"say", "tell", "explain", "add", "note"}:
-            return "person"
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+            attrs = [c for c in head.head.children if c.dep_ == "attr"]
+            if any(a.lemma_.lower() in _WORK_NOUNS for a in attrs):
+                return True
+        if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPOSITIONS:
+            places += 1
+    return places * 2 >= len(named) and places > 0
+
+
+def _kind(cluster: CharacterCluster, doc: Doc, index: StoryIndex, person: bool) -> Kind:
+    if person:
+        return "person"
     if _is_reference(cluster, doc, index):
         return "reference"
     return "character"
@@ -697,9 +761,10 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
     builder = _Builder(doc, index)
     clusters, mentions = builder.run()
     title_words = {w.lower().strip(":,.!?") for w in (title or "").split()}
-    kept = [c for c in clusters if c.mentions and _keep(c, doc, title_words)]
+    evidence = {c.key: _person_evidence(c, doc, index) for c in clusters if c.mentions}
+    kept = [c for c in clusters if c.mentions and _keep(c, doc, title_words, evidence[c.key])]
     for cluster in kept:
-        cluster.kind = _kind(cluster, doc, index)
+        cluster.kind = _kind(cluster, doc, index, evidence[cluster.key])
         gender = _gender(cluster, doc)
         cluster.gender = gender if gender != "unknown" else _given_name_gender(cluster)
     kept.sort(key=lambda c: c.mentions[0].char_start)

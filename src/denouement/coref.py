@@ -70,9 +70,11 @@ def learn_genders(doc: Doc, index: StoryIndex, clusters: Sequence[CharacterClust
         if len(here) != 1 or not subjects.get(sent_id):
             continue
         (key,) = here
+        first_named = min(m.end for m in named if m.sentence == sent_id and m.cluster == key)
         pronouns = [
             t for t in sent
-            if t.lower_ in PRONOUN_GENDER and t.dep_ in ("nsubj", "poss", "nsubjpass") and not index.in_quote(t)
+            if t.i >= first_named and t.lower_ in PRONOUN_GENDER and t.dep_ in ("nsubj", "poss", "nsubjpass")
+            and not index.in_quote(t)
         ]
         if pronouns:
             votes[key][PRONOUN_GENDER[pronouns[0].lower_]] += 1
@@ -133,6 +135,17 @@ def _role_mentions(doc: Doc, index: StoryIndex, clusters: Sequence[CharacterClus
     return found
 
 
+def _narrative_rank(index: StoryIndex) -> list[int]:
+    """Sentence id → how many narrated sentences come up to it (lines of pure dialogue do not count)."""
+    ranks = []
+    count = 0
+    for sent in index.sentences:
+        if any(t.is_alpha and not index.in_quote(t) for t in sent):
+            count += 1
+        ranks.append(count)
+    return ranks
+
+
 def resolve_pronouns(
     doc: Doc, clusters: Sequence[CharacterCluster], named: Sequence[Mention]
 ) -> list[Mention]:
@@ -144,6 +157,7 @@ def resolve_pronouns(
     roles = _role_mentions(doc, index, clusters, set(by_token))
     role_at = {m.end - 1: m for m in roles}
     groups = _groups(doc, index, by_token)
+    rank = _narrative_rank(index)
     history: list[_Seen] = []
     resolved: list[Mention] = []
     salience: Counter[int] = Counter()
@@ -154,14 +168,14 @@ def resolve_pronouns(
         named_here = by_token.get(token.i)
         if named_here is not None:
             if token.i == named_here.end - 1 and not named_here.in_quote and named_here.cluster is not None:
-                history.append(_Seen(token.i, named_here.cluster, sentence, _is_subject(token)))
+                history.append(_Seen(token.i, named_here.cluster, rank[sentence], _is_subject(token)))
                 salience[named_here.cluster] += 1
             continue
         if token.i in role_at:
             m = role_at[token.i]
             resolved.append(m)
             if not m.in_quote and m.cluster is not None:
-                history.append(_Seen(token.i, m.cluster, sentence, _is_subject(token)))
+                history.append(_Seen(token.i, m.cluster, rank[sentence], _is_subject(token)))
             continue
         lower = token.lower_
         if token.pos_ != "PRON" and lower not in ("her", "his"):
@@ -178,13 +192,13 @@ def resolve_pronouns(
             continue
         if lower not in PRONOUN_GENDER:
             continue
-        key = _antecedent(token, PRONOUN_GENDER[lower], history, gender, sentence, by_token, salience)
+        key = _antecedent(token, PRONOUN_GENDER[lower], history, gender, rank[sentence], by_token, salience)
         if key is None:
             continue
         resolved.append(
             Mention(token.i, token.i + 1, token.idx, token.idx + len(token), token.text, sentence, "pronoun", key, False)
         )
-        history.append(_Seen(token.i, key, sentence, _is_subject(token)))
+        history.append(_Seen(token.i, key, rank[sentence], _is_subject(token)))
         salience[key] += 1
     return resolved
 

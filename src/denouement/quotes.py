@@ -217,8 +217,32 @@ def _colon_speaker(ctx: _Context, mark: QuoteMarks) -> int | None:
     return None
 
 
-def _context_speaker(ctx: _Context, mark: QuoteMarks, par_start: int, par_end: int) -> int | None:
-    """The one character acting in the sentence right before (or else after) the quote, same paragraph."""
+def _vocative(ctx: _Context, mark: QuoteMarks) -> int | None:
+    """The character a quote calls by name at its start or end (“Mags. You were shouting.”)."""
+    doc = ctx.doc
+    first = ctx.token_at_or_after(mark.inner_start)
+    last = ctx.token_at_or_after(mark.inner_end) - 1
+    if first >= len(doc) or last < first:
+        return None
+    m = ctx.by_token.get(first)
+    if m is not None and m.kind == "name" and m.end <= last and doc[m.end].text in (",", ".", "!", "?", "—", "–"):
+        return m.cluster
+    end = last
+    while end > first and doc[end].is_punct:
+        end -= 1
+    m = ctx.by_token.get(end)
+    if m is not None and m.kind == "name" and m.start > first and doc[m.start - 1].text == ",":
+        return m.cluster
+    return None
+
+
+def _context_speaker(
+    ctx: _Context, mark: QuoteMarks, par_start: int, par_end: int, exclude: int | None = None
+) -> int | None:
+    """The one character acting in the sentence right before (or else after) the quote, same paragraph.
+
+    A quote that calls someone by name (``exclude``) is spoken by the other character in view.
+    """
     index, doc = ctx.index, ctx.doc
     first = ctx.token_at_or_after(mark.start)
     sent_id = index.token_sentence[first] if first < len(doc) else -1
@@ -239,9 +263,17 @@ def _context_speaker(ctx: _Context, mark: QuoteMarks, par_start: int, par_end: i
             ctx.cluster(t)
             for t in sent
             if t.dep_ in ("nsubj", "nsubjpass") and not index.in_quote(t) and ctx.cluster(t) is not None
-        }
+        } - {exclude}
         if len(subjects) == 1:
             return subjects.pop()
+    if exclude is not None:
+        # Spoken to someone by name: the speaker is the one other character in the previous sentence.
+        first = ctx.token_at_or_after(mark.start)
+        sid = index.token_sentence[first] - 1 if first < len(doc) else -1
+        if 0 <= sid < len(index.sentences):
+            present = {ctx.cluster(t) for t in index.sentences[sid] if not index.in_quote(t)} - {None, exclude}
+            if len(present) == 1:
+                return present.pop()
     return None
 
 
@@ -290,8 +322,11 @@ def find_quotes(doc: Doc, clusters: Sequence[CharacterCluster], mentions: Sequen
             between = doc.text[prev.end : mark.start]
             if prev.paragraph == span.paragraph and prev.speaker is not None and len(between.split()) <= 8 and between.rstrip().endswith((",", ":")):
                 span.speaker, span.addressee, span.attribution = prev.speaker, prev.addressee, "split"
+        vocative = _vocative(ctx, mark)
+        if span.addressee is None and vocative is not None and vocative != span.speaker:
+            span.addressee = vocative
         if span.speaker is None and (after or before) is None:
-            key = _context_speaker(ctx, mark, par_start, par_end)
+            key = _context_speaker(ctx, mark, par_start, par_end, exclude=vocative)
             if key is not None:
                 span.speaker, span.attribution = key, "context"
         found.append(span)
@@ -305,17 +340,15 @@ def _turns(found: list[QuoteSpan], doc: Doc) -> None:
         if span.speaker is not None or i == 0:
             continue
         prev = found[i - 1]
-        if prev.paragraph == span.paragraph:
-            continue
         gap = doc.text[prev.end : span.start]
-        if len(gap.split()) > 25:
+        if prev.paragraph == span.paragraph or len(gap.split()) > 25:
             continue
         if prev.addressee is not None and prev.addressee != prev.speaker:
             span.speaker, span.attribution = prev.addressee, "turn"
-        elif i >= 2 and found[i - 2].speaker is not None and found[i - 2].speaker != prev.speaker and prev.speaker is not None:
+        elif i >= 2 and prev.speaker is not None and found[i - 2].speaker not in (None, prev.speaker):
             span.speaker, span.attribution = found[i - 2].speaker, "turn"
         if span.speaker is not None and prev.speaker is not None and span.speaker != prev.speaker:
-            span.addressee = prev.speaker
+            span.addressee = span.addressee or prev.speaker
 
 
 @Language.component(

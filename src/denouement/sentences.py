@@ -58,13 +58,20 @@ def block_of(blocks: Sequence[Block], char: int) -> Block | None:
 
 
 def mark_block_starts(doc: Doc, blocks: Sequence[Block]) -> None:
-    """Set ``is_sent_start`` on the first token of every block (and on tokens right after a line break)."""
+    """Constrain sentence boundaries before the parser runs.
+
+    The first token of every block (and of every line) starts a sentence; a token right after a word,
+    with no punctuation between, never does ("Maeve Donnelly" is not split after a heading).
+    """
     starts = {b.start for b in blocks}
     for token in doc:
         if token.i == 0:
             continue
-        if token.idx in starts or (not token.is_space and "\n" in doc[token.i - 1].text_with_ws):
+        previous = doc[token.i - 1]
+        if token.idx in starts or (not token.is_space and "\n" in previous.text_with_ws):
             token.is_sent_start = True
+        elif not token.is_space and not previous.is_space and (previous.is_alpha or previous.like_num):
+            token.is_sent_start = False
 
 
 def story_sentences(doc: Doc) -> list[Span]:

@@ -155,7 +155,7 @@ def fragment_parts(fragment: str) -> list[_Part]:
 
 
 def _run_trafilatura(source: str) -> tuple[list[_Part], dict[str, str]] | None:
-    """trafilatura's main text walked into blocks, and its metadata; ``None`` when it finds nothing or fails."""
+    """trafilatura's main text as blocks, plus its metadata; ``None`` when it finds nothing or fails."""
     try:
         xml = trafilatura.extract(
             source,
