@@ -304,6 +304,8 @@ class _Builder:
         self.mentions: list[Mention] = []
         self.actor_spans: list[tuple[int, int, str]] = []  # char spans of actor names, and the name
         self.lex = load_lexicon("characters")
+        self.speaking_actors: set[tuple[str, ...]] = set()
+        self.actor_short_forms: dict[tuple[str, ...], set[str]] = {}
 
     # -- candidates -------------------------------------------------------------------------
     def candidates(self) -> list[Mention]:
@@ -519,6 +521,11 @@ class _Builder:
         for cluster in self.clusters:
             if cluster.nicknames or cluster.titles:
                 cluster.strong = True
+            if any(form in self.speaking_actors for form in cluster.forms):
+                cluster.strong = True
+                cluster.roles.add("actor")
+                for form in cluster.forms:
+                    cluster.nicknames.update(self.actor_short_forms.get(form, ()))
         self._roles()
         return self.clusters, self.mentions
 
@@ -552,7 +559,11 @@ class _Builder:
                 own.forms.remove(form)
 
     def _without_actors(self, cands: list[Mention]) -> list[Mention]:
-        """Drop actor names: inside an actor span, or a short form of an actor name only ("Gosling")."""
+        """Drop actor names: inside an actor span, or a short form of an actor name ("Gosling").
+
+        An actor the text quotes or interviews ("Ellis told me") is a real person talked about: those
+        mentions stay, under the actor's full name, and the cluster becomes a ``person``.
+        """
         actor_names = {a for _, _, a in self.actor_spans}
         in_span = [any(a <= m.char_start < b for a, b, _ in self.actor_spans) for m in cands]
         character_words = [
@@ -560,18 +571,35 @@ class _Builder:
             for m, inside in zip(cands, in_span, strict=True)
             if not inside and " ".join(m.form) not in actor_names and len(m.form) > 1
         ]
-        actor_word_sets = [{w.lower() for w in a.split()} for a in actor_names]
+        actors = {a: {w.lower() for w in a.split()} for a in actor_names}
         kept = []
         for m, inside in zip(cands, in_span, strict=True):
+            if inside:
+                continue
             words = {w.lower() for w in m.form}
-            if inside or " ".join(m.form) in actor_names:
-                continue
-            of_actor = any(words <= a for a in actor_word_sets)
-            of_character = any(words <= c for c in character_words)
-            if of_actor and not of_character:
-                continue
-            kept.append(m)
+            owner = next((a for a, ws in actors.items() if words <= ws), None)
+            if owner is None or any(words <= c for c in character_words if c not in actors.values()):
+                if " ".join(m.form) not in actor_names:
+                    kept.append(m)
+                    continue
+            if owner is not None and self._speaks(m):
+                if m.form != tuple(owner.split()):
+                    self.actor_short_forms.setdefault(tuple(owner.split()), set()).add(" ".join(m.form))
+                m.form = tuple(owner.split())
+                self.speaking_actors.add(m.form)
+                kept.append(m)
         return kept
+
+    def _speaks(self, m: Mention) -> bool:
+        """Is this mention the subject of a speech verb, or in a sentence about an interview?"""
+        head = self.doc[m.end - 1]
+        speech = word_set("quotes", "speech_verbs")
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in speech:
+            return True
+        if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_.lower() in ("speak", "talk"):
+            return True
+        sentence = self.index.sentences[m.sentence]
+        return any(t.lower_ in word_set("characters", "interview_cues") for t in sentence)
 
     # -- roles (appositions and compounds) ----------------------------------------------------
     def _roles(self) -> None:
@@ -616,19 +644,18 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
     for m in cluster.named_mentions:
         head = doc[m.end - 1]
         verb = head.head
-        if head.dep_ == "nsubj" and verb.lemma_.lower() in person_verbs:
+        made = (head.dep_ == "nsubj" and verb.lemma_.lower() in person_verbs) or (
+            head.dep_ == "pobj" and verb.lower_ == "by" and verb.head.lemma_.lower() in person_verbs
+        )
+        owns_work = head.dep_ == "poss" and (
+            head.head.lemma_.lower() in _WORK_NOUNS or head.head.ent_type_ == "WORK_OF_ART"
+        )
+        # "Leena Mäkelä's The Second": a name owning a title
+        owns_title = m.end + 2 < len(doc) and doc[m.end].tag_ == "POS" and doc[m.end + 1].text == "The"
+        if made or owns_work or owns_title:
+            # The maker of the work: "the director" / "the filmmaker" later refers to them.
+            cluster.roles.update(("director", "filmmaker"))
             return True
-        if head.dep_ == "pobj" and verb.lower_ == "by" and verb.head.lemma_.lower() in person_verbs:
-            return True
-        if head.dep_ == "poss":
-            owned = head.head
-            if owned.lemma_.lower() in _WORK_NOUNS or owned.ent_type_ == "WORK_OF_ART" or (
-                owned.pos_ == "PROPN" and owned.i > m.end and doc[m.end].tag_ == "POS" and doc[m.end + 1].is_title
-                and doc[m.end + 1].lower_ == "the"
-            ):
-                return True
-        if m.end + 2 < len(doc) and doc[m.end].tag_ == "POS" and doc[m.end + 1].lower_ == "the" and doc[m.end + 1].text == "The":
-            return True  # "Leena Mäkelä's The Second": a name owning a title
         sent = index.sentences[m.sentence]
         if head.dep_ == "nsubj" and verb.lemma_ in ("say", "tell", "explain", "add", "note", "admit") and any(
             t.lower_ in interview for t in sent

@@ -14,10 +14,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from denouement.lexicon import load_lexicon
 from denouement.characters import CharacterCluster, Gender, Mention, StoryIndex, mentions_by_token, story_index
 
 __all__ = ["PRONOUN_GENDER", "resolve_pronouns"]
@@ -37,10 +39,16 @@ class _Seen:
     cluster: int
     sentence: int
     subject: bool
+    main: bool = False  # subject of the sentence's main verb
 
 
 def _is_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _seen(token: Token, cluster: int, rank: int) -> _Seen:
+    subject = _is_subject(token)
+    return _Seen(token.i, cluster, rank, subject, subject and token.head.dep_ == "ROOT")
 
 
 def _clause_subject(token: Token, by_token: dict[int, Mention]) -> int | None:
@@ -82,14 +90,23 @@ def learn_genders(doc: Doc, index: StoryIndex, clusters: Sequence[CharacterClust
             nxt = [t for t in index.sentences[sent_id + 1] if _is_subject(t) and t.lower_ in PRONOUN_GENDER and not index.in_quote(t)]
             if nxt:
                 votes[key][PRONOUN_GENDER[nxt[0].lower_]] += 1
+    names = _given_names()
     for cluster in clusters:
         tally = votes[cluster.key]
         if not tally:
             continue
         gender, count = tally.most_common(1)[0]
         total = sum(tally.values())
-        if cluster.gender == "unknown" or (count >= 2 and count * 3 >= total * 2):
-            cluster.gender = gender  # type: ignore[assignment]
+        named_as = next((names[f[0].lower()] for f in cluster.forms if f[0].lower() in names), None)
+        if cluster.gender == "unknown" or (count >= 3 and count == total and named_as != gender and not cluster.titles):
+            if named_as is None or named_as == gender or count >= 3:
+                cluster.gender = gender  # type: ignore[assignment]
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    data = load_lexicon("characters")["given_names"]
+    return {str(n).lower(): g for g in ("female", "male") for n in data.get(g, [])}
 
 
 def _groups(doc: Doc, index: StoryIndex, by_token: dict[int, Mention]) -> dict[int, tuple[int, ...]]:
@@ -168,14 +185,14 @@ def resolve_pronouns(
         named_here = by_token.get(token.i)
         if named_here is not None:
             if token.i == named_here.end - 1 and not named_here.in_quote and named_here.cluster is not None:
-                history.append(_Seen(token.i, named_here.cluster, rank[sentence], _is_subject(token)))
+                history.append(_seen(token, named_here.cluster, rank[sentence]))
                 salience[named_here.cluster] += 1
             continue
         if token.i in role_at:
             m = role_at[token.i]
             resolved.append(m)
             if not m.in_quote and m.cluster is not None:
-                history.append(_Seen(token.i, m.cluster, rank[sentence], _is_subject(token)))
+                history.append(_seen(token, m.cluster, rank[sentence]))
             continue
         lower = token.lower_
         if token.pos_ != "PRON" and lower not in ("her", "his"):
@@ -198,7 +215,7 @@ def resolve_pronouns(
         resolved.append(
             Mention(token.i, token.i + 1, token.idx, token.idx + len(token), token.text, sentence, "pronoun", key, False)
         )
-        history.append(_Seen(token.i, key, rank[sentence], _is_subject(token)))
+        history.append(_seen(token, key, rank[sentence]))
         salience[key] += 1
     return resolved
 
@@ -220,26 +237,29 @@ def _antecedent(
     if token.dep_ in ("dobj", "dative", "pobj") and lower not in REFLEXIVE and subject_here is not None:
         excluded.add(subject_here)
     best: tuple[float, int] | None = None
-    seen_keys: set[int] = set()
+    top = max(salience.values(), default=1)
     for entry in reversed(history):
         if sentence - entry.sentence > WINDOW:
             break
-        if entry.cluster in seen_keys or entry.cluster in excluded:
+        if entry.cluster in excluded:
             continue
-        seen_keys.add(entry.cluster)
         g = gender.get(entry.cluster, "unknown")
         if g not in (want, "unknown"):
             continue
         distance = sentence - entry.sentence
         score = -2.0 * distance + (1.5 if entry.subject else 0.0) + (0.75 if g == want else 0.0)
+        score += 0.75 if entry.main else 0.0
         if token.dep_ == "poss" and entry.cluster == subject_here:
             score += 2.0
-        top = max(salience.values(), default=1)
         score += 0.6 * salience.get(entry.cluster, 0) / top  # main characters are the likelier antecedents
         score += entry.token * 1e-6  # later wins a tie
         if best is None or score > best[0]:
             best = (score, entry.cluster)
-    return best[1] if best else None
+    if best is not None:
+        return best[1]
+    # Nobody compatible nearby: the most prominent character of that gender seen so far (a story's lead).
+    same = [k for k in salience if gender.get(k) == want and k not in excluded]
+    return max(same, key=lambda k: salience[k]) if same else None
 
 
 @Language.component(

@@ -16,6 +16,7 @@ Speakers are character keys (pronouns resolved by :mod:`denouement.coref`).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from denouement.characters import CharacterCluster, Mention, StoryIndex, mentions_by_token, story_index
 from denouement.lexicon import word_set
+from denouement.document import Block
 from denouement.quotemarks import QuoteMarks
 from denouement.sentences import block_of, blocks_of
 
@@ -178,15 +180,21 @@ def _speaker_from_verb(ctx: _Context, verb: Token, mark: QuoteMarks) -> int | No
         key = ctx.cluster_in(subject)
         if key is not None:
             return key
-        if subject.lower_ in ("i", "we", "you", "it", "they"):
+        if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            noun = verb.head  # "Stanmore, an old rival who greets her with …"
+            key = ctx.cluster_in(noun)
+            if key is None and noun.dep_ == "appos":
+                key = ctx.cluster_in(noun.head)
+            return key
+        if subject.pos_ == "PRON" or subject.lower_ in ("i", "we", "you", "it", "they"):
             return None
     # Inverted ("…," says Mia) or a parse that missed the subject: the name right next to the verb.
     doc = ctx.doc
     for j in (verb.i + 1, verb.i + 2, verb.i - 1):
         if 0 <= j < len(doc) and not ctx.index.in_quote(doc[j]):
-            key = ctx.cluster(doc[j])
-            if key is not None:
-                return key
+            m = ctx.by_token.get(j)
+            if m is not None and m.kind == "name":
+                return m.cluster
     return None
 
 
@@ -305,7 +313,7 @@ def find_quotes(doc: Doc, clusters: Sequence[CharacterCluster], mentions: Sequen
             continue
         span = QuoteSpan(mark.inner_start, mark.inner_end, sentence, block.start if block else 0)
         span.open_after = doc.text[mark.end : mark.end + 1] == "," or doc.text[mark.inner_end - 1 : mark.inner_end] == ","
-        for verb in (after, before):
+        for verb in (before, after) if introduced else (after, before):
             if verb is None:
                 continue
             key = _speaker_from_verb(ctx, verb, mark)
@@ -322,6 +330,12 @@ def find_quotes(doc: Doc, clusters: Sequence[CharacterCluster], mentions: Sequen
             between = doc.text[prev.end : mark.start]
             if prev.paragraph == span.paragraph and prev.speaker is not None and len(between.split()) <= 8 and between.rstrip().endswith((",", ":")):
                 span.speaker, span.addressee, span.attribution = prev.speaker, prev.addressee, "split"
+        if span.speaker is None and found and after is None and before is None:
+            prev = found[-1]
+            between = doc.text[prev.end : mark.start]
+            if prev.paragraph == span.paragraph and prev.speaker is not None and len(between.split()) <= 15:
+                # Speech continued in the same paragraph belongs to the same speaker.
+                span.speaker, span.addressee, span.attribution = prev.speaker, prev.addressee, "paragraph"
         vocative = _vocative(ctx, mark)
         if span.addressee is None and vocative is not None and vocative != span.speaker:
             span.addressee = vocative
@@ -330,8 +344,36 @@ def find_quotes(doc: Doc, clusters: Sequence[CharacterCluster], mentions: Sequen
             if key is not None:
                 span.speaker, span.attribution = key, "context"
         found.append(span)
+    found.extend(_colon_lines(ctx, blocks, found))
+    found.sort(key=lambda q: q.start)
     _turns(found, doc)
     return found
+
+
+_COLON_LINE = re.compile(r"^(?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,2})\s*:\s+(?P<speech>[^\s\"“‘'].*)$")
+
+
+def _colon_lines(ctx: _Context, blocks: Sequence[Block], found: Sequence[QuoteSpan]) -> list[QuoteSpan]:
+    """Script- and chat-style lines without quote marks: ``Edith: Water station. Don't fuss.``"""
+    doc, index = ctx.doc, ctx.index
+    taken = [(q.start, q.end) for q in found]
+    lines = []
+    for block in blocks:
+        match = _COLON_LINE.match(doc.text[block.start : block.end])
+        if not match:
+            continue
+        first = ctx.token_at_or_after(block.start)
+        m = ctx.by_token.get(first)
+        if m is None or m.cluster is None or m.kind != "name" or doc[m.end : m.end + 1].text != ":":
+            continue
+        start = block.start + match.start("speech")
+        if any(a < block.end and start < b for a, b in taken):
+            continue
+        sentence = index.token_sentence[min(ctx.token_at_or_after(start), len(doc) - 1)]
+        if sentence < 0 or sentence in index.meta:
+            continue
+        lines.append(QuoteSpan(start, block.end, sentence, block.start, m.cluster, None, "colon"))
+    return lines
 
 
 def _turns(found: list[QuoteSpan], doc: Doc) -> None:
