@@ -281,12 +281,15 @@ def _run_label(doc: Doc, start: int, end: int) -> str:
 
 def _is_place_possessive(doc: Doc, start: int, end: int) -> bool:
     """``Welcome to Jo's.`` — a name in the possessive that owns nothing after it is a place (a bar, a shop)."""
-    if end >= len(doc) or doc[end].tag_ != "POS":
+    if end >= len(doc) or (doc[end].tag_ != "POS" and doc[end].text not in ("'s", "’s")):
         return False
     after = doc[end + 1] if end + 1 < len(doc) else None
     if after is None or after.is_punct or after.is_space:
         return True
-    return after.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON") and after.lower_ not in ("own", "very")
+    if after.pos_ == "ADJ" and end + 2 < len(doc):
+        # "out of Rosco's alone": an adjective that qualifies no noun after it
+        return doc[end + 2].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+    return after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X") and after.lower_ not in ("own", "very", "first", "last")
 
 
 def _human_verb(token: Token) -> bool:
@@ -322,6 +325,7 @@ class _Builder:
     def _candidates(self, vocabulary: frozenset[str]) -> list[Mention]:
         doc, index = self.doc, self.index
         found: list[Mention] = []
+        places: set[tuple[str, ...]] = set()
         for start, end in _name_runs(doc, index, vocabulary):
             sentence = index.token_sentence[start]
             if sentence in index.meta and not self._byline(sentence):
@@ -333,6 +337,7 @@ class _Builder:
             if not form or all(w.lower() in _titles() for w in form):
                 continue
             if _is_place_possessive(doc, start, end):
+                places.add(form)
                 continue
             found.append(
                 Mention(
@@ -349,7 +354,8 @@ class _Builder:
                     roles=tuple(roles),
                 )
             )
-        return found
+        # A name used once as a place ("at Rosco's.") is that place in its other possessives too.
+        return [m for m in found if not (m.form in places and m.end < len(doc) and doc[m.end].tag_ == "POS")]
 
     def _byline(self, sentence: int) -> bool:
         text = self.index.sentences[sentence].text
@@ -625,11 +631,12 @@ class _Builder:
                     cluster.roles.add(doc[m.start - 2].lower_)
 
 
+#: Nouns for a made work: "X's film", "Lucien Ferrat's kitchen drama", "her debut" make X its maker.
 _WORK_NOUNS = frozenset(
     {"film", "movie", "feature", "picture", "script", "screenplay", "direction", "camera", "debut", "adaptation",
-     "follow-up", "oeuvre", "filmography", "cinematography", "staging", "romance", "drama", "thriller",
-     "comedy", "documentary", "musical", "western", "melodrama", "satire", "fable", "epic", "noir", "mystery",
-     "novel", "book", "series", "show", "sequel", "remake", "horror", "fantasy", "biopic", "career"}
+     "follow-up", "oeuvre", "filmography", "cinematography", "staging", "drama", "thriller", "comedy",
+     "documentary", "musical", "western", "melodrama", "satire", "epic", "noir", "sequel", "remake", "horror",
+     "biopic", "miniseries", "short"}
 )
 
 
@@ -647,9 +654,15 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
         made = (head.dep_ == "nsubj" and verb.lemma_.lower() in person_verbs) or (
             head.dep_ == "pobj" and verb.lower_ == "by" and verb.head.lemma_.lower() in person_verbs
         )
-        owns_work = head.dep_ == "poss" and (
-            head.head.lemma_.lower() in _WORK_NOUNS or head.head.ent_type_ == "WORK_OF_ART"
-        )
+        owned = head.head
+        while owned.dep_ in ("compound", "amod") and owned.head.i != owned.i:
+            owned = owned.head  # "Lucien Ferrat's kitchen drama"
+        owns_work = head.dep_ == "poss" and (owned.lemma_.lower() in _WORK_NOUNS or owned.ent_type_ == "WORK_OF_ART")
+        if not owns_work and m.end < len(doc) and doc[m.end].tag_ == "POS":
+            for nxt in doc[m.end + 1 : m.end + 4]:
+                if nxt.is_punct or nxt.pos_ in ("VERB", "AUX", "ADP"):
+                    break
+                owns_work = owns_work or nxt.lemma_.lower() in _WORK_NOUNS
         # "Leena Mäkelä's The Second": a name owning a title
         owns_title = m.end + 2 < len(doc) and doc[m.end].tag_ == "POS" and doc[m.end + 1].text == "The"
         if made or owns_work or owns_title:
@@ -678,6 +691,8 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
         return True
     if cluster.words <= word_set("characters", "kinship_names"):
         return any(not m.in_quote and _human_verb(doc[m.end - 1]) for m in cluster.named_mentions)
+    if cluster.roles - things and not cluster.words <= title_words:
+        return True  # "the engineer, Tobias Reyne", "her son Caspar": a human role
     if _is_work_or_place(cluster, doc) and person_labels * 2 <= len(cluster.named_mentions):
         return False
     other = sum(n for label, n in cluster.labels.items() if label in NON_PERSON_LABELS)
@@ -688,12 +703,15 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
     determined = sum(1 for m in named if m.start > 0 and doc[m.start - 1].lower_ == "the")
     if determined * 2 >= len(named):
         return False
-    if cluster.roles - things:
-        return True  # "the engineer, Tobias Reyne": a human role
     if person_labels and person_labels >= other:
         return True
-    if cluster.human_verbs >= 2 and person_labels + plain >= 1:
+    if cluster.human_verbs >= 2 and (person_labels + plain >= 1 or any(len(f) > 1 for f in cluster.forms)):
         return True
+    given = _gendered("given_names")
+    if any(len(f) > 1 and f[0].lower() in given for f in cluster.forms):
+        return True
+    if any(len(f) > 1 for f in cluster.forms) and cluster.human_verbs >= 1:
+        return True  # "until Tomas Reyes appears": a full name acting, whatever the entity tagger said
     if other > person_labels + plain:
         return False
     return cluster.human_verbs >= 1 and other == 0
@@ -702,6 +720,14 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "to", "from", "at", "into", "toward", "towards", "near", "across", "outside", "inside", "through",
      "around", "via", "off", "onto", "throughout", "above", "below", "beyond"}
+)
+
+
+#: Verbs whose "to X" / "at X" is a person, not a place ("says to Caspar", "smiles at Mia").
+_TO_PEOPLE = frozenset(
+    {"say", "talk", "speak", "write", "listen", "belong", "marry", "engage", "introduce", "reply", "lie", "wave",
+     "nod", "smile", "propose", "look", "stare", "glance", "shout", "whisper", "turn", "explain", "confess",
+     "apologise", "apologize", "happen", "send", "give", "hand", "read", "sing", "point", "laugh", "yell"}
 )
 
 
@@ -715,7 +741,8 @@ def _is_work_or_place(cluster: CharacterCluster, doc: Doc) -> bool:
             attrs = [c for c in head.head.children if c.dep_ == "attr"]
             if any(a.lemma_.lower() in _WORK_NOUNS for a in attrs):
                 return True
-        if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPOSITIONS:
+        prep = head.head
+        if head.dep_ == "pobj" and prep.lower_ in _PLACE_PREPOSITIONS and prep.head.lemma_.lower() not in _TO_PEOPLE:
             places += 1
     return places * 2 >= len(named) and places > 0
 

@@ -51,14 +51,17 @@ def _seen(token: Token, cluster: int, rank: int) -> _Seen:
     return _Seen(token.i, cluster, rank, subject, subject and token.head.dep_ == "ROOT")
 
 
-def _clause_subject(token: Token, by_token: dict[int, Mention]) -> int | None:
-    """Cluster of the subject of the clause ``token`` belongs to."""
+def _clause_subject(token: Token, by_token: dict[int, Mention], resolved: dict[int, int]) -> int | None:
+    """Cluster of the subject of the clause ``token`` belongs to (a name or an already resolved pronoun)."""
     verb = token.head
     while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.i in by_token:
-            return by_token[child.i].cluster
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.i in by_token:
+                return by_token[child.i].cluster
+            if child.i in resolved:
+                return resolved[child.i]
     return None
 
 
@@ -178,6 +181,7 @@ def resolve_pronouns(
     history: list[_Seen] = []
     resolved: list[Mention] = []
     salience: Counter[int] = Counter()
+    resolved_at: dict[int, int] = {}
     for token in doc:
         sentence = index.token_sentence[token.i]
         if sentence < 0 or sentence in index.meta:
@@ -209,7 +213,7 @@ def resolve_pronouns(
             continue
         if lower not in PRONOUN_GENDER:
             continue
-        key = _antecedent(token, PRONOUN_GENDER[lower], history, gender, rank[sentence], by_token, salience)
+        key = _antecedent(token, PRONOUN_GENDER[lower], history, gender, rank[sentence], by_token, salience, resolved_at)
         if key is None:
             continue
         resolved.append(
@@ -217,6 +221,7 @@ def resolve_pronouns(
         )
         history.append(_seen(token, key, rank[sentence]))
         salience[key] += 1
+        resolved_at[token.i] = key
     return resolved
 
 
@@ -228,9 +233,10 @@ def _antecedent(
     sentence: int,
     by_token: dict[int, Mention],
     salience: Counter[int],
+    resolved: dict[int, int],
 ) -> int | None:
     lower = token.lower_
-    subject_here = _clause_subject(token, by_token)
+    subject_here = _clause_subject(token, by_token, resolved)
     if lower in REFLEXIVE and subject_here is not None and gender.get(subject_here) in (want, "unknown"):
         return subject_here
     excluded: set[int] = set()

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from denouement.characters import Mention, StoryIndex, mentions_by_token, story_index
 
-__all__ = ["EventSpan", "Participant", "find_events"]
+__all__ = ["EventSpan", "Participant", "find_events", "is_event_verb"]
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -38,6 +38,34 @@ class EventSpan:
     agents: list[Participant] = field(default_factory=list)
     patients: list[Participant] = field(default_factory=list)
     negated: bool = False
+
+
+_COMPLEMENT_POS = frozenset({"ADP", "DET", "PRON", "ADV", "PART", "PROPN"})
+
+
+def is_event_verb(token: Token) -> bool:
+    """A verb heading a clause — including present-tense verbs the tagger took for plural nouns
+    ("Bruno quits the band and *moves* to Rome", "Odile *dreams* of another life")."""
+    if token.pos_ == "VERB":
+        return token.tag_.startswith("VB") and token.dep_ not in _SKIP_DEPS
+    if token.tag_ != "NNS" or token.i == 0 or token.i + 1 >= len(token.doc):
+        return False
+    before, after = token.doc[token.i - 1], token.doc[token.i + 1]
+    after_subject = before.pos_ in ("PROPN", "PRON") and before.dep_ in ("compound", "nsubj") and not before.is_punct
+    after_and = before.lower_ in ("and", "then", "but") and token.dep_ == "conj"
+    return (after_subject or after_and) and after.pos_ in _COMPLEMENT_POS and after.lower_ not in ("of",) or (
+        after_subject and after.lower_ == "of" and token.dep_ in ("ROOT", "dep")
+    )
+
+
+def _repaired_agents(verb: Token, by_token: dict[int, Mention]) -> list[Participant]:
+    before = verb.doc[verb.i - 1]
+    if before.pos_ in ("PROPN", "PRON"):
+        return _participants(before, by_token)
+    governor = verb.head
+    while governor.pos_ != "VERB" and governor.head.i != governor.i:
+        governor = governor.head
+    return _agents(governor, by_token) if governor.pos_ == "VERB" else []
 
 
 def _participants(token: Token, by_token: dict[int, Mention]) -> list[Participant]:
@@ -61,6 +89,8 @@ def _participants(token: Token, by_token: dict[int, Mention]) -> list[Participan
 
 
 def _agents(verb: Token, by_token: dict[int, Mention], depth: int = 0) -> list[Participant]:
+    if verb.pos_ != "VERB":
+        return _repaired_agents(verb, by_token)
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return _participants(child, by_token)
@@ -124,7 +154,7 @@ def find_events(doc: Doc, mentions: Sequence[Mention]) -> list[EventSpan]:
     by_token = mentions_by_token(mentions)
     events: list[EventSpan] = []
     for token in doc:
-        if token.pos_ != "VERB" or token.dep_ in _SKIP_DEPS or not token.tag_.startswith("VB"):
+        if not is_event_verb(token):
             continue
         if token.i in by_token or (token.dep_ == "acl" and not any(True for _ in token.children)):
             continue

@@ -126,6 +126,9 @@ def _is_speech(ctx: _Context, mark: QuoteMarks, has_verb: bool) -> bool:
         and doc[next_tok].pos_ == "PROPN"
     ):
         return False
+    titled = all(w[:1].isupper() or w.lower() in {"of", "the", "a", "an", "and", "in", "on", "to", "for"} for w in words)
+    if titled and len(words) <= 7 and not inner.endswith(_TERMINAL) and not before.rstrip().endswith((":", ",")):
+        return False  # a title: “Paper Moon Avenue”
     lemmas_before = {doc[i].lemma_.lower() for i in range(max(0, prev_tok - 3), prev_tok + 1)}
     if lemmas_before & ctx.not_speech and (not has_verb or len(words) <= 3):
         return False
@@ -135,9 +138,6 @@ def _is_speech(ctx: _Context, mark: QuoteMarks, has_verb: bool) -> bool:
         return True
     if inner.endswith(_TERMINAL) or after.startswith(","):
         return len(words) >= 2 or inner[:1].isupper()
-    titled = all(w[:1].isupper() or w.lower() in {"of", "the", "a", "an", "and", "in", "on", "to", "for"} for w in words)
-    if titled and len(words) <= 7:
-        return False
     return len(words) >= 5 and inner[:1].isupper()
 
 

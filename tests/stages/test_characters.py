@@ -1,0 +1,102 @@
+"""The characters stage on short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import by_name
+
+pytestmark = pytest.mark.model
+
+
+def names(story):  # type: ignore[no-untyped-def]
+    return {c.name for c in story.characters}
+
+
+def test_actor_in_parentheses_and_nickname_in_quotes(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        'Cornelius "Neil" Abara (Dev Okafor) runs a ferry across the estuary. Every evening Neil counts the '
+        "fares twice. Abara trusts nobody with the money."
+    )
+    neil = by_name(story, "Cornelius Abara")
+    assert neil.actor == "Dev Okafor"
+    assert {"Neil", "Abara"} <= set(neil.aliases)
+    assert "Dev Okafor" not in names(story)
+    assert neil.mentions >= 3
+
+
+def test_played_by_and_actor_as(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Lena Marsh, played by Ottilie Grant, teaches piano in a mining town. Her pupil Tobias Wren is ten. "
+        "The cast also includes Hamish Doyle as Tobias Wren. Lena gives Tobias a metronome."
+    )
+    assert by_name(story, "Lena Marsh").actor == "Ottilie Grant"
+    assert by_name(story, "Tobias Wren").actor == "Hamish Doyle"
+    assert not {"Ottilie Grant", "Hamish Doyle"} & names(story)
+
+
+def test_title_and_surname_join_the_full_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Dr. Agnes Whitlow arrives in the valley in March. Whitlow opens a clinic above the post office. "
+        "By summer, Dr. Whitlow has treated half the village, and Agnes finally sleeps."
+    )
+    agnes = by_name(story, "Agnes Whitlow")
+    assert {"Whitlow", "Agnes"} <= set(agnes.aliases)
+    assert len([c for c in story.characters if c.kind == "character"]) == 1
+    assert agnes.gender == "female"
+
+
+def test_possessive_place_is_not_a_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Every Friday the band plays at Rosco's. Later that night Imani Boateng walks out of Rosco's alone "
+        "and calls her sister."
+    )
+    assert "Rosco" not in names(story)
+    assert "Imani Boateng" in names(story)
+
+
+def test_director_and_critic_are_real_people(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Director Hallie Brandt shot the film in eleven days. In the story, Mateo Ruiz (Arlo Finch) loses "
+        "his bakery. Critic Yusuf Demir called it tender. Brandt's film ends on a shrug."
+    )
+    assert by_name(story, "Hallie Brandt").kind == "person"
+    assert by_name(story, "Yusuf Demir").kind == "person"
+    assert by_name(story, "Mateo Ruiz").kind == "character"
+
+
+def test_character_of_another_work_is_a_reference(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Pilar Ocampo (Rhea Santos) hunts the creature through the station. Like Ellen Ripley in Alien, "
+        "she ends the film alone with a cat."
+    )
+    assert by_name(story, "Ellen Ripley").kind == "reference"
+    assert by_name(story, "Pilar Ocampo").kind == "character"
+
+
+def test_companies_places_and_services_are_not_characters(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nadia Farouk leaves Cairo for Lisbon. The film was produced by Lionsgate and is now streaming on "
+        "Netflix. In Lisbon, Nadia finds work at a hotel."
+    )
+    assert names(story) == {"Nadia Farouk"}
+
+
+def test_short_form_joins_its_full_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Katherine Ollerenshaw inherits a lighthouse. Kate hates the stairs. Within a week Katherine "
+        "has painted every step."
+    )
+    kate = by_name(story, "Katherine Ollerenshaw")
+    assert "Kate" in kate.aliases
+    assert len(story.characters) == 1
+
+
+def test_family_sharing_a_surname_stays_apart(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ruth Calloway (Mae Dorsey) runs the farm. Her husband, Amos Calloway (Jed Harlan), drinks. "
+        "Amos sells the tractor without asking. Ruth finds out at church."
+    )
+    ruth, amos = by_name(story, "Ruth Calloway"), by_name(story, "Amos Calloway")
+    assert ruth.id != amos.id
+    assert (ruth.actor, amos.actor) == ("Mae Dorsey", "Jed Harlan")
+    assert (ruth.gender, amos.gender) == ("female", "male")

@@ -1,0 +1,46 @@
+"""Page furniture becomes layer meta; prose that merely mentions ads or streaming does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from denouement import explain
+
+pytestmark = pytest.mark.model
+
+ARTICLE = """# The Long Field, explained
+
+By Maren Holt
+
+Advertisement
+
+Wilma Stroud (Jo Fenn) buys back her father's farm in the final scene.
+
+Article continues below
+
+Read more: Ten endings that fooled everyone
+
+Wilma Stroud in the barn. Photo: Northway Films
+
+Her brother sees an advertisement for the auction in a newspaper and says nothing.
+
+The Long Field is now streaming on Netflix.
+"""
+
+
+def test_furniture_lines_are_meta_and_prose_is_not(nlp):  # type: ignore[no-untyped-def]
+    story = explain(ARTICLE, format="markdown", nlp=nlp)
+    layer = {s.text: s.layer for s in story.sentences}
+    for furniture in (
+        "The Long Field, explained",
+        "By Maren Holt",
+        "Advertisement",
+        "Article continues below",
+        "Read more: Ten endings that fooled everyone",
+        "The Long Field is now streaming on Netflix.",
+    ):
+        assert layer[furniture] == "meta", furniture
+    assert any(s.layer == "meta" and s.text.startswith("Wilma Stroud in the barn.") for s in story.sentences)
+    assert layer["Wilma Stroud (Jo Fenn) buys back her father's farm in the final scene."] == "actual"
+    assert layer["Her brother sees an advertisement for the auction in a newspaper and says nothing."] == "actual"
+    assert story.title == "The Long Field, explained"

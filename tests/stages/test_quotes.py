@@ -1,0 +1,76 @@
+"""Who says what: each attribution style on a short text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import speaker_of
+
+pytestmark = pytest.mark.model
+
+
+def test_tag_after_the_quote_with_name_and_pronoun(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Greta Lindqvist finds her brother Oskar on the pier. “You sold the boat,” Greta says. "
+        "Oskar looks at the water. “I had no choice,” he mutters."
+    )
+    assert speaker_of(story, "You sold the boat") == "Greta Lindqvist"
+    assert speaker_of(story, "I had no choice") == "Oskar"
+
+
+def test_tag_before_with_colon_and_addressee(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Marisol Vega waits at the gate until Tomas Reyes appears. She tells him: “I am not coming back.”"
+    )
+    quote = story.quotes[0]
+    assert speaker_of(story, "I am not coming back") == "Marisol Vega"
+    assert story.character(quote.addressee).name == "Tomas Reyes"  # type: ignore[union-attr]
+
+
+def test_quote_split_by_its_attribution(story_of):  # type: ignore[no-untyped-def]
+    story = story_of("Hektor Blau closes the shop. “Go home,” he says, “before the snow gets worse.”")
+    assert len(story.quotes) == 2
+    assert speaker_of(story, "Go home") == speaker_of(story, "before the snow") == "Hektor Blau"
+
+
+def test_inverted_tag_and_multi_sentence_quote(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        'Ines Moreau stands at the window. "The river is rising. We leave tonight," says Ines.'
+    )
+    assert speaker_of(story, "We leave tonight") == "Ines Moreau"
+
+
+def test_name_colon_line(story_of):  # type: ignore[no-untyped-def]
+    story = story_of("Dora Kemp and Felix Hart argue in the car.\n\nDora: \"Turn left.\"\n\nFelix: Not again.")
+    assert speaker_of(story, "Turn left") == "Dora Kemp"
+    assert speaker_of(story, "Not again") == "Felix Hart"
+
+
+def test_alternating_untagged_lines(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Wanda Sobel meets her son Caspar at the station.\n\n"
+        "“You look thin,” Wanda says to Caspar.\n\n"
+        "“I eat.”\n\n"
+        "“Not enough.”"
+    )
+    assert speaker_of(story, "I eat") == "Caspar"
+    assert speaker_of(story, "Not enough") == "Wanda Sobel"
+
+
+def test_interview_quote_goes_to_the_director(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Director Solveig Amundsen kept the ending quiet. “I wanted the audience to argue on the way home,” "
+        "Amundsen told a magazine in an interview."
+    )
+    assert speaker_of(story, "argue on the way home") == "Solveig Amundsen"
+
+
+def test_scare_quotes_titles_and_nicknames_are_not_speech(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        'Robert "Bobby" Tran sings “Paper Moon Avenue” at the talent show and calls the night “perfect.”'
+    )
+    assert story.quotes == ()
+
+
+def test_action_beat_identifies_the_speaker(story_of):  # type: ignore[no-untyped-def]
+    story = story_of("Nell Ashby and Jonah Pike wait out the storm.\n\nNell sets down her cup. “You're late.”")
+    assert speaker_of(story, "You're late") == "Nell Ashby"
