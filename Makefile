@@ -26,7 +26,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 schema: $(STAMP)
-	$(BIN)/python -m denouement.model > schema/story-1.json
+	$(BIN)/denouement schema > schema/story-1.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -614,11 +614,12 @@ class _Builder:
         for cluster in self.clusters:
             for m in cluster.named_mentions:
                 head = doc[m.end - 1]
+                appositions = [c for c in head.children if c.dep_ == "appos"]
                 for child in head.children:
                     if child.dep_ in ("appos", "compound") and child.pos_ == "NOUN" and child.i < m.start:
                         cluster.roles.add(child.lemma_.lower())
-                    elif child.dep_ == "appos" and child.pos_ == "NOUN":
-                        cluster.roles.add(child.lemma_.lower())
+                    elif child.dep_ == "appos" and child.pos_ == "NOUN" and len(appositions) == 1:
+                        cluster.roles.add(child.lemma_.lower())  # one apposition, not a list of things
                 if head.dep_ == "appos" and head.head.pos_ == "NOUN":
                     cluster.roles.add(head.head.lemma_.lower())
                 before = doc[m.start - 1] if m.start > 0 else None
@@ -691,7 +692,8 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
         return True
     if cluster.words <= word_set("characters", "kinship_names"):
         return any(not m.in_quote and _human_verb(doc[m.end - 1]) for m in cluster.named_mentions)
-    if cluster.roles - things and not cluster.words <= title_words:
+    human = word_set("characters", "human_nouns") | set(_gendered("relation_gender"))
+    if cluster.roles & human and not cluster.words <= title_words:
         return True  # "the engineer, Tobias Reyne", "her son Caspar": a human role
     if _is_work_or_place(cluster, doc) and person_labels * 2 <= len(cluster.named_mentions):
         return False

@@ -96,6 +96,16 @@ def explain(
         raise _fail(exc, debug) from None
 
 
+@app.command("schema")
+def schema() -> None:
+    """Print the JSON Schema of the denouement.story/1 contract."""
+    import json
+
+    from denouement.model import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=2, sort_keys=True))
+
+
 @app.command("eval")
 def evaluate(
     folder: Annotated[Path, typer.Argument(help="A folder of stories with .yaml annotations beside them.")],

@@ -155,6 +155,21 @@ def _role_mentions(doc: Doc, index: StoryIndex, clusters: Sequence[CharacterClus
     return found
 
 
+def _partners(named: Sequence[Mention]) -> dict[int, Counter[int]]:
+    """How often each two characters are named in the same sentence."""
+    by_sentence: dict[int, set[int]] = {}
+    for m in named:
+        if m.cluster is not None:
+            by_sentence.setdefault(m.sentence, set()).add(m.cluster)
+    result: dict[int, Counter[int]] = {}
+    for keys in by_sentence.values():
+        for a in keys:
+            for b in keys:
+                if a != b:
+                    result.setdefault(a, Counter())[b] += 1
+    return result
+
+
 def _narrative_rank(index: StoryIndex) -> list[int]:
     """Sentence id → how many narrated sentences come up to it (lines of pure dialogue do not count)."""
     ranks = []
@@ -178,6 +193,7 @@ def resolve_pronouns(
     role_at = {m.end - 1: m for m in roles}
     groups = _groups(doc, index, by_token)
     rank = _narrative_rank(index)
+    partners = _partners(named)
     history: list[_Seen] = []
     resolved: list[Mention] = []
     salience: Counter[int] = Counter()
@@ -213,7 +229,9 @@ def resolve_pronouns(
             continue
         if lower not in PRONOUN_GENDER:
             continue
-        key = _antecedent(token, PRONOUN_GENDER[lower], history, gender, rank[sentence], by_token, salience, resolved_at)
+        key = _antecedent(
+            token, PRONOUN_GENDER[lower], history, gender, rank[sentence], by_token, salience, resolved_at, partners
+        )
         if key is None:
             continue
         resolved.append(
@@ -234,6 +252,7 @@ def _antecedent(
     by_token: dict[int, Mention],
     salience: Counter[int],
     resolved: dict[int, int],
+    partners: dict[int, Counter[int]],
 ) -> int | None:
     lower = token.lower_
     subject_here = _clause_subject(token, by_token, resolved)
@@ -253,11 +272,17 @@ def _antecedent(
         if g not in (want, "unknown"):
             continue
         distance = sentence - entry.sentence
-        score = -2.0 * distance + (1.5 if entry.subject else 0.0) + (0.75 if g == want else 0.0)
-        score += 0.75 if entry.main else 0.0
+        # Subjects are likelier antecedents, above all of subject pronouns (grammatical parallelism).
+        subject_bonus = 1.5 if token.dep_ in ("nsubj", "nsubjpass", "poss") else 0.5
+        score = -2.0 * distance + (subject_bonus if entry.subject else 0.0) + (0.75 if g == want else 0.0)
+        score += subject_bonus / 2 if entry.main else 0.0
         if token.dep_ == "poss" and entry.cluster == subject_here:
             score += 2.0
-        score += 0.6 * salience.get(entry.cluster, 0) / top  # main characters are the likelier antecedents
+        if token.dep_ in ("dobj", "dative", "pobj") and subject_here is not None:
+            # "he tells her": the one he is usually with is the likelier "her"
+            pair = partners.get(subject_here, Counter())
+            score += 1.0 * pair.get(entry.cluster, 0) / max(pair.values(), default=1)
+        score += 1.2 * salience.get(entry.cluster, 0) / top  # main characters are the likelier antecedents
         score += entry.token * 1e-6  # later wins a tie
         if best is None or score > best[0]:
             best = (score, entry.cluster)

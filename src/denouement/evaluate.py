@@ -48,10 +48,13 @@ class StoryScore:
     problems: list[str] = field(default_factory=list)
 
 
-def load_annotation(path: Path) -> Annotation:
+def load_annotation(path: Path, story: Path | None = None) -> Annotation:
+    """An annotation and its story: ``story`` if given, else the file of the same name beside it."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
         raise InputError(f"{path}: an annotation must be a YAML mapping")
+    if story is not None:
+        return Annotation(path, story, data)
     for suffix in STORY_SUFFIXES:
         story = path.with_suffix(suffix)
         if story.exists():

@@ -2,12 +2,11 @@
 
 The contract is ``denouement.story/1``. Its field names are fixed: fields may be added, never renamed or
 dropped. All offsets are character offsets into :attr:`Story.text`; all evidence is sentence ids.
-Run ``python -m denouement.model`` to print the JSON Schema (checked in at ``schema/story-1.json``).
+Run ``denouement schema`` to print the JSON Schema (checked in at ``schema/story-1.json``).
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -202,6 +201,3 @@ def json_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
 
-
-if __name__ == "__main__":
-    print(json.dumps(json_schema(), indent=2, sort_keys=True))

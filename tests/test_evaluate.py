@@ -1,0 +1,38 @@
+"""The evaluator, and the dev set as a regression floor for the engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from denouement import example_path, explain
+from denouement.evaluate import evaluate_dir, load_annotation, score_story, summarise
+
+TESTS = Path(__file__).parent
+
+
+@pytest.mark.model
+def test_bundled_example_scores_perfectly_on_cast_and_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    ann = load_annotation(TESTS / "data" / "example.yaml", story=example_path())
+    score = score_story(explain(ann.story_path, nlp=nlp), ann)
+    figures = summarise([score])
+    assert figures["character_accuracy"] == 1.0, score.problems
+    assert figures["speaker_accuracy"] == 1.0, score.problems
+
+
+@pytest.mark.model
+def test_dev_set_floor() -> None:
+    """Scores on the annotated dev set may only go up (figures measured when this floor was set)."""
+    figures = summarise(evaluate_dir(TESTS / "devset"))
+    assert figures["stories"] >= 30
+    assert figures["character_recall"] >= 0.90
+    assert figures["character_accuracy"] >= 0.78
+    assert figures["speaker_accuracy"] >= 0.82
+    assert figures["quote_recall"] >= 0.95
+
+
+def test_annotation_needs_a_story_beside_it(tmp_path: Path) -> None:
+    (tmp_path / "lonely.yaml").write_text("characters: []\n", encoding="utf-8")
+    with pytest.raises(Exception, match="no story file"):
+        load_annotation(tmp_path / "lonely.yaml")
