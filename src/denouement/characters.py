@@ -274,6 +274,13 @@ def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, list[str], list[
     return start, found, role_words
 
 
+def _credit_of_unnamed_role(doc: Doc, start: int, end: int) -> bool:
+    if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text not in (")", ","):
+        return False
+    before = doc[start - 2]
+    return before.pos_ == "NOUN" and end - start >= 2
+
+
 def _run_label(doc: Doc, start: int, end: int) -> str:
     labels = Counter(doc[i].ent_type_ for i in range(start, end) if doc[i].ent_type_)
     return labels.most_common(1)[0][0] if labels else ""
@@ -295,6 +302,17 @@ def _is_place_possessive(doc: Doc, start: int, end: int) -> bool:
 def _human_verb(token: Token) -> bool:
     head = token.head
     return token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.i != token.i
+
+
+def _shortens(short: str, first: str, diminutives: dict[str, list[str]]) -> bool:
+    """Is ``short`` a short form of the given name ``first`` ("Jo"/"Joanne", "Bernie"/"Bernadette")?"""
+    if short in diminutives.get(first, ()):
+        return True
+    if not short.isalpha() or len(short) >= len(first):
+        return False
+    if first.startswith(short) and len(short) >= 2:
+        return True
+    return len(short) >= 4 and first.startswith(short[:3]) and short.endswith(("ie", "y"))
 
 
 class _Builder:
@@ -339,6 +357,8 @@ class _Builder:
             if _is_place_possessive(doc, start, end):
                 places.add(form)
                 continue
+            if _credit_of_unnamed_role(doc, start, end):
+                continue  # "Luca's mother (Sian Devlin)": the actor of a role the text does not name
             found.append(
                 Mention(
                     start=start,
@@ -552,12 +572,7 @@ class _Builder:
                 if cluster.key == own.key:
                     continue
                 firsts = {f[0].lower() for f in cluster.forms if len(f) > 1}
-                if any(
-                    short in diminutives.get(first, ())
-                    or (len(short) >= 3 and len(short) < len(first) and first.startswith(short[:3]) and short[:3].isalpha()
-                        and (first.startswith(short) or short.endswith(("ie", "y"))))
-                    for first in firsts
-                ):
+                if any(_shortens(short, first, diminutives) for first in firsts):
                     targets.append(cluster)
             if len(targets) == 1:
                 targets[0].nicknames.add(form[0])
@@ -641,6 +656,11 @@ _WORK_NOUNS = frozenset(
 )
 
 
+#: Nouns that name a work only when their owner is a minor name ("Hanne Sollberg's small romance"):
+#: a story's own characters have romances and novels too.
+_GENRE_NOUNS = frozenset({"romance", "novel", "book", "story", "series", "show", "mystery", "fantasy", "tale", "play"})
+
+
 def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> bool:
     """Does the text mark this name as a real person (a director, a critic, a writer)?"""
     if cluster.actor is not None:
@@ -658,12 +678,13 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
         owned = head.head
         while owned.dep_ in ("compound", "amod") and owned.head.i != owned.i:
             owned = owned.head  # "Lucien Ferrat's kitchen drama"
-        owns_work = head.dep_ == "poss" and (owned.lemma_.lower() in _WORK_NOUNS or owned.ent_type_ == "WORK_OF_ART")
+        works = _WORK_NOUNS | (_GENRE_NOUNS if len(cluster.named_mentions) <= 3 else frozenset())
+        owns_work = head.dep_ == "poss" and (owned.lemma_.lower() in works or owned.ent_type_ == "WORK_OF_ART")
         if not owns_work and m.end < len(doc) and doc[m.end].tag_ == "POS":
-            for nxt in doc[m.end + 1 : m.end + 4]:
-                if nxt.is_punct or nxt.pos_ in ("VERB", "AUX", "ADP"):
+            for nxt in doc[m.end + 1 : m.end + 5]:
+                if nxt.pos_ in ("VERB", "AUX", "ADP"):
                     break
-                owns_work = owns_work or nxt.lemma_.lower() in _WORK_NOUNS
+                owns_work = owns_work or nxt.lemma_.lower() in works
         # "Leena Mäkelä's The Second": a name owning a title
         owns_title = m.end + 2 < len(doc) and doc[m.end].tag_ == "POS" and doc[m.end + 1].text == "The"
         if made or owns_work or owns_title:
@@ -678,6 +699,14 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
     return False
 
 
+def _after_the(doc: Doc, start: int) -> bool:
+    """"the Danube", "the entire Danube": a determiner before a name makes it a thing."""
+    i = start - 1
+    while i >= 0 and doc[i].pos_ == "ADJ" and start - i <= 3:
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "the"
+
+
 def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bool) -> bool:
     """Is this cluster a person? Names of places, companies, ships and works are not."""
     not_chars = word_set("characters", "not_characters")
@@ -688,6 +717,8 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
     person_labels = cluster.labels.get("PERSON", 0)
     if cluster.roles & things and cluster.actor is None and person_labels * 2 <= len(cluster.named_mentions):
         return False
+    if _named_like_a_thing(cluster) or _headline(cluster):
+        return False
     if cluster.strong or person:
         return True
     if cluster.words <= word_set("characters", "kinship_names"):
@@ -695,14 +726,14 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
     human = word_set("characters", "human_nouns") | set(_gendered("relation_gender"))
     if cluster.roles & human and not cluster.words <= title_words:
         return True  # "the engineer, Tobias Reyne", "her son Caspar": a human role
-    if _is_work_or_place(cluster, doc) and person_labels * 2 <= len(cluster.named_mentions):
+    if _is_work_or_place(cluster, doc):
         return False
     other = sum(n for label, n in cluster.labels.items() if label in NON_PERSON_LABELS)
     plain = sum(n for label, n in cluster.labels.items() if label not in NON_PERSON_LABELS and label != "PERSON")
     if cluster.words <= title_words and person_labels == 0:
         return False
     named = cluster.named_mentions
-    determined = sum(1 for m in named if m.start > 0 and doc[m.start - 1].lower_ == "the")
+    determined = sum(1 for m in named if _after_the(doc, m.start))
     if determined * 2 >= len(named):
         return False
     if person_labels and person_labels >= other:
@@ -719,10 +750,10 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
     return cluster.human_verbs >= 1 and other == 0
 
 
-_PLACE_PREPOSITIONS = frozenset(
-    {"in", "to", "from", "at", "into", "toward", "towards", "near", "across", "outside", "inside", "through",
-     "around", "via", "off", "onto", "throughout", "above", "below", "beyond"}
-)
+#: Prepositions whose object is a place wherever they stand ("an audition in Hammersmith").
+_LOCATIVE = frozenset({"in", "at", "near", "across", "outside", "inside", "through", "around", "throughout", "beyond"})
+#: Prepositions whose object is a place after a verb or noun of motion ("the night train to Porto").
+_DIRECTIONAL = frozenset({"to", "from", "into", "toward", "towards", "via", "onto"})
 
 
 #: Verbs whose "to X" / "at X" is a person, not a place ("says to Caspar", "smiles at Mia").
@@ -734,8 +765,9 @@ _TO_PEOPLE = frozenset(
 
 
 def _is_work_or_place(cluster: CharacterCluster, doc: Doc) -> bool:
-    """Named as a work ("X is a 2016 road drama") or mostly as a place ("to Porto", "in Vigo")."""
+    """Named as a work ("X is a 2016 road drama") or mostly as a place ("to Porto", "in Powys")."""
     named = cluster.named_mentions
+    motion = word_set("characters", "motion_words")
     places = 0
     for m in named:
         head = doc[m.end - 1]
@@ -744,32 +776,51 @@ def _is_work_or_place(cluster: CharacterCluster, doc: Doc) -> bool:
             if any(a.lemma_.lower() in _WORK_NOUNS for a in attrs):
                 return True
         prep = head.head
-        if head.dep_ == "pobj" and prep.lower_ in _PLACE_PREPOSITIONS and prep.head.lemma_.lower() not in _TO_PEOPLE:
+        if head.dep_ != "pobj" or prep.head.lemma_.lower() in _TO_PEOPLE:
+            continue
+        if prep.lower_ in _LOCATIVE or (prep.lower_ in _DIRECTIONAL and prep.head.lemma_.lower() in motion):
             places += 1
     return places * 2 >= len(named) and places > 0
 
 
-def _kind(cluster: CharacterCluster, doc: Doc, index: StoryIndex, person: bool) -> Kind:
+def _named_like_a_thing(cluster: CharacterCluster) -> bool:
+    """"Wexcombe Films", "Carnegie Hall", "Bedford Falls": a last word that names a thing or a place."""
+    things = word_set("characters", "thing_nouns") | word_set("characters", "organisation_words")
+    for form in cluster.forms:
+        if len(form) > 1:
+            last = form[-1].lower().rstrip(".")
+            if last in things or last.rstrip("s") in things:
+                return True
+    return False
+
+
+def _headline(cluster: CharacterCluster) -> bool:
+    return all(len(w) > 1 and w.isupper() for form in cluster.forms for w in form) and any(
+        len(form) > 2 for form in cluster.forms
+    )
+
+
+def _kind(cluster: CharacterCluster, person: bool, reference: bool) -> Kind:
     if person:
         return "person"
-    if _is_reference(cluster, doc, index):
+    if reference:
         return "reference"
     return "character"
 
 
-def _is_reference(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> bool:
+def _is_reference(cluster: CharacterCluster, doc: Doc, index: StoryIndex, title_words: set[str]) -> bool:
+    """A character of another work: every mention compares to a named work ("like Ripley in Alien")."""
     mentions = cluster.named_mentions
     if not mentions or cluster.actor is not None or len(mentions) > 3:
         return False
     cues = word_set("characters", "reference_cues")
     for m in mentions:
         sent = index.sentences[m.sentence]
-        before = [t.lower_ for t in doc[sent.start : m.start]]
-        after = doc[m.end : sent.end]
-        cue = any(w in cues for w in before[-8:])
-        work = any(t.ent_type_ == "WORK_OF_ART" for t in after) or bool(
-            re.search(r"\b(in|from|of)\s+(the\s+)?[A-Z][\w'’]+", after.text[:60])
-        )
+        cue = any(t.lower_ in cues for t in sent)
+        work = any(
+            t.ent_type_ in ("WORK_OF_ART", "ORG") and not (m.start <= t.i < m.end) and t.lower_ not in title_words
+            for t in sent
+        ) or bool(re.search(r"\b(in|from)\s+(the\s+)?[A-Z][\w'’]+", doc[m.end : sent.end].text[:60]))
         if not (cue and work):
             return False
     return True
@@ -808,6 +859,18 @@ def _given_name_gender(cluster: CharacterCluster) -> Gender:
     return "unknown"
 
 
+def _work_title_words(doc: Doc, index: StoryIndex) -> set[str]:
+    """Words of the work's own title, from an opening like "The Wizard of Oz is a 1939 musical film"."""
+    words: set[str] = set()
+    for sent in index.sentences[:3]:
+        for token in sent:
+            if token.dep_ != "nsubj" or token.head.lemma_ != "be":
+                continue
+            if any(c.dep_ == "attr" and c.lemma_.lower() in _WORK_NOUNS for c in token.head.children):
+                words |= {t.lower_ for t in token.subtree if t.is_title}
+    return words
+
+
 def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterCluster], list[Mention]]:
     """Characters of ``doc`` and their named mentions, in order of first mention.
 
@@ -816,11 +879,15 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
     index = story_index(doc)
     builder = _Builder(doc, index)
     clusters, mentions = builder.run()
-    title_words = {w.lower().strip(":,.!?") for w in (title or "").split()}
+    title_words = {w.lower().strip(":,.!?") for w in (title or "").split()} | _work_title_words(doc, index)
     evidence = {c.key: _person_evidence(c, doc, index) for c in clusters if c.mentions}
-    kept = [c for c in clusters if c.mentions and _keep(c, doc, title_words, evidence[c.key])]
+    reference = {c.key: _is_reference(c, doc, index, title_words) for c in clusters if c.mentions}
+    kept = [
+        c for c in clusters
+        if c.mentions and (_keep(c, doc, title_words, evidence[c.key]) or (reference[c.key] and not _headline(c)))
+    ]
     for cluster in kept:
-        cluster.kind = _kind(cluster, doc, index, evidence[cluster.key])
+        cluster.kind = _kind(cluster, evidence[cluster.key], reference[cluster.key])
         gender = _gender(cluster, doc)
         cluster.gender = gender if gender != "unknown" else _given_name_gender(cluster)
     kept.sort(key=lambda c: c.mentions[0].char_start)
