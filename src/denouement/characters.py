@@ -74,9 +74,13 @@ _KNOWN_AS = re.compile(
     rf"(?:known(?: to [\w ]{{1,30}}?)? as|nicknamed|called(?: by [\w ]{{1,30}}?)?|aka|a\.k\.a\.|who goes by|"
     rf"whom everyone calls|whom [\w ]{{1,20}} calls?)\s+[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?"
 )
+_NICK_TO_EVERYONE = re.compile(
+    rf"^\s*(?:\([^()]{{1,60}}\))?\s*,\s*[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?\s+to\s+"
+    rf"(?:everyone|everybody|all|friends|family|his friends|her friends|the town|the family)\b"
+)
 _CALLED_PRONOUN = re.compile(
     rf"\b(?:call(?:s|ed)?|nickname[sd]?|dub(?:s|bed)?)\s+(?:him|her)\s+[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?"
-    rf"|\b(?:everyone|everybody|all|people|friends|whom)(?:\s+[\w]+){{0,4}}?\s+(?:still\s+|always\s+|just\s+)?"
+    rf"|\b(?i:everyone|everybody|all|people|friends|whom)(?:\s+[\w]+){{0,6}}?\s+(?:still\s+|always\s+|just\s+)?"
     rf"call(?:s|ed)?\s+(?:him\s+|her\s+)?[\"“‘']?(?P<nick2>{_NAME_WORD})[\"”’']?"
 )
 
@@ -413,7 +417,7 @@ class _Builder:
         match = re.match(rf"^\s*\(\s*[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?\s*\)", rest)
         if match and match.group("nick") not in mention.form:
             return match.group("nick")
-        match = _KNOWN_AS.match(rest)
+        match = _KNOWN_AS.match(rest) or _NICK_TO_EVERYONE.match(rest)
         if match:
             return match.group("nick")
         return None
@@ -429,20 +433,37 @@ class _Builder:
         return None
 
     def called_pronoun(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str]]:
-        """``… everyone called him Lou``: the nickname of the character named last before it."""
+        """``… everyone calls him Lou``: the nickname of the person named last before it, nearby."""
         found = []
+        starts = [t.idx for t in self.doc]
         for match in _CALLED_PRONOUN.finditer(self.doc.text):
             nick = match.group("nick") or match.group("nick2")
+            at = min(bisect.bisect_left(starts, match.start()), len(self.doc) - 1)
+            sentence = self.index.token_sentence[at]
             before = [
                 m for m in cands
                 if m.char_end <= match.start() and not m.in_quote and nick not in m.form
-                and m.label in ("PERSON", "") and not (m.start > 0 and self.doc[m.start - 1].lower_ == "the")
+                and not _after_the(self.doc, m.start)
+                and not any(a <= m.char_start < b for a, b, _ in self.actor_spans)
+                and not self._locative(m)
             ]
-            if before and self.index.token_sentence[before[-1].start] >= self.index.token_sentence[
-                min(before[-1].end, len(self.doc) - 1)
-            ] - 1:
-                found.append((before[-1].form, nick))
+            pronoun = re.search(r"\b(him|her)\b", match.group())
+            want = {"him": "male", "her": "female"}.get(pronoun.group(1) if pronoun else "", "")
+            names = _gendered("given_names")
+            near = [
+                m for m in before
+                if sentence - m.sentence <= 2 and (not want or names.get(m.form[0].lower(), want) == want)
+            ]
+            subjects = [m for m in near if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+            # "X, whom everyone calls Y": the name just before; "… calls him Y": the one "him" stands for.
+            chosen = ((subjects if pronoun else []) or near or [None])[-1]
+            if chosen is not None:
+                found.append((chosen.form, nick))
         return found
+
+    def _locative(self, m: Mention) -> bool:
+        head = self.doc[m.end - 1]
+        return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE | _DIRECTIONAL | {"on"}
 
     def nickname_triples(self) -> list[tuple[int, int, str, str, str]]:
         """``First "Nick" Last`` → (start, end, first, nick, last)."""

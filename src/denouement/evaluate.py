@@ -12,12 +12,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from denouement.errors import InputError
+from denouement.lexicon import load_lexicon
 from denouement.model import Character, Story
 
 __all__ = ["Annotation", "StoryScore", "evaluate_dir", "load_annotation", "score_story", "summarise"]
@@ -68,7 +70,14 @@ def _norm(text: str) -> str:
 
 
 def _words(name: str) -> frozenset[str]:
-    return frozenset(w for w in _norm(name).replace('"', " ").split() if w not in _TITLE_WORDS)
+    titles = _TITLE_WORDS | _lexicon_titles()
+    return frozenset(w for w in _norm(name).replace('"', " ").split() if w not in titles)
+
+
+@cache
+def _lexicon_titles() -> frozenset[str]:
+    data = load_lexicon("characters")["titles"]
+    return frozenset(str(w).lower() for words in data.values() for w in words)
 
 
 def _forms(names: Iterable[str]) -> set[frozenset[str]]:
@@ -147,7 +156,8 @@ def _score_characters(story: Story, ann: Annotation, score: StoryScore) -> None:
         if merged and actor_ok and kind_ok:
             counts["characters_right"] += 1
         else:
-            why = [] if merged else [f"split/unmerged {[c.name for c in matched]} aliases {engine.aliases}"]
+            missing = [a for a in aliases if _words(a) and _words(a) not in _engine_forms(engine)]
+            why = [] if merged else [f"split {[c.name for c in matched]} / missing aliases {missing}"]
             why += [] if actor_ok else [f"actor {engine.actor!r} != {gold.get('actor')!r}"]
             why += [] if kind_ok else [f"kind {engine.kind} != {gold.get('kind', 'character')}"]
             score.problems.append(f"character {gold['name']}: " + "; ".join(why))
