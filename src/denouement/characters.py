@@ -74,6 +74,10 @@ _KNOWN_AS = re.compile(
     rf"(?:known(?: to [\w ]{{1,30}}?)? as|nicknamed|called(?: by [\w ]{{1,30}}?)?|aka|a\.k\.a\.|who goes by|"
     rf"whom everyone calls|whom [\w ]{{1,20}} calls?)\s+[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?"
 )
+_CREDIT_LINE = re.compile(
+    r"^(?:(?P<role>By|BY|Words by|Written by|Reviewed by|Directed by|Director|Writer|Writer-director|Screenplay by)"
+    r"\s*:?\s+)[A-Z]"
+)
 _NICK_TO_EVERYONE = re.compile(
     rf"^\s*(?:\([^()]{{1,60}}\))?\s*,\s*[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?\s+to\s+"
     rf"(?:everyone|everybody|all|friends|family|his friends|her friends|the town|the family)\b"
@@ -244,6 +248,21 @@ def _name_runs(doc: Doc, index: StoryIndex, vocabulary: frozenset[str] = frozens
             else:
                 break
         start = i
+        # "Two-Clocks": capitalised words joined by hyphens belong to the name.
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and doc[start - 2].is_title \
+                and not doc[start - 2].whitespace_:
+            start -= 2
+        # "Leena Mäkelä's": a capitalised first word the tagger took for a noun, opening the sentence.
+        if (
+            start > 0
+            and doc[start - 1].is_sent_start
+            and doc[start - 1].is_title
+            and doc[start - 1].pos_ in ("PROPN", "NOUN", "X")
+            and index.token_sentence[start - 1] == index.token_sentence[start]
+            and doc[start - 1].lower_ not in _titles()
+            and doc[start - 1].lower_ not in word_set("characters", "person_roles")
+        ):
+            start -= 1
         # "Wren Tully (Actor)": a capitalised word the tagger took for a noun, right before a cast name.
         if (
             start > 0
@@ -297,10 +316,17 @@ def _is_place_possessive(doc: Doc, start: int, end: int) -> bool:
     after = doc[end + 1] if end + 1 < len(doc) else None
     if after is None or after.is_punct or after.is_space:
         return True
-    if after.pos_ == "ADJ" and end + 2 < len(doc):
+    if after.pos_ == "ADJ":
         # "out of Rosco's alone": an adjective that qualifies no noun after it
-        return doc[end + 2].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
-    return after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X") and after.lower_ not in ("own", "very", "first", "last")
+        # ("Hanne Sollberg's small, salt-stung romance" does qualify one)
+        for nxt in doc[end + 2 : end + 8]:
+            if nxt.pos_ in ("NOUN", "PROPN", "NUM"):
+                return False
+            if not (nxt.pos_ in ("ADJ", "ADV", "PUNCT", "VERB") and nxt.text not in (".", ";", ":", "!", "?")):
+                break
+        return True
+    keeps = ("NOUN", "PROPN", "ADJ", "NUM", "X", "DET")  # "Leena Mäkelä's The Second"
+    return after.pos_ not in keeps and after.lower_ not in ("own", "very", "first", "last")
 
 
 def _human_verb(token: Token) -> bool:
@@ -354,9 +380,12 @@ class _Builder:
                 continue
             core, titles, roles = _strip_titles(doc, start, end)
             if sentence in index.meta:
-                roles = [*roles, "author"]
+                credit = _CREDIT_LINE.match(index.sentences[sentence].text)
+                role = (credit.group("role") or "by").lower() if credit else "by"
+                roles = [*roles, "director" if role.startswith("direct") else "author"]
             form = tuple(doc[core:end].text.split())
-            if not form or all(w.lower() in _titles() for w in form):
+            roles_words = word_set("characters", "person_roles")
+            if not form or all(w.lower() in _titles() or w.lower() in roles_words for w in form):
                 continue
             if _is_place_possessive(doc, start, end):
                 places.add(form)
@@ -382,8 +411,9 @@ class _Builder:
         return [m for m in found if not (m.form in places and m.end < len(doc) and doc[m.end].tag_ == "POS")]
 
     def _byline(self, sentence: int) -> bool:
+        """A byline or credit line ("By Nell Faraday", "Director: Owain Pritchard"): its name is a real person."""
         text = self.index.sentences[sentence].text
-        return bool(re.match(r"^(By|BY|Words by|Written by|Reviewed by)\s+[A-Z]", text)) and len(text.split()) <= 8
+        return bool(_CREDIT_LINE.match(text)) and len(text.split()) <= 8
 
     # -- text patterns ----------------------------------------------------------------------
     def actor_after(self, mention: Mention) -> tuple[str, int] | None:
@@ -661,6 +691,8 @@ class _Builder:
                 before = doc[m.start - 1] if m.start > 0 else None
                 if before is not None and before.pos_ == "NOUN" and before.head.i in range(m.start, m.end):
                     cluster.roles.add(before.lemma_.lower())
+                elif before is not None and before.lower_ in word_set("characters", "person_roles"):
+                    cluster.roles.add(before.lower_)  # "credited to director Victor Fleming", whatever its tag
                 # "Director: Owain Pritchard."
                 if m.start >= 2 and doc[m.start - 1].text == ":" and doc[m.start - 2].lower_ in word_set(
                     "characters", "person_roles"
@@ -680,6 +712,11 @@ _WORK_NOUNS = frozenset(
 #: Nouns that name a work only when their owner is a minor name ("Hanne Sollberg's small romance"):
 #: a story's own characters have romances and novels too.
 _GENRE_NOUNS = frozenset({"romance", "novel", "book", "story", "series", "show", "mystery", "fantasy", "tale", "play"})
+
+
+def _names_an_outlet(token: Token) -> bool:
+    outlets = word_set("characters", "organisation_words")
+    return any(t.lower_ in outlets for t in token.subtree if t.is_title)
 
 
 def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> bool:
@@ -717,6 +754,11 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
             t.lower_ in interview for t in sent
         ):
             return True
+        if head.dep_ == "nsubj" and verb.lemma_ == "tell" and any(
+            c.dep_ in ("dobj", "dative") and (c.ent_type_ in ("ORG", "WORK_OF_ART") or _names_an_outlet(c))
+            for c in verb.children
+        ):
+            return True  # "Mäkelä told the Nordic Film Journal"
     return False
 
 
@@ -801,6 +843,8 @@ def _is_work_or_place(cluster: CharacterCluster, doc: Doc) -> bool:
             continue
         if prep.lower_ in _LOCATIVE or (prep.lower_ in _DIRECTIONAL and prep.head.lemma_.lower() in motion):
             places += 1
+        elif prep.lower_ == "of" and prep.head.lemma_.lower() in word_set("characters", "thing_nouns"):
+            places += 1  # "the island of Skarvik", "the town of Oban"
     return places * 2 >= len(named) and places > 0
 
 
