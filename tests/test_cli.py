@@ -12,9 +12,15 @@ import pytest
 from denouement import SCHEMA_ID, __version__
 
 
-def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "denouement.cli", *args], input=stdin, capture_output=True, cwd=cwd, timeout=300
+        [sys.executable, "-m", "denouement.cli", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        timeout=300,
     )
 
 

@@ -38,8 +38,17 @@ def test_contract_field_names() -> None:
     data = json.loads(tiny().to_json())
     assert data["schema"] == SCHEMA_ID
     assert list(data) == [
-        "schema", "title", "text", "source", "characters", "sentences", "segments", "events", "quotes",
-        "divergences", "explanation",
+        "schema",
+        "title",
+        "text",
+        "source",
+        "characters",
+        "sentences",
+        "segments",
+        "events",
+        "quotes",
+        "divergences",
+        "explanation",
     ]
     assert list(data["explanation"]) == ["ending", "imagined", "differences", "meaning"]
 

@@ -38,7 +38,9 @@ def load_source(source: str | os.PathLike[str] | Document, *, format: str = "aut
         return source
     if isinstance(source, os.PathLike):
         return read(source, format=format)
-    if source == "-" or ("\n" not in source and len(source) < 4096 and (os.path.exists(source) or _PATH_LIKE.match(source))):
+    if source == "-" or (
+        "\n" not in source and len(source) < 4096 and (os.path.exists(source) or _PATH_LIKE.match(source))
+    ):
         return read(source, format=format)
     return read_text(source, format=format)
 
@@ -47,7 +49,9 @@ def analyse(document: Document, nlp: Language | None = None) -> Story:
     """Run the pipeline over a document and build its Story."""
     nlp = nlp or load_pipeline()
     if len(document.text) > nlp.max_length:
-        raise LimitError(f"text too long: {len(document.text):,} characters (the limit is {nlp.max_length:,})")
+        raise LimitError(
+            f"text too long: {len(document.text):,} characters (the limit is {nlp.max_length:,})"
+        )
     doc: Doc = nlp.make_doc(document.text)
     doc._.blocks = document.blocks
     doc.user_data["denouement_title"] = document.title
@@ -61,6 +65,8 @@ def analyse(document: Document, nlp: Language | None = None) -> Story:
         raise PipelineError(f"analysis failed: {type(exc).__name__}: {exc}") from exc
 
 
-def explain(source: str | os.PathLike[str] | Document, *, format: str = "auto", nlp: Language | None = None) -> Story:
+def explain(
+    source: str | os.PathLike[str] | Document, *, format: str = "auto", nlp: Language | None = None
+) -> Story:
     """Explain a story: a path, ``"-"`` for stdin, the text itself, or a :class:`Document`."""
     return analyse(load_source(source, format=format), nlp)

@@ -53,11 +53,14 @@ for _name in ("characters", "mentions", "story_index"):
 NON_PERSON_LABELS = frozenset(
     {"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
 )
-PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la", "du", "bin", "al", "st."})
+PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la", "du", "bin", "al", "st."}
+)
 _NAME_WORD = r"[A-Z][\w'’.\-]*"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|del|le|la|du)\s+)?{_NAME_WORD}){{0,3}}"
 _ACTOR_IN_PARENS = re.compile(
-    rf"^\s*\(\s*(?:(?:who is |as )?(?:played|portrayed|voiced|performed) by\s+)?(?P<actor>{_NAME})\s*(?:[),;]|$)"
+    r"^\s*\(\s*(?:(?:who is |as )?(?:played|portrayed|voiced|performed) by\s+)?"
+    rf"(?P<actor>{_NAME})\s*(?:[),;]|$)"
 )
 _PLAYED_BY = re.compile(
     rf"^\s*,?\s*(?:(?:the|a|an|his|her|their)\s[^,;.()]{{1,60}},\s*)?"
@@ -65,17 +68,21 @@ _PLAYED_BY = re.compile(
     rf"(?:played|portrayed|voiced) by\s+(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}})?(?P<actor>{_NAME})"
 )
 _ACTOR_AS = re.compile(
-    rf"(?P<actor>{_NAME})\s+(?:(?:stars|co-stars|appears|returns|shines|is cast|was cast|(?:is|was)(?:\s+[a-z-]+){{1,2}})\s+)?as\s+"
+    rf"(?P<actor>{_NAME})\s+"
+    r"(?:(?:stars|co-stars|appears|returns|shines|is cast|was cast|(?:is|was)(?:\s+[a-z-]+){1,2})\s+)?as\s+"
     rf"(?:the\s+[a-z-]+\s+)?$"
 )
-_ACTOR_PLAYS = re.compile(rf"(?P<actor>{_NAME})\s+(?:plays|played|portrays|portrayed|voices|voiced)\s+(?:the\s+[a-z-]+\s+)?$")
+_ACTOR_PLAYS = re.compile(
+    rf"(?P<actor>{_NAME})\s+(?:plays|played|portrays|portrayed|voices|voiced)\s+(?:the\s+[a-z-]+\s+)?$"
+)
 _KNOWN_AS = re.compile(
     rf"^\s*(?:\([^()]{{1,60}}\))?\s*,?\s*\(?(?:who is |who's |better |simply |mostly )?"
     rf"(?:known(?: to [\w ]{{1,30}}?)? as|nicknamed|called(?: by [\w ]{{1,30}}?)?|aka|a\.k\.a\.|who goes by|"
     rf"whom everyone calls|whom [\w ]{{1,20}} calls?)\s+[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?"
 )
 _CREDIT_LINE = re.compile(
-    r"^(?:(?P<role>By|BY|Words by|Written by|Reviewed by|Directed by|Director|Writer|Writer-director|Screenplay by)"
+    r"^(?:(?P<role>By|BY|Words by|Written by|Reviewed by|Directed by|Director|Writer|Writer-director"
+    r"|Screenplay by)"
     r"\s*:?\s+)[A-Z]"
 )
 _NICK_TO_EVERYONE = re.compile(
@@ -135,7 +142,8 @@ class CharacterCluster:
     @property
     def name(self) -> str:
         """The fullest form: most words, then the first seen."""
-        return " ".join(max(self.forms, key=len)) if self.forms else ""
+        longest: tuple[str, ...] = max(self.forms, key=len, default=())
+        return " ".join(longest)
 
     @property
     def aliases(self) -> list[str]:
@@ -173,7 +181,7 @@ class StoryIndex:
 
 def story_index(doc: Doc) -> StoryIndex:
     """The :class:`StoryIndex` of ``doc`` (computed on first use, then kept on ``doc._.story_index``)."""
-    index = doc._.story_index
+    index: StoryIndex | None = doc._.story_index
     if index is None:
         sentences = story_sentences(doc)
         token_sentence = [-1] * len(doc)
@@ -203,13 +211,16 @@ def _titles() -> dict[str, Gender]:
 def _gendered(section: str) -> dict[str, Gender]:
     data = load_lexicon("characters")[section]
     result: dict[str, Gender] = {}
-    for gender in ("female", "male"):
+    genders: tuple[Gender, Gender] = ("female", "male")
+    for gender in genders:
         for word in data.get(gender, []):
-            result[str(word).lower()] = gender  # type: ignore[assignment]
+            result[str(word).lower()] = gender
     return result
 
 
-_FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "ADV", "NUM", "PUNCT", "INTJ", "SPACE"})
+_FUNCTION_POS = frozenset(
+    {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "ADV", "NUM", "PUNCT", "INTJ", "SPACE"}
+)
 
 
 def _is_name_token(token: Token, vocabulary: frozenset[str] = frozenset()) -> bool:
@@ -226,7 +237,9 @@ def _followed_by_parenthesis_name(doc: Doc, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].text[:1].isupper()
 
 
-def _name_runs(doc: Doc, index: StoryIndex, vocabulary: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+def _name_runs(
+    doc: Doc, index: StoryIndex, vocabulary: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """Maximal runs of name tokens (with inner particles and hyphens), honorifics included."""
     runs: list[tuple[int, int]] = []
     i = 0
@@ -241,16 +254,22 @@ def _name_runs(doc: Doc, index: StoryIndex, vocabulary: frozenset[str] = frozens
             joined = j + 1 < n and _is_name_token(doc[j + 1], vocabulary)
             if _is_name_token(nxt, vocabulary):
                 j += 1
-            elif nxt.text == "-" and joined and not doc[j - 1].whitespace_ and not nxt.whitespace_:
-                j += 2
-            elif nxt.lower_ in PARTICLES and joined:
+            elif joined and (
+                (nxt.text == "-" and not doc[j - 1].whitespace_ and not nxt.whitespace_)
+                or nxt.lower_ in PARTICLES
+            ):
                 j += 2
             else:
                 break
         start = i
         # "Two-Clocks": capitalised words joined by hyphens belong to the name.
-        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and doc[start - 2].is_title \
-                and not doc[start - 2].whitespace_:
+        while (
+            start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 1].whitespace_
+            and doc[start - 2].is_title
+            and not doc[start - 2].whitespace_
+        ):
             start -= 2
         # "Leena Mäkelä's": a capitalised first word the tagger took for a noun, opening the sentence.
         if (
@@ -310,7 +329,7 @@ def _run_label(doc: Doc, start: int, end: int) -> str:
 
 
 def _is_place_possessive(doc: Doc, start: int, end: int) -> bool:
-    """``Welcome to Jo's.`` — a name in the possessive that owns nothing after it is a place (a bar, a shop)."""
+    """``Welcome to Jo's.`` — a possessive name that owns nothing after it is a place (a bar, a shop)."""
     if end >= len(doc) or (doc[end].tag_ != "POS" and doc[end].text not in ("'s", "’s")):
         return False
     after = doc[end + 1] if end + 1 < len(doc) else None
@@ -322,7 +341,9 @@ def _is_place_possessive(doc: Doc, start: int, end: int) -> bool:
         for nxt in doc[end + 2 : end + 8]:
             if nxt.pos_ in ("NOUN", "PROPN", "NUM"):
                 return False
-            if not (nxt.pos_ in ("ADJ", "ADV", "PUNCT", "VERB") and nxt.text not in (".", ";", ":", "!", "?")):
+            if not (
+                nxt.pos_ in ("ADJ", "ADV", "PUNCT", "VERB") and nxt.text not in (".", ";", ":", "!", "?")
+            ):
                 break
         return True
     keeps = ("NOUN", "PROPN", "ADJ", "NUM", "X", "DET")  # "Leena Mäkelä's The Second"
@@ -363,12 +384,18 @@ class _Builder:
         """Name mentions: a first pass on tags and entities, then again with the names that pass found."""
         first = self._candidates(frozenset())
         vocabulary = frozenset(
-            w for m in first if m.label == "PERSON" or self._has_cast_pattern(m) for w in m.form if w[:1].isupper()
+            w
+            for m in first
+            if m.label == "PERSON" or self._has_cast_pattern(m)
+            for w in m.form
+            if w[:1].isupper()
         )
         return self._candidates(vocabulary) if vocabulary else first
 
     def _has_cast_pattern(self, m: Mention) -> bool:
-        return _followed_by_parenthesis_name(self.doc, m.end) or bool(_PLAYED_BY.match(self.doc.text[m.char_end : m.char_end + 60]))
+        return _followed_by_parenthesis_name(self.doc, m.end) or bool(
+            _PLAYED_BY.match(self.doc.text[m.char_end : m.char_end + 60])
+        )
 
     def _candidates(self, vocabulary: frozenset[str]) -> list[Mention]:
         doc, index = self.doc, self.index
@@ -411,7 +438,7 @@ class _Builder:
         return [m for m in found if not (m.form in places and m.end < len(doc) and doc[m.end].tag_ == "POS")]
 
     def _byline(self, sentence: int) -> bool:
-        """A byline or credit line ("By Nell Faraday", "Director: Owain Pritchard"): its name is a real person."""
+        """A byline or credit ("By Nell Faraday", "Director: Owain Pritchard") names a real person."""
         text = self.index.sentences[sentence].text
         return bool(_CREDIT_LINE.match(text)) and len(text.split()) <= 8
 
@@ -436,7 +463,17 @@ class _Builder:
         pattern = re.compile(rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+{re.escape(surname)}\b")
         for match in pattern.finditer(self.doc.text):
             words = match.group(1).split()
-            if words and words[0].lower() not in {"the", "a", "and", "with", "as", "by", "star", "actor", "actress"}:
+            if words and words[0].lower() not in {
+                "the",
+                "a",
+                "and",
+                "with",
+                "as",
+                "by",
+                "star",
+                "actor",
+                "actress",
+            }:
                 full = f"{match.group(1)} {surname}"
                 if surname not in exclude:
                     return full
@@ -471,8 +508,11 @@ class _Builder:
             at = min(bisect.bisect_left(starts, match.start()), len(self.doc) - 1)
             sentence = self.index.token_sentence[at]
             before = [
-                m for m in cands
-                if m.char_end <= match.start() and not m.in_quote and nick not in m.form
+                m
+                for m in cands
+                if m.char_end <= match.start()
+                and not m.in_quote
+                and nick not in m.form
                 and not _after_the(self.doc, m.start)
                 and not any(a <= m.char_start < b for a, b, _ in self.actor_spans)
                 and not self._locative(m)
@@ -481,14 +521,15 @@ class _Builder:
             want = {"him": "male", "her": "female"}.get(pronoun.group(1) if pronoun else "", "")
             names = _gendered("given_names")
             near = [
-                m for m in before
+                m
+                for m in before
                 if sentence - m.sentence <= 2 and (not want or names.get(m.form[0].lower(), want) == want)
             ]
             subjects = [m for m in near if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
             # "X, whom everyone calls Y": the name just before; "… calls him Y": the one "him" stands for.
-            chosen = ((subjects if pronoun else []) or near or [None])[-1]
-            if chosen is not None:
-                found.append((chosen.form, nick))
+            pool = (subjects if pronoun else []) or near
+            if pool:
+                found.append((pool[-1].form, nick))
         return found
 
     def _locative(self, m: Mention) -> bool:
@@ -525,9 +566,15 @@ class _Builder:
             last_token = bisect.bisect_left(starts, end)
             head = cands[parts[0]]
             combined = Mention(
-                start=first_token, end=last_token, char_start=start, char_end=end,
-                text=self.doc.text[start:end], sentence=head.sentence,
-                in_quote=head.in_quote, form=full, label=head.label or cands[parts[-1]].label,
+                start=first_token,
+                end=last_token,
+                char_start=start,
+                char_end=end,
+                text=self.doc.text[start:end],
+                sentence=head.sentence,
+                in_quote=head.in_quote,
+                form=full,
+                label=head.label or cands[parts[-1]].label,
             )
             nick_of_form[full] = nick
             skip.update(parts)
@@ -542,14 +589,16 @@ class _Builder:
                 if actor.split() != list(m.form):
                     actor_of_form.setdefault(m.form, (actor, m.sentence))
                     self.actor_spans.append((at, at + len(actor), actor))
-            nick = self.nickname_after(m)
-            if nick and nick.lower() not in _titles():
-                nick_of_form.setdefault(m.form, nick)
+            nickname = self.nickname_after(m)
+            if nickname and nickname.lower() not in _titles():
+                nick_of_form.setdefault(m.form, nickname)
         for target, nick in self.called_pronoun(cands):
             nick_of_form.setdefault(target, nick)
         cands = self._without_actors(cands)
         # Group forms, longest first, into clusters.
-        forms = sorted({m.form for m in cands}, key=lambda f: (-len(f), min(m.char_start for m in cands if m.form == f)))
+        forms = sorted(
+            {m.form for m in cands}, key=lambda f: (-len(f), min(m.char_start for m in cands if m.form == f))
+        )
         owners: dict[tuple[str, ...], list[int]] = {}
         for form in forms:
             words = {w.lower() for w in form}
@@ -609,7 +658,8 @@ class _Builder:
     def _merge_short_forms(self, owners: dict[tuple[str, ...], list[int]]) -> None:
         """A lone short form ("Abby", "Lou") joins the one character whose first name it shortens."""
         diminutives: dict[str, list[str]] = {
-            str(k).lower(): [str(v).lower() for v in vs] for k, vs in (self.lex.get("diminutives") or {}).items()
+            str(k).lower(): [str(v).lower() for v in vs]
+            for k, vs in (self.lex.get("diminutives") or {}).items()
         }
         for form, keys in list(owners.items()):
             if len(form) != 1 or len(keys) != 1 or form in self._cast_forms:
@@ -650,10 +700,10 @@ class _Builder:
                 continue
             words = {w.lower() for w in m.form}
             owner = next((a for a, ws in actors.items() if words <= ws), None)
-            if owner is None or any(words <= c for c in character_words if c not in actors.values()):
-                if " ".join(m.form) not in actor_names:
-                    kept.append(m)
-                    continue
+            also_character = any(words <= c for c in character_words if c not in actors.values())
+            if (owner is None or also_character) and " ".join(m.form) not in actor_names:
+                kept.append(m)
+                continue
             if owner is not None and self._speaks(m):
                 if m.form != tuple(owner.split()):
                     self.actor_short_forms.setdefault(tuple(owner.split()), set()).add(" ".join(m.form))
@@ -668,7 +718,11 @@ class _Builder:
         speech = word_set("quotes", "speech_verbs")
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in speech:
             return True
-        if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_.lower() in ("speak", "talk"):
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "to"
+            and head.head.head.lemma_.lower() in ("speak", "talk")
+        ):
             return True
         sentence = self.index.sentences[m.sentence]
         return any(t.lower_ in word_set("characters", "interview_cues") for t in sentence)
@@ -692,26 +746,61 @@ class _Builder:
                 if before is not None and before.pos_ == "NOUN" and before.head.i in range(m.start, m.end):
                     cluster.roles.add(before.lemma_.lower())
                 elif before is not None and before.lower_ in word_set("characters", "person_roles"):
-                    cluster.roles.add(before.lower_)  # "credited to director Victor Fleming", whatever its tag
+                    cluster.roles.add(
+                        before.lower_
+                    )  # "credited to director Victor Fleming", whatever its tag
                 # "Director: Owain Pritchard."
-                if m.start >= 2 and doc[m.start - 1].text == ":" and doc[m.start - 2].lower_ in word_set(
-                    "characters", "person_roles"
+                if (
+                    m.start >= 2
+                    and doc[m.start - 1].text == ":"
+                    and doc[m.start - 2].lower_ in word_set("characters", "person_roles")
                 ):
                     cluster.roles.add(doc[m.start - 2].lower_)
 
 
 #: Nouns for a made work: "X's film", "Lucien Ferrat's kitchen drama", "her debut" make X its maker.
 _WORK_NOUNS = frozenset(
-    {"film", "movie", "feature", "picture", "script", "screenplay", "direction", "camera", "debut", "adaptation",
-     "follow-up", "oeuvre", "filmography", "cinematography", "staging", "drama", "thriller", "comedy",
-     "documentary", "musical", "western", "melodrama", "satire", "epic", "noir", "sequel", "remake", "horror",
-     "biopic", "miniseries", "short"}
+    {
+        "film",
+        "movie",
+        "feature",
+        "picture",
+        "script",
+        "screenplay",
+        "direction",
+        "camera",
+        "debut",
+        "adaptation",
+        "follow-up",
+        "oeuvre",
+        "filmography",
+        "cinematography",
+        "staging",
+        "drama",
+        "thriller",
+        "comedy",
+        "documentary",
+        "musical",
+        "western",
+        "melodrama",
+        "satire",
+        "epic",
+        "noir",
+        "sequel",
+        "remake",
+        "horror",
+        "biopic",
+        "miniseries",
+        "short",
+    }
 )
 
 
 #: Nouns that name a work only when their owner is a minor name ("Hanne Sollberg's small romance"):
 #: a story's own characters have romances and novels too.
-_GENRE_NOUNS = frozenset({"romance", "novel", "book", "story", "series", "show", "mystery", "fantasy", "tale", "play"})
+_GENRE_NOUNS = frozenset(
+    {"romance", "novel", "book", "story", "series", "show", "mystery", "fantasy", "tale", "play"}
+)
 
 
 def _names_an_outlet(token: Token) -> bool:
@@ -737,7 +826,9 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
         while owned.dep_ in ("compound", "amod") and owned.head.i != owned.i:
             owned = owned.head  # "Lucien Ferrat's kitchen drama"
         works = _WORK_NOUNS | (_GENRE_NOUNS if len(cluster.named_mentions) <= 3 else frozenset())
-        owns_work = head.dep_ == "poss" and (owned.lemma_.lower() in works or owned.ent_type_ == "WORK_OF_ART")
+        owns_work = head.dep_ == "poss" and (
+            owned.lemma_.lower() in works or owned.ent_type_ == "WORK_OF_ART"
+        )
         if not owns_work and m.end < len(doc) and doc[m.end].tag_ == "POS":
             for nxt in doc[m.end + 1 : m.end + 5]:
                 if nxt.pos_ in ("VERB", "AUX", "ADP"):
@@ -750,20 +841,27 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
             cluster.roles.update(("director", "filmmaker"))
             return True
         sent = index.sentences[m.sentence]
-        if head.dep_ == "nsubj" and verb.lemma_ in ("say", "tell", "explain", "add", "note", "admit") and any(
-            t.lower_ in interview for t in sent
+        if (
+            head.dep_ == "nsubj"
+            and verb.lemma_ in ("say", "tell", "explain", "add", "note", "admit")
+            and any(t.lower_ in interview for t in sent)
         ):
             return True
-        if head.dep_ == "nsubj" and verb.lemma_ == "tell" and any(
-            c.dep_ in ("dobj", "dative") and (c.ent_type_ in ("ORG", "WORK_OF_ART") or _names_an_outlet(c))
-            for c in verb.children
+        if (
+            head.dep_ == "nsubj"
+            and verb.lemma_ == "tell"
+            and any(
+                c.dep_ in ("dobj", "dative")
+                and (c.ent_type_ in ("ORG", "WORK_OF_ART") or _names_an_outlet(c))
+                for c in verb.children
+            )
         ):
             return True  # "Mäkelä told the Nordic Film Journal"
     return False
 
 
 def _after_the(doc: Doc, start: int) -> bool:
-    """"the Danube", "the entire Danube": a determiner before a name makes it a thing."""
+    """ "the Danube", "the entire Danube": a determiner before a name makes it a thing."""
     i = start - 1
     while i >= 0 and doc[i].pos_ == "ADJ" and start - i <= 3:
         i -= 1
@@ -792,7 +890,9 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
     if _is_work_or_place(cluster, doc):
         return False
     other = sum(n for label, n in cluster.labels.items() if label in NON_PERSON_LABELS)
-    plain = sum(n for label, n in cluster.labels.items() if label not in NON_PERSON_LABELS and label != "PERSON")
+    plain = sum(
+        n for label, n in cluster.labels.items() if label not in NON_PERSON_LABELS and label != "PERSON"
+    )
     if cluster.words <= title_words and person_labels == 0:
         return False
     named = cluster.named_mentions
@@ -814,16 +914,51 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
 
 
 #: Prepositions whose object is a place wherever they stand ("an audition in Hammersmith").
-_LOCATIVE = frozenset({"in", "at", "near", "across", "outside", "inside", "through", "around", "throughout", "beyond"})
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "across", "outside", "inside", "through", "around", "throughout", "beyond"}
+)
 #: Prepositions whose object is a place after a verb or noun of motion ("the night train to Porto").
 _DIRECTIONAL = frozenset({"to", "from", "into", "toward", "towards", "via", "onto"})
 
 
 #: Verbs whose "to X" / "at X" is a person, not a place ("says to Caspar", "smiles at Mia").
 _TO_PEOPLE = frozenset(
-    {"say", "talk", "speak", "write", "listen", "belong", "marry", "engage", "introduce", "reply", "lie", "wave",
-     "nod", "smile", "propose", "look", "stare", "glance", "shout", "whisper", "turn", "explain", "confess",
-     "apologise", "apologize", "happen", "send", "give", "hand", "read", "sing", "point", "laugh", "yell"}
+    {
+        "say",
+        "talk",
+        "speak",
+        "write",
+        "listen",
+        "belong",
+        "marry",
+        "engage",
+        "introduce",
+        "reply",
+        "lie",
+        "wave",
+        "nod",
+        "smile",
+        "propose",
+        "look",
+        "stare",
+        "glance",
+        "shout",
+        "whisper",
+        "turn",
+        "explain",
+        "confess",
+        "apologise",
+        "apologize",
+        "happen",
+        "send",
+        "give",
+        "hand",
+        "read",
+        "sing",
+        "point",
+        "laugh",
+        "yell",
+    }
 )
 
 
@@ -849,7 +984,7 @@ def _is_work_or_place(cluster: CharacterCluster, doc: Doc) -> bool:
 
 
 def _named_like_a_thing(cluster: CharacterCluster) -> bool:
-    """"Wexcombe Films", "Carnegie Hall", "Bedford Falls": a last word that names a thing or a place."""
+    """ "Wexcombe Films", "Carnegie Hall", "Bedford Falls": a last word that names a thing or a place."""
     things = word_set("characters", "thing_nouns") | word_set("characters", "organisation_words")
     for form in cluster.forms:
         if len(form) > 1:
@@ -883,7 +1018,9 @@ def _is_reference(cluster: CharacterCluster, doc: Doc, index: StoryIndex, title_
         sent = index.sentences[m.sentence]
         cue = any(t.lower_ in cues for t in sent)
         work = any(
-            t.ent_type_ in ("WORK_OF_ART", "ORG") and not (m.start <= t.i < m.end) and t.lower_ not in title_words
+            t.ent_type_ in ("WORK_OF_ART", "ORG")
+            and not (m.start <= t.i < m.end)
+            and t.lower_ not in title_words
             for t in sent
         ) or bool(re.search(r"\b(in|from)\s+(the\s+)?[A-Z][\w'’]+", doc[m.end : sent.end].text[:60]))
         if not (cue and work):
@@ -948,8 +1085,10 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
     evidence = {c.key: _person_evidence(c, doc, index) for c in clusters if c.mentions}
     reference = {c.key: _is_reference(c, doc, index, title_words) for c in clusters if c.mentions}
     kept = [
-        c for c in clusters
-        if c.mentions and (_keep(c, doc, title_words, evidence[c.key]) or (reference[c.key] and not _headline(c)))
+        c
+        for c in clusters
+        if c.mentions
+        and (_keep(c, doc, title_words, evidence[c.key]) or (reference[c.key] and not _headline(c)))
     ]
     for cluster in kept:
         cluster.kind = _kind(cluster, evidence[cluster.key], reference[cluster.key])

@@ -50,7 +50,10 @@ def _fail(exc: BaseException, debug: bool) -> typer.Exit:
         typer.echo(f"denouement: error: {exc.one_line()}", err=True)
         return typer.Exit(exc.exit_code)
     message = " ".join(str(exc).split()) or type(exc).__name__
-    typer.echo(f"denouement: internal error: {type(exc).__name__}: {message} (run with --debug for details)", err=True)
+    typer.echo(
+        f"denouement: internal error: {type(exc).__name__}: {message} (run with --debug for details)",
+        err=True,
+    )
     return typer.Exit(1)
 
 
@@ -66,12 +69,17 @@ def _write(text: str, output: Path | None) -> None:
 
 @app.command()
 def explain(
-    source: Annotated[str | None, typer.Argument(help="A story file (.txt, .md, .html) or - for stdin.")] = None,
+    source: Annotated[
+        str | None, typer.Argument(help="A story file (.txt, .md, .html) or - for stdin.")
+    ] = None,
     example: Annotated[bool, typer.Option("--example", help="Explain the bundled example article.")] = False,
     format: Annotated[
-        str | None, typer.Option("--format", "-f", help="Output format: json or md (default: from -o, else json).")
+        str | None,
+        typer.Option("--format", "-f", help="Output format: json or md (default: from -o, else json)."),
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
     input_format: Annotated[
         str, typer.Option("--input-format", help="Reader to use: auto, text, markdown, html.")
     ] = "auto",
@@ -141,8 +149,15 @@ def _print_scores(scores: list, overall: dict, phenomena: dict, details: bool) -
     from rich.table import Table
 
     console = Console()
-    columns = ["character_accuracy", "alias_merging", "character_precision", "speaker_accuracy",
-               "layer_coarse", "unreal_f1", "divergence_recall"]
+    columns = [
+        "character_accuracy",
+        "alias_merging",
+        "character_precision",
+        "speaker_accuracy",
+        "layer_coarse",
+        "unreal_f1",
+        "divergence_recall",
+    ]
     table = Table(title="denouement eval")
     table.add_column("stories")
     for col in columns:

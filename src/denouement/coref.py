@@ -19,14 +19,27 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from denouement.characters import (
+    CharacterCluster,
+    Gender,
+    Mention,
+    StoryIndex,
+    mentions_by_token,
+    story_index,
+)
 from denouement.lexicon import load_lexicon
-from denouement.characters import CharacterCluster, Gender, Mention, StoryIndex, mentions_by_token, story_index
 
 __all__ = ["PRONOUN_GENDER", "resolve_pronouns"]
 
 PRONOUN_GENDER: dict[str, Gender] = {
-    "he": "male", "him": "male", "his": "male", "himself": "male",
-    "she": "female", "her": "female", "hers": "female", "herself": "female",
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
 }
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 REFLEXIVE = frozenset({"himself", "herself", "themselves"})
@@ -65,7 +78,9 @@ def _clause_subject(token: Token, by_token: dict[int, Mention], resolved: dict[i
     return None
 
 
-def learn_genders(doc: Doc, index: StoryIndex, clusters: Sequence[CharacterCluster], named: Sequence[Mention]) -> None:
+def learn_genders(
+    doc: Doc, index: StoryIndex, clusters: Sequence[CharacterCluster], named: Sequence[Mention]
+) -> None:
     """Refine each cluster's gender from pronouns in sentences that name that character alone."""
     votes: dict[int, Counter[str]] = {c.key: Counter() for c in clusters}
     by_sentence: dict[int, set[int]] = {}
@@ -83,14 +98,21 @@ def learn_genders(doc: Doc, index: StoryIndex, clusters: Sequence[CharacterClust
         (key,) = here
         first_named = min(m.end for m in named if m.sentence == sent_id and m.cluster == key)
         pronouns = [
-            t for t in sent
-            if t.i >= first_named and t.lower_ in PRONOUN_GENDER and t.dep_ in ("nsubj", "poss", "nsubjpass")
+            t
+            for t in sent
+            if t.i >= first_named
+            and t.lower_ in PRONOUN_GENDER
+            and t.dep_ in ("nsubj", "poss", "nsubjpass")
             and not index.in_quote(t)
         ]
         if pronouns:
             votes[key][PRONOUN_GENDER[pronouns[0].lower_]] += 1
         elif sent_id + 1 < len(index.sentences) and not by_sentence.get(sent_id + 1):
-            nxt = [t for t in index.sentences[sent_id + 1] if _is_subject(t) and t.lower_ in PRONOUN_GENDER and not index.in_quote(t)]
+            nxt = [
+                t
+                for t in index.sentences[sent_id + 1]
+                if _is_subject(t) and t.lower_ in PRONOUN_GENDER and not index.in_quote(t)
+            ]
             if nxt:
                 votes[key][PRONOUN_GENDER[nxt[0].lower_]] += 1
     names = _given_names()
@@ -101,9 +123,11 @@ def learn_genders(doc: Doc, index: StoryIndex, clusters: Sequence[CharacterClust
         gender, count = tally.most_common(1)[0]
         total = sum(tally.values())
         named_as = next((names[f[0].lower()] for f in cluster.forms if f[0].lower() in names), None)
-        if cluster.gender == "unknown" or (count >= 3 and count == total and named_as != gender and not cluster.titles):
-            if named_as is None or named_as == gender or count >= 3:
-                cluster.gender = gender  # type: ignore[assignment]
+        overwhelming = count >= 3 and count == total and named_as != gender and not cluster.titles
+        if (
+            cluster.gender == "unknown" and (named_as is None or named_as == gender or count >= 3)
+        ) or overwhelming:
+            cluster.gender = gender  # type: ignore[assignment]
 
 
 @cache
@@ -129,7 +153,9 @@ def _groups(doc: Doc, index: StoryIndex, by_token: dict[int, Mention]) -> dict[i
     return groups
 
 
-def _role_mentions(doc: Doc, index: StoryIndex, clusters: Sequence[CharacterCluster], taken: set[int]) -> list[Mention]:
+def _role_mentions(
+    doc: Doc, index: StoryIndex, clusters: Sequence[CharacterCluster], taken: set[int]
+) -> list[Mention]:
     role_owner: dict[str, list[int]] = {}
     for c in clusters:
         for role in c.roles:
@@ -145,12 +171,24 @@ def _role_mentions(doc: Doc, index: StoryIndex, clusters: Sequence[CharacterClus
         if not det or det[0].lower_ in ("a", "an", "another", "every", "each", "no", "some", "any"):
             continue
         # The apposition that gave the role is not a second mention.
-        if any(child.i in taken for child in token.children if child.dep_ == "appos") or token.head.i in taken:
+        if (
+            any(child.i in taken for child in token.children if child.dep_ == "appos")
+            or token.head.i in taken
+        ):
             continue
         start = min(det[0].i, token.i)
         found.append(
-            Mention(start, token.i + 1, doc[start].idx, token.idx + len(token), doc[start : token.i + 1].text,
-                    index.token_sentence[token.i], "role", owners[0], index.in_quote(token))
+            Mention(
+                start,
+                token.i + 1,
+                doc[start].idx,
+                token.idx + len(token),
+                doc[start : token.i + 1].text,
+                index.token_sentence[token.i],
+                "role",
+                owners[0],
+                index.in_quote(token),
+            )
         )
     return found
 
@@ -222,20 +260,47 @@ def resolve_pronouns(
         if lower in PLURAL:
             group = groups.get(sentence) or groups.get(sentence - 1)
             if group:
-                m = Mention(token.i, token.i + 1, token.idx, token.idx + len(token), token.text, sentence, "pronoun",
-                            None, False)
+                m = Mention(
+                    token.i,
+                    token.i + 1,
+                    token.idx,
+                    token.idx + len(token),
+                    token.text,
+                    sentence,
+                    "pronoun",
+                    None,
+                    False,
+                )
                 m.group = group
                 resolved.append(m)
             continue
         if lower not in PRONOUN_GENDER:
             continue
         key = _antecedent(
-            token, PRONOUN_GENDER[lower], history, gender, rank[sentence], by_token, salience, resolved_at, partners
+            token,
+            PRONOUN_GENDER[lower],
+            history,
+            gender,
+            rank[sentence],
+            by_token,
+            salience,
+            resolved_at,
+            partners,
         )
         if key is None:
             continue
         resolved.append(
-            Mention(token.i, token.i + 1, token.idx, token.idx + len(token), token.text, sentence, "pronoun", key, False)
+            Mention(
+                token.i,
+                token.i + 1,
+                token.idx,
+                token.idx + len(token),
+                token.text,
+                sentence,
+                "pronoun",
+                key,
+                False,
+            )
         )
         history.append(_seen(token, key, rank[sentence]))
         salience[key] += 1
@@ -316,5 +381,3 @@ def group_of(mention: Mention) -> tuple[int, ...]:
     if mention.cluster is not None:
         return (mention.cluster,)
     return mention.group
-
-

@@ -8,7 +8,6 @@ divergence recall, each also broken down by the ``phenomena`` tags of the annota
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,8 +26,29 @@ __all__ = ["Annotation", "StoryScore", "evaluate_dir", "load_annotation", "score
 STORY_SUFFIXES = (".txt", ".md", ".html", ".htm", ".markdown")
 REAL = frozenset({"actual", "flashback", "flash_forward"})
 UNREAL = frozenset({"imagined", "dream", "alternate"})
-_TITLE_WORDS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "detective", "captain",
-                          "professor", "prof.", "sir", "lady", "officer", "inspector", "sergeant", "agent"})
+_TITLE_WORDS = frozenset(
+    {
+        "dr",
+        "dr.",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "detective",
+        "captain",
+        "professor",
+        "prof.",
+        "sir",
+        "lady",
+        "officer",
+        "inspector",
+        "sergeant",
+        "agent",
+    }
+)
 
 
 @dataclass
@@ -147,7 +167,9 @@ def _score_characters(story: Story, ann: Annotation, score: StoryScore) -> None:
         counts["characters_found"] += 1
         engine = matched[0]
         aliases = [str(a) for a in gold.get("aliases") or []]
-        merged = len(matched) == 1 and all(_words(a) in _engine_forms(engine) or not _words(a) for a in aliases)
+        merged = len(matched) == 1 and all(
+            _words(a) in _engine_forms(engine) or not _words(a) for a in aliases
+        )
         if aliases:
             counts["alias_sets"] += 1
             counts["alias_sets_merged"] += merged
@@ -190,7 +212,9 @@ def _score_quotes(story: Story, ann: Annotation, score: StoryScore) -> None:
             ok = engine is not None and _matches(gold_char, engine)
         score.counts["speakers_right"] += ok
         if not ok:
-            score.problems.append(f"speaker of {gold['text'][:40]!r}: {engine.name if engine else None} != {want}")
+            score.problems.append(
+                f"speaker of {gold['text'][:40]!r}: {engine.name if engine else None} != {want}"
+            )
 
 
 def gold_layers(story: Story, ann: Annotation, score: StoryScore | None = None) -> list[str]:
@@ -242,7 +266,9 @@ def _score_divergences(story: Story, ann: Annotation, score: StoryScore) -> None
                 sid = _sentence_at(story, at) if at is not None else None
                 if sid is not None:
                     wanted.add(sid)
-        hit = any(d.kind == gold.get("kind") and wanted and wanted <= set(d.evidence) for d in story.divergences)
+        hit = any(
+            d.kind == gold.get("kind") and wanted and wanted <= set(d.evidence) for d in story.divergences
+        )
         score.counts["divergences_found"] += hit
         if not hit:
             score.problems.append(f"divergence missing: {gold.get('note') or gold}")
@@ -275,7 +301,9 @@ def summarise(scores: Sequence[StoryScore]) -> dict[str, float | None]:
         "character_recall": _ratio(t["characters_found"], t["characters"]),
         "character_accuracy": _ratio(t["characters_right"], t["characters"]),
         "alias_merging": _ratio(t["alias_sets_merged"], t["alias_sets"]),
-        "character_precision": _ratio(t["engine_characters"] - t["spurious_characters"], t["engine_characters"]),
+        "character_precision": _ratio(
+            t["engine_characters"] - t["spurious_characters"], t["engine_characters"]
+        ),
         "quote_recall": _ratio(t["quotes_found"], t["quotes"]),
         "speaker_accuracy": _ratio(t["speakers_right"], t["quotes"]),
         "layer_exact": _ratio(t["layer_exact"], t["sentences"]),
@@ -309,5 +337,3 @@ def by_phenomenon(scores: Sequence[StoryScore]) -> dict[str, dict[str, float | N
         for tag in s.phenomena:
             groups[tag].append(s)
     return {tag: summarise(group) for tag, group in sorted(groups.items())}
-
-

@@ -51,11 +51,13 @@ def is_event_verb(token: Token) -> bool:
     if token.tag_ != "NNS" or token.i == 0 or token.i + 1 >= len(token.doc):
         return False
     before, after = token.doc[token.i - 1], token.doc[token.i + 1]
-    after_subject = before.pos_ in ("PROPN", "PRON") and before.dep_ in ("compound", "nsubj") and not before.is_punct
-    after_and = before.lower_ in ("and", "then", "but") and token.dep_ == "conj"
-    return (after_subject or after_and) and after.pos_ in _COMPLEMENT_POS and after.lower_ not in ("of",) or (
-        after_subject and after.lower_ == "of" and token.dep_ in ("ROOT", "dep")
+    after_subject = (
+        before.pos_ in ("PROPN", "PRON") and before.dep_ in ("compound", "nsubj") and not before.is_punct
     )
+    after_and = before.lower_ in ("and", "then", "but") and token.dep_ == "conj"
+    return (
+        (after_subject or after_and) and after.pos_ in _COMPLEMENT_POS and after.lower_ not in ("of",)
+    ) or (after_subject and after.lower_ == "of" and token.dep_ in ("ROOT", "dep"))
 
 
 def _repaired_agents(verb: Token, by_token: dict[int, Mention]) -> list[Participant]:

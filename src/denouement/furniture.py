@@ -61,7 +61,9 @@ def furniture_sentences(doc: Doc, sentences: Sequence[Span] | None = None) -> se
             kind = block.kind
             block_text = doc.text[block.start : block.end]
             short = len(block_text.split()) <= MAX_FURNITURE_WORDS
-            if kind in ("heading", "furniture", "caption") or (short and is_furniture(block_text, patterns.block)):
+            if kind in ("heading", "furniture", "caption") or (
+                short and is_furniture(block_text, patterns.block)
+            ):
                 meta.add(index)
                 continue
         if is_furniture(sent.text, patterns.sentence):
@@ -69,7 +71,9 @@ def furniture_sentences(doc: Doc, sentences: Sequence[Span] | None = None) -> se
     return meta
 
 
-@Language.component("denouement_furniture", requires=["token.is_sent_start"], assigns=["doc._.meta_sentences"])
+@Language.component(
+    "denouement_furniture", requires=["token.is_sent_start"], assigns=["doc._.meta_sentences"]
+)
 def furniture_component(doc: Doc) -> Doc:
     doc._.meta_sentences = furniture_sentences(doc)
     return doc

@@ -13,8 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "SCHEMA_ID",
-    "CharacterKind",
     "Character",
+    "CharacterKind",
     "Claim",
     "Cue",
     "Divergence",
@@ -31,7 +31,9 @@ __all__ = [
 
 SCHEMA_ID = "denouement.story/1"
 
-Layer = Literal["actual", "flashback", "flash_forward", "imagined", "dream", "alternate", "commentary", "meta"]
+Layer = Literal[
+    "actual", "flashback", "flash_forward", "imagined", "dream", "alternate", "commentary", "meta"
+]
 CharacterKind = Literal["character", "person", "reference"]
 
 
@@ -155,7 +157,7 @@ class Explanation(_Frozen):
 class Story(_Frozen):
     """Everything denouement says about one text."""
 
-    schema_id: Literal["denouement.story/1"] = Field(SCHEMA_ID, alias="schema")
+    schema_id: Literal["denouement.story/1"] = Field("denouement.story/1", alias="schema")
     title: str | None
     text: str
     source: Source
@@ -200,4 +202,3 @@ def json_schema() -> dict[str, Any]:
     schema["$id"] = "https://denouement.invalid/schema/story-1.json"
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
-

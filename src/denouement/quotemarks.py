@@ -85,7 +85,7 @@ def _scan_doubles(text: str, lo: int, hi: int) -> list[QuoteMarks]:
 def _is_single_open(text: str, i: int, lo: int) -> bool:
     before = text[i - 1] if i > lo else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before in _OPENERS_BEFORE or before in "“\"") and (after.isalnum() or after in "…")
+    return (before in _OPENERS_BEFORE or before in '“"') and (after.isalnum() or after in "…")
 
 
 def _is_single_close(text: str, i: int, hi: int) -> bool:

@@ -24,8 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from denouement.characters import CharacterCluster, Mention, StoryIndex, mentions_by_token, story_index
-from denouement.lexicon import word_set
 from denouement.document import Block
+from denouement.lexicon import word_set
 from denouement.quotemarks import QuoteMarks
 from denouement.sentences import block_of, blocks_of
 
@@ -78,12 +78,20 @@ class _Context:
         for t in token.subtree:
             if t.i != token.i and not self.index.in_quote(t):
                 key = self.cluster(t)
-                if key is not None and t.dep_ in ("appos", "compound", "nsubj", "poss") and t.head.i == token.i:
+                if (
+                    key is not None
+                    and t.dep_ in ("appos", "compound", "nsubj", "poss")
+                    and t.head.i == token.i
+                ):
                     return key
         return None
 
     def is_speech_verb(self, token: Token) -> bool:
-        return token.lemma_.lower() in self.speech and token.pos_ in ("VERB", "AUX") and not self.index.in_quote(token)
+        return (
+            token.lemma_.lower() in self.speech
+            and token.pos_ in ("VERB", "AUX")
+            and not self.index.in_quote(token)
+        )
 
     def subject_of(self, verb: Token) -> Token | None:
         for child in verb.children:
@@ -126,8 +134,16 @@ def _is_speech(ctx: _Context, mark: QuoteMarks, has_verb: bool) -> bool:
         and doc[next_tok].pos_ == "PROPN"
     ):
         return False
-    titled = all(w[:1].isupper() or w.lower() in {"of", "the", "a", "an", "and", "in", "on", "to", "for"} for w in words)
-    if titled and len(words) <= 7 and not inner.endswith(_TERMINAL) and not before.rstrip().endswith((":", ",")):
+    titled = all(
+        w[:1].isupper() or w.lower() in {"of", "the", "a", "an", "and", "in", "on", "to", "for"}
+        for w in words
+    )
+    if (
+        titled
+        and len(words) <= 7
+        and not inner.endswith(_TERMINAL)
+        and not before.rstrip().endswith((":", ","))
+    ):
         return False  # a title: “Paper Moon Avenue”
     lemmas_before = {doc[i].lemma_.lower() for i in range(max(0, prev_tok - 3), prev_tok + 1)}
     if lemmas_before & ctx.not_speech and (not has_verb or len(words) <= 3):
@@ -147,7 +163,7 @@ def _verb_after(ctx: _Context, mark: QuoteMarks, limit: int) -> Token | None:
     seen = 0
     while i < len(doc) and seen < _AFTER_WINDOW and doc[i].idx < limit:
         token = doc[i]
-        if token.is_space or token.is_punct and token.text not in (".", "!", "?"):
+        if token.is_space or (token.is_punct and token.text not in (".", "!", "?")):
             i += 1
             continue
         if token.text in (".", "!", "?") or "\n" in token.text:
@@ -233,7 +249,12 @@ def _vocative(ctx: _Context, mark: QuoteMarks) -> int | None:
     if first >= len(doc) or last < first:
         return None
     m = ctx.by_token.get(first)
-    if m is not None and m.kind == "name" and m.end <= last and doc[m.end].text in (",", ".", "!", "?", "—", "–"):
+    if (
+        m is not None
+        and m.kind == "name"
+        and m.end <= last
+        and doc[m.end].text in (",", ".", "!", "?", "—", "–")
+    ):
         return m.cluster
     end = last
     while end > first and doc[end].is_punct:
@@ -279,13 +300,18 @@ def _context_speaker(
         first = ctx.token_at_or_after(mark.start)
         sid = index.token_sentence[first] - 1 if first < len(doc) else -1
         if 0 <= sid < len(index.sentences):
-            present = {ctx.cluster(t) for t in index.sentences[sid] if not index.in_quote(t)} - {None, exclude}
+            present = {ctx.cluster(t) for t in index.sentences[sid] if not index.in_quote(t)} - {
+                None,
+                exclude,
+            }
             if len(present) == 1:
                 return present.pop()
     return None
 
 
-def find_quotes(doc: Doc, clusters: Sequence[CharacterCluster], mentions: Sequence[Mention]) -> list[QuoteSpan]:
+def find_quotes(
+    doc: Doc, clusters: Sequence[CharacterCluster], mentions: Sequence[Mention]
+) -> list[QuoteSpan]:
     """The speech quotes of ``doc`` with speakers and addressees, in text order."""
     index = story_index(doc)
     ctx = _Context(doc, index, mentions)
@@ -306,13 +332,21 @@ def find_quotes(doc: Doc, clusters: Sequence[CharacterCluster], mentions: Sequen
         after = _verb_after(ctx, mark, min(next_start, par_end))
         stripped_before = doc.text[max(par_start, prev_end) : mark.start].rstrip()
         before = _verb_before(ctx, mark, max(par_start, prev_end))
-        introduced = stripped_before.endswith((",", ":")) or (before is not None and before.i == ctx.token_at_or_after(mark.start) - 1)
-        if before is not None and not introduced and len(doc.text[mark.inner_start : mark.inner_end].split()) < 4:
+        introduced = stripped_before.endswith((",", ":")) or (
+            before is not None and before.i == ctx.token_at_or_after(mark.start) - 1
+        )
+        if (
+            before is not None
+            and not introduced
+            and len(doc.text[mark.inner_start : mark.inner_end].split()) < 4
+        ):
             before = None  # "calls the night “perfect”": a verb before a short phrase is not a speech tag
         if not _is_speech(ctx, mark, after is not None or before is not None):
             continue
         span = QuoteSpan(mark.inner_start, mark.inner_end, sentence, block.start if block else 0)
-        span.open_after = doc.text[mark.end : mark.end + 1] == "," or doc.text[mark.inner_end - 1 : mark.inner_end] == ","
+        span.open_after = (
+            doc.text[mark.end : mark.end + 1] == "," or doc.text[mark.inner_end - 1 : mark.inner_end] == ","
+        )
         for verb in (before, after) if introduced else (after, before):
             if verb is None:
                 continue
@@ -328,7 +362,12 @@ def find_quotes(doc: Doc, clusters: Sequence[CharacterCluster], mentions: Sequen
         if span.speaker is None and found and after is None:
             prev = found[-1]
             between = doc.text[prev.end : mark.start]
-            if prev.paragraph == span.paragraph and prev.speaker is not None and len(between.split()) <= 8 and between.rstrip().endswith((",", ":")):
+            if (
+                prev.paragraph == span.paragraph
+                and prev.speaker is not None
+                and len(between.split()) <= 8
+                and between.rstrip().endswith((",", ":"))
+            ):
                 span.speaker, span.addressee, span.attribution = prev.speaker, prev.addressee, "split"
         if span.speaker is None and found and after is None and before is None:
             prev = found[-1]
@@ -350,7 +389,9 @@ def find_quotes(doc: Doc, clusters: Sequence[CharacterCluster], mentions: Sequen
     return found
 
 
-_COLON_LINE = re.compile(r"^(?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,2})\s*:\s+(?P<speech>[^\s\"“‘'].*)$")
+_COLON_LINE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,2})\s*:\s+(?P<speech>[^\s\"“‘'].*)$"
+)
 
 
 def _colon_lines(ctx: _Context, blocks: Sequence[Block], found: Sequence[QuoteSpan]) -> list[QuoteSpan]:

@@ -55,7 +55,9 @@ def _mention_counts(mentions: Sequence[Mention]) -> Counter[int]:
     return counts
 
 
-def _characters(clusters: Sequence[CharacterCluster], mentions: Sequence[Mention], ids: dict[int, str]) -> tuple[Character, ...]:
+def _characters(
+    clusters: Sequence[CharacterCluster], mentions: Sequence[Mention], ids: dict[int, str]
+) -> tuple[Character, ...]:
     counts = _mention_counts(mentions)
     result = []
     for cluster in clusters:
@@ -80,7 +82,9 @@ def _participant(p: Participant, ids: dict[int, str]) -> str:
     return ids.get(p, str(p)) if isinstance(p, int) else p
 
 
-def _events(doc: Doc, spans: Sequence[EventSpan], layers: Sequence[Layer], ids: dict[int, str]) -> tuple[Event, ...]:
+def _events(
+    doc: Doc, spans: Sequence[EventSpan], layers: Sequence[Layer], ids: dict[int, str]
+) -> tuple[Event, ...]:
     events = []
     order = 0
     for n, span in enumerate(spans, start=1):

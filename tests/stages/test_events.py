@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import by_name
 
 pytestmark = pytest.mark.model

@@ -42,5 +42,8 @@ def test_furniture_lines_are_meta_and_prose_is_not(nlp):  # type: ignore[no-unty
         assert layer[furniture] == "meta", furniture
     assert any(s.layer == "meta" and s.text.startswith("Wilma Stroud in the barn.") for s in story.sentences)
     assert layer["Wilma Stroud (Jo Fenn) buys back her father's farm in the final scene."] == "actual"
-    assert layer["Her brother sees an advertisement for the auction in a newspaper and says nothing."] == "actual"
+    assert (
+        layer["Her brother sees an advertisement for the auction in a newspaper and says nothing."]
+        == "actual"
+    )
     assert story.title == "The Long Field, explained"

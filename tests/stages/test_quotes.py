@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import speaker_of
 
 pytestmark = pytest.mark.model
@@ -33,14 +34,12 @@ def test_quote_split_by_its_attribution(story_of):  # type: ignore[no-untyped-de
 
 
 def test_inverted_tag_and_multi_sentence_quote(story_of):  # type: ignore[no-untyped-def]
-    story = story_of(
-        'Ines Moreau stands at the window. "The river is rising. We leave tonight," says Ines.'
-    )
+    story = story_of('Ines Moreau stands at the window. "The river is rising. We leave tonight," says Ines.')
     assert speaker_of(story, "We leave tonight") == "Ines Moreau"
 
 
 def test_name_colon_line(story_of):  # type: ignore[no-untyped-def]
-    story = story_of("Dora Kemp and Felix Hart argue in the car.\n\nDora: \"Turn left.\"\n\nFelix: Not again.")
+    story = story_of('Dora Kemp and Felix Hart argue in the car.\n\nDora: "Turn left."\n\nFelix: Not again.')
     assert speaker_of(story, "Turn left") == "Dora Kemp"
     assert speaker_of(story, "Not again") == "Felix Hart"
 
@@ -72,5 +71,7 @@ def test_scare_quotes_titles_and_nicknames_are_not_speech(story_of):  # type: ig
 
 
 def test_action_beat_identifies_the_speaker(story_of):  # type: ignore[no-untyped-def]
-    story = story_of("Nell Ashby and Jonah Pike wait out the storm.\n\nNell sets down her cup. “You're late.”")
+    story = story_of(
+        "Nell Ashby and Jonah Pike wait out the storm.\n\nNell sets down her cup. “You're late.”"
+    )
     assert speaker_of(story, "You're late") == "Nell Ashby"

@@ -12,6 +12,7 @@ from denouement.renderers import register_renderer
 __all__ = ["render_markdown"]
 
 UNREAL = ("imagined", "dream", "alternate")
+_KIND_LABEL = {"person": "real person", "reference": "character of another work", "character": "character"}
 _MAX_TIMELINE = 60
 
 
@@ -50,10 +51,12 @@ def _cast(story: Story) -> list[str]:
         )
     others = [c for c in story.characters if c.kind != "character"]
     if others:
-        lines += ["", "Also mentioned: " + "; ".join(
-            f"{c.name} ({'real person' if c.kind == 'person' else 'character of another work'}, s{c.first_sentence})"
-            for c in others
-        ) + "."]
+        lines += [
+            "",
+            "Also mentioned: "
+            + "; ".join(f"{c.name} ({_KIND_LABEL[c.kind]}, s{c.first_sentence})" for c in others)
+            + ".",
+        ]
     return [*lines, ""]
 
 
@@ -67,18 +70,28 @@ def _quotes(story: Story) -> list[str]:
         lines.append(f"- **{_cell(speaker)}**{to}: “{_cell(q.text)}” — s{q.sentence}")
     counts = Counter(q.speaker for q in story.quotes if q.speaker)
     if counts:
-        lines += ["", "Lines per speaker: " + ", ".join(f"{story.display_name(k)} {n}" for k, n in counts.most_common()) + "."]
+        lines += [
+            "",
+            "Lines per speaker: "
+            + ", ".join(f"{story.display_name(k)} {n}" for k, n in counts.most_common())
+            + ".",
+        ]
     return [*lines, ""]
 
 
 def _layers(story: Story) -> list[str]:
     lines = ["## What is real and what is imagined", ""]
     counts = Counter(s.layer for s in story.sentences)
-    lines.append("Sentences by layer: " + ", ".join(f"{layer} {n}" for layer, n in counts.most_common()) + ".")
+    lines.append(
+        "Sentences by layer: " + ", ".join(f"{layer} {n}" for layer, n in counts.most_common()) + "."
+    )
     lines.append("")
     unreal = [seg for seg in story.segments if seg.layer in UNREAL]
     if not unreal:
-        lines += ["No imagined, dreamed or alternate passage found: the story is told as real throughout.", ""]
+        lines += [
+            "No imagined, dreamed or alternate passage found: the story is told as real throughout.",
+            "",
+        ]
         return lines
     lines += ["| Real | Imagined |", "|---|---|"]
     for seg in unreal:
