@@ -60,8 +60,10 @@ def _is_subject(token: Token) -> bool:
 
 
 def _seen(token: Token, cluster: int, rank: int) -> _Seen:
-    subject = _is_subject(token)
-    return _Seen(token.i, cluster, rank, subject, subject and token.head.dep_ == "ROOT")
+    # "Only Arne's son, Jonas, agrees": a name in apposition to the subject is the subject.
+    role = token.head if token.dep_ == "appos" else token
+    subject = _is_subject(role)
+    return _Seen(token.i, cluster, rank, subject, subject and role.head.dep_ == "ROOT")
 
 
 def _clause_subject(token: Token, by_token: dict[int, Mention], resolved: dict[int, int]) -> int | None:
@@ -123,10 +125,7 @@ def learn_genders(
         gender, count = tally.most_common(1)[0]
         total = sum(tally.values())
         named_as = next((names[f[0].lower()] for f in cluster.forms if f[0].lower() in names), None)
-        overwhelming = count >= 3 and count == total and named_as != gender and not cluster.titles
-        if (
-            cluster.gender == "unknown" and (named_as is None or named_as == gender or count >= 3)
-        ) or overwhelming:
+        if cluster.gender == "unknown" and named_as is None and count * 3 >= total * 2:
             cluster.gender = gender  # type: ignore[assignment]
 
 
@@ -226,6 +225,7 @@ def resolve_pronouns(
     index = story_index(doc)
     learn_genders(doc, index, clusters, named)
     gender = {c.key: c.gender for c in clusters}
+    kinds = {c.key: c.kind for c in clusters}
     by_token = mentions_by_token(named)
     roles = _role_mentions(doc, index, clusters, set(by_token))
     role_at = {m.end - 1: m for m in roles}
@@ -286,6 +286,7 @@ def resolve_pronouns(
             salience,
             resolved_at,
             partners,
+            kinds,
         )
         if key is None:
             continue
@@ -318,6 +319,7 @@ def _antecedent(
     salience: Counter[int],
     resolved: dict[int, int],
     partners: dict[int, Counter[int]],
+    kinds: dict[int, str],
 ) -> int | None:
     lower = token.lower_
     subject_here = _clause_subject(token, by_token, resolved)
@@ -348,6 +350,8 @@ def _antecedent(
             pair = partners.get(subject_here, Counter())
             score += 1.0 * pair.get(entry.cluster, 0) / max(pair.values(), default=1)
         score += 1.2 * salience.get(entry.cluster, 0) / top  # main characters are the likelier antecedents
+        if kinds.get(entry.cluster) == "person":
+            score -= 1.0  # real people are talked about in passing; the story's people act in it
         score += entry.token * 1e-6  # later wins a tie
         if best is None or score > best[0]:
             best = (score, entry.cluster)

@@ -241,6 +241,25 @@ def _colon_speaker(ctx: _Context, mark: QuoteMarks) -> int | None:
     return None
 
 
+def _beat_before(ctx: _Context, mark: QuoteMarks, par_start: int) -> int | None:
+    """The one character acting in the narrated sentence that ends right before the quote, same paragraph."""
+    doc, index = ctx.doc, ctx.index
+    i = ctx.token_at_or_after(mark.start) - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].idx < par_start or doc[i].text not in (".", "!", "?") or index.in_quote(doc[i]):
+        return None
+    sid = index.token_sentence[i]
+    if sid < 0:
+        return None
+    subjects = {
+        ctx.cluster(t)
+        for t in index.sentences[sid]
+        if t.dep_ in ("nsubj", "nsubjpass") and not index.in_quote(t) and ctx.cluster(t) is not None
+    }
+    return subjects.pop() if len(subjects) == 1 else None
+
+
 def _vocative(ctx: _Context, mark: QuoteMarks) -> int | None:
     """The character a quote calls by name at its start or end (“Mags. You were shouting.”)."""
     doc = ctx.doc
@@ -369,6 +388,11 @@ def find_quotes(
                 and between.rstrip().endswith((",", ":"))
             ):
                 span.speaker, span.addressee, span.attribution = prev.speaker, prev.addressee, "split"
+        if span.speaker is None and after is None and before is None:
+            # An action beat right before the quote names its speaker ("Ruiz looks up. “Then tell it.”").
+            key = _beat_before(ctx, mark, par_start)
+            if key is not None:
+                span.speaker, span.attribution = key, "context"
         if span.speaker is None and found and after is None and before is None:
             prev = found[-1]
             between = doc.text[prev.end : mark.start]
