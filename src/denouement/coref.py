@@ -12,7 +12,7 @@ A definite role noun ("the director", "her husband") goes to the one character t
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -319,7 +319,7 @@ def _antecedent(
     salience: Counter[int],
     resolved: dict[int, int],
     partners: dict[int, Counter[int]],
-    kinds: dict[int, str],
+    kinds: Mapping[int, str],
 ) -> int | None:
     lower = token.lower_
     subject_here = _clause_subject(token, by_token, resolved)
