@@ -229,6 +229,8 @@ def _is_name_token(token: Token, vocabulary: frozenset[str] = frozenset()) -> bo
         return False
     if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" or token.tag_ in ("NNP", "NNPS"):
         return True
+    if token.lower_ in word_set("characters", "kinship_names") and not token.is_sent_start:
+        return True  # "“Lived to be fourteen,” Grandpa said."
     # A word the text already uses as a name ("Wren", "Per", "Rosalind"), whatever the tagger made of it.
     return text in vocabulary and (token.pos_ not in _FUNCTION_POS or not token.is_sent_start)
 

@@ -456,6 +456,16 @@ def _turns(found: list[QuoteSpan], doc: Doc) -> None:
             span.speaker, span.attribution = found[i - 2].speaker, "turn"
         if span.speaker is not None and prev.speaker is not None and span.speaker != prev.speaker:
             span.addressee = span.addressee or prev.speaker
+    _continuations(found, doc)
+
+
+def _continuations(found: list[QuoteSpan], doc: Doc) -> None:
+    """An untagged quote right after another in the same paragraph continues the same speech."""
+    for prev, span in zip(found, found[1:], strict=False):
+        if span.speaker is not None or prev.speaker is None or prev.paragraph != span.paragraph:
+            continue
+        if len(doc.text[prev.end : span.start].split()) <= 15:
+            span.speaker, span.addressee, span.attribution = prev.speaker, prev.addressee, "paragraph"
 
 
 @Language.component(
