@@ -978,7 +978,10 @@ def _is_work_or_place(cluster: CharacterCluster, doc: Doc) -> bool:
         prep = head.head
         if head.dep_ != "pobj" or prep.head.lemma_.lower() in _TO_PEOPLE:
             continue
-        if prep.lower_ in _LOCATIVE or (prep.lower_ in _DIRECTIONAL and prep.head.lemma_.lower() in motion):
+        directional = prep.lower_ in _DIRECTIONAL and (
+            prep.head.lemma_.lower() in motion or cluster.human_verbs == 0
+        )
+        if prep.lower_ in _LOCATIVE or directional:
             places += 1
         elif prep.lower_ == "of" and prep.head.lemma_.lower() in word_set("characters", "thing_nouns"):
             places += 1  # "the island of Skarvik", "the town of Oban"

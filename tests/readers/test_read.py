@@ -98,8 +98,8 @@ def test_hash_is_of_the_raw_bytes_not_the_decoded_text(tmp_path: Path) -> None:
 
 def test_cp1252_file_is_decoded(tmp_path: Path) -> None:
     path = tmp_path / "old.txt"
-    path.write_bytes(b"caf\xe9 \x93quoted\x94\r\nline two")
-    assert read(path).text == "café “quoted” line two"
+    path.write_bytes(b"The caf\xe9 was \x93quoted\x94 in the\r\npaper, line two.")
+    assert read(path).text == "The café was “quoted” in the paper, line two."
 
 
 # --- errors ------------------------------------------------------------------------------------------
@@ -244,8 +244,8 @@ def test_read_text_sniffs_and_hashes_utf8() -> None:
 
 
 def test_read_text_normalises_like_decode() -> None:
-    doc = read_text("\ufeffcafÃ© “ok”\r\nnext\x07 line")
-    assert doc.text == "café “ok” next line"
+    doc = read_text("\ufeffThe cafÃ© said “ok” and the\r\nnext\x07 line ended.")
+    assert doc.text == "The café said “ok” and the next line ended."
 
 
 def test_read_text_with_path_uses_the_extension() -> None:

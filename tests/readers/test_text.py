@@ -172,3 +172,18 @@ def test_no_title_when_document_starts_with_a_list() -> None:
     doc = parse("- first\n\nSecond paragraph.")
     assert doc.title is None
     assert blocks(doc)[0] == ("list_item", 0, "first")
+
+
+def test_short_unpunctuated_lines_stay_apart() -> None:
+    doc = parse(
+        "Night Ferry, Explained\nWhat the last scene means\n\nBy Ana Ruiz\nMarch 3, 2024\n\nThe ferry sails."
+    )
+    kinds = [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
+    assert kinds == [
+        ("heading", "Night Ferry, Explained"),
+        ("heading", "What the last scene means"),
+        ("paragraph", "By Ana Ruiz"),
+        ("paragraph", "March 3, 2024"),
+        ("paragraph", "The ferry sails."),
+    ]
+    assert doc.title == "Night Ferry, Explained"

@@ -137,7 +137,18 @@ def parse(text: str, path: str | None = None) -> Document:
     if sum(len(part[0]) for part in parts) < _SHORT_EXTRACTION:
         parts = _fallback_parts(source, path, parts)
     title = metadata.pop("title", None) or _page_title(source)
-    return Document.from_blocks(parts, format="html", path=path, title=title, metadata=metadata)
+    return Document.from_blocks(
+        _with_byline(parts, metadata), format="html", path=path, title=title, metadata=metadata
+    )
+
+
+def _with_byline(parts: list[_Part], metadata: dict[str, str]) -> list[_Part]:
+    """Put the page's byline back as furniture after the headline when the extraction left it out."""
+    author = metadata.get("author", "").strip()
+    if not author or any(author in text for text, _, _ in parts):
+        return parts
+    at = 1 if parts and parts[0][1] == "heading" else 0
+    return [*parts[:at], (f"By {author}", "furniture", 0), *parts[at:]]
 
 
 def fragment_parts(fragment: str) -> list[_Part]:

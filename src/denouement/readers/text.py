@@ -57,10 +57,13 @@ def parse(text: str, path: str | None = None) -> Document:
     """Split normalised plain text into a :class:`Document`."""
     parts: list[_Part] = []
     standalone: list[bool] = []
-    for chunk in _chunks(text):
+    for number, chunk in enumerate(_chunks(text)):
         chunk_parts = _parse_chunk(chunk)
+        if number == 0 and len(chunk) > 1 and all(_is_short_unpunctuated(line) for line in chunk):
+            # A headline with a subtitle under it: both are headings.
+            chunk_parts = [(line, "heading", 2) for line in chunk]
         parts.extend(chunk_parts)
-        standalone.extend([len(chunk) == 1] * len(chunk_parts))
+        standalone.extend([len(chunk) == 1 or number == 0 and len(chunk_parts) > 1] * len(chunk_parts))
     parts = _settle_first_line(parts, standalone)
     title = parts[0][0] if parts and parts[0][1] == "heading" else None
     return Document.from_blocks(parts, format="text", path=path, title=title)
@@ -127,6 +130,8 @@ def _breaks_are_meaningful(lines: list[str]) -> bool:
     """
     if len(lines) < 2:
         return False
+    if all(_is_short_unpunctuated(line) for line in lines):
+        return True  # a headline over a subtitle, a byline over a date
     if statistics.median(len(line) for line in lines[:-1]) > UNWRAPPED_LINE:
         return True
     width = max(len(line) for line in lines)
