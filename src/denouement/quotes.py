@@ -16,6 +16,7 @@ Speakers are character keys (pronouns resolved by :mod:`denouement.coref`).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -461,7 +462,7 @@ def _turns(found: list[QuoteSpan], doc: Doc) -> None:
 
 def _continuations(found: list[QuoteSpan], doc: Doc) -> None:
     """An untagged quote right after another in the same paragraph continues the same speech."""
-    for prev, span in zip(found, found[1:], strict=False):
+    for prev, span in itertools.pairwise(found):
         if span.speaker is not None or prev.speaker is None or prev.paragraph != span.paragraph:
             continue
         if len(doc.text[prev.end : span.start].split()) <= 15:

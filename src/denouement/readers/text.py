@@ -63,7 +63,7 @@ def parse(text: str, path: str | None = None) -> Document:
             # A headline with a subtitle under it: both are headings.
             chunk_parts = [(line, "heading", 2) for line in chunk]
         parts.extend(chunk_parts)
-        standalone.extend([len(chunk) == 1 or number == 0 and len(chunk_parts) > 1] * len(chunk_parts))
+        standalone.extend([len(chunk) == 1 or (number == 0 and len(chunk_parts) > 1)] * len(chunk_parts))
     parts = _settle_first_line(parts, standalone)
     title = parts[0][0] if parts and parts[0][1] == "heading" else None
     return Document.from_blocks(parts, format="text", path=path, title=title)
