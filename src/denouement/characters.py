@@ -57,7 +57,7 @@ PARTICLES = frozenset(
     {"de", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la", "du", "bin", "al", "st."}
 )
 _NAME_WORD = r"[A-Z][\w'’.\-]*"
-_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|del|le|la|du)\s+)?{_NAME_WORD}){{0,3}}"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:(?:de|van|von|der|da|di|del|le|la|du)[ \t]+)?{_NAME_WORD}){{0,3}}"
 _ACTOR_IN_PARENS = re.compile(
     r"^\s*\(\s*(?:(?:who is |as )?(?:played|portrayed|voiced|performed) by\s+)?"
     rf"(?P<actor>{_NAME})\s*(?:[),;]|$)"
@@ -65,7 +65,16 @@ _ACTOR_IN_PARENS = re.compile(
 _PLAYED_BY = re.compile(
     rf"^\s*,?\s*(?:(?:the|a|an|his|her|their)\s[^,;.()]{{1,60}},\s*)?"
     rf"(?:(?:known|nicknamed|called)[^,;.()]{{0,50}}?\s+(?:and|,)\s+)?(?:who is |who's |as |is |was )?"
-    rf"(?:played|portrayed|voiced) by\s+(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}})?(?P<actor>{_NAME})"
+    rf"(?:played|portrayed|voiced)(?:\s+with\s+[^,;.()]{{1,40}}?)?\s+by\s+(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}})?"
+    rf"(?P<actor>{_NAME})"
+)
+_PRONOUN_PLAYED_BY = re.compile(
+    rf"\b(?:he|she|who)\s+(?:is|was)\s+(?:played|portrayed|voiced)(?:\s+with\s+[^,;.()]{{1,40}}?)?\s+by\s+"
+    rf"(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}})?(?P<actor>{_NAME})"
+)
+_STARRING = re.compile(
+    rf"\b(?:[Ss]tarring|[Cc]o-starring|[Cc]ast)\s*:?\s+"
+    rf"(?P<list>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*(?:,?[ \t]+and[ \t]+{_NAME})?)"
 )
 _ACTOR_AS = re.compile(
     rf"(?P<actor>{_NAME})\s+"
@@ -80,10 +89,9 @@ _KNOWN_AS = re.compile(
     rf"(?:known(?: to [\w ]{{1,30}}?)? as|nicknamed|called(?: by [\w ]{{1,30}}?)?|aka|a\.k\.a\.|who goes by|"
     rf"whom everyone calls|whom [\w ]{{1,20}} calls?)\s+[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?"
 )
-_CREDIT_LINE = re.compile(
-    r"^(?:(?P<role>By|BY|Words by|Written by|Reviewed by|Directed by|Director|Writer|Writer-director"
-    r"|Screenplay by)"
-    r"\s*:?\s+)[A-Z]"
+_CREDIT_LEAD = re.compile(
+    r"(?:^|[.|·•]\s*)(?:Words |Written |Reviewed |Directed |Screenplay )?(?P<role>By|BY|by|Director|Writer|"
+    r"Writer-director|Photo|Photograph|Image|Still|Credit|Courtesy)\s*(?::|by)?\s*$"
 )
 _NICK_TO_EVERYONE = re.compile(
     rf"^\s*(?:\([^()]{{1,60}}\))?\s*,\s*[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?\s+to\s+"
@@ -357,15 +365,27 @@ def _human_verb(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.i != token.i
 
 
+_PET_ENDINGS = ("ie", "y", "o", "mo", "sy", "s", "bug", "kins", "ster", "ey")
+
+
 def _shortens(short: str, first: str, diminutives: dict[str, list[str]]) -> bool:
-    """Is ``short`` a short form of the given name ``first`` ("Jo"/"Joanne", "Bernie"/"Bernadette")?"""
+    """Is ``short`` a short or pet form of the given name ``first``?
+
+    "Jo"/"Joanne", "Bernie"/"Bernadette", "Ruthie"/"Ruth", "Junebug"/"June", "Tommo"/"Tom".
+    """
     if short in diminutives.get(first, ()):
         return True
-    if not short.isalpha() or len(short) >= len(first):
+    if not short.isalpha() or short == first:
         return False
-    if first.startswith(short) and len(short) >= 2:
+    if len(short) < len(first) and first.startswith(short) and len(short) >= 2:
         return True
-    return len(short) >= 4 and first.startswith(short[:3]) and short.endswith(("ie", "y"))
+    stem = next(
+        (short[: -len(end)] for end in _PET_ENDINGS if short.endswith(end) and len(short) > len(end) + 1), ""
+    )
+    if len(stem) >= 3 and (first.startswith(stem) or stem.startswith(first)):
+        return True
+    # "Tommo" from "Tom": a doubled last letter before the ending
+    return len(stem) >= 2 and stem[-1] == stem[-2] and first.startswith(stem[:-1])
 
 
 class _Builder:
@@ -405,13 +425,12 @@ class _Builder:
         places: set[tuple[str, ...]] = set()
         for start, end in _name_runs(doc, index, vocabulary):
             sentence = index.token_sentence[start]
-            if sentence in index.meta and not self._byline(sentence):
+            credit_role = self._credit_role(start) if sentence in index.meta else None
+            if sentence in index.meta and credit_role is None:
                 continue
             core, titles, roles = _strip_titles(doc, start, end)
-            if sentence in index.meta:
-                credit = _CREDIT_LINE.match(index.sentences[sentence].text)
-                role = (credit.group("role") or "by").lower() if credit else "by"
-                roles = [*roles, "director" if role.startswith("direct") else "author"]
+            if credit_role is not None:
+                roles = [*roles, credit_role]
             form = tuple(doc[core:end].text.split())
             roles_words = word_set("characters", "person_roles")
             if not form or all(w.lower() in _titles() or w.lower() in roles_words for w in form):
@@ -439,10 +458,21 @@ class _Builder:
         # A name used once as a place ("at Rosco's.") is that place in its other possessives too.
         return [m for m in found if not (m.form in places and m.end < len(doc) and doc[m.end].tag_ == "POS")]
 
-    def _byline(self, sentence: int) -> bool:
-        """A byline or credit ("By Nell Faraday", "Director: Owain Pritchard") names a real person."""
-        text = self.index.sentences[sentence].text
-        return bool(_CREDIT_LINE.match(text)) and len(text.split()) <= 8
+    def _credit_role(self, start: int) -> str | None:
+        """In page furniture, a name after "By", "Photo:" or "Director:" is a real person; in which role."""
+        sentence = self.index.sentences[self.index.token_sentence[start]]
+        lead = self.doc.text[sentence.start_char : self.doc[start].idx]
+        match = _CREDIT_LEAD.search(lead)
+        if match is None or len(sentence.text.split()) > 12:
+            return None
+        word = match.group("role").lower()
+        if word.startswith("direct"):
+            return "director"
+        return (
+            "photographer"
+            if word in ("photo", "photograph", "image", "still", "credit", "courtesy")
+            else "author"
+        )
 
     # -- text patterns ----------------------------------------------------------------------
     def actor_after(self, mention: Mention) -> tuple[str, int] | None:
@@ -500,6 +530,30 @@ class _Builder:
                 if len(actor.split()) >= 2:
                     return actor, mention.char_start - len(before) + match.start("actor")
         return None
+
+    def pronoun_played_by(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str, int]]:
+        """``…; he is played by Lew Garrick``: the actor of the person named last in that sentence."""
+        found = []
+        starts = [t.idx for t in self.doc]
+        for match in _PRONOUN_PLAYED_BY.finditer(self.doc.text):
+            at = min(bisect.bisect_left(starts, match.start()), len(self.doc) - 1)
+            sentence = self.index.token_sentence[at]
+            before = [
+                m for m in cands if m.char_end <= match.start() and m.sentence == sentence and not m.in_quote
+            ]
+            if before:
+                found.append((before[-1].form, match.group("actor"), match.start("actor")))
+        return found
+
+    def starring_lists(self) -> list[tuple[int, int, str]]:
+        """``Starring Lina Haddad, Philip Oduya, Marcus Abney.``: every name in the list is an actor."""
+        spans = []
+        for match in _STARRING.finditer(self.doc.text):
+            for name in re.finditer(_NAME, match.group("list")):
+                if name.group() != "and":
+                    start = match.start("list") + name.start()
+                    spans.append((start, start + len(name.group()), name.group()))
+        return spans
 
     def called_pronoun(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str]]:
         """``… everyone calls him Lou``: the nickname of the person named last before it, nearby."""
@@ -596,6 +650,10 @@ class _Builder:
                 nick_of_form.setdefault(m.form, nickname)
         for target, nick in self.called_pronoun(cands):
             nick_of_form.setdefault(target, nick)
+        for target_form, actor, at in self.pronoun_played_by(cands):
+            actor_of_form.setdefault(target_form, (actor, -1))
+            self.actor_spans.append((at, at + len(actor), actor))
+        self.actor_spans.extend(self.starring_lists())
         cands = self._without_actors(cands)
         # Group forms, longest first, into clusters.
         forms = sorted(
@@ -627,7 +685,7 @@ class _Builder:
             keys = owners.get(form, [])
             if len(keys) == 1 and self.clusters[keys[0]].actor is None:
                 self.clusters[keys[0]].actor = actor
-                self.clusters[keys[0]].actor_sentence = sentence
+                self.clusters[keys[0]].actor_sentence = sentence if sentence >= 0 else None
                 self.clusters[keys[0]].strong = True
         # Assign each mention; ambiguous short forms go to the cluster seen most recently.
         last_seen: dict[int, int] = {}
@@ -674,7 +732,8 @@ class _Builder:
             for cluster in self.clusters:
                 if cluster.key == own.key:
                     continue
-                firsts = {f[0].lower() for f in cluster.forms if len(f) > 1}
+                firsts = {f[0].lower() for f in cluster.forms if len(f) > 1 or f != form}
+                firsts |= {n.lower() for n in cluster.nicknames if " " not in n}
                 if any(_shortens(short, first, diminutives) for first in firsts):
                     targets.append(cluster)
             if len(targets) == 1:
@@ -805,6 +864,22 @@ _GENRE_NOUNS = frozenset(
 )
 
 
+_WRITING_FOR = re.compile(r"\b[Ww]riting (?:in|for|at) (?:the )?[A-Z]")
+_CREDIT = re.compile(r"\b(?:Photo|Photograph|Image|Still|Credit|Courtesy)s?\s*(?::|by)\s*$")
+
+
+def _critic_context(doc: Doc, m: Mention, index: StoryIndex) -> bool:
+    """ "Writing in the Gazette, Femi Adeyinka called…", "the Chicago Ledger's Hal Imrie": critics."""
+    sent = index.sentences[m.sentence]
+    head = doc[m.end - 1]
+    if _WRITING_FOR.search(sent.text) and head.dep_ in ("nsubj", "appos"):
+        return True
+    before = doc[max(sent.start, m.start - 5) : m.start]
+    if len(before) >= 2 and before[-1].tag_ == "POS" and _names_an_outlet(before[-2]):
+        return True
+    return bool(_CREDIT.search(doc.text[max(0, m.char_start - 20) : m.char_start]))
+
+
 def _names_an_outlet(token: Token) -> bool:
     outlets = word_set("characters", "organisation_words")
     return any(t.lower_ in outlets for t in token.subtree if t.is_title)
@@ -821,9 +896,15 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
     for m in cluster.named_mentions:
         head = doc[m.end - 1]
         verb = head.head
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "written by Terry Gilliam, Tom Stoppard and Charles McKeown"
+        by = first.head
         made = (head.dep_ == "nsubj" and verb.lemma_.lower() in person_verbs) or (
-            head.dep_ == "pobj" and verb.lower_ == "by" and verb.head.lemma_.lower() in person_verbs
+            first.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in person_verbs
         )
+        if _critic_context(doc, m, index):
+            return True
         owned = head.head
         while owned.dep_ in ("compound", "amod") and owned.head.i != owned.i:
             owned = owned.head  # "Lucien Ferrat's kitchen drama"
