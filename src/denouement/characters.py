@@ -239,6 +239,13 @@ def _is_name_token(token: Token, vocabulary: frozenset[str] = frozenset()) -> bo
         return True
     if token.lower_ in word_set("characters", "kinship_names") and not token.is_sent_start:
         return True  # "“Lived to be fourteen,” Grandpa said."
+    if (
+        token.is_title
+        and token.pos_ not in _FUNCTION_POS
+        and token.lower_ in _gendered("given_names")
+        and token.lower_ not in word_set("characters", "word_like_names")
+    ):
+        return True  # "Callum had decided…": a given name the tagger did not see as one
     # A word the text already uses as a name ("Wren", "Per", "Rosalind"), whatever the tagger made of it.
     return text in vocabulary and (token.pos_ not in _FUNCTION_POS or not token.is_sent_start)
 
@@ -725,7 +732,7 @@ class _Builder:
             if len(form) != 1 or len(keys) != 1 or form in self._cast_forms:
                 continue
             own = self.clusters[keys[0]]
-            if any(len(f) > 1 for f in own.forms) or own.nicknames:
+            if any(len(f) > 1 for f in own.forms):
                 continue
             short = form[0].lower()
             targets = []
@@ -738,7 +745,11 @@ class _Builder:
                     targets.append(cluster)
             if len(targets) == 1:
                 targets[0].nicknames.add(form[0])
+                targets[0].nicknames.update(own.nicknames)
                 owners[form] = [targets[0].key]
+                for nick in own.nicknames:
+                    if (nick,) in owners:
+                        owners[(nick,)] = [targets[0].key]
                 own.forms.remove(form)
 
     def _without_actors(self, cands: list[Mention]) -> list[Mention]:
@@ -989,6 +1000,11 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
     given = _gendered("given_names")
     if any(len(f) > 1 and f[0].lower() in given for f in cluster.forms):
         return True
+    word_like = word_set("characters", "word_like_names")
+    if cluster.human_verbs >= 1 and any(
+        f[0].lower() in given and f[0].lower() not in word_like for f in cluster.forms
+    ):
+        return True  # "Callum had decided…", whatever the entity tagger said
     if any(len(f) > 1 for f in cluster.forms) and cluster.human_verbs >= 1:
         return True  # "until Tomas Reyes appears": a full name acting, whatever the entity tagger said
     if other > person_labels + plain:

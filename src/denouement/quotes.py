@@ -52,6 +52,7 @@ class QuoteSpan:
     addressee: int | None = None
     attribution: str | None = None
     open_after: bool = False  # the closing mark is followed by a comma: an attribution is coming
+    unclosed: bool = False  # the paragraph ended inside the quote: the speech goes on in the next one
 
 
 class _Context:
@@ -364,6 +365,14 @@ def find_quotes(
         if not _is_speech(ctx, mark, after is not None or before is not None):
             continue
         span = QuoteSpan(mark.inner_start, mark.inner_end, sentence, block.start if block else 0)
+        span.unclosed = not mark.closed
+        if found and found[-1].unclosed and found[-1].speaker is not None and mark.start == par_start:
+            # Speech running over paragraphs: no closing mark before the break, a new opening after it.
+            span.speaker, span.addressee, span.attribution = (
+                found[-1].speaker,
+                found[-1].addressee,
+                "paragraph",
+            )
         span.open_after = (
             doc.text[mark.end : mark.end + 1] == "," or doc.text[mark.inner_end - 1 : mark.inner_end] == ","
         )
@@ -455,9 +464,23 @@ def _turns(found: list[QuoteSpan], doc: Doc) -> None:
             span.speaker, span.attribution = prev.addressee, "turn"
         elif i >= 2 and prev.speaker is not None and found[i - 2].speaker not in (None, prev.speaker):
             span.speaker, span.attribution = found[i - 2].speaker, "turn"
+        elif prev.speaker is not None:
+            others = _recent_speakers(found, i, doc) - {prev.speaker}
+            if len(others) == 1:
+                span.speaker, span.attribution = others.pop(), "turn"
         if span.speaker is not None and prev.speaker is not None and span.speaker != prev.speaker:
             span.addressee = span.addressee or prev.speaker
     _continuations(found, doc)
+
+
+def _recent_speakers(found: list[QuoteSpan], i: int, doc: Doc, lines: int = 6) -> set[int]:
+    """Speakers of the lines of the exchange before line ``i`` (an exchange breaks at a long narration)."""
+    speakers: set[int] = set()
+    for j in range(i - 1, max(-1, i - 1 - lines), -1):
+        if j + 1 < len(found) and len(doc.text[found[j].end : found[j + 1].start].split()) > 60:
+            break
+        speakers.update(k for k in (found[j].speaker, found[j].addressee) if k is not None)
+    return speakers
 
 
 def _continuations(found: list[QuoteSpan], doc: Doc) -> None:
