@@ -891,6 +891,20 @@ def _critic_context(doc: Doc, m: Mention, index: StoryIndex) -> bool:
     return bool(_CREDIT.search(doc.text[max(0, m.char_start - 20) : m.char_start]))
 
 
+_VERDICT_OBJECTS = frozenset(
+    {"film", "movie", "ending", "finale", "reel", "scene", "sequence", "performance", "picture", "it", "twist",
+     "climax", "script", "story", "show", "series", "episode", "book", "novel"}
+)
+
+
+def _quoted_verdict(head: Token) -> bool:
+    """"Ruben Castaigne called the last reel “a magic trick…”": a critic's verdict on the work."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_ not in ("call", "describe", "dub", "label", "praise", "pan"):
+        return False
+    return any(c.dep_ in ("dobj", "oprd") and c.lemma_.lower() in _VERDICT_OBJECTS for c in verb.children)
+
+
 def _names_an_outlet(token: Token) -> bool:
     outlets = word_set("characters", "organisation_words")
     return any(t.lower_ in outlets for t in token.subtree if t.is_title)
@@ -914,7 +928,7 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
         made = (head.dep_ == "nsubj" and verb.lemma_.lower() in person_verbs) or (
             first.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in person_verbs
         )
-        if _critic_context(doc, m, index):
+        if _critic_context(doc, m, index) or _quoted_verdict(head):
             return True
         owned = head.head
         while owned.dep_ in ("compound", "amod") and owned.head.i != owned.i:
@@ -987,8 +1001,8 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
     plain = sum(
         n for label, n in cluster.labels.items() if label not in NON_PERSON_LABELS and label != "PERSON"
     )
-    if cluster.words <= title_words and person_labels == 0:
-        return False
+    if cluster.words <= title_words and (person_labels == 0 or cluster.human_verbs == 0):
+        return False  # a word of the work's own title ("Kingfisher"), unless it acts like a person
     named = cluster.named_mentions
     determined = sum(1 for m in named if _after_the(doc, m.start))
     if determined * 2 >= len(named):
