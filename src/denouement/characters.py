@@ -179,6 +179,7 @@ class StoryIndex:
     token_sentence: list[int]
     meta: set[int]
     quotes: list[QuoteMarks]
+    text: str  # doc.text, built once (spaCy rebuilds it on every access)
 
     def sentence_of(self, token: Token) -> int:
         return self.token_sentence[token.i]
@@ -200,7 +201,8 @@ def story_index(doc: Doc) -> StoryIndex:
         if meta is None:
             meta = furniture_sentences(doc, sentences)
             doc._.meta_sentences = meta
-        index = StoryIndex(sentences, token_sentence, set(meta), find_quote_marks(doc.text))
+        text = doc.text
+        index = StoryIndex(sentences, token_sentence, set(meta), find_quote_marks(text), text)
         doc._.story_index = index
     return index
 
@@ -401,6 +403,8 @@ class _Builder:
     def __init__(self, doc: Doc, index: StoryIndex) -> None:
         self.doc = doc
         self.index = index
+        self.text = index.text
+        self._full_names: dict[tuple[str, tuple[str, ...]], str | None] = {}
         self.clusters: list[CharacterCluster] = []
         self.mentions: list[Mention] = []
         self.actor_spans: list[tuple[int, int, str]] = []  # char spans of actor names, and the name
@@ -423,7 +427,7 @@ class _Builder:
 
     def _has_cast_pattern(self, m: Mention) -> bool:
         return _followed_by_parenthesis_name(self.doc, m.end) or bool(
-            _PLAYED_BY.match(self.doc.text[m.char_end : m.char_end + 60])
+            _PLAYED_BY.match(self.text[m.char_end : m.char_end + 60])
         )
 
     def _candidates(self, vocabulary: frozenset[str]) -> list[Mention]:
@@ -468,7 +472,7 @@ class _Builder:
     def _credit_role(self, start: int) -> str | None:
         """In page furniture, a name after "By", "Photo:" or "Director:" is a real person; in which role."""
         sentence = self.index.sentences[self.index.token_sentence[start]]
-        lead = self.doc.text[sentence.start_char : self.doc[start].idx]
+        lead = self.text[sentence.start_char : self.doc[start].idx]
         match = _CREDIT_LEAD.search(lead)
         if match is None or len(sentence.text.split()) > 12:
             return None
@@ -483,7 +487,7 @@ class _Builder:
 
     # -- text patterns ----------------------------------------------------------------------
     def actor_after(self, mention: Mention) -> tuple[str, int] | None:
-        rest = self.doc.text[mention.char_end : mention.char_end + 120]
+        rest = self.text[mention.char_end : mention.char_end + 120]
         for pattern in (_ACTOR_IN_PARENS, _PLAYED_BY):
             match = pattern.match(rest)
             if not match:
@@ -499,8 +503,14 @@ class _Builder:
 
     def _full_name_ending_with(self, surname: str, exclude: tuple[str, ...]) -> str | None:
         """``(Ortega)`` after a name: the actor is the "… Ortega" named in full elsewhere in the text."""
+        key = (surname, exclude)
+        if key not in self._full_names:
+            self._full_names[key] = self._find_full_name(surname, exclude)
+        return self._full_names[key]
+
+    def _find_full_name(self, surname: str, exclude: tuple[str, ...]) -> str | None:
         pattern = re.compile(rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+{re.escape(surname)}\b")
-        for match in pattern.finditer(self.doc.text):
+        for match in pattern.finditer(self.text):
             words = match.group(1).split()
             if words and words[0].lower() not in {
                 "the",
@@ -519,7 +529,7 @@ class _Builder:
         return None
 
     def nickname_after(self, mention: Mention) -> str | None:
-        rest = self.doc.text[mention.char_end : mention.char_end + 60]
+        rest = self.text[mention.char_end : mention.char_end + 60]
         match = re.match(rf"^\s*\(\s*[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?\s*\)", rest)
         if match and match.group("nick") not in mention.form:
             return match.group("nick")
@@ -529,7 +539,7 @@ class _Builder:
         return None
 
     def actor_before(self, mention: Mention) -> tuple[str, int] | None:
-        before = self.doc.text[max(0, mention.char_start - 80) : mention.char_start]
+        before = self.text[max(0, mention.char_start - 80) : mention.char_start]
         for pattern in (_ACTOR_AS, _ACTOR_PLAYS):
             match = pattern.search(before)
             if match:
@@ -542,7 +552,7 @@ class _Builder:
         """``…; he is played by Lew Garrick``: the actor of the person named last in that sentence."""
         found = []
         starts = [t.idx for t in self.doc]
-        for match in _PRONOUN_PLAYED_BY.finditer(self.doc.text):
+        for match in _PRONOUN_PLAYED_BY.finditer(self.text):
             at = min(bisect.bisect_left(starts, match.start()), len(self.doc) - 1)
             sentence = self.index.token_sentence[at]
             before = [
@@ -555,7 +565,7 @@ class _Builder:
     def starring_lists(self) -> list[tuple[int, int, str]]:
         """``Starring Lina Haddad, Philip Oduya, Marcus Abney.``: every name in the list is an actor."""
         spans = []
-        for match in _STARRING.finditer(self.doc.text):
+        for match in _STARRING.finditer(self.text):
             for name in re.finditer(_NAME, match.group("list")):
                 if name.group() != "and":
                     start = match.start("list") + name.start()
@@ -566,7 +576,7 @@ class _Builder:
         """``… everyone calls him Lou``: the nickname of the person named last before it, nearby."""
         found = []
         starts = [t.idx for t in self.doc]
-        for match in _CALLED_PRONOUN.finditer(self.doc.text):
+        for match in _CALLED_PRONOUN.finditer(self.text):
             nick = match.group("nick") or match.group("nick2")
             at = min(bisect.bisect_left(starts, match.start()), len(self.doc) - 1)
             sentence = self.index.token_sentence[at]
@@ -606,7 +616,7 @@ class _Builder:
         )
         return [
             (m.start(), m.end(), m.group("first"), m.group("nick"), m.group("last"))
-            for m in pattern.finditer(self.doc.text)
+            for m in pattern.finditer(self.text)
         ]
 
     # -- clustering -------------------------------------------------------------------------
@@ -633,7 +643,7 @@ class _Builder:
                 end=last_token,
                 char_start=start,
                 char_end=end,
-                text=self.doc.text[start:end],
+                text=self.text[start:end],
                 sentence=head.sentence,
                 in_quote=head.in_quote,
                 form=full,
@@ -888,17 +898,36 @@ def _critic_context(doc: Doc, m: Mention, index: StoryIndex) -> bool:
     before = doc[max(sent.start, m.start - 5) : m.start]
     if len(before) >= 2 and before[-1].tag_ == "POS" and _names_an_outlet(before[-2]):
         return True
-    return bool(_CREDIT.search(doc.text[max(0, m.char_start - 20) : m.char_start]))
+    return bool(_CREDIT.search(index.text[max(0, m.char_start - 20) : m.char_start]))
 
 
 _VERDICT_OBJECTS = frozenset(
-    {"film", "movie", "ending", "finale", "reel", "scene", "sequence", "performance", "picture", "it", "twist",
-     "climax", "script", "story", "show", "series", "episode", "book", "novel"}
+    {
+        "film",
+        "movie",
+        "ending",
+        "finale",
+        "reel",
+        "scene",
+        "sequence",
+        "performance",
+        "picture",
+        "it",
+        "twist",
+        "climax",
+        "script",
+        "story",
+        "show",
+        "series",
+        "episode",
+        "book",
+        "novel",
+    }
 )
 
 
 def _quoted_verdict(head: Token) -> bool:
-    """"Ruben Castaigne called the last reel “a magic trick…”": a critic's verdict on the work."""
+    """ "Ruben Castaigne called the last reel “a magic trick…”": a critic's verdict on the work."""
     verb = head.head
     if head.dep_ != "nsubj" or verb.lemma_ not in ("call", "describe", "dub", "label", "praise", "pan"):
         return False

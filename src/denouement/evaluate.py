@@ -120,14 +120,9 @@ def _locate(story: Story, needle: str) -> int | None:
     return mapping[pos] if pos >= 0 else None
 
 
-_NORM_CACHE: dict[int, tuple[str, list[int]]] = {}
-
-
+@cache
 def _normalised_with_map(text: str) -> tuple[str, list[int]]:
-    key = id(text)
-    cached = _NORM_CACHE.get(key)
-    if cached and len(cached[1]) and cached[0] is not None:
-        return cached
+    """``text`` lower-cased with quote styles unified and spaces collapsed, and a map back to offsets."""
     chars: list[str] = []
     mapping: list[int] = []
     prev_space = True
@@ -141,10 +136,7 @@ def _normalised_with_map(text: str) -> tuple[str, list[int]]:
         prev_space = False
         chars.append(_norm(ch) if ch in "“”‘’" else ch.lower())
         mapping.append(i)
-    result = ("".join(chars), mapping)
-    _NORM_CACHE.clear()
-    _NORM_CACHE[key] = result
-    return result
+    return "".join(chars), mapping
 
 
 def _sentence_at(story: Story, offset: int) -> int | None:

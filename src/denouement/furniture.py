@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from denouement.lexicon import load_lexicon
-from denouement.sentences import block_of, blocks_of, story_sentences
+from denouement.sentences import block_of, block_starts, blocks_of, story_sentences
 
 __all__ = ["FurniturePatterns", "furniture_patterns", "furniture_sentences", "is_furniture"]
 
@@ -54,12 +54,14 @@ def furniture_sentences(doc: Doc, sentences: Sequence[Span] | None = None) -> se
     patterns = furniture_patterns()
     sents = list(sentences if sentences is not None else story_sentences(doc))
     blocks = blocks_of(doc)
+    starts = block_starts(blocks)
+    text = doc.text
     meta: set[int] = set()
     for index, sent in enumerate(sents):
-        block = block_of(blocks, sent.start_char)
+        block = block_of(blocks, sent.start_char, starts)
         if block is not None:
             kind = block.kind
-            block_text = doc.text[block.start : block.end]
+            block_text = text[block.start : block.end]
             short = len(block_text.split()) <= MAX_FURNITURE_WORDS
             if kind in ("heading", "furniture", "caption") or (
                 short and is_furniture(block_text, patterns.block)

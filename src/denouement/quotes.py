@@ -28,7 +28,7 @@ from denouement.characters import CharacterCluster, Mention, StoryIndex, mention
 from denouement.document import Block
 from denouement.lexicon import word_set
 from denouement.quotemarks import QuoteMarks
-from denouement.sentences import block_of, blocks_of
+from denouement.sentences import block_of, block_starts, blocks_of
 
 __all__ = ["QuoteSpan", "find_quotes"]
 
@@ -119,7 +119,7 @@ class _Context:
 
 
 def _is_speech(ctx: _Context, mark: QuoteMarks, has_verb: bool) -> bool:
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, ctx.index.text
     inner = text[mark.inner_start : mark.inner_end]
     words = inner.split()
     before = text[max(0, mark.start - 40) : mark.start]
@@ -335,8 +335,10 @@ def find_quotes(
 ) -> list[QuoteSpan]:
     """The speech quotes of ``doc`` with speakers and addressees, in text order."""
     index = story_index(doc)
+    text = index.text
     ctx = _Context(doc, index, mentions)
     blocks = blocks_of(doc)
+    starts = block_starts(blocks)
     found: list[QuoteSpan] = []
     marks = index.quotes
     for n, mark in enumerate(marks):
@@ -346,21 +348,17 @@ def find_quotes(
         sentence = index.token_sentence[first_tok]
         if sentence < 0 or sentence in index.meta:
             continue
-        block = block_of(blocks, mark.start)
-        par_start, par_end = (block.start, block.end) if block else (0, len(doc.text))
-        next_start = marks[n + 1].start if n + 1 < len(marks) else len(doc.text)
+        block = block_of(blocks, mark.start, starts)
+        par_start, par_end = (block.start, block.end) if block else (0, len(text))
+        next_start = marks[n + 1].start if n + 1 < len(marks) else len(text)
         prev_end = marks[n - 1].end if n > 0 else 0
         after = _verb_after(ctx, mark, min(next_start, par_end))
-        stripped_before = doc.text[max(par_start, prev_end) : mark.start].rstrip()
+        stripped_before = text[max(par_start, prev_end) : mark.start].rstrip()
         before = _verb_before(ctx, mark, max(par_start, prev_end))
         introduced = stripped_before.endswith((",", ":")) or (
             before is not None and before.i == ctx.token_at_or_after(mark.start) - 1
         )
-        if (
-            before is not None
-            and not introduced
-            and len(doc.text[mark.inner_start : mark.inner_end].split()) < 4
-        ):
+        if before is not None and not introduced and len(text[mark.inner_start : mark.inner_end].split()) < 4:
             before = None  # "calls the night “perfect”": a verb before a short phrase is not a speech tag
         if not _is_speech(ctx, mark, after is not None or before is not None):
             continue
@@ -374,7 +372,7 @@ def find_quotes(
                 "paragraph",
             )
         span.open_after = (
-            doc.text[mark.end : mark.end + 1] == "," or doc.text[mark.inner_end - 1 : mark.inner_end] == ","
+            text[mark.end : mark.end + 1] == "," or text[mark.inner_end - 1 : mark.inner_end] == ","
         )
         for verb in (before, after) if introduced else (after, before):
             if verb is None:
@@ -390,7 +388,7 @@ def find_quotes(
                 span.speaker, span.attribution = key, "colon"
         if span.speaker is None and found and after is None:
             prev = found[-1]
-            between = doc.text[prev.end : mark.start]
+            between = text[prev.end : mark.start]
             if (
                 prev.paragraph == span.paragraph
                 and prev.speaker is not None
@@ -405,7 +403,7 @@ def find_quotes(
                 span.speaker, span.attribution = key, "context"
         if span.speaker is None and found and after is None and before is None:
             prev = found[-1]
-            between = doc.text[prev.end : mark.start]
+            between = text[prev.end : mark.start]
             if prev.paragraph == span.paragraph and prev.speaker is not None and len(between.split()) <= 15:
                 # Speech continued in the same paragraph belongs to the same speaker.
                 span.speaker, span.addressee, span.attribution = prev.speaker, prev.addressee, "paragraph"
@@ -419,7 +417,7 @@ def find_quotes(
         found.append(span)
     found.extend(_colon_lines(ctx, blocks, found))
     found.sort(key=lambda q: q.start)
-    _turns(found, doc)
+    _turns(found, text)
     return found
 
 
@@ -430,11 +428,11 @@ _COLON_LINE = re.compile(
 
 def _colon_lines(ctx: _Context, blocks: Sequence[Block], found: Sequence[QuoteSpan]) -> list[QuoteSpan]:
     """Script- and chat-style lines without quote marks: ``Edith: Water station. Don't fuss.``"""
-    doc, index = ctx.doc, ctx.index
+    doc, index, text = ctx.doc, ctx.index, ctx.index.text
     taken = [(q.start, q.end) for q in found]
     lines = []
     for block in blocks:
-        match = _COLON_LINE.match(doc.text[block.start : block.end])
+        match = _COLON_LINE.match(text[block.start : block.end])
         if not match:
             continue
         first = ctx.token_at_or_after(block.start)
@@ -451,13 +449,13 @@ def _colon_lines(ctx: _Context, blocks: Sequence[Block], found: Sequence[QuoteSp
     return lines
 
 
-def _turns(found: list[QuoteSpan], doc: Doc) -> None:
+def _turns(found: list[QuoteSpan], text: str) -> None:
     """Untagged lines of a two-person exchange alternate speakers."""
     for i, span in enumerate(found):
         if span.speaker is not None or i == 0:
             continue
         prev = found[i - 1]
-        gap = doc.text[prev.end : span.start]
+        gap = text[prev.end : span.start]
         if prev.paragraph == span.paragraph or len(gap.split()) > 25:
             continue
         if prev.addressee is not None and prev.addressee != prev.speaker:
@@ -465,30 +463,30 @@ def _turns(found: list[QuoteSpan], doc: Doc) -> None:
         elif i >= 2 and prev.speaker is not None and found[i - 2].speaker not in (None, prev.speaker):
             span.speaker, span.attribution = found[i - 2].speaker, "turn"
         elif prev.speaker is not None:
-            others = _recent_speakers(found, i, doc) - {prev.speaker}
+            others = _recent_speakers(found, i, text) - {prev.speaker}
             if len(others) == 1:
                 span.speaker, span.attribution = others.pop(), "turn"
         if span.speaker is not None and prev.speaker is not None and span.speaker != prev.speaker:
             span.addressee = span.addressee or prev.speaker
-    _continuations(found, doc)
+    _continuations(found, text)
 
 
-def _recent_speakers(found: list[QuoteSpan], i: int, doc: Doc, lines: int = 6) -> set[int]:
+def _recent_speakers(found: list[QuoteSpan], i: int, text: str, lines: int = 6) -> set[int]:
     """Speakers of the lines of the exchange before line ``i`` (an exchange breaks at a long narration)."""
     speakers: set[int] = set()
     for j in range(i - 1, max(-1, i - 1 - lines), -1):
-        if j + 1 < len(found) and len(doc.text[found[j].end : found[j + 1].start].split()) > 60:
+        if j + 1 < len(found) and len(text[found[j].end : found[j + 1].start].split()) > 60:
             break
         speakers.update(k for k in (found[j].speaker, found[j].addressee) if k is not None)
     return speakers
 
 
-def _continuations(found: list[QuoteSpan], doc: Doc) -> None:
+def _continuations(found: list[QuoteSpan], text: str) -> None:
     """An untagged quote right after another in the same paragraph continues the same speech."""
     for prev, span in itertools.pairwise(found):
         if span.speaker is not None or prev.speaker is None or prev.paragraph != span.paragraph:
             continue
-        if len(doc.text[prev.end : span.start].split()) <= 15:
+        if len(text[prev.end : span.start].split()) <= 15:
             span.speaker, span.addressee, span.attribution = prev.speaker, prev.addressee, "paragraph"
 
 

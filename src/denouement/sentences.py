@@ -12,12 +12,21 @@ import bisect
 import re
 from collections.abc import Sequence
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from denouement.document import Block
 
-__all__ = ["block_of", "blocks_from_text", "blocks_of", "mark_block_starts", "story_sentences"]
+__all__ = [
+    "block_of",
+    "block_starts",
+    "blocks_from_text",
+    "blocks_of",
+    "mark_block_starts",
+    "story_sentences",
+]
 
 if not Doc.has_extension("blocks"):
     Doc.set_extension("blocks", default=None)
@@ -48,30 +57,43 @@ def blocks_of(doc: Doc) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def block_of(blocks: Sequence[Block], char: int) -> Block | None:
-    """The block containing character offset ``char``, if any."""
-    starts = [b.start for b in blocks]
+def block_of(blocks: Sequence[Block], char: int, starts: Sequence[int] | None = None) -> Block | None:
+    """The block containing character offset ``char``, if any.
+
+    Pass ``starts`` (the blocks' start offsets, see :func:`block_starts`) when calling in a loop.
+    """
+    if starts is None:
+        starts = block_starts(blocks)
     i = bisect.bisect_right(starts, char) - 1
     if i >= 0 and blocks[i].start <= char < max(blocks[i].end, blocks[i].start + 1):
         return blocks[i]
     return None
 
 
+def block_starts(blocks: Sequence[Block]) -> list[int]:
+    return [b.start for b in blocks]
+
+
 def mark_block_starts(doc: Doc, blocks: Sequence[Block]) -> None:
     """Constrain sentence boundaries before the parser runs.
 
     The first token of every block (and of every line) starts a sentence; a token right after a word,
-    with no punctuation between, never does ("Maeve Donnelly" is not split after a heading).
+    with no punctuation between, never does ("Maeve Donnelly" is not split after a heading). The values
+    are written in one pass (setting ``Token.is_sent_start`` one by one is quadratic in spaCy).
     """
     starts = {b.start for b in blocks}
+    values = numpy.zeros((len(doc), 1), dtype="int64")
     for token in doc:
         if token.i == 0:
             continue
         previous = doc[token.i - 1]
         if token.idx in starts or (not token.is_space and "\n" in previous.text_with_ws):
-            token.is_sent_start = True
+            values[token.i, 0] = 1
         elif not token.is_space and not previous.is_space and (previous.is_alpha or previous.like_num):
-            token.is_sent_start = False
+            values[token.i, 0] = -1
+    if len(doc):
+        values[0, 0] = 1
+        doc.from_array([SENT_START], values.view("uint64"))  # -1 wraps and comes back as -1
 
 
 def story_sentences(doc: Doc) -> list[Span]:

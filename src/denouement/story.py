@@ -26,7 +26,7 @@ from denouement.model import (
     Story,
 )
 from denouement.quotes import QuoteSpan
-from denouement.sentences import block_of, blocks_of
+from denouement.sentences import block_of, block_starts, blocks_of
 
 __all__ = ["build_story", "slug"]
 
@@ -83,7 +83,7 @@ def _participant(p: Participant, ids: dict[int, str]) -> str:
 
 
 def _events(
-    doc: Doc, spans: Sequence[EventSpan], layers: Sequence[Layer], ids: dict[int, str]
+    text: str, spans: Sequence[EventSpan], layers: Sequence[Layer], ids: dict[int, str]
 ) -> tuple[Event, ...]:
     events = []
     order = 0
@@ -99,7 +99,7 @@ def _events(
                 sentence=span.sentence,
                 start=span.start,
                 end=span.end,
-                text=doc.text[span.start : span.end],
+                text=text[span.start : span.end],
                 predicate=span.predicate,
                 agents=tuple(_participant(p, ids) for p in span.agents),
                 patients=tuple(_participant(p, ids) for p in span.patients),
@@ -112,14 +112,14 @@ def _events(
     return tuple(events)
 
 
-def _quotes(doc: Doc, spans: Sequence[QuoteSpan], ids: dict[int, str]) -> tuple[Quote, ...]:
+def _quotes(text: str, spans: Sequence[QuoteSpan], ids: dict[int, str]) -> tuple[Quote, ...]:
     return tuple(
         Quote(
             id=f"q{n}",
             sentence=span.sentence,
             start=span.start,
             end=span.end,
-            text=doc.text[span.start : span.end],
+            text=text[span.start : span.end],
             speaker=ids.get(span.speaker) if span.speaker is not None else None,
             addressee=ids.get(span.addressee) if span.addressee is not None else None,
             attribution=span.attribution,
@@ -132,13 +132,14 @@ def build_story(doc: Doc, document: Document) -> Story:
     """The Story of a doc that ran through the whole denouement pipeline."""
     index = story_index(doc)
     blocks = blocks_of(doc)
+    starts = block_starts(blocks)
     clusters: list[CharacterCluster] = doc._.characters or []
     mentions: list[Mention] = doc._.mentions or []
     ids = _character_ids(clusters)
     layers: list[Layer] = ["meta" if i in index.meta else "actual" for i in range(len(index.sentences))]
     sentences = []
     for i, sent in enumerate(index.sentences):
-        block = block_of(blocks, sent.start_char)
+        block = block_of(blocks, sent.start_char, starts)
         sentences.append(
             Sentence(
                 id=i,
@@ -152,19 +153,19 @@ def build_story(doc: Doc, document: Document) -> Story:
         )
     return Story(
         title=document.title,
-        text=doc.text,
+        text=index.text,
         source=Source(
             path=document.path,
             format=document.format,
             sha256=document.raw_sha256,
-            chars=len(doc.text),
+            chars=len(index.text),
             words=document.words,
         ),
         characters=_characters(clusters, mentions, ids),
         sentences=tuple(sentences),
         segments=(),
-        events=_events(doc, doc._.events or [], layers, ids),
-        quotes=_quotes(doc, doc._.quotes or [], ids),
+        events=_events(index.text, doc._.events or [], layers, ids),
+        quotes=_quotes(index.text, doc._.quotes or [], ids),
         divergences=(),
         explanation=Explanation(),
     )
