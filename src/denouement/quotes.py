@@ -89,10 +89,19 @@ class _Context:
         return None
 
     def is_speech_verb(self, token: Token) -> bool:
+        if token.lemma_.lower() not in self.speech or self.index.in_quote(token):
+            return False
+        if token.pos_ in ("VERB", "AUX"):
+            return True
+        # "Edda answers, “…”": a present-tense verb the tagger read as a plural noun, right after its subject.
+        doc = token.doc
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         return (
-            token.lemma_.lower() in self.speech
-            and token.pos_ in ("VERB", "AUX")
-            and not self.index.in_quote(token)
+            token.tag_ == "NNS"
+            and before is not None
+            and (before.pos_ in ("PROPN", "PRON") or before.i in self.by_token)
+            and (after is None or after.is_punct or after.pos_ in ("PRON", "DET", "ADV", "ADP"))
         )
 
     def subject_of(self, verb: Token) -> Token | None:
