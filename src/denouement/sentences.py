@@ -93,7 +93,7 @@ def mark_block_starts(doc: Doc, blocks: Sequence[Block]) -> None:
             values[token.i, 0] = -1
     if len(doc):
         values[0, 0] = 1
-        doc.from_array([SENT_START], values.view("uint64"))  # -1 wraps and comes back as -1
+        doc.from_array([SENT_START], values.view("uint64"))  # type: ignore[arg-type]  # -1 wraps back to -1
 
 
 def story_sentences(doc: Doc) -> list[Span]:
