@@ -141,6 +141,7 @@ class CharacterCluster:
     labels: Counter[str] = field(default_factory=Counter)
     human_verbs: int = 0
     strong: bool = False
+    real_person: bool = False  # known from the text's form alone (an actor quoted in an interview)
 
     @property
     def words(self) -> set[str]:
@@ -278,6 +279,16 @@ def _name_runs(
                 or nxt.lower_ in PARTICLES
             ):
                 j += 2
+            elif (
+                nxt.lower_ == "of"
+                and j + 2 < n
+                and doc[j + 1].lower_ == "the"
+                and doc[j + 2].is_title
+                and doc[j + 2].pos_ == "PROPN"
+            ):
+                j += 3  # "Wicked Witch of the West"
+            elif nxt.lower_ == "of" and joined and doc[j + 1].ent_type_ in ("GPE", "LOC", "PERSON"):
+                j += 2  # "Jesus of Nazareth"
             else:
                 break
         start = i
@@ -295,7 +306,7 @@ def _name_runs(
             start > 0
             and doc[start - 1].is_sent_start
             and doc[start - 1].is_title
-            and doc[start - 1].pos_ in ("PROPN", "NOUN", "X")
+            and (doc[start - 1].ent_type_ == "PERSON" or doc[start - 1].lower_ in _gendered("given_names"))
             and index.token_sentence[start - 1] == index.token_sentence[start]
             and doc[start - 1].lower_ not in _titles()
             and doc[start - 1].lower_ not in word_set("characters", "person_roles")
@@ -320,14 +331,20 @@ def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, list[str], list[
     """Split honorifics ("Dr.") and capitalised role nouns ("Critic", "Director") off the front of a run."""
     titles = _titles()
     roles = word_set("characters", "person_roles")
+    humans = word_set("characters", "human_nouns")
     found: list[str] = []
     role_words: list[str] = []
+    # "Battalion Captain John H. Miller": everything up to the last title before the name goes
+    inner = [i for i in range(start, end - 1) if doc[i].lower_ in titles and doc[i + 1].is_title]
+    if inner and inner[-1] > start and all(doc[i].is_title for i in range(start, inner[-1])):
+        role_words.extend(doc[i].lower_ for i in range(start, inner[-1]) if doc[i].lower_ in humans | roles)
+        start = inner[-1]
     while end - start > 1:
         word = doc[start].lower_
         if word in titles:
             found.append(doc[start].text)
-        elif word in roles or word in {"by", "and", "with", "starring"}:
-            if word in roles:
+        elif word in roles or word in humans or word in {"by", "and", "with", "starring"}:
+            if word in roles or word in humans:
                 role_words.append(word)
         else:
             break
@@ -494,10 +511,11 @@ class _Builder:
                 continue
             actor = match.group("actor").strip()
             if len(actor.split()) == 1 and pattern is _ACTOR_IN_PARENS:
-                full = self._full_name_ending_with(actor, exclude=mention.form)
-                if full is None:
-                    continue
-                actor = full
+                if actor.lower() in _gendered("given_names") or actor in mention.form or actor.isupper():
+                    continue  # "Amelia (Mia)": a nickname; "(GED)": an abbreviation
+                actor = (
+                    self._full_name_ending_with(actor, exclude=mention.form) or actor
+                )  # "(Foster)": a surname
             return actor, mention.char_end + match.start("actor")
         return None
 
@@ -530,9 +548,11 @@ class _Builder:
 
     def nickname_after(self, mention: Mention) -> str | None:
         rest = self.text[mention.char_end : mention.char_end + 60]
-        match = re.match(rf"^\s*\(\s*[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?\s*\)", rest)
+        match = re.match(rf"^\s*\(\s*(?P<q>[\"“‘'])?(?P<nick>{_NAME_WORD})[\"”’']?\s*\)", rest)
         if match and match.group("nick") not in mention.form:
-            return match.group("nick")
+            nick = match.group("nick")
+            if match.group("q") or nick.lower() in _gendered("given_names"):
+                return nick
         match = _KNOWN_AS.match(rest) or _NICK_TO_EVERYONE.match(rest)
         if match:
             return match.group("nick")
@@ -726,6 +746,7 @@ class _Builder:
                 cluster.strong = True
             if any(form in self.speaking_actors for form in cluster.forms):
                 cluster.strong = True
+                cluster.real_person = True
                 cluster.roles.add("actor")
                 for form in cluster.forms:
                     cluster.nicknames.update(self.actor_short_forms.get(form, ()))
@@ -939,11 +960,39 @@ def _names_an_outlet(token: Token) -> bool:
     return any(t.lower_ in outlets for t in token.subtree if t.is_title)
 
 
+#: Making verbs that are everyday actions too ("he shoots the shark"): a real person only with a work as object.
+_AMBIGUOUS_MAKING = frozenset(
+    {"shoot", "film", "cast", "edit", "produce", "score", "adapt", "create", "review"}
+)
+
+
+def _makes_a_work(verb: Token, person_verbs: frozenset[str]) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma not in person_verbs:
+        return False
+    if lemma not in _AMBIGUOUS_MAKING:
+        return True
+    works = _WORK_NOUNS | _VERDICT_OBJECTS
+    return any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in works or c.ent_type_ == "WORK_OF_ART")
+        for c in verb.children
+    )
+
+
+#: Real people talked about are named a few times; the story's people many.
+_BRIEF = 4
+
+
 def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> bool:
     """Does the text mark this name as a real person (a director, a critic, a writer)?"""
     if cluster.actor is not None:
         return False
-    if cluster.roles & word_set("characters", "person_roles"):
+    if cluster.real_person:
+        return True
+    # Roles and making verbs are also the occupations of characters ("a film director", "he shoots"):
+    # they mark a real person only when the text talks about the name briefly.
+    brief = len(cluster.named_mentions) <= _BRIEF
+    if brief and cluster.roles & word_set("characters", "person_roles"):
         return True
     person_verbs = word_set("characters", "person_verbs")
     interview = word_set("characters", "interview_cues")
@@ -954,7 +1003,7 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "written by Terry Gilliam, Tom Stoppard and Charles McKeown"
         by = first.head
-        made = (head.dep_ == "nsubj" and verb.lemma_.lower() in person_verbs) or (
+        made = (brief and head.dep_ == "nsubj" and _makes_a_work(verb, person_verbs)) or (
             first.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in person_verbs
         )
         if _critic_context(doc, m, index) or _quoted_verdict(head):
@@ -1015,7 +1064,7 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
     person_labels = cluster.labels.get("PERSON", 0)
     if cluster.roles & things and cluster.actor is None and person_labels * 2 <= len(cluster.named_mentions):
         return False
-    if _named_like_a_thing(cluster) or _headline(cluster):
+    if _named_like_a_thing(cluster) or _headline(cluster) or _plural(cluster, doc):
         return False
     if cluster.strong or person:
         return True
@@ -1137,6 +1186,12 @@ def _named_like_a_thing(cluster: CharacterCluster) -> bool:
             if last in things or last.rstrip("s") in things:
                 return True
     return False
+
+
+def _plural(cluster: CharacterCluster, doc: Doc) -> bool:
+    """ "the Tattaglias", "the Nazis": a name in the plural is a family or a group."""
+    named = cluster.named_mentions
+    return all(doc[m.end - 1].tag_ == "NNPS" for m in named) and any(_after_the(doc, m.start) for m in named)
 
 
 def _headline(cluster: CharacterCluster) -> bool:
