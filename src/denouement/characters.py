@@ -281,6 +281,7 @@ def _name_runs(
                 j += 2
             elif (
                 nxt.lower_ == "of"
+                and doc[j - 1].ent_type_ != "PERSON"  # "Anand Okonjo of the Riverside Review" stays apart
                 and j + 2 < n
                 and doc[j + 1].lower_ == "the"
                 and doc[j + 2].is_title
@@ -960,7 +961,7 @@ def _names_an_outlet(token: Token) -> bool:
     return any(t.lower_ in outlets for t in token.subtree if t.is_title)
 
 
-#: Making verbs that are everyday actions too ("he shoots the shark"): a real person only with a work as object.
+#: Making verbs that are everyday actions too ("he shoots the shark"): a real person only with a work.
 _AMBIGUOUS_MAKING = frozenset(
     {"shoot", "film", "cast", "edit", "produce", "score", "adapt", "create", "review"}
 )
