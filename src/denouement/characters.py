@@ -140,8 +140,10 @@ class CharacterCluster:
     mentions: list[Mention] = field(default_factory=list)
     labels: Counter[str] = field(default_factory=Counter)
     human_verbs: int = 0
+    speaks: int = 0  # mentions that are the subject of a speech verb ("Shona said")
     strong: bool = False
     real_person: bool = False  # known from the text's form alone (an actor quoted in an interview)
+    narrator: bool = False  # the first-person "I" of the text
 
     @property
     def words(self) -> set[str]:
@@ -739,8 +741,11 @@ class _Builder:
             cluster.labels[m.label or "-"] += 1
             cluster.titles.update(m.titles)
             cluster.roles.update(m.roles)
-            if _human_verb(self.doc[m.end - 1]):
+            last = self.doc[m.end - 1]
+            if _human_verb(last):
                 cluster.human_verbs += 1
+                if last.head.lemma_.lower() in word_set("quotes", "speech_verbs") and not m.in_quote:
+                    cluster.speaks += 1
         self.mentions = [m for m in cands if m.cluster is not None]
         for cluster in self.clusters:
             if cluster.nicknames or cluster.titles:
@@ -1067,8 +1072,8 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
         return False
     if _named_like_a_thing(cluster) or _headline(cluster) or _plural(cluster, doc):
         return False
-    if cluster.strong or person:
-        return True
+    if cluster.strong or person or cluster.speaks:
+        return True  # "'They've not cancelled it,' Shona said."
     if cluster.words <= word_set("characters", "kinship_names"):
         return any(not m.in_quote and _human_verb(doc[m.end - 1]) for m in cluster.named_mentions)
     human = word_set("characters", "human_nouns") | set(_gendered("relation_gender"))

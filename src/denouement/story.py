@@ -61,7 +61,7 @@ def _characters(
     counts = _mention_counts(mentions)
     result = []
     for cluster in clusters:
-        named = sorted({m.sentence for m in cluster.named_mentions})
+        named = sorted({m.sentence for m in cluster.named_mentions or cluster.mentions})
         result.append(
             Character(
                 id=ids[cluster.key],

@@ -1,0 +1,124 @@
+"""The first-person narrator: who "I" is, so that "“It's Danny,” I said" has a speaker.
+
+A text has a narrator when "I", "me" or "my" stand in its narration (outside quotes) in several
+sentences. The narrator is the character the text names as "I": "my name is Nell", "I'm Nell" in the
+narration, or a quote of the narrator's own saying "It's Danny" / "I'm Danny". When the text never names
+them, the narrator is a character of their own, called "the narrator". Every narrator mention is a
+pronoun mention, with its sentence as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from denouement.characters import CharacterCluster, Mention, StoryIndex, mentions_by_token, story_index
+
+__all__ = ["FIRST_PERSON", "NARRATOR_NAME", "find_narrator"]
+
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+NARRATOR_NAME = "the narrator"
+#: Narrated sentences with a first-person pronoun needed before the text counts as first-person.
+MIN_SENTENCES = 3
+_SELF_NAMING = re.compile(
+    r"\b(?:[Mm]y name(?:'s| is)|I am|I'm|It's|It is|[Cc]all me)\s+(?P<name>[A-Z][\w'’\-]+)"
+)
+
+
+def _first_person_tokens(doc: Doc, index: StoryIndex) -> list[int]:
+    return [
+        t.i
+        for t in doc
+        if t.lower_ in FIRST_PERSON
+        and t.pos_ == "PRON"
+        and index.token_sentence[t.i] >= 0
+        and index.token_sentence[t.i] not in index.meta
+        and not index.in_quote(t)
+    ]
+
+
+def _named_narrator(
+    doc: Doc, index: StoryIndex, named: Sequence[Mention], said_by_i: Sequence[range]
+) -> int | None:
+    """The cluster the text names as "I", if it does."""
+    by_token = mentions_by_token(named)
+    starts = {t.idx: t.i for t in doc}
+    text = index.text
+    for match in _SELF_NAMING.finditer(text):
+        at = match.start("name")
+        token = starts.get(at)
+        if token is None or token not in by_token:
+            continue
+        inside = index.in_quote(doc[token])
+        # In narration ("My name is Nell") or inside a quote the narrator says ("It's Danny," I said).
+        if (not inside and match.group().split()[0] in ("My", "my", "I", "Call", "call")) or (
+            inside and any(at in span for span in said_by_i)
+        ):
+            return by_token[token].cluster
+    return None
+
+
+def _quotes_said_by_i(doc: Doc, index: StoryIndex) -> list[range]:
+    """Character ranges of quotes tagged "I said" / "said I" right after them."""
+    spans = []
+    text = index.text
+    for mark in index.quotes:
+        after = text[mark.end : mark.end + 24]
+        before = text[max(0, mark.start - 24) : mark.start]
+        if re.match(r"^[,.!?]?\s*(?:I\s+\w+|said I)\b", after) or re.search(
+            r"\bI\s+\w+(?:ed)?[,:]\s*$", before
+        ):
+            spans.append(range(mark.inner_start, mark.inner_end))
+    return spans
+
+
+def find_narrator(
+    doc: Doc, clusters: list[CharacterCluster], named: Sequence[Mention]
+) -> tuple[int | None, list[Mention]]:
+    """The narrator's cluster key (added to ``clusters`` when the text never names them) and the
+    first-person mentions in the narration. ``(None, [])`` for a text told in the third person."""
+    index = story_index(doc)
+    tokens = _first_person_tokens(doc, index)
+    if len({index.token_sentence[i] for i in tokens}) < MIN_SENTENCES:
+        return None, []
+    key = _named_narrator(doc, index, named, _quotes_said_by_i(doc, index))
+    if key is None:
+        narrator = CharacterCluster(key=len(clusters), forms=[(NARRATOR_NAME,)])
+        narrator.nicknames.clear()
+        clusters.append(narrator)
+        key = narrator.key
+    mentions = [
+        Mention(
+            i,
+            i + 1,
+            doc[i].idx,
+            doc[i].idx + len(doc[i]),
+            doc[i].text,
+            index.token_sentence[i],
+            "pronoun",
+            key,
+        )
+        for i in tokens
+    ]
+    cluster = clusters[key]
+    cluster.narrator = True
+    cluster.mentions.extend(mentions)
+    return key, mentions
+
+
+@Language.component(
+    "denouement_narrator",
+    requires=["doc._.characters", "doc._.mentions"],
+    assigns=["doc._.characters", "doc._.mentions"],
+)
+def narrator_component(doc: Doc) -> Doc:
+    clusters: list[CharacterCluster] = doc._.characters or []
+    mentions: list[Mention] = doc._.mentions or []
+    named = [m for m in mentions if m.kind == "name"]
+    _, extra = find_narrator(doc, clusters, named)
+    doc._.characters = clusters
+    doc._.mentions = sorted(mentions + extra, key=lambda m: m.start)
+    return doc
