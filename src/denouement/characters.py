@@ -741,10 +741,10 @@ class _Builder:
             cluster.labels[m.label or "-"] += 1
             cluster.titles.update(m.titles)
             cluster.roles.update(m.roles)
-            last = self.doc[m.end - 1]
-            if _human_verb(last):
+            verb_subject = self.doc[m.end - 1]
+            if _human_verb(verb_subject):
                 cluster.human_verbs += 1
-                if last.head.lemma_.lower() in word_set("quotes", "speech_verbs") and not m.in_quote:
+                if verb_subject.head.lemma_.lower() in word_set("quotes", "speech_verbs") and not m.in_quote:
                     cluster.speaks += 1
         self.mentions = [m for m in cands if m.cluster is not None]
         for cluster in self.clusters:
