@@ -75,3 +75,26 @@ def test_action_beat_identifies_the_speaker(story_of):  # type: ignore[no-untype
         "Nell Ashby and Jonah Pike wait out the storm.\n\nNell sets down her cup. “You're late.”"
     )
     assert speaker_of(story, "You're late") == "Nell Ashby"
+
+
+def test_first_person_narrator_named_by_their_own_line(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "I got to the station late, as I always do, and my aunt was already on the platform.\n\n"
+        "“You must be Tobias,” Aunt Wilhelmina said.\n\n"
+        "“It's Toby,” I said. “Nobody calls me Tobias.”\n\n"
+        "I carried her case to the taxi and she told me about the funeral."
+    )
+    assert speaker_of(story, "It's Toby") == "Tobias"
+    assert speaker_of(story, "Nobody calls me Tobias") == "Tobias"
+    tobias = next(c for c in story.characters if c.name == "Tobias")
+    assert tobias.mentions >= 5  # the name and every "I", "me", "my" of the narration
+
+
+def test_unnamed_narrator_is_a_character_of_their_own(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "I never liked the lake. My father swam in it every morning.\n\n"
+        "“Come in,” Anselm called from the water.\n\n"
+        "“It's freezing,” I said, and I stayed on the jetty with my book."
+    )
+    assert speaker_of(story, "It's freezing") == "the narrator"
+    assert speaker_of(story, "Come in") == "Anselm"
