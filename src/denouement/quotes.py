@@ -61,6 +61,7 @@ class _Context:
         self.index = index
         self.by_token = mentions_by_token(mentions)
         self.speech = word_set("quotes", "speech_verbs")
+        self.humans = word_set("characters", "human_nouns")
         self.not_speech = word_set("quotes", "not_speech_before")
         self.starts = [t.idx for t in doc]
 
@@ -215,6 +216,8 @@ def _speaker_from_verb(ctx: _Context, verb: Token, mark: QuoteMarks) -> int | No
             return key
         if subject.pos_ == "PRON" or subject.lower_ in ("i", "we", "you", "it", "they"):
             return None
+        if subject.pos_ == "NOUN" and any(c.lower_ == "the" for c in subject.children):
+            return _described(ctx, subject)  # "“It's catching,” the sous-chef said"
     # Inverted ("…," says Mia) or a parse that missed the subject: the name right next to the verb.
     doc = ctx.doc
     for j in (verb.i + 1, verb.i + 2, verb.i - 1):
@@ -222,6 +225,21 @@ def _speaker_from_verb(ctx: _Context, verb: Token, mark: QuoteMarks) -> int | No
             m = ctx.by_token.get(j)
             if m is not None and m.kind == "name":
                 return m.cluster
+    return None
+
+
+def _described(ctx: _Context, noun: Token) -> int | None:
+    """A speaker named by a role ("the nurse said"): the one character last named in the narration
+    of the sentences just before, when the text has given nobody that role explicitly."""
+    if noun.lemma_.lower() not in ctx.humans:
+        return None
+    index = ctx.index
+    sid = index.token_sentence[noun.i]
+    for back in range(sid - 1, max(-1, sid - 4), -1):
+        sent = index.sentences[back]
+        keys = [ctx.cluster(t) for t in sent if not index.in_quote(t) and ctx.cluster(t) is not None]
+        if keys:
+            return keys[-1] if len(set(keys)) == 1 else None
     return None
 
 
@@ -468,8 +486,9 @@ def _turns(found: list[QuoteSpan], text: str, narrator: int | None = None) -> No
         if span.speaker is not None or i == 0:
             continue
         prev = found[i - 1]
-        gap = text[prev.end : span.start]
-        if prev.paragraph == span.paragraph or len(gap.split()) > 25:
+        gap = len(text[prev.end : span.start].split())
+        # A line spoken to someone by name is answered, even after a few sentences of narration.
+        if prev.paragraph == span.paragraph or gap > (60 if prev.addressee is not None else 25):
             continue
         if prev.addressee is not None and prev.addressee != prev.speaker:
             span.speaker, span.attribution = prev.addressee, "turn"
