@@ -237,7 +237,9 @@ def _described(ctx: _Context, noun: Token) -> int | None:
     sid = index.token_sentence[noun.i]
     for back in range(sid - 1, max(-1, sid - 4), -1):
         sent = index.sentences[back]
-        keys = [ctx.cluster(t) for t in sent if not index.in_quote(t) and ctx.cluster(t) is not None]
+        narrated = [t for t in sent if not index.in_quote(t) and ctx.cluster(t) is not None]
+        subjects = [ctx.cluster(t) for t in narrated if t.dep_ in ("nsubj", "nsubjpass")]
+        keys = subjects or [ctx.cluster(t) for t in narrated]
         if keys:
             return keys[-1] if len(set(keys)) == 1 else None
     return None
