@@ -151,6 +151,7 @@ def _print_scores(scores: list, overall: dict, phenomena: dict, details: bool) -
     console = Console()
     columns = [
         "character_accuracy",
+        "character_names_actors",
         "alias_merging",
         "character_precision",
         "speaker_accuracy",

@@ -167,6 +167,8 @@ def _score_characters(story: Story, ann: Annotation, score: StoryScore) -> None:
             counts["alias_sets_merged"] += merged
         actor_ok = _norm(str(gold.get("actor") or "")) == _norm(engine.actor or "")
         kind_ok = str(gold.get("kind", "character")) == engine.kind
+        if merged and actor_ok:
+            counts["characters_named_right"] += 1
         if merged and actor_ok and kind_ok:
             counts["characters_right"] += 1
         else:
@@ -292,6 +294,7 @@ def summarise(scores: Sequence[StoryScore]) -> dict[str, float | None]:
         "stories": len(scores),
         "character_recall": _ratio(t["characters_found"], t["characters"]),
         "character_accuracy": _ratio(t["characters_right"], t["characters"]),
+        "character_names_actors": _ratio(t["characters_named_right"], t["characters"]),
         "alias_merging": _ratio(t["alias_sets_merged"], t["alias_sets"]),
         "character_precision": _ratio(
             t["engine_characters"] - t["spurious_characters"], t["engine_characters"]
