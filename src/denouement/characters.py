@@ -1072,6 +1072,10 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
         return False
     if _named_like_a_thing(cluster) or _headline(cluster) or _plural(cluster, doc):
         return False
+    if cluster.words <= title_words and not (
+        cluster.actor or cluster.speaks or cluster.nicknames or cluster.titles
+    ):
+        return False  # a word of the work's own title ("Kingfisher"), unless it is cast or speaks
     if cluster.strong or person or cluster.speaks:
         return True  # "'They've not cancelled it,' Shona said."
     if cluster.words <= word_set("characters", "kinship_names"):
@@ -1085,8 +1089,6 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
     plain = sum(
         n for label, n in cluster.labels.items() if label not in NON_PERSON_LABELS and label != "PERSON"
     )
-    if cluster.words <= title_words and (person_labels == 0 or cluster.human_verbs == 0):
-        return False  # a word of the work's own title ("Kingfisher"), unless it acts like a person
     named = cluster.named_mentions
     determined = sum(1 for m in named if _after_the(doc, m.start))
     if determined * 2 >= len(named):

@@ -75,6 +75,48 @@ def _quotes_said_by_i(doc: Doc, index: StoryIndex) -> list[range]:
     return spans
 
 
+#: Verbs of opinion: "I think", "I suspect" make a commentator, not a narrator.
+_OPINION = frozenset(
+    {
+        "think",
+        "feel",
+        "find",
+        "suspect",
+        "believe",
+        "love",
+        "like",
+        "admit",
+        "wonder",
+        "guess",
+        "doubt",
+        "hope",
+        "wish",
+        "prefer",
+        "enjoy",
+        "hate",
+        "imagine",
+        "expect",
+        "mean",
+        "argue",
+        "agree",
+        "side",
+        "bet",
+    }
+)
+
+
+def _tells_a_story(doc: Doc, tokens: Sequence[int]) -> bool:
+    """Does "I" do things in the past tense ("I turned round", "I carried her case")?"""
+    acts = {
+        doc[i].head.i
+        for i in tokens
+        if doc[i].dep_ in ("nsubj", "nsubjpass")
+        and doc[i].head.tag_ == "VBD"
+        and doc[i].head.lemma_.lower() not in _OPINION
+    }
+    return len(acts) >= 2
+
+
 def find_narrator(
     doc: Doc, clusters: list[CharacterCluster], named: Sequence[Mention]
 ) -> tuple[int | None, list[Mention]]:
@@ -84,7 +126,13 @@ def find_narrator(
     tokens = _first_person_tokens(doc, index)
     if len({index.token_sentence[i] for i in tokens}) < MIN_SENTENCES:
         return None, []
-    key = _named_narrator(doc, index, named, _quotes_said_by_i(doc, index))
+    author = next((c.key for c in clusters if "author" in c.roles), None)
+    if author is not None:
+        key: int | None = author  # an article's "I" is its byline's author
+    elif not _tells_a_story(doc, tokens):
+        return None, []  # a critic's "I think": opinion, not narration
+    else:
+        key = _named_narrator(doc, index, named, _quotes_said_by_i(doc, index))
     if key is None:
         narrator = CharacterCluster(key=len(clusters), forms=[(NARRATOR_NAME,)])
         narrator.nicknames.clear()
