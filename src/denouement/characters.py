@@ -1072,9 +1072,8 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
         return False
     if _named_like_a_thing(cluster) or _headline(cluster) or _plural(cluster, doc):
         return False
-    if cluster.words <= title_words and not (
-        cluster.actor or cluster.speaks or cluster.nicknames or cluster.titles
-    ):
+    cast = cluster.actor or cluster.speaks or cluster.nicknames or cluster.titles
+    if cluster.words <= title_words and not (cast or person):
         return False  # a word of the work's own title ("Kingfisher"), unless it is cast or speaks
     if cluster.strong or person or cluster.speaks:
         return True  # "'They've not cancelled it,' Shona said."

@@ -101,3 +101,22 @@ def test_family_sharing_a_surname_stays_apart(story_of):  # type: ignore[no-unty
     assert ruth.id != amos.id
     assert (ruth.actor, amos.actor) == ("Mae Dorsey", "Jed Harlan")
     assert (ruth.gender, amos.gender) == ("female", "male")
+
+
+def test_a_critics_first_person_is_no_narrator(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "I think Marrow is the best film of the year. I suspect you will cry. I admit I did.\n\n"
+        "Ottoline Brisk (Ama Duodu) inherits a bakery and burns the first loaf."
+    )
+    assert [c.name for c in story.characters] == ["Ottoline Brisk"]
+
+
+def test_byline_author_is_a_real_person(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "By Wren Halloway\n\nI loved the ending. I cried twice. My editor did not.\n\n"
+        "Cass Fielding (Mo Adeyemi) finally leaves the island."
+    )
+    author = next(c for c in story.characters if c.name == "Wren Halloway")
+    assert author.kind == "person"
+    assert author.mentions >= 4  # the byline and the critic's "I", "I", "My"
+    assert story.title is None  # a byline is not a title

@@ -150,9 +150,12 @@ def _settle_first_line(parts: list[_Part], standalone: list[bool]) -> list[_Part
     first, kind, _level = parts[0]
     if len(parts) == 1:
         return [(first, "paragraph", 0)] if kind == "heading" else parts
-    if kind in ("paragraph", "heading") and _is_short_unpunctuated(first):
+    if kind in ("paragraph", "heading") and _is_short_unpunctuated(first) and not _BYLINE.match(first):
         return [(first, "heading", 1), *parts[1:]]
     return parts
+
+
+_BYLINE = re.compile(r"^(?:By|BY|Words by|Written by|Reviewed by)\s+[A-Z]")
 
 
 def _is_short_unpunctuated(line: str) -> bool:
