@@ -116,6 +116,8 @@ def _parse_chunk(lines: list[str]) -> list[_Part]:
             buffer.append(line)
         index += 1
     flush()
+    if len(lines) == 1 and parts and parts[0][1] == "paragraph" and _BYLINE.match(lines[0]):
+        return [(lines[0], "furniture", 0)]  # "By Wren Halloway": a byline
     if len(lines) == 1 and parts and parts[0][1] == "paragraph" and _looks_like_heading(lines[0]):
         return [(lines[0], "heading", 2)]
     return parts
