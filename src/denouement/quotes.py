@@ -505,6 +505,58 @@ def _turns(found: list[QuoteSpan], text: str, narrator: int | None = None) -> No
         if span.speaker is not None and prev.speaker is not None and span.speaker != prev.speaker:
             span.addressee = span.addressee or prev.speaker
     _continuations(found, text)
+    _alternate(found, text, narrator)
+
+
+#: Narration longer than this between two lines ends a conversation.
+_CONVERSATION_GAP = 25
+
+
+def _conversations(found: list[QuoteSpan], text: str) -> list[list[list[int]]]:
+    """Quotes grouped into turns (one paragraph each) and turns into conversations."""
+    turns: list[list[int]] = []
+    for i, quote in enumerate(found):
+        if turns and found[turns[-1][-1]].paragraph == quote.paragraph:
+            turns[-1].append(i)
+        else:
+            turns.append([i])
+    conversations: list[list[list[int]]] = []
+    for n, turn in enumerate(turns):
+        gap = (
+            len(text[found[turns[n - 1][-1]].end : found[turn[0]].start].split())
+            if n
+            else _CONVERSATION_GAP + 1
+        )
+        if gap <= _CONVERSATION_GAP:
+            conversations[-1].append(turn)
+        else:
+            conversations.append([turn])
+    return conversations
+
+
+def _alternate(found: list[QuoteSpan], text: str, narrator: int | None) -> None:
+    """In a two-person conversation, untagged turns alternate from the nearest tagged turn, either way."""
+    for conversation in _conversations(found, text):
+        speakers = [
+            next((found[i].speaker for i in turn if found[i].speaker is not None), None)
+            for turn in conversation
+        ]
+        parties = {s for s in speakers if s is not None}
+        if narrator is not None and len(parties) == 1:
+            parties.add(narrator)
+        anchors = [k for k, who in enumerate(speakers) if who is not None]
+        if len(parties) != 2 or not anchors or len(anchors) == len(speakers):
+            continue
+        for k, turn in enumerate(conversation):
+            if speakers[k] is not None:
+                continue
+            j = min(anchors, key=lambda a: (abs(a - k), a))
+            anchor = speakers[j]
+            other = next(p for p in parties if p != anchor)
+            who = anchor if (k - j) % 2 == 0 else other
+            for i in turn:
+                if found[i].speaker is None:
+                    found[i].speaker, found[i].attribution = who, "turn"
 
 
 def _recent_speakers(found: list[QuoteSpan], i: int, text: str, lines: int = 6) -> set[int]:
