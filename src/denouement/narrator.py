@@ -61,6 +61,22 @@ def _named_narrator(
     return None
 
 
+def _only_spoken_to(clusters: Sequence[CharacterCluster], named: Sequence[Mention]) -> int | None:
+    """The one name heard only in other people's speech ("Danny, hold your end"): in a first-person
+    story, the narrator is called by name but never named in their own narration."""
+    in_speech = {m.cluster for m in named if m.in_quote}
+    in_narration = {m.cluster for m in named if not m.in_quote}
+    candidates = [
+        c.key
+        for c in clusters
+        if c.key in in_speech and c.key not in in_narration and c.kind == "character" and not c.narrator
+    ]
+    heard = sorted(((sum(1 for m in named if m.cluster == key), key) for key in candidates), reverse=True)
+    if not heard or heard[0][0] < 2 or (len(heard) > 1 and heard[1][0] == heard[0][0]):
+        return None
+    return heard[0][1]
+
+
 def _quotes_said_by_i(doc: Doc, index: StoryIndex) -> list[range]:
     """Character ranges of quotes tagged "I said" / "said I" right after them."""
     spans = []
@@ -133,6 +149,8 @@ def find_narrator(
         return None, []  # a critic's "I think": opinion, not narration
     else:
         key = _named_narrator(doc, index, named, _quotes_said_by_i(doc, index))
+        if key is None:
+            key = _only_spoken_to(clusters, named)
     if key is None:
         narrator = CharacterCluster(key=len(clusters), forms=[(NARRATOR_NAME,)])
         narrator.nicknames.clear()
