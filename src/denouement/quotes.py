@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from denouement.characters import CharacterCluster, Mention, StoryIndex, mentions_by_token, story_index
 from denouement.document import Block
-from denouement.lexicon import word_set
+from denouement.lexicon import load_lexicon, word_set
 from denouement.quotemarks import QuoteMarks
 from denouement.sentences import block_of, block_starts, blocks_of
 
@@ -62,6 +62,9 @@ class _Context:
         self.by_token = mentions_by_token(mentions)
         self.speech = word_set("quotes", "speech_verbs")
         self.humans = word_set("characters", "human_nouns")
+        relations = load_lexicon("characters")["relation_gender"]
+        self.noun_gender = {str(w).lower(): g for g in ("female", "male") for w in relations.get(g, [])}
+        self.gender: dict[int, str] = {}
         self.not_speech = word_set("quotes", "not_speech_before")
         self.starts = [t.idx for t in doc]
 
@@ -231,8 +234,10 @@ def _speaker_from_verb(ctx: _Context, verb: Token, mark: QuoteMarks) -> int | No
 def _described(ctx: _Context, noun: Token) -> int | None:
     """A speaker named by a role ("the nurse said"): the one character last named in the narration
     of the sentences just before, when the text has given nobody that role explicitly."""
-    if noun.lemma_.lower() not in ctx.humans:
+    lemma = noun.lemma_.lower()
+    if lemma not in ctx.humans:
         return None
+    want = ctx.noun_gender.get(lemma)  # "the boy" is not the woman just named
     index = ctx.index
     sid = index.token_sentence[noun.i]
     for back in range(sid - 1, max(-1, sid - 4), -1):
@@ -241,7 +246,10 @@ def _described(ctx: _Context, noun: Token) -> int | None:
         subjects = [ctx.cluster(t) for t in narrated if t.dep_ in ("nsubj", "nsubjpass")]
         keys = subjects or [ctx.cluster(t) for t in narrated]
         if keys:
-            return keys[-1] if len(set(keys)) == 1 else None
+            key = keys[-1] if len(set(keys)) == 1 else None
+            if key is not None and want and ctx.gender.get(key) not in (want, "unknown"):
+                return None
+            return key
     return None
 
 
@@ -366,6 +374,7 @@ def find_quotes(
     index = story_index(doc)
     text = index.text
     ctx = _Context(doc, index, mentions)
+    ctx.gender = {c.key: c.gender for c in clusters}
     blocks = blocks_of(doc)
     starts = block_starts(blocks)
     found: list[QuoteSpan] = []
