@@ -17,13 +17,13 @@ from spacy.tokens import Doc, Token
 
 from denouement.characters import Mention, StoryIndex, mentions_by_token, story_index
 
-__all__ = ["EventSpan", "Participant", "find_events", "is_event_verb"]
+__all__ = ["EventSpan", "Participant", "find_events", "is_event_verb", "is_main_clause"]
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
 
 Participant = int | str  # a character key, or the text of a noun phrase
-_CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "parataxis", "relcl", "xcomp", "csubj", "acl"})
+_CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "parataxis", "relcl", "csubj", "acl"})
 _SKIP_DEPS = frozenset({"aux", "auxpass", "amod", "compound"})
 _MAX_PHRASE_WORDS = 6
 
@@ -38,6 +38,7 @@ class EventSpan:
     agents: list[Participant] = field(default_factory=list)
     patients: list[Participant] = field(default_factory=list)
     negated: bool = False
+    main: bool = True
 
 
 _COMPLEMENT_POS = frozenset({"ADP", "DET", "PRON", "ADV", "PART", "PROPN"})
@@ -125,23 +126,42 @@ def _negated(verb: Token) -> bool:
     return any(child.dep_ == "neg" or child.lower_ in ("never", "not", "n't") for child in verb.children)
 
 
-def _clause_bounds(verb: Token, index: StoryIndex) -> tuple[int, int]:
-    """First and last token of the clause headed by ``verb`` (nested clauses left out)."""
-    tokens = [verb.i]
+def _spoken(token: Token, speech: Sequence[tuple[int, int]]) -> bool:
+    """Inside a stretch of speech (with its quote marks)."""
+    return any(start - 1 <= token.idx <= end for start, end in speech)
+
+
+def _clause_bounds(verb: Token, index: StoryIndex, speech: Sequence[tuple[int, int]] = ()) -> tuple[int, int]:
+    """First and last token of the clause headed by ``verb``: the unbroken stretch around the verb of
+    tokens that belong to it (nested and coordinated clauses left out, quotes and edge punctuation too)."""
+    tokens = {verb.i}
     stack = [c for c in verb.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "cc"]
     while stack:
         t = stack.pop()
         if t.dep_ in _CLAUSE_DEPS and t.pos_ in ("VERB", "AUX"):
             continue
-        tokens.append(t.i)
+        tokens.add(t.i)
         stack.extend(t.children)
     doc = verb.doc
-    lo, hi = min(tokens), max(tokens)
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+    lo = hi = verb.i
+    while lo - 1 in tokens and not _spoken(doc[lo - 1], speech):
+        lo -= 1
+    while hi + 1 in tokens and not _spoken(doc[hi + 1], speech):
+        hi += 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ == "cc"):
         lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc"):
         hi -= 1
     return lo, hi
+
+
+def is_main_clause(verb: Token) -> bool:
+    """A clause that tells something on its own: the sentence's main verb or one coordinated with it."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT" or (
+        verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_ in ("say", "tell")
+    )
 
 
 def _predicate(verb: Token) -> str:
@@ -154,6 +174,7 @@ def find_events(doc: Doc, mentions: Sequence[Mention]) -> list[EventSpan]:
     """One event per narrated clause, in text order."""
     index = story_index(doc)
     by_token = mentions_by_token(mentions)
+    speech = [(q.start, q.end) for q in doc._.quotes or []]
     events: list[EventSpan] = []
     for token in doc:
         if not is_event_verb(token):
@@ -163,7 +184,7 @@ def find_events(doc: Doc, mentions: Sequence[Mention]) -> list[EventSpan]:
         sentence = index.token_sentence[token.i]
         if sentence < 0 or sentence in index.meta or index.in_quote(token):
             continue
-        lo, hi = _clause_bounds(token, index)
+        lo, hi = _clause_bounds(token, index, speech)
         events.append(
             EventSpan(
                 sentence=sentence,
@@ -174,6 +195,7 @@ def find_events(doc: Doc, mentions: Sequence[Mention]) -> list[EventSpan]:
                 agents=_agents(token, by_token),
                 patients=_patients(token, by_token),
                 negated=_negated(token),
+                main=is_main_clause(token),
             )
         )
     return events

@@ -116,6 +116,7 @@ class Event(_Frozen):
     layer: Layer
     time: str | None = Field(description="Time expression anchoring the event, as written.")
     story_index: int | None = Field(description="Position in the story world's chronological order.")
+    main: bool = Field(True, description="A main clause of its sentence, not a subordinate one.")
 
 
 class Quote(_Frozen):

@@ -107,6 +107,7 @@ def _events(
                 layer=layer,
                 time=None,
                 story_index=story_position,
+                main=span.main,
             )
         )
     return tuple(events)

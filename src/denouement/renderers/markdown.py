@@ -107,15 +107,16 @@ def _layers(story: Story) -> list[str]:
 
 def _timeline(story: Story) -> list[str]:
     lines = ["## Timeline (story order)", ""]
-    real = sorted((e for e in story.events if e.story_index is not None), key=lambda e: e.story_index or 0)
+    real = sorted(
+        (e for e in story.events if e.story_index is not None and e.main), key=lambda e: e.story_index or 0
+    )
     if not real:
         return [*lines, "No events found.", ""]
-    for e in real[:_MAX_TIMELINE]:
+    for n, e in enumerate(real[:_MAX_TIMELINE], start=1):
         when = f" *({e.time})*" if e.time else ""
-        neg = " (not)" if e.negated else ""
-        lines.append(f"{(e.story_index or 0) + 1}. {_cell(e.text)}{neg}{when} — s{e.sentence}")
+        lines.append(f"{n}. {_cell(e.text)}{when} — s{e.sentence}")
     if len(real) > _MAX_TIMELINE:
-        lines.append(f"\n… and {len(real) - _MAX_TIMELINE} more events (see the JSON output).")
+        lines.append(f"\n… and {len(real) - _MAX_TIMELINE} more (the JSON output lists every clause).")
     return [*lines, ""]
 
 
