@@ -183,12 +183,19 @@ class StoryIndex:
     meta: set[int]
     quotes: list[QuoteMarks]
     text: str  # doc.text, built once (spaCy rebuilds it on every access)
+    _quote_starts: list[int] = field(default_factory=list)
 
     def sentence_of(self, token: Token) -> int:
         return self.token_sentence[token.i]
 
     def in_quote(self, token: Token) -> bool:
-        return inside_quotes(self.quotes, token.idx) is not None
+        return inside_quotes(self.quotes, token.idx, self.quote_starts) is not None
+
+    @property
+    def quote_starts(self) -> list[int]:
+        if len(self._quote_starts) != len(self.quotes):
+            self._quote_starts = [m.start for m in self.quotes]
+        return self._quote_starts
 
 
 def story_index(doc: Doc) -> StoryIndex:
@@ -606,7 +613,8 @@ class _Builder:
             before = [
                 m
                 for m in cands
-                if m.char_end <= match.start()
+                if sentence - 2 <= m.sentence <= sentence
+                and m.char_end <= match.start()
                 and not m.in_quote
                 and nick not in m.form
                 and not _after_the(self.doc, m.start)
@@ -765,6 +773,19 @@ class _Builder:
             str(k).lower(): [str(v).lower() for v in vs]
             for k, vs in (self.lex.get("diminutives") or {}).items()
         }
+        reverse: dict[str, set[str]] = {}
+        for full, shorts in diminutives.items():
+            for short_form in shorts:
+                reverse.setdefault(short_form, set()).add(full)
+        firsts: dict[int, set[str]] = {}
+        by_first: dict[str, set[int]] = {}
+        for cluster in self.clusters:
+            names = {f[0].lower() for f in cluster.forms} | {
+                n.lower() for n in cluster.nicknames if " " not in n
+            }
+            firsts[cluster.key] = names
+            for name in names:
+                by_first.setdefault(name, set()).add(cluster.key)
         for form, keys in list(owners.items()):
             if len(form) != 1 or len(keys) != 1 or form in self._cast_forms:
                 continue
@@ -772,21 +793,25 @@ class _Builder:
             if any(len(f) > 1 for f in own.forms):
                 continue
             short = form[0].lower()
-            targets = []
-            for cluster in self.clusters:
-                if cluster.key == own.key:
-                    continue
-                firsts = {f[0].lower() for f in cluster.forms if len(f) > 1 or f != form}
-                firsts |= {n.lower() for n in cluster.nicknames if " " not in n}
-                if any(_shortens(short, first, diminutives) for first in firsts):
-                    targets.append(cluster)
+            # Only names sharing the first letter, or listed as the full form of this short one, can match.
+            pool = {name for name in by_first if name[:1] == short[:1]} | reverse.get(short, set())
+            targets = sorted(
+                {
+                    key
+                    for name in pool
+                    if _shortens(short, name, diminutives)
+                    for key in by_first.get(name, ())
+                    if key != own.key
+                }
+            )
             if len(targets) == 1:
-                targets[0].nicknames.add(form[0])
-                targets[0].nicknames.update(own.nicknames)
-                owners[form] = [targets[0].key]
+                target = self.clusters[targets[0]]
+                target.nicknames.add(form[0])
+                target.nicknames.update(own.nicknames)
+                owners[form] = [target.key]
                 for nick in own.nicknames:
                     if (nick,) in owners:
-                        owners[(nick,)] = [targets[0].key]
+                        owners[(nick,)] = [target.key]
                 own.forms.remove(form)
 
     def _without_actors(self, cands: list[Mention]) -> list[Mention]:
@@ -797,19 +822,20 @@ class _Builder:
         """
         actor_names = {a for _, _, a in self.actor_spans}
         in_span = [any(a <= m.char_start < b for a, b, _ in self.actor_spans) for m in cands]
-        character_words = [
-            {w.lower() for w in m.form}
+        actors = {a: frozenset(w.lower() for w in a.split()) for a in actor_names}
+        actor_sets = set(actors.values())
+        character_words = {
+            frozenset(w.lower() for w in m.form)
             for m, inside in zip(cands, in_span, strict=True)
             if not inside and " ".join(m.form) not in actor_names and len(m.form) > 1
-        ]
-        actors = {a: {w.lower() for w in a.split()} for a in actor_names}
+        } - actor_sets
         kept = []
         for m, inside in zip(cands, in_span, strict=True):
             if inside:
                 continue
             words = {w.lower() for w in m.form}
             owner = next((a for a, ws in actors.items() if words <= ws), None)
-            also_character = any(words <= c for c in character_words if c not in actors.values())
+            also_character = any(words <= c for c in character_words)
             if (owner is None or also_character) and " ".join(m.form) not in actor_names:
                 kept.append(m)
                 continue

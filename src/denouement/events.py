@@ -9,6 +9,7 @@ keys, others their noun phrase. A list of actions after a colon yields one event
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -127,8 +128,9 @@ def _negated(verb: Token) -> bool:
 
 
 def _spoken(token: Token, speech: Sequence[tuple[int, int]]) -> bool:
-    """Inside a stretch of speech (with its quote marks)."""
-    return any(start - 1 <= token.idx <= end for start, end in speech)
+    """Inside a stretch of speech (with its quote marks); ``speech`` is sorted by start."""
+    i = bisect.bisect_right(speech, (token.idx + 1, token.idx + 1)) - 1
+    return i >= 0 and speech[i][0] - 1 <= token.idx <= speech[i][1]
 
 
 def _clause_bounds(verb: Token, index: StoryIndex, speech: Sequence[tuple[int, int]] = ()) -> tuple[int, int]:
@@ -174,7 +176,7 @@ def find_events(doc: Doc, mentions: Sequence[Mention]) -> list[EventSpan]:
     """One event per narrated clause, in text order."""
     index = story_index(doc)
     by_token = mentions_by_token(mentions)
-    speech = [(q.start, q.end) for q in doc._.quotes or []]
+    speech = sorted((q.start, q.end) for q in doc._.quotes or [])
     events: list[EventSpan] = []
     for token in doc:
         if not is_event_verb(token):

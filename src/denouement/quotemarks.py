@@ -126,9 +126,12 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
     return marks
 
 
-def inside_quotes(marks: Sequence[QuoteMarks], char: int) -> QuoteMarks | None:
-    """The quoted stretch whose marks enclose ``char``, if any."""
-    starts = [m.start for m in marks]
+def inside_quotes(
+    marks: Sequence[QuoteMarks], char: int, starts: Sequence[int] | None = None
+) -> QuoteMarks | None:
+    """The quoted stretch whose marks enclose ``char``, if any (``starts``: precomputed mark starts)."""
+    if starts is None:
+        starts = [m.start for m in marks]
     i = bisect.bisect_right(starts, char) - 1
     if i >= 0 and marks[i].start <= char < marks[i].end:
         return marks[i]
