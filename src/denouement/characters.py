@@ -123,6 +123,15 @@ class Mention:
     group: tuple[int, ...] = ()  # for a plural pronoun: the clusters it stands for
     roles: tuple[str, ...] = ()  # role nouns written before the name ("director", "critic")
 
+    @classmethod
+    def of_token(
+        cls, token: Token, sentence: int, kind: Literal["name", "pronoun", "role"], cluster: int | None
+    ) -> Mention:
+        """A one-token mention ("she", "I") of ``cluster`` in narration."""
+        return cls(
+            token.i, token.i + 1, token.idx, token.idx + len(token), token.text, sentence, kind, cluster
+        )
+
 
 @dataclass
 class CharacterCluster:

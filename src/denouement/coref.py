@@ -260,17 +260,7 @@ def resolve_pronouns(
         if lower in PLURAL:
             group = groups.get(sentence) or groups.get(sentence - 1)
             if group:
-                m = Mention(
-                    token.i,
-                    token.i + 1,
-                    token.idx,
-                    token.idx + len(token),
-                    token.text,
-                    sentence,
-                    "pronoun",
-                    None,
-                    False,
-                )
+                m = Mention.of_token(token, sentence, "pronoun", None)
                 m.group = group
                 resolved.append(m)
             continue
@@ -290,19 +280,7 @@ def resolve_pronouns(
         )
         if key is None:
             continue
-        resolved.append(
-            Mention(
-                token.i,
-                token.i + 1,
-                token.idx,
-                token.idx + len(token),
-                token.text,
-                sentence,
-                "pronoun",
-                key,
-                False,
-            )
-        )
+        resolved.append(Mention.of_token(token, sentence, "pronoun", key))
         history.append(_seen(token, key, rank[sentence]))
         salience[key] += 1
         resolved_at[token.i] = key

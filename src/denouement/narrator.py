@@ -156,19 +156,7 @@ def find_narrator(
         narrator.nicknames.clear()
         clusters.append(narrator)
         key = narrator.key
-    mentions = [
-        Mention(
-            i,
-            i + 1,
-            doc[i].idx,
-            doc[i].idx + len(doc[i]),
-            doc[i].text,
-            index.token_sentence[i],
-            "pronoun",
-            key,
-        )
-        for i in tokens
-    ]
+    mentions = [Mention.of_token(doc[i], index.token_sentence[i], "pronoun", key) for i in tokens]
     cluster = clusters[key]
     cluster.narrator = True
     cluster.mentions.extend(mentions)
