@@ -951,6 +951,11 @@ _WRITING_FOR = re.compile(r"\b[Ww]riting (?:in|for|at) (?:the )?[A-Z]")
 _CREDIT = re.compile(r"\b(?:Photo|Photograph|Image|Still|Credit|Courtesy)s?\s*(?::|by)\s*$")
 
 
+_AT_OUTLET = re.compile(
+    r"^\s*,?\s*(?:at|of|for|from)\s+(?:the\s+|The\s+)?(?P<outlet>(?:[A-Z][\w'’&-]*\s*){1,4})"
+)
+
+
 def _critic_context(doc: Doc, m: Mention, index: StoryIndex) -> bool:
     """ "Writing in the Gazette, Femi Adeyinka called…", "the Chicago Ledger's Hal Imrie": critics."""
     sent = index.sentences[m.sentence]
@@ -960,6 +965,10 @@ def _critic_context(doc: Doc, m: Mention, index: StoryIndex) -> bool:
     before = doc[max(sent.start, m.start - 5) : m.start]
     if len(before) >= 2 and before[-1].tag_ == "POS" and _names_an_outlet(before[-2]):
         return True
+    outlet = _AT_OUTLET.match(index.text[m.char_end : m.char_end + 60])
+    outlets = word_set("characters", "organisation_words")
+    if outlet and any(w.lower().strip("'’") in outlets for w in outlet.group("outlet").split()):
+        return True  # "Amara Singh at Screen Weekly", "Jonah Pike of The Ledger"
     return bool(_CREDIT.search(index.text[max(0, m.char_start - 20) : m.char_start]))
 
 
@@ -1049,6 +1058,11 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
         )
         if _critic_context(doc, m, index) or _quoted_verdict(head):
             return True
+        for clause in head.children:
+            if clause.dep_ == "relcl" and any(
+                _makes_a_work(v, person_verbs) for v in [clause, *clause.conjuncts] if v.pos_ == "VERB"
+            ):
+                return True  # "Miriam Tolland, who created the series and directed the finale"
         owned = head.head
         while owned.dep_ in ("compound", "amod") and owned.head.i != owned.i:
             owned = owned.head  # "Lucien Ferrat's kitchen drama"
@@ -1058,7 +1072,7 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
         )
         if not owns_work and m.end < len(doc) and doc[m.end].tag_ == "POS":
             for nxt in doc[m.end + 1 : m.end + 5]:
-                if nxt.pos_ in ("VERB", "AUX", "ADP"):
+                if nxt.pos_ in ("AUX", "ADP") or (nxt.pos_ == "VERB" and nxt.tag_ not in ("VBN", "VBG")):
                     break
                 owns_work = owns_work or nxt.lemma_.lower() in works
         # "Leena Mäkelä's The Second": a name owning a title
@@ -1095,21 +1109,27 @@ def _after_the(doc: Doc, start: int) -> bool:
     return i >= 0 and doc[i].lower_ == "the"
 
 
+def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bool) -> bool:
+    """Named like a company, a place, a ship or a work, or a word of the work's own title."""
+    not_chars = word_set("characters", "not_characters")
+    if cluster.name.lower() in not_chars or all(w in not_chars for w in cluster.words):
+        return True
+    person_labels = cluster.labels.get("PERSON", 0)
+    things = word_set("characters", "thing_nouns")
+    if cluster.roles & things and cluster.actor is None and person_labels * 2 <= len(cluster.named_mentions):
+        return True
+    if _named_like_a_thing(cluster) or _headline(cluster) or _plural(cluster, doc):
+        return True
+    cast = cluster.actor or cluster.speaks or cluster.nicknames or cluster.titles
+    # a word of the work's own title ("Kingfisher"), unless it is cast or speaks
+    return cluster.words <= title_words and not (cast or person)
+
+
 def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bool) -> bool:
     """Is this cluster a person? Names of places, companies, ships and works are not."""
-    not_chars = word_set("characters", "not_characters")
-    name = cluster.name.lower()
-    if name in not_chars or all(w in not_chars for w in cluster.words):
+    if _not_a_person(cluster, doc, title_words, person):
         return False
-    things = word_set("characters", "thing_nouns")
     person_labels = cluster.labels.get("PERSON", 0)
-    if cluster.roles & things and cluster.actor is None and person_labels * 2 <= len(cluster.named_mentions):
-        return False
-    if _named_like_a_thing(cluster) or _headline(cluster) or _plural(cluster, doc):
-        return False
-    cast = cluster.actor or cluster.speaks or cluster.nicknames or cluster.titles
-    if cluster.words <= title_words and not (cast or person):
-        return False  # a word of the work's own title ("Kingfisher"), unless it is cast or speaks
     if cluster.strong or person or cluster.speaks:
         return True  # "'They've not cancelled it,' Shona said."
     if cluster.words <= word_set("characters", "kinship_names"):
@@ -1256,6 +1276,7 @@ def _is_reference(cluster: CharacterCluster, doc: Doc, index: StoryIndex, title_
     if not mentions or cluster.actor is not None or len(mentions) > 3:
         return False
     cues = word_set("characters", "reference_cues")
+    flags = []
     for m in mentions:
         sent = index.sentences[m.sentence]
         cue = any(t.lower_ in cues for t in sent)
@@ -1265,9 +1286,12 @@ def _is_reference(cluster: CharacterCluster, doc: Doc, index: StoryIndex, title_
             and t.lower_ not in title_words
             for t in sent
         ) or bool(re.search(r"\b(in|from)\s+(the\s+)?[A-Z][\w'’]+", doc[m.end : sent.end].text[:60]))
-        if not (cue and work):
+        if not (cue or work):
             return False
-    return True
+        flags.append((cue, work))
+    # Every mention compares or names another work, and the text does both somewhere ("Quint from Jaws …
+    # Like Quint, he …").
+    return any(c for c, _ in flags) and any(w for _, w in flags) and (len(flags) > 1 or all(flags[0]))
 
 
 def _gender(cluster: CharacterCluster, doc: Doc) -> Gender:
@@ -1330,7 +1354,14 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
         c
         for c in clusters
         if c.mentions
-        and (_keep(c, doc, title_words, evidence[c.key]) or (reference[c.key] and not _headline(c)))
+        and (
+            _keep(c, doc, title_words, evidence[c.key])
+            or (
+                reference[c.key]
+                and not _not_a_person(c, doc, title_words, False)
+                and not _is_work_or_place(c, doc)
+            )
+        )
     ]
     for cluster in kept:
         cluster.kind = _kind(cluster, evidence[cluster.key], reference[cluster.key])
