@@ -56,14 +56,15 @@ NON_PERSON_LABELS = frozenset(
 PARTICLES = frozenset(
     {"de", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la", "du", "bin", "al", "st."}
 )
-_NAME_WORD = r"[A-Z][\w'’.\-]*"
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’\-]*)"  # "H." as an initial; no other word ends in a full stop
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:(?:de|van|von|der|da|di|del|le|la|du)[ \t]+)?{_NAME_WORD}){{0,3}}"
 _ACTOR_IN_PARENS = re.compile(
     r"^\s*\(\s*(?:(?:who is |as )?(?:played|portrayed|voiced|performed) by\s+)?"
     rf"(?P<actor>{_NAME})\s*(?:[),;]|$)"
 )
 _PLAYED_BY = re.compile(
-    rf"^\s*,?\s*(?:(?:the|a|an|his|her|their)\s[^,;.()]{{1,60}},\s*)?"
+    rf"^\s*,?\s*(?:(?:the|a|an|his|her|their)\s[^,;.()]{{1,60}}?(?:,\s*|\s+(?=played|portrayed|voiced)))?"
+    rf"(?:as [^,;.()]{{1,40}},\s*)?"  # "Roz, as everyone calls her, is played by …"
     rf"(?:(?:known|nicknamed|called)[^,;.()]{{0,50}}?\s+(?:and|,)\s+)?(?:who is |who's |as |is |was )?"
     rf"(?:played|portrayed|voiced)(?:\s+with\s+[^,;.()]{{1,40}}?)?\s+by\s+(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}})?"
     rf"(?P<actor>{_NAME})"
@@ -87,8 +88,10 @@ _ACTOR_PLAYS = re.compile(
 _KNOWN_AS = re.compile(
     rf"^\s*(?:\([^()]{{1,60}}\))?\s*,?\s*\(?(?:who is |who's |better |simply |mostly )?"
     rf"(?:known(?: to [\w ]{{1,30}}?)? as|nicknamed|called(?: by [\w ]{{1,30}}?)?|aka|a\.k\.a\.|who goes by|"
-    rf"whom everyone calls|whom [\w ]{{1,20}} calls?)\s+[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?"
+    rf"whom everyone calls|whom [\w ]{{1,20}} calls?)\s+[\"“‘']?(?P<nick>(?:the )?{_NAME_WORD})[\"”’']?"
 )
+#: "… has earned her the nickname "Minutes"": the nickname of the sentence's subject.
+_THE_NICKNAME = re.compile(rf"\b(?:the\s+)?nickname\s+[\"“‘']?(?P<nick>(?:the )?{_NAME_WORD})[\"”’']?")
 _CREDIT_LEAD = re.compile(
     r"(?:^|[.|·•]\s*)(?:Words |Written |Reviewed |Directed |Screenplay )?(?P<role>By|BY|by|Director|Writer|"
     r"Writer-director|Photo|Photograph|Image|Still|Credit|Courtesy)\s*(?::|by)?\s*$"
@@ -611,6 +614,24 @@ class _Builder:
                     spans.append((start, start + len(name.group()), name.group()))
         return spans
 
+    def the_nickname(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str]]:
+        """``… has earned her the nickname "Minutes"``: the nickname of the sentence's subject."""
+        found = []
+        starts = [t.idx for t in self.doc]
+        for match in _THE_NICKNAME.finditer(self.text):
+            at = min(bisect.bisect_left(starts, match.start()), len(self.doc) - 1)
+            sentence = self.index.token_sentence[at]
+            subjects = [
+                m
+                for m in cands
+                if m.sentence == sentence
+                and m.char_end <= match.start()
+                and self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+            ]
+            if subjects:
+                found.append((subjects[0].form, match.group("nick")))
+        return found
+
     def called_pronoun(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str]]:
         """``… everyone calls him Lou``: the nickname of the person named last before it, nearby."""
         found = []
@@ -705,7 +726,7 @@ class _Builder:
             nickname = self.nickname_after(m)
             if nickname and nickname.lower() not in _titles():
                 nick_of_form.setdefault(m.form, nickname)
-        for target, nick in self.called_pronoun(cands):
+        for target, nick in self.called_pronoun(cands) + self.the_nickname(cands):
             nick_of_form.setdefault(target, nick)
         for target_form, actor, at in self.pronoun_played_by(cands):
             actor_of_form.setdefault(target_form, (actor, -1))

@@ -24,7 +24,8 @@ NARRATOR_NAME = "the narrator"
 #: Narrated sentences with a first-person pronoun needed before the text counts as first-person.
 MIN_SENTENCES = 3
 _SELF_NAMING = re.compile(
-    r"\b(?:[Mm]y name(?:'s| is)|I am|I'm|It's|It is|[Cc]all me)\s+(?P<name>[A-Z][\w'’\-]+)"
+    r"\b(?:[Mm]y name(?:'s| is)|I am|I'm|It's|It is|[Cc]all me)\s+[\"“‘']?"
+    r"(?P<name>[A-Z][\w'’\-]+)"
 )
 
 
@@ -54,9 +55,8 @@ def _named_narrator(
             continue
         inside = index.in_quote(doc[token])
         # In narration ("My name is Nell") or inside a quote the narrator says ("It's Danny," I said).
-        if (not inside and match.group().split()[0] in ("My", "my", "I", "Call", "call")) or (
-            inside and any(at in span for span in said_by_i)
-        ):
+        narrated = match.group().split()[0] in ("My", "my", "I", "Call", "call")
+        if (not inside and narrated) or (inside and any(at in span for span in said_by_i)):
             return by_token[token].cluster
     return None
 
