@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -280,6 +280,23 @@ def _colon_speaker(ctx: _Context, mark: QuoteMarks) -> int | None:
     return None
 
 
+def _scene_before(ctx: _Context, char: int) -> set[int]:
+    """Characters named in the two narrated sentences before offset ``char``."""
+    index = ctx.index
+    first = ctx.token_at_or_after(char)
+    sid = index.token_sentence[first] if first < len(ctx.doc) else len(index.sentences)
+    present: set[int] = set()
+    for back in range(sid - 1, max(-1, sid - 3), -1):
+        if back in index.meta:
+            continue
+        present |= {
+            key
+            for t in index.sentences[back]
+            if not index.in_quote(t) and (key := ctx.cluster(t)) is not None
+        }
+    return present
+
+
 def _beat_before(ctx: _Context, mark: QuoteMarks, par_start: int) -> int | None:
     """The one character acting in the narrated sentence that ends right before the quote, same paragraph."""
     doc, index = ctx.doc, ctx.index
@@ -297,6 +314,22 @@ def _beat_before(ctx: _Context, mark: QuoteMarks, par_start: int) -> int | None:
         if t.dep_ in ("nsubj", "nsubjpass") and not index.in_quote(t) and ctx.cluster(t) is not None
     }
     return subjects.pop() if len(subjects) == 1 else None
+
+
+_SELF_NAMED = re.compile(
+    r"(?:^|[.,!?]\s+)(?:[Ii]t's|[Ii]t is|[Tt]his is|[Hh]ere's)\s+(?P<name>[A-Z][\w'’\-]+)\b"
+)
+
+
+def _self_named(ctx: _Context, mark: QuoteMarks) -> int | None:
+    """A speaker who names themself, as on a phone or a radio: “It's Hal. Are you seeing this?”"""
+    inner = ctx.index.text[mark.inner_start : mark.inner_end]
+    match = _SELF_NAMED.search(inner)
+    if match is None:
+        return None
+    token = ctx.token_at_or_after(mark.inner_start + match.start("name"))
+    m = ctx.by_token.get(token)
+    return m.cluster if m is not None and m.kind == "name" else None
 
 
 def _vocative(ctx: _Context, mark: QuoteMarks) -> int | None:
@@ -445,6 +478,10 @@ def find_quotes(
             if prev.paragraph == span.paragraph and prev.speaker is not None and len(between.split()) <= 15:
                 # Speech continued in the same paragraph belongs to the same speaker.
                 span.speaker, span.addressee, span.attribution = prev.speaker, prev.addressee, "paragraph"
+        if span.speaker is None:
+            key = _self_named(ctx, mark)
+            if key is not None:
+                span.speaker, span.attribution = key, "context"  # "Calloway, it's Hal. Are you there?"
         vocative = _vocative(ctx, mark)
         if span.addressee is None and vocative is not None and vocative != span.speaker:
             span.addressee = vocative
@@ -456,7 +493,7 @@ def find_quotes(
     found.extend(_colon_lines(ctx, blocks, found))
     found.sort(key=lambda q: q.start)
     narrator = next((c.key for c in clusters if c.narrator), None)
-    _turns(found, text, narrator)
+    _turns(found, text, narrator, lambda char: _scene_before(ctx, char))
     return found
 
 
@@ -488,7 +525,12 @@ def _colon_lines(ctx: _Context, blocks: Sequence[Block], found: Sequence[QuoteSp
     return lines
 
 
-def _turns(found: list[QuoteSpan], text: str, narrator: int | None = None) -> None:
+def _turns(
+    found: list[QuoteSpan],
+    text: str,
+    narrator: int | None = None,
+    scene: Callable[[int], set[int]] | None = None,
+) -> None:
     """Untagged lines of a two-person exchange alternate speakers.
 
     In a first-person story the narrator is the other party of any exchange they are present in.
@@ -514,7 +556,7 @@ def _turns(found: list[QuoteSpan], text: str, narrator: int | None = None) -> No
         if span.speaker is not None and prev.speaker is not None and span.speaker != prev.speaker:
             span.addressee = span.addressee or prev.speaker
     _continuations(found, text)
-    _alternate(found, text, narrator)
+    _alternate(found, text, narrator, scene)
 
 
 #: Narration longer than this between two lines ends a conversation.
@@ -543,7 +585,9 @@ def _conversations(found: list[QuoteSpan], text: str) -> list[list[list[int]]]:
     return conversations
 
 
-def _alternate(found: list[QuoteSpan], text: str, narrator: int | None) -> None:
+def _alternate(
+    found: list[QuoteSpan], text: str, narrator: int | None, scene: Callable[[int], set[int]] | None = None
+) -> None:
     """In a two-person conversation, untagged turns alternate from the nearest tagged turn, either way."""
     for conversation in _conversations(found, text):
         speakers = [
@@ -553,6 +597,10 @@ def _alternate(found: list[QuoteSpan], text: str, narrator: int | None) -> None:
         parties = {s for s in speakers if s is not None}
         if narrator is not None and len(parties) == 1:
             parties.add(narrator)
+        if len(parties) == 1 and scene is not None:
+            present = scene(found[conversation[0][0]].start) - parties
+            if len(present) == 1:
+                parties |= present  # the other one in the scene narrated just before the talk
         anchors = [k for k, who in enumerate(speakers) if who is not None]
         if len(parties) != 2 or not anchors or len(anchors) == len(speakers):
             continue
