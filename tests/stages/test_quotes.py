@@ -98,3 +98,22 @@ def test_unnamed_narrator_is_a_character_of_their_own(story_of):  # type: ignore
     )
     assert speaker_of(story, "It's freezing") == "the narrator"
     assert speaker_of(story, "Come in") == "Anselm"
+
+
+def test_caller_naming_themself_is_the_speaker(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nadia Ferro is halfway up the mast when Quentin Marlowe calls the station.\n\n"
+        "The radio crackles. “Ferro, it's Quentin. Come down before the storm.”"
+    )
+    assert speaker_of(story, "Come down before the storm") == "Quentin Marlowe"
+
+
+def test_the_other_person_in_the_scene_answers(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ines Calloway has climbed towers for eleven years, and still she checks every clip.\n\n"
+        "“You're slow today,” Dwight Ferreira says from below.\n\n"
+        "“I'm careful today.”\n\n"
+        "“Same thing, at your age.”"
+    )
+    assert speaker_of(story, "I'm careful today") == "Ines Calloway"
+    assert speaker_of(story, "Same thing, at your age") == "Dwight Ferreira"
