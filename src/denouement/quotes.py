@@ -280,6 +280,19 @@ def _colon_speaker(ctx: _Context, mark: QuoteMarks) -> int | None:
     return None
 
 
+def _paragraph_actor(ctx: _Context, par_start: int, par_end: int) -> int | None:
+    """The one character who acts in the narration of a paragraph: the speaker of its untagged lines."""
+    doc, index = ctx.doc, ctx.index
+    first = ctx.token_at_or_after(par_start)
+    last = ctx.token_at_or_after(par_end)
+    actors = {
+        key
+        for t in doc[first:last]
+        if t.dep_ in ("nsubj", "nsubjpass") and not index.in_quote(t) and (key := ctx.cluster(t)) is not None
+    }
+    return actors.pop() if len(actors) == 1 else None
+
+
 def _scene_before(ctx: _Context, char: int) -> set[int]:
     """Characters named in the two narrated sentences before offset ``char``."""
     index = ctx.index
@@ -472,6 +485,10 @@ def find_quotes(
             key = _beat_before(ctx, mark, par_start)
             if key is not None:
                 span.speaker, span.attribution = key, "context"
+        if span.speaker is None and after is None and before is None:
+            key = _paragraph_actor(ctx, par_start, par_end)
+            if key is not None:
+                span.speaker, span.attribution = key, "context"  # one paragraph, one speaker
         if span.speaker is None and found and after is None and before is None:
             prev = found[-1]
             between = text[prev.end : mark.start]
