@@ -78,9 +78,9 @@ _STARRING = re.compile(
     rf"(?P<list>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*(?:,?[ \t]+and[ \t]+{_NAME})?)"
 )
 _ACTOR_AS = re.compile(
-    rf"(?P<actor>{_NAME})\s+"
+    rf"(?P<actor>{_NAME}),?\s+"
     r"(?:(?:stars|co-stars|appears|returns|shines|is cast|was cast|(?:is|was)(?:\s+[a-z-]+){1,2})\s+)?as\s+"
-    rf"(?:the\s+[a-z-]+\s+)?$"
+    r"(?:(?:the|a|an|his|her|their)\s+)?(?:[a-z-]+\s+){0,3}$"  # "Peter Vasko, as her exhausted dresser …"
 )
 _ACTOR_PLAYS = re.compile(
     rf"(?P<actor>{_NAME})\s+(?:plays|played|portrays|portrayed|voices|voiced)\s+(?:the\s+[a-z-]+\s+)?$"
@@ -91,7 +91,10 @@ _KNOWN_AS = re.compile(
     rf"whom everyone calls|whom [\w ]{{1,20}} calls?)\s+[\"“‘']?(?P<nick>(?:the )?{_NAME_WORD})[\"”’']?"
 )
 #: "… has earned her the nickname "Minutes"": the nickname of the sentence's subject.
-_THE_NICKNAME = re.compile(rf"\b(?:the\s+)?nickname\s+[\"“‘']?(?P<nick>(?:the )?{_NAME_WORD})[\"”’']?")
+_THE_NICKNAME = re.compile(
+    r"\b(?:the\s+)?(?:nickname|codename|code name|alias|pseudonym|stage name|pen name|nom de guerre)\s+"
+    rf"[\"“‘']?(?P<nick>(?:the )?{_NAME_WORD})[\"”’']?"
+)
 _CREDIT_LEAD = re.compile(
     r"(?:^|[.|·•]\s*)(?:Words |Written |Reviewed |Directed |Screenplay )?(?P<role>By|BY|by|Director|Writer|"
     r"Writer-director|Photo|Photograph|Image|Still|Credit|Courtesy)\s*(?::|by)?\s*$"
@@ -101,9 +104,14 @@ _NICK_TO_EVERYONE = re.compile(
     rf"(?:everyone|everybody|all|friends|family|his friends|her friends|the town|the family)\b"
 )
 _CALLED_PRONOUN = re.compile(
-    rf"\b(?:call(?:s|ed)?|nickname[sd]?|dub(?:s|bed)?)\s+(?:him|her)\s+[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?"
-    rf"|\b(?i:everyone|everybody|all|people|friends|whom)(?:\s+[\w]+){{0,6}}?\s+(?:still\s+|always\s+|just\s+)?"
-    rf"call(?:s|ed)?\s+(?:him\s+|her\s+)?[\"“‘']?(?P<nick2>{_NAME_WORD})[\"”’']?"
+    rf"\b(?:call(?:s|ed|ing)?|nickname[sd]?|dub(?:s|bed)?)\s+(?:him|her)\s+[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?"
+    rf"|\b(?i:everyone|everybody|all|people|friends|whom)(?:[\s,]+[\w]+){{0,8}}?[\s,]+"
+    rf"(?:still\s+|always\s+|just\s+|start\s+|started\s+|begin\s+|began\s+)?"
+    rf"call(?:s|ed|ing)?\s+(?:him\s+|her\s+)?[\"“‘']?(?P<nick2>{_NAME_WORD})[\"”’']?"
+)
+#: "Everyone at the club calls the coach Wally": the nickname of whoever has that role or title.
+_CALLS_THE_ROLE = re.compile(
+    rf"\bcall(?:s|ed|ing)?\s+the\s+(?P<role>[a-z-]+)\s+[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?"
 )
 
 
@@ -307,8 +315,9 @@ def _name_runs(
                 and doc[j + 1].lower_ == "the"
                 and doc[j + 2].is_title
                 and doc[j + 2].pos_ == "PROPN"
+                and not _names_an_outlet(doc[j + 2].head if doc[j + 2].dep_ == "compound" else doc[j + 2])
             ):
-                j += 3  # "Wicked Witch of the West"
+                j += 3  # "Wicked Witch of the West" (not "Priya Valcourt of The Meridian Review")
             elif nxt.lower_ == "of" and joined and doc[j + 1].ent_type_ in ("GPE", "LOC", "PERSON"):
                 j += 2  # "Jesus of Nazareth"
             else:
@@ -628,9 +637,14 @@ class _Builder:
                 and m.char_end <= match.start()
                 and self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
             ]
-            if subjects:
-                found.append((subjects[0].form, match.group("nick")))
+            before = [m for m in cands if m.sentence == sentence and m.char_end <= match.start()]
+            if subjects or before:
+                found.append(((subjects or before)[0].form, match.group("nick")))
         return found
+
+    def role_nicknames(self) -> list[tuple[str, str]]:
+        """``calls the coach Wally``: (role, nickname) pairs, resolved once the clusters are known."""
+        return [(m.group("role"), m.group("nick")) for m in _CALLS_THE_ROLE.finditer(self.text)]
 
     def called_pronoun(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str]]:
         """``… everyone calls him Lou``: the nickname of the person named last before it, nearby."""
@@ -758,6 +772,12 @@ class _Builder:
                 if (nick,) in owners:
                     owners[(nick,)] = [key]
         self._cast_forms = set(actor_of_form)
+        for role, nick in self.role_nicknames():
+            holders = [c for c in self.clusters if role in {t.lower() for t in c.titles} | c.roles]
+            if len(holders) == 1:
+                holders[0].nicknames.add(nick)
+                if (nick,) in owners:
+                    owners[(nick,)] = [holders[0].key]
         self._merge_short_forms(owners)
         for form, (actor, sentence) in actor_of_form.items():
             keys = owners.get(form, [])
