@@ -130,7 +130,9 @@ class Quote(_Frozen):
     speaker: str | None = Field(description="Character id of the speaker; null when the text does not say.")
     addressee: str | None = Field(description="Character id of the one spoken to, when the text says.")
     attribution: str | None = Field(
-        None, description="How the speaker was found: verb, colon, pronoun, turn, context."
+        None,
+        description="How the speaker was found: verb, colon, split, paragraph, context, turn, or nearest "
+        "(a last guess: the character who acted last before the line).",
     )
 
 

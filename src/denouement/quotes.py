@@ -293,6 +293,26 @@ def _paragraph_actor(ctx: _Context, par_start: int, par_end: int) -> int | None:
     return actors.pop() if len(actors) == 1 else None
 
 
+def _last_actor(ctx: _Context, char: int) -> int | None:
+    """The character who last acted in the narration before offset ``char`` (three sentences back at most)."""
+    index, doc = ctx.index, ctx.doc
+    first = ctx.token_at_or_after(char)
+    sid = index.token_sentence[first] if first < len(doc) else len(index.sentences)
+    for back in range(sid - 1, max(-1, sid - 4), -1):
+        if back in index.meta:
+            continue
+        subjects = [
+            key
+            for t in index.sentences[back]
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and not index.in_quote(t)
+            and (key := ctx.cluster(t)) is not None
+        ]
+        if subjects:
+            return subjects[-1]
+    return None
+
+
 def _scene_before(ctx: _Context, char: int) -> set[int]:
     """Characters named in the two narrated sentences before offset ``char``."""
     index = ctx.index
@@ -510,7 +530,7 @@ def find_quotes(
     found.extend(_colon_lines(ctx, blocks, found))
     found.sort(key=lambda q: q.start)
     narrator = next((c.key for c in clusters if c.narrator), None)
-    _turns(found, text, narrator, lambda char: _scene_before(ctx, char))
+    _turns(found, text, narrator, lambda char: _scene_before(ctx, char), lambda char: _last_actor(ctx, char))
     return found
 
 
@@ -547,6 +567,7 @@ def _turns(
     text: str,
     narrator: int | None = None,
     scene: Callable[[int], set[int]] | None = None,
+    nearest: Callable[[int], int | None] | None = None,
 ) -> None:
     """Untagged lines of a two-person exchange alternate speakers.
 
@@ -574,6 +595,12 @@ def _turns(
             span.addressee = span.addressee or prev.speaker
     _continuations(found, text)
     _alternate(found, text, narrator, scene)
+    if nearest is not None:
+        for span in found:
+            if span.speaker is None:
+                key = nearest(span.start)
+                if key is not None:
+                    span.speaker, span.attribution = key, "nearest"  # a last guess, labelled as such
 
 
 #: Narration longer than this between two lines ends a conversation.
