@@ -521,7 +521,7 @@ def find_quotes(
                 span.speaker, span.attribution = key, "context"  # "Calloway, it's Hal. Are you there?"
         vocative = _vocative(ctx, mark)
         if vocative is not None and span.speaker == vocative and span.attribution in ("verb", "context"):
-            # "“A town has to drink, Mr. Vance,” he says.": nobody calls themself by name; "he" is the other one.
+            # "“A town has to drink, Mr. Vance,” he says.": nobody calls themself by name
             span.speaker = span.attribution = None
         if span.addressee is None and vocative is not None and vocative != span.speaker:
             span.addressee = vocative
