@@ -453,6 +453,7 @@ class _Builder:
         self.index = index
         self.text = index.text
         self._full_names: dict[tuple[str, tuple[str, ...]], str | None] = {}
+        self._starts: list[int] = []
         self.clusters: list[CharacterCluster] = []
         self.mentions: list[Mention] = []
         self.actor_spans: list[tuple[int, int, str]] = []  # char spans of actor names, and the name
@@ -599,13 +600,18 @@ class _Builder:
                     return actor, mention.char_start - len(before) + match.start("actor")
         return None
 
+    def _sentence_at(self, char: int) -> int:
+        """Sentence id of the token at (or right after) character offset ``char``."""
+        if not self._starts:
+            self._starts = [t.idx for t in self.doc]
+        at = min(bisect.bisect_left(self._starts, char), len(self.doc) - 1)
+        return self.index.token_sentence[at]
+
     def pronoun_played_by(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str, int]]:
         """``…; he is played by Lew Garrick``: the actor of the person named last in that sentence."""
         found = []
-        starts = [t.idx for t in self.doc]
         for match in _PRONOUN_PLAYED_BY.finditer(self.text):
-            at = min(bisect.bisect_left(starts, match.start()), len(self.doc) - 1)
-            sentence = self.index.token_sentence[at]
+            sentence = self._sentence_at(match.start())
             before = [
                 m for m in cands if m.char_end <= match.start() and m.sentence == sentence and not m.in_quote
             ]
@@ -626,10 +632,8 @@ class _Builder:
     def the_nickname(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str]]:
         """``… has earned her the nickname "Minutes"``: the nickname of the sentence's subject."""
         found = []
-        starts = [t.idx for t in self.doc]
         for match in _THE_NICKNAME.finditer(self.text):
-            at = min(bisect.bisect_left(starts, match.start()), len(self.doc) - 1)
-            sentence = self.index.token_sentence[at]
+            sentence = self._sentence_at(match.start())
             subjects = [
                 m
                 for m in cands
@@ -649,11 +653,9 @@ class _Builder:
     def called_pronoun(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str]]:
         """``… everyone calls him Lou``: the nickname of the person named last before it, nearby."""
         found = []
-        starts = [t.idx for t in self.doc]
         for match in _CALLED_PRONOUN.finditer(self.text):
             nick = match.group("nick") or match.group("nick2")
-            at = min(bisect.bisect_left(starts, match.start()), len(self.doc) - 1)
-            sentence = self.index.token_sentence[at]
+            sentence = self._sentence_at(match.start())
             before = [
                 m
                 for m in cands
