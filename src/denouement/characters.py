@@ -99,6 +99,7 @@ _CREDIT_LEAD = re.compile(
     r"(?:^|[.|·•]\s*)(?:Words |Written |Reviewed |Directed |Screenplay )?(?P<role>By|BY|by|Director|Writer|"
     r"Writer-director|Photo|Photograph|Image|Still|Credit|Courtesy)\s*(?::|by)?\s*$"
 )
+_NAME_THEN_ROLE = re.compile(rf"^{_NAME}\s*[·|•]\s*")
 _NICK_TO_EVERYONE = re.compile(
     rf"^\s*(?:\([^()]{{1,60}}\))?\s*,\s*[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?\s+to\s+"
     rf"(?:everyone|everybody|all|friends|family|his friends|her friends|the town|the family)\b"
@@ -523,6 +524,8 @@ class _Builder:
         sentence = self.index.sentences[self.index.token_sentence[start]]
         lead = self.text[sentence.start_char : self.doc[start].idx]
         match = _CREDIT_LEAD.search(lead)
+        if match is None and not lead.strip() and _NAME_THEN_ROLE.match(sentence.text):
+            return "author"  # "Declan Moriarty · TV Editor · 9 min read"
         if match is None or len(sentence.text.split()) > 12:
             return None
         word = match.group("role").lower()
@@ -990,7 +993,10 @@ _GENRE_NOUNS = frozenset(
 )
 
 
-_WRITING_FOR = re.compile(r"\b[Ww]riting (?:in|for|at) (?:the )?[A-Z]")
+_WRITING_FOR = re.compile(
+    r"\b(?:[Ww]riting|wrote|writes)(?: in (?:his|her|their|a) (?:review|column|piece|notice))? (?:in|for|at) "
+    r"(?:the |The )?[A-Z]"
+)
 _CREDIT = re.compile(r"\b(?:Photo|Photograph|Image|Still|Credit|Courtesy)s?\s*(?::|by)\s*$")
 
 
