@@ -842,7 +842,7 @@ class _Builder:
             for name in names:
                 by_first.setdefault(name, set()).add(cluster.key)
         for form, keys in list(owners.items()):
-            if len(form) != 1 or len(keys) != 1 or form in self._cast_forms:
+            if len(form) != 1 or len(keys) != 1:
                 continue
             own = self.clusters[keys[0]]
             if any(len(f) > 1 for f in own.forms):
@@ -856,10 +856,13 @@ class _Builder:
                     for name in pool
                     if _shortens(short, name, diminutives)
                     for key in by_first.get(name, ())
-                    if key != own.key
+                    if key != own.key and not _named_like_a_thing(self.clusters[key])  # not "Emerald City"
                 }
             )
-            if len(targets) == 1:
+            if len(targets) == 1 and not (
+                form in self._cast_forms
+                and any(f in self._cast_forms for f in self.clusters[targets[0]].forms)
+            ):  # "Harry (Todd Karns)" is not "Henry F. Potter (Lionel Barrymore)": both are cast
                 target = self.clusters[targets[0]]
                 target.nicknames.add(form[0])
                 target.nicknames.update(own.nicknames)
@@ -868,6 +871,39 @@ class _Builder:
                     if (nick,) in owners:
                         owners[(nick,)] = [target.key]
                 own.forms.remove(form)
+        self._merge_short_full_names(owners, diminutives)
+
+    def _merge_short_full_names(
+        self, owners: dict[tuple[str, ...], list[int]], diminutives: dict[str, list[str]]
+    ) -> None:
+        """ "Bea Lindgren" and "Beatrix Lindgren": the same surname after a short form of the first name."""
+        for form, keys in list(owners.items()):
+            if len(form) < 2 or len(keys) != 1:
+                continue
+            own = self.clusters[keys[0]]
+            targets = {
+                c.key
+                for c in self.clusters
+                if c.key != own.key
+                and any(
+                    len(f) >= 2
+                    and f[-1] == form[-1]
+                    and _shortens(form[0].lower(), f[0].lower(), diminutives)
+                    for f in c.forms
+                )
+            }
+            if len(targets) != 1:
+                continue
+            target = self.clusters[targets.pop()]
+            if any(f in self._cast_forms for f in own.forms) and any(
+                f in self._cast_forms for f in target.forms
+            ):
+                continue
+            target.nicknames.add(form[0])
+            for moved in list(own.forms):
+                target.forms.append(moved)
+                owners[moved] = [target.key]
+            own.forms.clear()
 
     def _without_actors(self, cands: list[Mention]) -> list[Mention]:
         """Drop actor names: inside an actor span, or a short form of an actor name ("Gosling").
