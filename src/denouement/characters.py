@@ -777,12 +777,6 @@ class _Builder:
                 if (nick,) in owners:
                     owners[(nick,)] = [key]
         self._cast_forms = set(actor_of_form)
-        for role, nick in self.role_nicknames():
-            holders = [c for c in self.clusters if role in {t.lower() for t in c.titles} | c.roles]
-            if len(holders) == 1:
-                holders[0].nicknames.add(nick)
-                if (nick,) in owners:
-                    owners[(nick,)] = [holders[0].key]
         self._merge_short_forms(owners)
         for form, (actor, sentence) in actor_of_form.items():
             keys = owners.get(form, [])
@@ -820,7 +814,29 @@ class _Builder:
                 for form in cluster.forms:
                     cluster.nicknames.update(self.actor_short_forms.get(form, ()))
         self._roles()
+        self._role_nicknames()
         return self.clusters, self.mentions
+
+    def _role_nicknames(self) -> None:
+        """ "Everyone calls the coach Wally": Wally joins the one character with that title or role."""
+        for role, nick in self.role_nicknames():
+            holders = [
+                c
+                for c in self.clusters
+                if role in {t.lower() for t in c.titles} | c.roles and c.forms and c.forms != [(nick,)]
+            ]
+            if len(holders) != 1:
+                continue
+            holder = holders[0]
+            holder.nicknames.add(nick)
+            for other in self.clusters:
+                if other is not holder and other.forms == [(nick,)]:
+                    for m in other.mentions:
+                        m.cluster = holder.key
+                    holder.mentions.extend(other.mentions)
+                    holder.mentions.sort(key=lambda m: m.start)
+                    holder.labels.update(other.labels)
+                    other.mentions, other.forms = [], []
 
     def _merge_short_forms(self, owners: dict[tuple[str, ...], list[int]]) -> None:
         """A lone short form ("Abby", "Lou") joins the one character whose first name it shortens."""

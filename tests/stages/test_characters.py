@@ -120,3 +120,25 @@ def test_byline_author_is_a_real_person(story_of):  # type: ignore[no-untyped-de
     assert author.kind == "person"
     assert author.mentions >= 4  # the byline and the critic's "I", "I", "My"
     assert story.title is None  # a byline is not a title
+
+
+def test_nicknames_introduced_in_the_narration(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Marguerite Okonkwo (Dami Ade) keeps the minutes of every meeting, which has earned her the nickname "
+        "Ledger among her classmates. Her rowing coach, Coach Hollis Brandt (Ivo Marr), drills the crew at dawn. "
+        "Everyone at the club calls the coach Hammer, though never to his face. Ledger ignores the jokes, and "
+        "Hammer drills them harder."
+    )
+    assert "Ledger" in by_name(story, "Marguerite Okonkwo").aliases
+    assert "Hammer" in by_name(story, "Hollis Brandt").aliases
+    assert len([c for c in story.characters if c.kind == "character"]) == 2
+
+
+def test_short_first_name_with_the_same_surname_is_the_same_person(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Beatrix Lindqvist runs the ferry café. Every winter Bea Lindqvist threatens to sell it, and every "
+        "spring Beatrix changes her mind."
+    )
+    bea = by_name(story, "Beatrix Lindqvist")
+    assert "Bea Lindqvist" in bea.aliases
+    assert len(story.characters) == 1
