@@ -53,6 +53,7 @@ class QuoteSpan:
     attribution: str | None = None
     open_after: bool = False  # the closing mark is followed by a comma: an attribution is coming
     unclosed: bool = False  # the paragraph ended inside the quote: the speech goes on in the next one
+    vocative: int | None = None  # the character the line calls by name (never its speaker)
 
 
 class _Context:
@@ -520,6 +521,7 @@ def find_quotes(
             if key is not None:
                 span.speaker, span.attribution = key, "context"  # "Calloway, it's Hal. Are you there?"
         vocative = _vocative(ctx, mark)
+        span.vocative = vocative
         if vocative is not None and span.speaker == vocative and span.attribution in ("verb", "context"):
             # "“A town has to drink, Mr. Vance,” he says.": nobody calls themself by name
             span.speaker = span.attribution = None
@@ -602,7 +604,7 @@ def _turns(
         for span in found:
             if span.speaker is None:
                 key = nearest(span.start)
-                if key is not None:
+                if key is not None and key != span.vocative:
                     span.speaker, span.attribution = key, "nearest"  # a last guess, labelled as such
 
 
