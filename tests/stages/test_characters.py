@@ -124,10 +124,10 @@ def test_byline_author_is_a_real_person(story_of):  # type: ignore[no-untyped-de
 
 def test_nicknames_introduced_in_the_narration(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
-        "Marguerite Okonkwo (Dami Ade) keeps the minutes of every meeting, which has earned her the nickname "
-        "Ledger among her classmates. Her rowing coach, Coach Hollis Brandt (Ivo Marr), drills the crew at dawn. "
-        "Everyone at the club calls the coach Hammer, though never to his face. Ledger ignores the jokes, and "
-        "Hammer drills them harder."
+        "Marguerite Okonkwo (Dami Ade) keeps the minutes of every meeting, which has earned her the "
+        "nickname Ledger among her classmates. Her rowing coach, Coach Hollis Brandt (Ivo Marr), drills "
+        "the crew at dawn. Everyone at the club calls the coach Hammer, though never to his face. Ledger "
+        "ignores the jokes, and Hammer drills them harder."
     )
     assert "Ledger" in by_name(story, "Marguerite Okonkwo").aliases
     assert "Hammer" in by_name(story, "Hollis Brandt").aliases
