@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
@@ -1476,14 +1476,6 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
     for m in mentions:
         m.cluster = remap[m.cluster] if m.cluster is not None else None
     return kept, mentions
-
-
-def cluster_of_token(mentions: Iterable[Mention], token: Token) -> int | None:
-    """The cluster a token belongs to, when it lies inside a named mention."""
-    for m in mentions:
-        if m.start <= token.i < m.end:
-            return m.cluster
-    return None
 
 
 def mentions_by_token(mentions: Sequence[Mention]) -> dict[int, Mention]:

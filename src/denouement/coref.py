@@ -352,15 +352,3 @@ def coref_component(doc: Doc) -> Doc:
     extra = resolve_pronouns(doc, clusters, named)
     doc._.mentions = sorted(mentions + extra, key=lambda m: m.start)
     return doc
-
-
-def mention_index(mentions: Sequence[Mention]) -> dict[int, Mention]:
-    """Token index → mention, for every token a mention covers."""
-    return mentions_by_token(mentions)
-
-
-def group_of(mention: Mention) -> tuple[int, ...]:
-    """The clusters a mention stands for: one, or a group for "they"."""
-    if mention.cluster is not None:
-        return (mention.cluster,)
-    return mention.group

@@ -51,7 +51,6 @@ class QuoteSpan:
     speaker: int | None = None
     addressee: int | None = None
     attribution: str | None = None
-    open_after: bool = False  # the closing mark is followed by a comma: an attribution is coming
     unclosed: bool = False  # the paragraph ended inside the quote: the speech goes on in the next one
     vocative: int | None = None  # the character the line calls by name (never its speaker)
 
@@ -476,9 +475,6 @@ def find_quotes(
                 found[-1].addressee,
                 "paragraph",
             )
-        span.open_after = (
-            text[mark.end : mark.end + 1] == "," or text[mark.inner_end - 1 : mark.inner_end] == ","
-        )
         for verb in (before, after) if introduced else (after, before):
             if verb is None:
                 continue
