@@ -96,7 +96,8 @@ _THE_NICKNAME = re.compile(
     rf"[\"“‘']?(?P<nick>(?:the )?{_NAME_WORD})[\"”’']?"
 )
 _CREDIT_LEAD = re.compile(
-    r"(?:^|[.|·•]\s*)(?:Words |Written |Reviewed |Directed |Screenplay )?(?P<role>By|BY|by|Director|Writer|"
+    r"(?:^|[.|·•]\s*)(?:Words |Written |Reviewed |Review |Story |Text |Interview |Report |Analysis |"
+    r"Directed |Screenplay )?(?P<role>By|BY|by|Director|Writer|"
     r"Writer-director|Photo|Photograph|Image|Still|Credit|Courtesy)\s*(?::|by)?\s*$"
 )
 _NAME_THEN_ROLE = re.compile(rf"^{_NAME}\s*[·|•]\s*")
@@ -1213,7 +1214,8 @@ def _after_the(doc: Doc, start: int) -> bool:
 def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bool) -> bool:
     """Named like a company, a place, a ship or a work, or a word of the work's own title."""
     not_chars = word_set("characters", "not_characters")
-    if cluster.name.lower() in not_chars or all(w in not_chars for w in cluster.words):
+    titled = cluster.titles or cluster.actor  # "Professor Marvel" is a person, whatever Marvel also names
+    if not titled and (cluster.name.lower() in not_chars or all(w in not_chars for w in cluster.words)):
         return True
     person_labels = cluster.labels.get("PERSON", 0)
     things = word_set("characters", "thing_nouns")

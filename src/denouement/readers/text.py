@@ -157,7 +157,7 @@ def _settle_first_line(parts: list[_Part], standalone: list[bool]) -> list[_Part
     return parts
 
 
-_BYLINE = re.compile(r"^(?:By|BY|Words by|Written by|Reviewed by)\s+[A-Z]")
+_BYLINE = re.compile(r"^(?:By|BY|by|Words by|Written by|Reviewed by|Review by|Story by)\s+[A-Z]")
 
 
 def _is_short_unpunctuated(line: str) -> bool:
