@@ -160,7 +160,12 @@ def _is_speech(ctx: _Context, mark: QuoteMarks, has_verb: bool) -> bool:
         and not before.rstrip().endswith((":", ","))
     ):
         return False  # a title: “Paper Moon Avenue”
-    lemmas_before = {doc[i].lemma_.lower() for i in range(max(0, prev_tok - 3), prev_tok + 1)}
+    # "the word “X”", "the song “Y”": only words of the same line count (not the end of the last paragraph)
+    lemmas_before = {
+        doc[i].lemma_.lower()
+        for i in range(max(0, prev_tok - 3), prev_tok + 1)
+        if "\n" not in text[doc[i].idx : mark.start]
+    }
     if lemmas_before & ctx.not_speech and (not has_verb or len(words) <= 3):
         return False
     if has_verb:
