@@ -165,6 +165,7 @@ def _is_speech(ctx: _Context, mark: QuoteMarks, has_verb: bool) -> bool:
         doc[i].lemma_.lower()
         for i in range(max(0, prev_tok - 3), prev_tok + 1)
         if "\n" not in text[doc[i].idx : mark.start]
+        and not re.search(r"[.!?]", text[doc[i].idx + 1 : mark.start])
     }
     if lemmas_before & ctx.not_speech and (not has_verb or len(words) <= 3):
         return False
