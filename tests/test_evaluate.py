@@ -26,11 +26,11 @@ def test_dev_set_floor() -> None:
     """Scores on the annotated dev set may only go up (figures measured when this floor was set)."""
     figures = summarise(evaluate_dir(TESTS / "devset"))
     assert figures["stories"] >= 90
-    assert figures["character_recall"] >= 0.96
-    assert figures["character_accuracy"] >= 0.85
-    assert figures["character_names_actors"] >= 0.89
-    assert figures["speaker_accuracy"] >= 0.85
-    assert figures["quote_recall"] >= 0.98
+    assert figures["character_recall"] >= 0.97
+    assert figures["character_accuracy"] >= 0.87
+    assert figures["character_names_actors"] >= 0.90
+    assert figures["speaker_accuracy"] >= 0.86
+    assert figures["quote_recall"] >= 0.99
 
 
 def test_annotation_needs_a_story_beside_it(tmp_path: Path) -> None:
