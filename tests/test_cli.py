@@ -87,3 +87,26 @@ def test_unknown_output_format() -> None:
     result = run("explain", "-", "--format", "docx", stdin=b"Some words.")
     assert result.returncode == 2
     assert "unknown output format" in result.stderr.decode()
+
+
+@pytest.mark.model
+def test_eval_scores_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "ferry.txt").write_text(
+        "Ilsa Brandvold (Mette Lind) runs the last ferry. “We sail at six,” Ilsa says.", encoding="utf-8"
+    )
+    (tmp_path / "ferry.yaml").write_text(
+        "characters:\n  - name: Ilsa Brandvold\n    aliases: [Ilsa]\n    actor: Mette Lind\n    kind: character\n"
+        "quotes:\n  - text: We sail at six\n    speaker: Ilsa Brandvold\n",
+        encoding="utf-8",
+    )
+    result = run("eval", str(tmp_path), "--json")
+    assert result.returncode == 0, result.stderr
+    overall = json.loads(result.stdout)["overall"]
+    assert overall["character_accuracy"] == 1.0
+    assert overall["speaker_accuracy"] == 1.0
+
+
+def test_eval_of_a_folder_without_annotations_is_an_input_error(tmp_path: Path) -> None:
+    result = run("eval", str(tmp_path))
+    assert result.returncode == 2
+    assert "no .yaml annotations" in result.stderr.decode()
