@@ -95,8 +95,8 @@ def test_eval_scores_a_folder(tmp_path: Path) -> None:
         "Ilsa Brandvold (Mette Lind) runs the last ferry. “We sail at six,” Ilsa says.", encoding="utf-8"
     )
     (tmp_path / "ferry.yaml").write_text(
-        "characters:\n  - name: Ilsa Brandvold\n    aliases: [Ilsa]\n    actor: Mette Lind\n    kind: character\n"
-        "quotes:\n  - text: We sail at six\n    speaker: Ilsa Brandvold\n",
+        "characters:\n  - name: Ilsa Brandvold\n    aliases: [Ilsa]\n    actor: Mette Lind\n"
+        "    kind: character\nquotes:\n  - text: We sail at six\n    speaker: Ilsa Brandvold\n",
         encoding="utf-8",
     )
     result = run("eval", str(tmp_path), "--json")
