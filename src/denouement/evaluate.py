@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +120,7 @@ def _locate(story: Story, needle: str) -> int | None:
     return mapping[pos] if pos >= 0 else None
 
 
-@cache
+@lru_cache(maxsize=4)  # one story's lookups share its text; keep no more than a few texts alive
 def _normalised_with_map(text: str) -> tuple[str, list[int]]:
     """``text`` lower-cased with quote styles unified and spaces collapsed, and a map back to offsets."""
     chars: list[str] = []
