@@ -49,6 +49,28 @@ def is_furniture(text: str, patterns: Iterable[re.Pattern[str]]) -> bool:
     return any(p.match(stripped) for p in patterns)
 
 
+#: A line this short with no closing punctuation is a heading, a headline or a label.
+MAX_HEADING_WORDS = 12
+#: Lines at the top of a text (title, standfirst) may be this long.
+MAX_HEADLINE_WORDS = 30
+_CLOSING = tuple('.!?:;"”’\')…—–-')
+_OPENING = tuple('"“‘\'')
+
+
+def is_heading_like(block_text: str, position: int) -> bool:
+    """A block that reads as a heading rather than prose: no sentence-closing punctuation and short, or
+    longer but among the first lines of the text (a headline and standfirst), or a short line in capitals."""
+    stripped = block_text.strip()
+    if not stripped or "\n" in stripped:
+        return False
+    words = len(stripped.split())
+    if stripped.isupper() and words <= MAX_HEADING_WORDS:
+        return True
+    if stripped.endswith(_CLOSING) or stripped.startswith(_OPENING):
+        return False
+    return words <= MAX_HEADING_WORDS or (position < 3 and words <= MAX_HEADLINE_WORDS)
+
+
 def furniture_sentences(doc: Doc, sentences: Sequence[Span] | None = None) -> set[int]:
     """Indices of the sentences of ``doc`` that are page furniture."""
     patterns = furniture_patterns()
@@ -57,10 +79,14 @@ def furniture_sentences(doc: Doc, sentences: Sequence[Span] | None = None) -> se
     starts = block_starts(blocks)
     text = doc.text
     meta: set[int] = set()
+    position = {b.start: n for n, b in enumerate(blocks)}
     for index, sent in enumerate(sents):
         block = block_of(blocks, sent.start_char, starts)
         if block is not None:
             kind = block.kind
+            if kind == "paragraph" and is_heading_like(text[block.start : block.end], position[block.start]):
+                meta.add(index)
+                continue
             block_text = text[block.start : block.end]
             short = len(block_text.split()) <= MAX_FURNITURE_WORDS
             if kind in ("heading", "furniture", "caption") or (

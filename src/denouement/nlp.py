@@ -16,7 +16,16 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from denouement import characters, coref, events, furniture, narrator, quotes, sentences  # noqa: F401
+from denouement import (  # noqa: F401
+    characters,
+    coref,
+    events,
+    furniture,
+    layers,
+    narrator,
+    quotes,
+    sentences,
+)
 from denouement.errors import PipelineError
 
 __all__ = ["MODEL", "STAGES", "load_pipeline"]
@@ -29,6 +38,7 @@ STAGES = (
     "denouement_narrator",
     "denouement_coref",
     "denouement_quotes",
+    "denouement_layers",
     "denouement_events",
 )
 

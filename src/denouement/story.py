@@ -17,14 +17,17 @@ from denouement.document import Document
 from denouement.events import EventSpan, Participant
 from denouement.model import (
     Character,
+    Cue,
     Event,
     Explanation,
     Layer,
     Quote,
+    Segment,
     Sentence,
     Source,
     Story,
 )
+from denouement.layers import SegmentSpan
 from denouement.quotes import QuoteSpan
 from denouement.sentences import block_of, block_starts, blocks_of
 
@@ -129,6 +132,29 @@ def _quotes(text: str, spans: Sequence[QuoteSpan], ids: dict[int, str]) -> tuple
     )
 
 
+def _segments(text: str, spans: Sequence[SegmentSpan]) -> tuple[Segment, ...]:
+    return tuple(
+        Segment(
+            id=f"s{n}",
+            layer=span.layer,
+            kind=span.kind,
+            first=span.first,
+            last=span.last,
+            cues=tuple(
+                Cue(
+                    sentence=c.sentence,
+                    start=c.start,
+                    end=c.end,
+                    text=text[c.start : c.end],
+                    role=c.role,  # type: ignore[arg-type]
+                )
+                for c in span.cues
+            ),
+        )
+        for n, span in enumerate(spans, start=1)
+    )
+
+
 def build_story(doc: Doc, document: Document) -> Story:
     """The Story of a doc that ran through the whole denouement pipeline."""
     index = story_index(doc)
@@ -137,7 +163,11 @@ def build_story(doc: Doc, document: Document) -> Story:
     clusters: list[CharacterCluster] = doc._.characters or []
     mentions: list[Mention] = doc._.mentions or []
     ids = _character_ids(clusters)
-    layers: list[Layer] = ["meta" if i in index.meta else "actual" for i in range(len(index.sentences))]
+    layers: list[Layer] = doc._.layers or [
+        "meta" if i in index.meta else "actual" for i in range(len(index.sentences))
+    ]
+    segments = _segments(index.text, doc._.segments or [])
+    segment_of = {j: seg.id for seg in segments for j in range(seg.first, seg.last + 1)}
     sentences = []
     for i, sent in enumerate(index.sentences):
         block = block_of(blocks, sent.start_char, starts)
@@ -148,7 +178,7 @@ def build_story(doc: Doc, document: Document) -> Story:
                 end=sent.end_char,
                 text=sent.text,
                 layer=layers[i],
-                segment=None,
+                segment=segment_of.get(i),
                 block=block.kind if block else "paragraph",
             )
         )
@@ -164,7 +194,7 @@ def build_story(doc: Doc, document: Document) -> Story:
         ),
         characters=_characters(clusters, mentions, ids),
         sentences=tuple(sentences),
-        segments=(),
+        segments=segments,
         events=_events(index.text, doc._.events or [], layers, ids),
         quotes=_quotes(index.text, doc._.quotes or [], ids),
         divergences=(),

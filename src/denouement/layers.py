@@ -1,0 +1,577 @@
+"""Layers: which sentences are real, which are imagined, dreamt, remembered or foreseen, and which talk
+about the story instead of telling it.
+
+The work happens in three passes over the story's sentences (page furniture is already ``meta``):
+
+1. **Commentary** — :func:`commentary_sentences` weighs what a sentence is about: the work itself ("the
+   film", "the ending" with a verb that is not a telling verb), critics' and creators' words, first and
+   second person outside quotes, evaluative and interpretive vocabulary, against a character doing
+   something. Commentary comes in paragraphs, so a paragraph that is mostly commentary takes its
+   undecided sentences with it.
+2. **Opened passages** — an opener cue ("she dreams that", "years earlier", "in a flashback") that the
+   parse confirms starts a passage, which runs until a closer of the same kind ("wakes", "back in the
+   present"), a new opener, a heading, or the end of its paragraph when no closer follows.
+3. **Revealed passages** — a reveal ("None of it happened.") or a closer with nothing open exposes the
+   passage before it as unreal after the fact. Its start is the last transition or contrast cue before the
+   reveal in the same paragraph ("Suddenly…", "Instead…", "is carried back to the night they met"), else
+   the start of the paragraph; when the reveal opens a paragraph, the passage is the paragraph before it.
+   The reveal itself stays real. A weak reveal — an interruption such as "Then the song ends." — counts
+   only when the passage shows signs of unreality (counterfactual or montage cues) or the text's
+   commentary names a fantasy or dream.
+
+Cue lists live in ``data/layers.yaml``. :func:`find_layers` is the pure function; ``denouement_layers``
+is the spaCy component that stores its answer on ``doc._.layers`` and ``doc._.segments``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from denouement.characters import CharacterCluster, Mention, StoryIndex, mentions_by_token, story_index
+from denouement.lexicon import load_lexicon
+from denouement.model import Layer
+from denouement.quotes import QuoteSpan
+from denouement.sentences import block_of, block_starts, blocks_of
+
+__all__ = [
+    "CueSpan",
+    "LayerCues",
+    "SegmentSpan",
+    "SentenceFacts",
+    "commentary_sentences",
+    "find_layers",
+    "layer_cues",
+    "sentence_facts",
+]
+
+for _name in ("layers", "segments"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+UNREAL: frozenset[Layer] = frozenset({"imagined", "dream", "alternate"})
+#: How far ahead (in sentences) a closer may be found for an opened passage.
+MAX_PASSAGE = 30
+#: Commentary weight at which a sentence is commentary on its own.
+COMMENTARY_THRESHOLD = 2
+_SEGMENT_KIND: dict[str, str] = {
+    "dream": "dream",
+    "imagined": "fantasy",
+    "alternate": "alternate_life",
+    "flashback": "flashback",
+    "flash_forward": "flash_forward",
+    "commentary": "commentary",
+    "meta": "furniture",
+}
+
+
+@dataclass(frozen=True)
+class LayerCues:
+    open: dict[str, tuple[re.Pattern[str], ...]]
+    open_until_close: dict[str, tuple[re.Pattern[str], ...]]
+    close: dict[str, tuple[re.Pattern[str], ...]]
+    reveal: dict[str, tuple[re.Pattern[str], ...]]
+    interrupt: tuple[re.Pattern[str], ...]
+    signs: dict[str, tuple[re.Pattern[str], ...]]
+    ambition: tuple[re.Pattern[str], ...]
+    commentary_strong: tuple[re.Pattern[str], ...]
+    commentary_weak: tuple[re.Pattern[str], ...]
+    work_nouns: frozenset[str]
+    telling_verbs: frozenset[str]
+
+
+def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+@cache
+def layer_cues() -> LayerCues:
+    """The cue patterns of ``data/layers.yaml`` (extended by the user's lexicon folder)."""
+    data = load_lexicon("layers")
+    commentary = data.get("commentary", {})
+    return LayerCues(
+        open={k: _compile(v) for k, v in data.get("open", {}).items()},
+        open_until_close={k: _compile(v) for k, v in data.get("open_until_close", {}).items()},
+        close={k: _compile(v) for k, v in data.get("close", {}).items()},
+        reveal={k: _compile(v) for k, v in data.get("reveal", {}).items()},
+        interrupt=_compile(data.get("interrupt", [])),
+        signs={k: _compile(v) for k, v in data.get("unreal_signs", {}).items()},
+        ambition=_compile(data.get("ambition", [])),
+        commentary_strong=_compile(commentary.get("strong", [])),
+        commentary_weak=_compile(commentary.get("evaluative", [])),
+        work_nouns=frozenset(str(w).lower() for w in commentary.get("work_nouns", [])),
+        telling_verbs=frozenset(str(w).lower() for w in commentary.get("telling_verbs", [])),
+    )
+
+
+@dataclass(frozen=True)
+class CueSpan:
+    """A cue found in a sentence: offsets into the text and the part it plays."""
+
+    sentence: int
+    start: int
+    end: int
+    role: str  # open | close | reveal | contrast
+    kind: str  # the layer it points to, or the kind of sign
+
+
+@dataclass
+class SegmentSpan:
+    layer: Layer
+    kind: str
+    first: int
+    last: int
+    cues: list[CueSpan] = field(default_factory=list)
+
+
+@dataclass
+class SentenceFacts:
+    """What the layer passes need to know about one sentence."""
+
+    index: int
+    start: int
+    end: int
+    narration: str  # the sentence with quoted speech blanked out (same length as the sentence)
+    paragraph: int
+    paragraph_start: bool
+    heading: bool
+    meta: bool
+    quoted: float = 0.0  # share of the sentence inside quotation marks
+    person_speech: bool = False  # holds or continues words of a real person (critic, director)
+    character_speech: bool = False  # holds words of a story character
+    first_person: bool = False  # I / we / you in the narration, outside a first-person story
+    character_subject: bool = False  # a story character is the subject of a verb
+    person_subject: bool = False  # a real person or an actor is the subject of a verb
+    work_subject: str = ""  # "telling" or "other" when "the film" (or kin) is a subject
+    tokens: tuple[tuple[int, int, str, str], ...] = ()  # (start, end, pos, lemma) of narration words
+
+
+def _blank_quotes(text: str, start: int, spans: Sequence[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        for i in range(max(a, start), min(b, start + len(text))):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def _quote_ranges(index: StoryIndex) -> list[tuple[int, int]]:
+    return [(q.start, q.end) for q in index.quotes]
+
+
+def _speech_by_sentence(
+    quotes: Sequence[QuoteSpan], kinds: dict[int, str], sentences: Sequence[Span]
+) -> tuple[set[int], set[int]]:
+    person: set[int] = set()
+    character: set[int] = set()
+    for q in quotes:
+        kind = kinds.get(q.speaker) if q.speaker is not None else None
+        if kind is None:
+            continue
+        for i in range(q.sentence, len(sentences)):
+            sent = sentences[i]
+            if sent.start_char >= q.end:
+                break
+            if sent.end_char > q.start:
+                (person if kind == "person" else character).add(i)
+    return person, character
+
+
+_MAIN_DEPS = frozenset({"ROOT", "conj"})
+_SPECTATOR_VERBS = frozenset(
+    {"see", "hear", "learn", "watch", "follow", "be", "get", "find", "meet", "discover", "return", "go"}
+)
+
+
+def _main_clause(verb: Token) -> bool:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _subject_facts(
+    sent: Span,
+    index: StoryIndex,
+    by_token: dict[int, Mention],
+    kinds: dict[int, str],
+    actor_words: frozenset[str],
+    cues: LayerCues,
+    first_person_story: bool,
+) -> tuple[bool, bool, bool, str]:
+    character_subject = person_subject = first_person = False
+    work = ""
+    for token in sent:
+        if index.in_quote(token):
+            continue
+        lower = token.lower_
+        if token.pos_ == "PRON" and not first_person_story:
+            spectator = lower in ("we", "us") and token.head.lemma_.lower() in _SPECTATOR_VERBS
+            if lower in ("we", "us", "our", "you", "your", "i", "me", "my") and not spectator:
+                first_person = True
+        mention = by_token.get(token.i)
+        kind = kinds.get(mention.cluster) if mention and mention.cluster is not None else None
+        actor = token.pos_ == "PROPN" and lower in actor_words
+        if token.dep_ == "poss" and (kind in ("person", "reference") or actor):
+            person_subject = True
+        if not token.dep_.startswith("nsubj"):
+            continue
+        head = token.head
+        if actor or kind in ("person", "reference"):
+            person_subject = person_subject or head.lemma_.lower() != "play"
+        elif kind is not None:
+            character_subject = character_subject or (head.pos_ in ("VERB", "AUX") and _main_clause(head))
+        elif lower in cues.work_nouns and token.pos_ == "NOUN":
+            telling = head.lemma_.lower() in cues.telling_verbs
+            work = "telling" if telling or work == "telling" else "other"
+    return character_subject, person_subject, first_person, work
+
+
+def sentence_facts(doc: Doc) -> list[SentenceFacts]:
+    """The :class:`SentenceFacts` of every story sentence of a doc that ran through the quote stage."""
+    index = story_index(doc)
+    cues = layer_cues()
+    blocks = blocks_of(doc)
+    starts = block_starts(blocks)
+    clusters: list[CharacterCluster] = doc._.characters or []
+    kinds = {c.key: c.kind for c in clusters}
+    actor_words = frozenset(
+        w.lower() for c in clusters if c.actor for w in c.actor.split() if w[:1].isupper()
+    )
+    first_person_story = any(c.narrator for c in clusters)
+    by_token = mentions_by_token(doc._.mentions or [])
+    person, character = _speech_by_sentence(doc._.quotes or [], kinds, index.sentences)
+    ranges = _quote_ranges(index)
+    facts: list[SentenceFacts] = []
+    previous_block = None
+    for i, sent in enumerate(index.sentences):
+        block = block_of(blocks, sent.start_char, starts)
+        block_key = block.start if block is not None else -1
+        narration = _blank_quotes(sent.text, sent.start_char, ranges)
+        quoted = 1 - len(narration.split()) / max(1, len(sent.text.split()))
+        subj = _subject_facts(sent, index, by_token, kinds, actor_words, cues, first_person_story)
+        facts.append(
+            SentenceFacts(
+                index=i,
+                start=sent.start_char,
+                end=sent.end_char,
+                narration=narration,
+                paragraph=block_key,
+                paragraph_start=block_key != previous_block,
+                heading=block is not None and block.kind == "heading",
+                meta=i in index.meta,
+                quoted=quoted,
+                person_speech=i in person,
+                character_speech=i in character,
+                character_subject=subj[0],
+                person_subject=subj[1],
+                first_person=subj[2],
+                work_subject=subj[3],
+                tokens=tuple(
+                    (t.idx, t.idx + len(t), t.pos_, t.lemma_.lower())
+                    for t in sent
+                    if not index.in_quote(t)
+                ),
+            )
+        )
+        previous_block = block_key
+    return facts
+
+
+# --- commentary ---------------------------------------------------------------------------------
+
+
+def _narration_cue(f: SentenceFacts, cues: LayerCues) -> bool:
+    """Reveals, closers and interruptions belong to the telling, whatever their wording."""
+    patterns = [p for group in cues.reveal.values() for p in group]
+    patterns += [p for group in cues.close.values() for p in group]
+    return any(p.search(f.narration) for p in [*patterns, *cues.interrupt])
+
+
+def _commentary_weight(f: SentenceFacts, cues: LayerCues) -> int:
+    text = f.narration
+    words = [(pos, lemma) for _s, _e, pos, lemma in f.tokens if pos not in ("PUNCT", "SPACE")]
+    weight = 0
+    if f.person_speech:
+        weight += 3
+    if any(p.search(text) for p in cues.commentary_strong):
+        weight += 2
+    if f.first_person:
+        weight += 2
+    if f.person_subject:
+        weight += 2
+    if f.work_subject == "other":
+        weight += 2
+    elif f.work_subject == "telling":
+        weight -= 1
+    elif not f.character_subject and any(lemma in cues.work_nouns for _p, lemma in words):
+        weight += 1
+    weight += min(2, sum(1 for p in cues.commentary_weak if p.search(text)))
+    if text.rstrip().endswith("?") and f.quoted < 0.5:
+        weight += 1
+    if words and len(words) <= 5 and not f.character_subject and f.quoted < 0.5:
+        weight += 1  # "Not quite.", "It works.": verdicts, not plot
+    if words[:2] == [("PRON", "there"), ("VERB", "be")] or words[:2] == [("PRON", "there"), ("AUX", "be")]:
+        weight += 1
+    if f.character_subject:
+        weight -= 2
+    if f.character_speech and not f.person_speech:
+        weight -= 2
+    if _narration_cue(f, cues):
+        weight -= 3
+    return weight
+
+
+def commentary_sentences(facts: Sequence[SentenceFacts]) -> set[int]:
+    """Sentences that talk about the story rather than tell it."""
+    cues = layer_cues()
+    weights = {f.index: _commentary_weight(f, cues) for f in facts if not f.meta}
+    chosen = {i for i, w in weights.items() if w >= COMMENTARY_THRESHOLD}
+    paragraphs: dict[int, list[int]] = {}
+    for f in facts:
+        if not f.meta:
+            paragraphs.setdefault(f.paragraph, []).append(f.index)
+    for members in paragraphs.values():
+        if len(members) < 2:
+            continue
+        share = sum(1 for i in members if i in chosen) / len(members)
+        if share >= 0.5:
+            chosen.update(i for i in members if weights[i] >= 0)
+    return chosen
+
+
+# --- cues ---------------------------------------------------------------------------------------
+
+
+def _first_match(
+    patterns: Sequence[re.Pattern[str]], f: SentenceFacts, role: str, kind: str
+) -> CueSpan | None:
+    for p in patterns:
+        m = p.search(f.narration)
+        if m:
+            return CueSpan(f.index, f.start + m.start(), f.start + m.end(), role, kind)
+    return None
+
+
+def _opener(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
+    tentative = [(kind, patterns, "open?") for kind, patterns in cues.open_until_close.items()]
+    for kind, patterns, role in [*((k, p, "open") for k, p in cues.open.items()), *tentative]:
+        cue = _first_match(patterns, f, role, kind)
+        if cue is None:
+            continue
+        ambition = _first_match(cues.ambition, f, "open", kind)
+        if ambition is not None and ambition.start < cue.end and cue.start < ambition.end:
+            continue
+        return cue
+    return None
+
+
+def _closer(f: SentenceFacts, kind: str, cues: LayerCues) -> CueSpan | None:
+    own = cues.close.get(kind, ())
+    if kind in UNREAL:
+        own = own + cues.close.get("dream", ()) if kind != "dream" else own
+    return _first_match(own + cues.close.get("any", ()), f, "close", kind)
+
+
+def _reveal(f: SentenceFacts, cues: LayerCues) -> tuple[CueSpan | None, bool]:
+    """A reveal cue in the sentence, and whether it is weak (needs signs of unreality to count)."""
+    for kind, patterns in cues.reveal.items():
+        cue = _first_match(patterns, f, "reveal", kind)
+        if cue is not None:
+            return cue, False
+    cue = _first_match(cues.close.get("any", ()), f, "reveal", "imagined")
+    if cue is not None:
+        return cue, False
+    cue = _first_match(cues.close.get("dream", ()), f, "reveal", "dream")
+    if cue is not None:
+        return cue, True
+    return _first_match(cues.interrupt, f, "reveal", "imagined"), True
+
+
+def _framing(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
+    """Whether the opener sentence itself is inside the passage (it tells some of it) rather than only
+    announcing it ("The film cuts back to that night.")."""
+    for start, _end, pos, lemma in f.tokens:
+        if start >= cue.end and pos in ("VERB", "PROPN") and lemma not in cues.telling_verbs:
+            return lemma not in ("fill", "be", "have")
+    return cue.start - f.start < 3 and cue.end < f.end - 25
+
+
+# --- passages -----------------------------------------------------------------------------------
+
+
+def _paragraph_bounds(facts: Sequence[SentenceFacts], i: int) -> tuple[int, int]:
+    first = i
+    while first > 0 and facts[first - 1].paragraph == facts[i].paragraph:
+        first -= 1
+    last = i
+    while last + 1 < len(facts) and facts[last + 1].paragraph == facts[i].paragraph:
+        last += 1
+    return first, last
+
+
+def _opened_passage(
+    facts: Sequence[SentenceFacts], i: int, cue: CueSpan, narration: set[int], cues: LayerCues
+) -> SegmentSpan | None:
+    kind = cue.kind
+    first = i if _framing(facts[i], cue, cues) else i + 1
+    cue_list = [cue]
+    last = None
+    for j in range(i + 1, min(len(facts), i + 1 + MAX_PASSAGE)):
+        f = facts[j]
+        if f.heading:
+            break
+        if j not in narration:
+            continue
+        closer = _closer(f, kind, cues)
+        if closer is not None:
+            cue_list.append(closer)
+            last = j - 1
+            break
+        if _opener(f, cues) is not None:
+            last = j - 1
+            break
+    if last is None and cue.role == "open?":
+        return None
+    cue_list[0] = CueSpan(cue.sentence, cue.start, cue.end, "open", cue.kind)
+    if last is None:
+        last = _paragraph_bounds(facts, i)[1]
+        if first > last:  # an announcement closing its paragraph: the passage is the next paragraph
+            last = _paragraph_bounds(facts, first)[1] if first < len(facts) else last
+    while first <= last and first not in narration:
+        first += 1
+    if first > last:
+        return None
+    return SegmentSpan(kind, _SEGMENT_KIND[kind], first, last, cue_list)  # type: ignore[arg-type]
+
+
+def _start_cue(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
+    for kind in ("transition", "counterfactual"):
+        cue = _first_match(cues.signs.get(kind, ()), f, "contrast", kind)
+        if cue is not None:
+            return cue
+    return None
+
+
+def _revealed_passage(
+    facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, narration: set[int], taken: set[int],
+    cues: LayerCues,
+) -> SegmentSpan | None:
+    """The passage a reveal at sentence ``r`` exposes, bounded by its paragraph and by start cues."""
+    end = r - 1
+    while end >= 0 and end not in narration:
+        if end in taken or facts[end].heading:
+            return None
+        end -= 1
+    if end < 0 or end in taken:
+        return None
+    para_first, _ = _paragraph_bounds(facts, end)
+    first = para_first
+    cue_list = [reveal]
+    for j in range(end, para_first - 1, -1):
+        if j in taken:
+            first = j + 1
+            break
+        start = _start_cue(facts[j], cues)
+        if start is not None:
+            first = j
+            cue_list.insert(0, start)
+            break
+    while first <= end and first not in narration:
+        first += 1
+    if first > end or first == 0:
+        return None
+    layer: Layer = "dream" if reveal.kind == "dream" else "imagined"
+    return SegmentSpan(layer, _SEGMENT_KIND[layer], first, end, cue_list)
+
+
+def _shows_unreality(facts: Sequence[SentenceFacts], seg: SegmentSpan, cues: LayerCues) -> bool:
+    for j in range(seg.first, seg.last + 1):
+        for kind in ("transition", "counterfactual", "montage"):
+            if _first_match(cues.signs.get(kind, ()), facts[j], "contrast", kind) is not None:
+                return True
+    return False
+
+
+def _names_unreality(facts: Sequence[SentenceFacts], outside: set[int], cues: LayerCues) -> bool:
+    named = cues.signs.get("named", ())
+    return any(_first_match(named, facts[i], "contrast", "named") for i in outside)
+
+
+def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[SegmentSpan]]:
+    """The layer of every sentence and the segments (runs of one non-actual layer) they form."""
+    cues = layer_cues()
+    layers: list[Layer] = ["meta" if f.meta else "actual" for f in facts]
+    commentary = commentary_sentences(facts)
+    for i in commentary:
+        layers[i] = "commentary"
+    narration = {f.index for f in facts if not f.meta and f.index not in commentary}
+    outside = {f.index for f in facts if f.index not in narration}
+    passages: list[SegmentSpan] = []
+    taken: set[int] = set()
+    i = 0
+    while i < len(facts):
+        if i in narration and i not in taken:
+            cue = _opener(facts[i], cues)
+            if cue is not None:
+                seg = _opened_passage(facts, i, cue, narration, cues)
+                if seg is not None:
+                    passages.append(seg)
+                    taken.update(range(seg.first, seg.last + 1))
+                    i = seg.last + 1
+                    continue
+        i += 1
+    named = _names_unreality(facts, outside, cues)
+    for r in sorted(narration - taken):
+        f = facts[r]
+        reveal, weak = _reveal(f, cues)
+        if reveal is None:
+            continue
+        seg = _revealed_passage(facts, r, reveal, narration, taken, cues)
+        if seg is None or (weak and not (named or _shows_unreality(facts, seg, cues))):
+            continue
+        if reveal.kind == "flashback":
+            continue
+        passages.append(seg)
+        taken.update(range(seg.first, seg.last + 1))
+    for seg in passages:
+        for j in range(seg.first, seg.last + 1):
+            if j in narration:
+                layers[j] = seg.layer
+    for f in facts[1:]:
+        if not any(ch.isalnum() for ch in f.narration) and f.quoted < 1 and not f.meta:
+            layers[f.index] = layers[f.index - 1]
+    return layers, _segments(layers, passages)
+
+
+def _segments(layers: Sequence[Layer], passages: Sequence[SegmentSpan]) -> list[SegmentSpan]:
+    """Passages, plus runs of commentary and furniture, in text order."""
+    result = list(passages)
+    covered = {j for seg in passages for j in range(seg.first, seg.last + 1)}
+    i = 0
+    while i < len(layers):
+        layer = layers[i]
+        if layer in ("commentary", "meta") and i not in covered:
+            j = i
+            while j + 1 < len(layers) and layers[j + 1] == layer and j + 1 not in covered:
+                j += 1
+            result.append(SegmentSpan(layer, _SEGMENT_KIND[layer], i, j))
+            i = j + 1
+        else:
+            i += 1
+    return sorted(result, key=lambda s: s.first)
+
+
+@Language.component(
+    "denouement_layers",
+    requires=["doc._.meta_sentences", "doc._.characters", "doc._.quotes"],
+    assigns=["doc._.layers", "doc._.segments"],
+)
+def layers_component(doc: Doc) -> Doc:
+    layers, segments = find_layers(sentence_facts(doc))
+    doc._.layers = layers
+    doc._.segments = segments
+    return doc
