@@ -30,7 +30,7 @@ from typing import Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from denouement.furniture import furniture_sentences
+from denouement.furniture import furniture_sentences, is_cast_line
 from denouement.lexicon import load_lexicon, word_set
 from denouement.quotemarks import QuoteMarks, find_quote_marks, inside_quotes
 from denouement.sentences import story_sentences
@@ -101,6 +101,11 @@ _CREDIT_LEAD = re.compile(
     r"Writer-director|Photo|Photograph|Image|Still|Credit|Courtesy)\s*(?::|by)?\s*$"
 )
 _NAME_THEN_ROLE = re.compile(rf"^{_NAME}\s*[·|•]\s*")
+_AUTHOR_LINE = re.compile(
+    rf"^{_NAME},\s+(?:Senior |Chief |Staff |Contributing |Deputy |Associate )?"
+    r"(?:Film|TV|Television|Culture|Entertainment|Arts|Movies?)\s+(?:Writer|Critic|Editor|Reporter|Correspondent)\b"
+)
+_BARE_NAME = re.compile(rf"^{_NAME}$")
 _NICK_TO_EVERYONE = re.compile(
     rf"^\s*(?:\([^()]{{1,60}}\))?\s*,\s*[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?\s+to\s+"
     rf"(?:everyone|everybody|all|friends|family|his friends|her friends|the town|the family)\b"
@@ -488,7 +493,8 @@ class _Builder:
         for start, end in _name_runs(doc, index, vocabulary):
             sentence = index.token_sentence[start]
             credit_role = self._credit_role(start) if sentence in index.meta else None
-            if sentence in index.meta and credit_role is None:
+            cast_line = sentence in index.meta and is_cast_line(index.sentences[sentence].text)
+            if sentence in index.meta and credit_role is None and not cast_line:
                 continue
             core, titles, roles = _strip_titles(doc, start, end)
             if credit_role is not None:
@@ -527,6 +533,16 @@ class _Builder:
         match = _CREDIT_LEAD.search(lead)
         if match is None and not lead.strip() and _NAME_THEN_ROLE.match(sentence.text):
             return "author"  # "Declan Moriarty · TV Editor · 9 min read"
+        if match is None and not lead.strip() and _AUTHOR_LINE.match(sentence.text.strip()):
+            return "author"  # "Hollis Grant, Senior Film Writer" or a bare name under the headline
+        if (
+            match is None
+            and 0 < self.index.token_sentence[start] < 4
+            and self.doc[start].ent_type_ == "PERSON"
+            and len(sentence.text.split()) >= 2
+            and _BARE_NAME.match(sentence.text.strip())
+        ):
+            return "author"  # a bare name under the headline
         if match is None or len(sentence.text.split()) > 12:
             return None
         word = match.group("role").lower()

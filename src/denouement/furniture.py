@@ -17,7 +17,14 @@ from spacy.tokens import Doc, Span
 from denouement.lexicon import load_lexicon
 from denouement.sentences import block_of, block_starts, blocks_of, story_sentences
 
-__all__ = ["FurniturePatterns", "furniture_patterns", "furniture_sentences", "is_furniture"]
+__all__ = [
+    "FurniturePatterns",
+    "furniture_patterns",
+    "furniture_sentences",
+    "is_cast_line",
+    "is_furniture",
+    "is_heading_like",
+]
 
 if not Doc.has_extension("meta_sentences"):
     Doc.set_extension("meta_sentences", default=None)
@@ -54,7 +61,19 @@ MAX_HEADING_WORDS = 12
 #: Lines at the top of a text (title, standfirst) may be this long.
 MAX_HEADLINE_WORDS = 30
 _CLOSING = tuple('.!?:;"”’\')…—–-')
+_TWO_SENTENCES = re.compile(r"[.!?:]\s+\S")
 _OPENING = tuple('"“‘\'')
+
+
+_CAST_LINE = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+as\s+(?:young |the |older |a young )?[A-Z][\w.'’\"“”-]+"
+    r"(?:\s+[\w.'’\"“”-]+){0,4}(?:,[^.]{0,40})?$"
+)
+
+
+def is_cast_line(text: str) -> bool:
+    """A cast-list line, "Maren Holt as Dr. Ilse Brandt": furniture, but it says who plays whom."""
+    return bool(_CAST_LINE.match(text.strip()))
 
 
 def is_heading_like(block_text: str, position: int) -> bool:
@@ -66,7 +85,7 @@ def is_heading_like(block_text: str, position: int) -> bool:
     words = len(stripped.split())
     if stripped.isupper() and words <= MAX_HEADING_WORDS:
         return True
-    if stripped.endswith(_CLOSING) or stripped.startswith(_OPENING):
+    if stripped.endswith(_CLOSING) or stripped.startswith(_OPENING) or _TWO_SENTENCES.search(stripped):
         return False
     return words <= MAX_HEADING_WORDS or (position < 3 and words <= MAX_HEADLINE_WORDS)
 
@@ -84,6 +103,9 @@ def furniture_sentences(doc: Doc, sentences: Sequence[Span] | None = None) -> se
         block = block_of(blocks, sent.start_char, starts)
         if block is not None:
             kind = block.kind
+            if kind in ("paragraph", "list_item") and is_cast_line(text[block.start : block.end]):
+                meta.add(index)
+                continue
             if kind == "paragraph" and is_heading_like(text[block.start : block.end], position[block.start]):
                 meta.add(index)
                 continue

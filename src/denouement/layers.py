@@ -45,6 +45,7 @@ __all__ = [
     "SegmentSpan",
     "SentenceFacts",
     "commentary_sentences",
+    "commentary_weights",
     "find_layers",
     "layer_cues",
     "sentence_facts",
@@ -59,6 +60,8 @@ UNREAL: frozenset[Layer] = frozenset({"imagined", "dream", "alternate"})
 MAX_PASSAGE = 30
 #: Commentary weight at which a sentence is commentary on its own.
 COMMENTARY_THRESHOLD = 2
+#: Commentary this weak inside an unreal or out-of-order passage is part of the passage.
+WEAK_COMMENTARY = 3
 _SEGMENT_KIND: dict[str, str] = {
     "dream": "dream",
     "imagined": "fantasy",
@@ -284,13 +287,6 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
 # --- commentary ---------------------------------------------------------------------------------
 
 
-def _narration_cue(f: SentenceFacts, cues: LayerCues) -> bool:
-    """Reveals, closers and interruptions belong to the telling, whatever their wording."""
-    patterns = [p for group in cues.reveal.values() for p in group]
-    patterns += [p for group in cues.close.values() for p in group]
-    return any(p.search(f.narration) for p in [*patterns, *cues.interrupt])
-
-
 def _commentary_weight(f: SentenceFacts, cues: LayerCues) -> int:
     text = f.narration
     words = [(pos, lemma) for _s, _e, pos, lemma in f.tokens if pos not in ("PUNCT", "SPACE")]
@@ -320,15 +316,23 @@ def _commentary_weight(f: SentenceFacts, cues: LayerCues) -> int:
         weight -= 2
     if f.character_speech and not f.person_speech:
         weight -= 2
-    if _narration_cue(f, cues):
+    if _ends_sequence(f, cues):
         weight -= 3
     return weight
 
 
-def commentary_sentences(facts: Sequence[SentenceFacts]) -> set[int]:
-    """Sentences that talk about the story rather than tell it."""
+def commentary_weights(facts: Sequence[SentenceFacts]) -> dict[int, int]:
+    """How strongly each non-furniture sentence reads as commentary (see :func:`commentary_sentences`)."""
     cues = layer_cues()
-    weights = {f.index: _commentary_weight(f, cues) for f in facts if not f.meta}
+    return {f.index: _commentary_weight(f, cues) for f in facts if not f.meta}
+
+
+def commentary_sentences(
+    facts: Sequence[SentenceFacts], weights: dict[int, int] | None = None
+) -> set[int]:
+    """Sentences that talk about the story rather than tell it."""
+    if weights is None:
+        weights = commentary_weights(facts)
     chosen = {i for i, w in weights.items() if w >= COMMENTARY_THRESHOLD}
     paragraphs: dict[int, list[int]] = {}
     for f in facts:
@@ -373,6 +377,7 @@ def _closer(f: SentenceFacts, kind: str, cues: LayerCues) -> CueSpan | None:
     own = cues.close.get(kind, ())
     if kind in UNREAL:
         own = own + cues.close.get("dream", ()) if kind != "dream" else own
+        own = own + tuple(p for group in cues.reveal.values() for p in group) + cues.interrupt
     return _first_match(own + cues.close.get("any", ()), f, "close", kind)
 
 
@@ -414,10 +419,17 @@ def _paragraph_bounds(facts: Sequence[SentenceFacts], i: int) -> tuple[int, int]
 
 
 def _opened_passage(
-    facts: Sequence[SentenceFacts], i: int, cue: CueSpan, narration: set[int], cues: LayerCues
+    facts: Sequence[SentenceFacts],
+    i: int,
+    cue: CueSpan,
+    narration: set[int],
+    cues: LayerCues,
+    framing: bool | None = None,
 ) -> SegmentSpan | None:
     kind = cue.kind
-    first = i if _framing(facts[i], cue, cues) else i + 1
+    if framing is None:
+        framing = _framing(facts[i], cue, cues)
+    first = i if framing else i + 1
     cue_list = [cue]
     last = None
     for j in range(i + 1, min(len(facts), i + 1 + MAX_PASSAGE)):
@@ -436,6 +448,9 @@ def _opened_passage(
             break
     if last is None and cue.role == "open?":
         return None
+    if last is not None and last < first and kind == "dream":
+        # "She falls asleep." — "She wakes up in a farmhouse…": the dream world runs to the next waking
+        return _opened_passage(facts, last + 1, cue_list[-1], narration, cues, framing=True)
     cue_list[0] = CueSpan(cue.sentence, cue.start, cue.end, "open", cue.kind)
     if last is None:
         last = _paragraph_bounds(facts, i)[1]
@@ -462,6 +477,11 @@ def _revealed_passage(
 ) -> SegmentSpan | None:
     """The passage a reveal at sentence ``r`` exposes, bounded by its paragraph and by start cues."""
     end = r - 1
+    for k in range(r - 1, max(-1, r - 4), -1):
+        if facts[k].paragraph != facts[r].paragraph:
+            break
+        if _ends_sequence(facts[k], cues):
+            end = k - 1  # "Then a hand shakes her shoulder. It is the Admiral. The reunion was a dream."
     while end >= 0 and end not in narration:
         if end in taken or facts[end].heading:
             return None
@@ -488,6 +508,12 @@ def _revealed_passage(
     return SegmentSpan(layer, _SEGMENT_KIND[layer], first, end, cue_list)
 
 
+def _ends_sequence(f: SentenceFacts, cues: LayerCues) -> bool:
+    patterns = [p for group in cues.reveal.values() for p in group]
+    patterns += [p for group in cues.close.values() for p in group]
+    return any(p.search(f.narration) for p in [*patterns, *cues.interrupt])
+
+
 def _shows_unreality(facts: Sequence[SentenceFacts], seg: SegmentSpan, cues: LayerCues) -> bool:
     for j in range(seg.first, seg.last + 1):
         for kind in ("transition", "counterfactual", "montage"):
@@ -505,7 +531,8 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
     """The layer of every sentence and the segments (runs of one non-actual layer) they form."""
     cues = layer_cues()
     layers: list[Layer] = ["meta" if f.meta else "actual" for f in facts]
-    commentary = commentary_sentences(facts)
+    weights = commentary_weights(facts)
+    commentary = commentary_sentences(facts, weights)
     for i in commentary:
         layers[i] = "commentary"
     narration = {f.index for f in facts if not f.meta and f.index not in commentary}
@@ -539,12 +566,27 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         taken.update(range(seg.first, seg.last + 1))
     for seg in passages:
         for j in range(seg.first, seg.last + 1):
-            if j in narration:
+            if j in narration or (j in commentary and weights[j] <= WEAK_COMMENTARY):
                 layers[j] = seg.layer
+    _commentary_about_passages(facts, layers, passages, cues)
     for f in facts[1:]:
         if not any(ch.isalnum() for ch in f.narration) and f.quoted < 1 and not f.meta:
             layers[f.index] = layers[f.index - 1]
     return layers, _segments(layers, passages)
+
+
+def _commentary_about_passages(
+    facts: Sequence[SentenceFacts], layers: list[Layer], passages: Sequence[SegmentSpan], cues: LayerCues
+) -> None:
+    """After an unreal passage, a sentence that speaks of "the fantasy" or "in reality" is about it."""
+    unreal = [seg for seg in passages if seg.layer in UNREAL]
+    if not unreal:
+        return
+    after = min(seg.last for seg in unreal)
+    about = cues.signs.get("about", ())
+    for f in facts[after + 1 :]:
+        if layers[f.index] == "actual" and any(p.search(f.narration) for p in about):
+            layers[f.index] = "commentary"
 
 
 def _segments(layers: Sequence[Layer], passages: Sequence[SegmentSpan]) -> list[SegmentSpan]:
