@@ -77,6 +77,7 @@ _SEGMENT_KIND: dict[str, str] = {
 class LayerCues:
     open: dict[str, tuple[re.Pattern[str], ...]]
     open_until_close: dict[str, tuple[re.Pattern[str], ...]]
+    contrast_open: dict[str, tuple[re.Pattern[str], ...]]
     close: dict[str, tuple[re.Pattern[str], ...]]
     reveal: dict[str, tuple[re.Pattern[str], ...]]
     interrupt: tuple[re.Pattern[str], ...]
@@ -100,6 +101,7 @@ def layer_cues() -> LayerCues:
     return LayerCues(
         open={k: _compile(v) for k, v in data.get("open", {}).items()},
         open_until_close={k: _compile(v) for k, v in data.get("open_until_close", {}).items()},
+        contrast_open={k: _compile(v) for k, v in data.get("contrast_open", {}).items()},
         close={k: _compile(v) for k, v in data.get("close", {}).items()},
         reveal={k: _compile(v) for k, v in data.get("reveal", {}).items()},
         interrupt=_compile(data.get("interrupt", [])),
@@ -184,14 +186,14 @@ def _speech_by_sentence(
     return person, character
 
 
-_MAIN_DEPS = frozenset({"ROOT", "conj"})
 _SPECTATOR_VERBS = frozenset(
     {"see", "hear", "learn", "watch", "follow", "be", "get", "find", "meet", "discover", "return", "go"}
 )
 
 
 def _main_clause(verb: Token) -> bool:
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
+    """A verb of the main line of the sentence (the root, coordinated with it, or after a colon)."""
+    while verb.dep_ in ("conj", "parataxis") and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
 
@@ -361,8 +363,10 @@ def _first_match(
 
 
 def _opener(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
-    tentative = [(kind, patterns, "open?") for kind, patterns in cues.open_until_close.items()]
-    for kind, patterns, role in [*((k, p, "open") for k, p in cues.open.items()), *tentative]:
+    candidates = [(k, p, "open") for k, p in cues.open.items()]
+    candidates += [(k, p, "open!") for k, p in cues.contrast_open.items()]
+    candidates += [(k, p, "open?") for k, p in cues.open_until_close.items()]
+    for kind, patterns, role in candidates:
         cue = _first_match(patterns, f, role, kind)
         if cue is None:
             continue
@@ -396,13 +400,23 @@ def _reveal(f: SentenceFacts, cues: LayerCues) -> tuple[CueSpan | None, bool]:
     return _first_match(cues.interrupt, f, "reveal", "imagined"), True
 
 
+_PERSONAL = frozenset({"she", "he", "they", "i", "we", "you", "it"})
+
+
 def _framing(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
-    """Whether the opener sentence itself is inside the passage (it tells some of it) rather than only
-    announcing it ("The film cuts back to that night.")."""
-    for start, _end, pos, lemma in f.tokens:
-        if start >= cue.end and pos in ("VERB", "PROPN") and lemma not in cues.telling_verbs:
-            return lemma not in ("fill", "be", "have")
-    return cue.start - f.start < 3 and cue.end < f.end - 25
+    """Whether the opener sentence itself is inside the passage (it tells some of it: "In a flashback,
+    she…", "She dreams that the lake has drained") rather than only announcing it ("The film cuts back
+    to that night.", "He escapes into the same recurring dream.")."""
+    if len(f.narration[: cue.start - f.start].split()) <= 2 and cue.end < f.end - 20:
+        return True  # a framing adverbial: "Years earlier, …", "In a dream sequence, …"
+    rest = [(pos, lemma) for start, _end, pos, lemma in f.tokens if start >= cue.end]
+    for n, (pos, lemma) in enumerate(rest):
+        if pos == "VERB" and lemma not in cues.telling_verbs and lemma not in ("fill", "have"):
+            return True
+        if pos in ("PRON", "PROPN") and (pos == "PROPN" or lemma in _PERSONAL):
+            if any(p in ("AUX", "VERB") for p, _l in rest[n + 1 : n + 3]):
+                return True  # "she dreamed she was back at the beach house"
+    return False
 
 
 # --- passages -----------------------------------------------------------------------------------
@@ -432,21 +446,25 @@ def _opened_passage(
     first = i if framing else i + 1
     cue_list = [cue]
     last = None
+    own_closers = cues.close.get(kind, ())
+    para_last = _paragraph_bounds(facts, i)[1]
     for j in range(i + 1, min(len(facts), i + 1 + MAX_PASSAGE)):
         f = facts[j]
         if f.heading:
             break
         if j not in narration:
             continue
-        closer = _closer(f, kind, cues)
+        beyond = j > para_last + 1  # a reveal often opens the next paragraph
+        closer = _first_match(own_closers, f, "close", kind) if beyond else _closer(f, kind, cues)
         if closer is not None:
             cue_list.append(closer)
             last = j - 1
             break
-        if _opener(f, cues) is not None:
+        opener = _opener(f, cues)
+        if opener is not None and opener.role in ("open", "open!"):
             last = j - 1
             break
-    if last is None and cue.role == "open?":
+    if last is None and cue.role in ("open?", "open!"):
         return None
     if last is not None and last < first and kind == "dream":
         # "She falls asleep." — "She wakes up in a farmhouse…": the dream world runs to the next waking
@@ -476,8 +494,12 @@ def _revealed_passage(
     cues: LayerCues,
 ) -> SegmentSpan | None:
     """The passage a reveal at sentence ``r`` exposes, bounded by its paragraph and by start cues."""
+    if r - 1 in taken:
+        return None
     end = r - 1
     for k in range(r - 1, max(-1, r - 4), -1):
+        if k in taken:
+            return None
         if facts[k].paragraph != facts[r].paragraph:
             break
         if _ends_sequence(facts[k], cues):
@@ -522,9 +544,33 @@ def _shows_unreality(facts: Sequence[SentenceFacts], seg: SegmentSpan, cues: Lay
     return False
 
 
-def _names_unreality(facts: Sequence[SentenceFacts], outside: set[int], cues: LayerCues) -> bool:
+def _names_unreality(facts: Sequence[SentenceFacts], commentary: set[int], cues: LayerCues) -> bool:
+    """Whether the text's commentary or headings speak of a fantasy, a dream or an imagined life."""
     named = cues.signs.get("named", ())
-    return any(_first_match(named, facts[i], "contrast", "named") for i in outside)
+    return any(
+        _first_match(named, f, "contrast", "named") for f in facts if f.index in commentary or f.heading
+    )
+
+
+def _weak_reveal_holds(
+    facts: Sequence[SentenceFacts], seg: SegmentSpan, r: int, named: bool, cues: LayerCues
+) -> bool:
+    """An interruption reveals the passage before it when the passage shows signs of unreality, or when
+    the commentary speaks of a fantasy and the passage is a paragraph of its own that the interruption
+    ends."""
+    if _shows_unreality(facts, seg, cues):
+        return True
+    whole_paragraph = facts[seg.first].paragraph_start and facts[r].paragraph != facts[seg.last].paragraph
+    return named and whole_paragraph and seg.last - seg.first >= 2
+
+
+def _retype_before(passages: Sequence[SegmentSpan], r: int, layer: Layer) -> None:
+    """A dream reveal right after an interruption ("A knock on the window. … It had all been a dream.")
+    says what the passage before the interruption was."""
+    for seg in passages:
+        if seg.layer == "imagined" and 0 < r - seg.last <= 4:
+            seg.layer = layer
+            seg.kind = _SEGMENT_KIND[layer]
 
 
 def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[SegmentSpan]]:
@@ -536,9 +582,9 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
     for i in commentary:
         layers[i] = "commentary"
     narration = {f.index for f in facts if not f.meta and f.index not in commentary}
-    outside = {f.index for f in facts if f.index not in narration}
     passages: list[SegmentSpan] = []
     taken: set[int] = set()
+    named = _names_unreality(facts, commentary, cues)
     i = 0
     while i < len(facts):
         if i in narration and i not in taken:
@@ -551,14 +597,15 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
                     i = seg.last + 1
                     continue
         i += 1
-    named = _names_unreality(facts, outside, cues)
     for r in sorted(narration - taken):
         f = facts[r]
         reveal, weak = _reveal(f, cues)
         if reveal is None:
             continue
         seg = _revealed_passage(facts, r, reveal, narration, taken, cues)
-        if seg is None or (weak and not (named or _shows_unreality(facts, seg, cues))):
+        if seg is None or (weak and not _weak_reveal_holds(facts, seg, r, named, cues)):
+            if reveal.kind == "dream" and not weak:
+                _retype_before(passages, r, "dream")
             continue
         if reveal.kind == "flashback":
             continue
