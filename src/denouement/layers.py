@@ -450,7 +450,7 @@ def _opened_passage(
     para_last = _paragraph_bounds(facts, i)[1]
     for j in range(i + 1, min(len(facts), i + 1 + MAX_PASSAGE)):
         f = facts[j]
-        if f.heading:
+        if f.heading and kind != "dream":
             break
         if j not in narration:
             continue
@@ -464,6 +464,8 @@ def _opened_passage(
         if opener is not None and opener.role in ("open", "open!"):
             last = j - 1
             break
+    if last is None and cue.role == "open!" and _replays(facts, i, narration, cues):
+        last = _paragraph_bounds(facts, i)[1]  # "The film cuts back to that night. This time he…"
     if last is None and cue.role in ("open?", "open!"):
         return None
     if last is not None and last < first and kind == "dream":
@@ -479,6 +481,15 @@ def _opened_passage(
     if first > last:
         return None
     return SegmentSpan(kind, _SEGMENT_KIND[kind], first, last, cue_list)  # type: ignore[arg-type]
+
+
+def _replays(facts: Sequence[SentenceFacts], i: int, narration: set[int], cues: LayerCues) -> bool:
+    """Whether the sentence before ``i`` takes the story back to an earlier moment, which the contrast
+    opener at ``i`` then changes."""
+    before = next((j for j in range(i - 1, -1, -1) if j in narration), None)
+    if before is None:
+        return False
+    return _first_match(cues.open.get("flashback", ()), facts[before], "open", "flashback") is not None
 
 
 def _start_cue(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
