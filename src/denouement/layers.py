@@ -227,12 +227,41 @@ def _subject_facts(
         head = token.head
         if actor or kind in ("person", "reference"):
             person_subject = person_subject or head.lemma_.lower() != "play"
-        elif kind is not None:
-            character_subject = character_subject or (head.pos_ in ("VERB", "AUX") and _main_clause(head))
+        elif lower in ("i", "we", "you") and not first_person_story:
+            continue  # the critic or the audience, not a character
+        elif kind is not None or lower in ("he", "she", "they") or token.ent_type_ == "PERSON":
+            acts = head.pos_ == "VERB" and head.lemma_ not in ("be", "have", "seem", "feel", "look")
+            character_subject = character_subject or (acts and _main_clause(head))
         elif lower in cues.work_nouns and token.pos_ == "NOUN":
             telling = head.lemma_.lower() in cues.telling_verbs
             work = "telling" if telling or work == "telling" else "other"
     return character_subject, person_subject, first_person, work
+
+
+def _narrated_in_first_person(doc: Doc, index: StoryIndex) -> bool:
+    """A story told by an "I" who acts in it (mostly in the past tense), not a critic's "I think"."""
+    past = present = 0
+    for token in doc:
+        if token.lower_ == "i" and token.dep_ == "nsubj" and not index.in_quote(token):
+            head = token.head
+            verb = next((c for c in head.children if c.dep_ == "aux"), head)
+            if verb.tag_ in ("VBD", "VBN") or head.tag_ == "VBD":
+                past += 1
+            elif verb.tag_ in ("VBP", "VBZ", "MD"):
+                present += 1
+    return past >= 3 and past > 2 * present
+
+
+_TITLE_STOP = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "review", "ending"})
+
+
+def _title_words(doc: Doc, clusters: Sequence[CharacterCluster]) -> frozenset[str]:
+    """Capitalised words of the work's title (not characters' names): "Tenpin is not going to change
+    anyone's life" talks about the film."""
+    title = doc.user_data.get("denouement_title") or ""
+    names = {w for c in clusters for w in c.words}
+    words = {w.strip(":,.!?'\"’").lower() for w in title.split()}
+    return frozenset(w for w in words if w and w not in _TITLE_STOP and w not in names)
 
 
 def sentence_facts(doc: Doc) -> list[SentenceFacts]:
@@ -246,7 +275,8 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
     actor_words = frozenset(
         w.lower() for c in clusters if c.actor for w in c.actor.split() if w[:1].isupper()
     )
-    first_person_story = any(c.narrator for c in clusters)
+    first_person_story = _narrated_in_first_person(doc, index)
+    title_words = _title_words(doc, clusters)
     by_token = mentions_by_token(doc._.mentions or [])
     person, character = _speech_by_sentence(doc._.quotes or [], kinds, index.sentences)
     ranges = _quote_ranges(index)
@@ -257,7 +287,9 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
         block_key = block.start if block is not None else -1
         narration = _blank_quotes(sent.text, sent.start_char, ranges)
         quoted = 1 - len(narration.split()) / max(1, len(sent.text.split()))
-        subj = _subject_facts(sent, index, by_token, kinds, actor_words, cues, first_person_story)
+        subj = _subject_facts(
+            sent, index, by_token, kinds, actor_words | title_words, cues, first_person_story
+        )
         facts.append(
             SentenceFacts(
                 index=i,
@@ -344,8 +376,8 @@ def commentary_sentences(
         if len(members) < 2:
             continue
         share = sum(1 for i in members if i in chosen) / len(members)
-        if share >= 0.5:
-            chosen.update(i for i in members if weights[i] >= 0)
+        if share > 0.5:
+            chosen.update(i for i in members if weights[i] >= (0 if share >= 2 / 3 else 1))
     return chosen
 
 

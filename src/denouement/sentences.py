@@ -96,17 +96,33 @@ def mark_block_starts(doc: Doc, blocks: Sequence[Block]) -> None:
         doc.from_array([SENT_START], values.view("uint64"))  # type: ignore[arg-type]  # -1 wraps back to -1
 
 
+_CLOSERS = frozenset('"”’\')]')
+
+
+def _only_closing_marks(span: Span) -> bool:
+    return all(t.text in _CLOSERS or all(ch in _CLOSERS for ch in t.text) for t in span)
+
+
 def story_sentences(doc: Doc) -> list[Span]:
-    """The sentences of ``doc`` with surrounding whitespace trimmed, blank ones dropped."""
-    result = []
+    """The sentences of ``doc`` with surrounding whitespace trimmed, blank ones dropped.
+
+    A "sentence" that is nothing but closing quotation marks (the parser split a quote's closing mark
+    off its words) is joined to the sentence before it when they share a line.
+    """
+    result: list[Span] = []
     for sent in doc.sents:
         start, end = sent.start, sent.end
         while start < end and doc[start].is_space:
             start += 1
         while end > start and doc[end - 1].is_space:
             end -= 1
-        if end > start:
-            result.append(doc[start:end])
+        if end <= start:
+            continue
+        span = doc[start:end]
+        if result and _only_closing_marks(span) and "\n" not in doc[result[-1].end - 1 : start].text:
+            result[-1] = doc[result[-1].start : end]
+        else:
+            result.append(span)
     return result
 
 
