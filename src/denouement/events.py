@@ -10,15 +10,23 @@ keys, others their noun phrase. A list of actions after a colon yields one event
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from denouement.characters import Mention, StoryIndex, mentions_by_token, story_index
 
-__all__ = ["EventSpan", "Participant", "find_events", "is_event_verb", "is_main_clause"]
+__all__ = [
+    "EventSpan",
+    "Participant",
+    "content_lemmas",
+    "find_events",
+    "is_event_verb",
+    "is_main_clause",
+]
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -40,6 +48,7 @@ class EventSpan:
     patients: list[Participant] = field(default_factory=list)
     negated: bool = False
     main: bool = True
+    lemmas: tuple[str, ...] = ()  # content words of the clause (lemmas, lower case), for alignment
 
 
 _COMPLEMENT_POS = frozenset({"ADP", "DET", "PRON", "ADV", "PART", "PROPN"})
@@ -150,6 +159,9 @@ def _clause_bounds(verb: Token, index: StoryIndex, speech: Sequence[tuple[int, i
         lo -= 1
     while hi + 1 in tokens and not _spoken(doc[hi + 1], speech):
         hi += 1
+    colon = next((i for i in range(verb.i + 1, hi + 1) if doc[i].text == ":"), None)
+    if colon is not None:
+        hi = colon - 1  # a list after a colon is its own events
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ == "cc"):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc"):
@@ -198,9 +210,78 @@ def find_events(doc: Doc, mentions: Sequence[Mention]) -> list[EventSpan]:
                 patients=_patients(token, by_token),
                 negated=_negated(token),
                 main=is_main_clause(token),
+                lemmas=content_lemmas(doc[lo : hi + 1]),
             )
         )
+    events.extend(_list_items(doc, index, by_token, speech))
+    events.sort(key=lambda e: (e.start, e.end))
     return events
+
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
+
+
+def content_lemmas(span: Span) -> tuple[str, ...]:
+    """The content words of a stretch of text as lower-case lemmas, in order, without repeats."""
+    seen: list[str] = []
+    for t in span:
+        if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha:
+            lemma = t.lemma_.lower()
+            if lemma not in seen:
+                seen.append(lemma)
+    return tuple(seen)
+
+
+_ITEM_SPLIT = re.compile(r"\s*(?:[,;]\s*(?:and |or |then )?|\s+and\s+(?=an?\b|the\b|his\b|her\b|their\b))")
+
+
+def _list_items(
+    doc: Doc, index: StoryIndex, by_token: dict[int, Mention], speech: Sequence[tuple[int, int]]
+) -> list[EventSpan]:
+    """Noun-phrase items of a list after a colon ("The years pass: a walk-up in Brooklyn, a wedding in a
+    courtyard, a baby daughter") are events too: each names something that happens."""
+    items: list[EventSpan] = []
+    text = index.text
+    for n, sent in enumerate(index.sentences):
+        if n in index.meta:
+            continue
+        colon = next((t for t in sent if t.text == ":" and not index.in_quote(t)), None)
+        if colon is None:
+            continue
+        tail_start = colon.idx + 1
+        tail_end = sent.end_char
+        pieces = []
+        offset = tail_start
+        for part in _ITEM_SPLIT.split(text[tail_start:tail_end]):
+            at = text.find(part, offset, tail_end) if part else -1
+            if at >= 0:
+                pieces.append((at, at + len(part)))
+                offset = at + len(part)
+        if len(pieces) < 2:
+            continue
+        for start, end in pieces:
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is None or not len(span) or is_event_verb(span.root):
+                continue
+            nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+            head = span.root if span.root.pos_ in ("NOUN", "PROPN") else (nouns[-1] if nouns else None)
+            if head is None or _spoken(head, speech):
+                continue
+            while span and (span[-1].is_punct or span[-1].is_space):
+                span = span[:-1]
+            items.append(
+                EventSpan(
+                    sentence=n,
+                    start=span.start_char,
+                    end=span.end_char,
+                    verb=head.i,
+                    predicate=head.lemma_.lower(),
+                    patients=_participants(head, by_token),
+                    main=True,
+                    lemmas=content_lemmas(span),
+                )
+            )
+    return items
 
 
 @Language.component("denouement_events", requires=["doc._.mentions"], assigns=["doc._.events"])

@@ -19,12 +19,14 @@ from spacy.language import Language
 from denouement import (  # noqa: F401
     characters,
     coref,
+    divergence,
     events,
     furniture,
     layers,
     narrator,
     quotes,
     sentences,
+    timeline,
 )
 from denouement.errors import PipelineError
 
@@ -40,6 +42,8 @@ STAGES = (
     "denouement_quotes",
     "denouement_layers",
     "denouement_events",
+    "denouement_timeline",
+    "denouement_divergence",
 )
 
 

@@ -13,11 +13,13 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from denouement.characters import CharacterCluster, Mention, story_index
+from denouement.divergence import DivergenceSpan
 from denouement.document import Document
 from denouement.events import EventSpan, Participant
 from denouement.model import (
     Character,
     Cue,
+    Divergence,
     Event,
     Explanation,
     Layer,
@@ -86,16 +88,16 @@ def _participant(p: Participant, ids: dict[int, str]) -> str:
 
 
 def _events(
-    text: str, spans: Sequence[EventSpan], layers: Sequence[Layer], ids: dict[int, str]
+    text: str,
+    spans: Sequence[EventSpan],
+    layers: Sequence[Layer],
+    ids: dict[int, str],
+    times: Sequence[str | None],
+    order: Sequence[int | None],
 ) -> tuple[Event, ...]:
     events = []
-    order = 0
     for n, span in enumerate(spans, start=1):
         layer = layers[span.sentence]
-        story_position = None
-        if layer == "actual":
-            story_position = order
-            order += 1
         events.append(
             Event(
                 id=f"e{n}",
@@ -108,8 +110,8 @@ def _events(
                 patients=tuple(_participant(p, ids) for p in span.patients),
                 negated=span.negated,
                 layer=layer,
-                time=None,
-                story_index=story_position,
+                time=times[n - 1] if n - 1 < len(times) else None,
+                story_index=order[n - 1] if n - 1 < len(order) else None,
                 main=span.main,
             )
         )
@@ -155,6 +157,20 @@ def _segments(text: str, spans: Sequence[SegmentSpan]) -> tuple[Segment, ...]:
     )
 
 
+def _divergences(spans: Sequence[DivergenceSpan]) -> tuple[Divergence, ...]:
+    return tuple(
+        Divergence(
+            id=f"d{n}",
+            kind=span.kind,  # type: ignore[arg-type]
+            actual=f"e{span.actual + 1}" if span.actual is not None else None,
+            imagined=f"e{span.imagined + 1}" if span.imagined is not None else None,
+            summary=span.summary,
+            evidence=span.evidence,
+        )
+        for n, span in enumerate(spans, start=1)
+    )
+
+
 def build_story(doc: Doc, document: Document) -> Story:
     """The Story of a doc that ran through the whole denouement pipeline."""
     index = story_index(doc)
@@ -195,8 +211,10 @@ def build_story(doc: Doc, document: Document) -> Story:
         characters=_characters(clusters, mentions, ids),
         sentences=tuple(sentences),
         segments=segments,
-        events=_events(index.text, doc._.events or [], layers, ids),
+        events=_events(
+            index.text, doc._.events or [], layers, ids, doc._.event_times or [], doc._.story_order or []
+        ),
         quotes=_quotes(index.text, doc._.quotes or [], ids),
-        divergences=(),
+        divergences=_divergences(doc._.divergences or []),
         explanation=Explanation(),
     )
