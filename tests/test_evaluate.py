@@ -31,6 +31,10 @@ def test_dev_set_floor() -> None:
     assert figures["character_names_actors"] >= 0.90
     assert figures["speaker_accuracy"] >= 0.86
     assert figures["quote_recall"] >= 0.99
+    assert figures["layer_coarse"] >= 0.93
+    assert figures["unreal_f1"] >= 0.79
+    assert figures["divergence_recall"] >= 0.27
+    assert figures["linear_false_segments"] == 0  # no unreal passage invented in a story without one
 
 
 def test_annotation_needs_a_story_beside_it(tmp_path: Path) -> None:

@@ -171,6 +171,12 @@ def _print_scores(scores: list, overall: dict, phenomena: dict, details: bool) -
     for tag, figures in phenomena.items():
         table.add_row(*row(f"{tag} ({figures['stories']})", figures))
     console.print(table)
+    console.print(
+        f"layer exact {overall['layer_exact']}, unreal precision {overall['unreal_precision']}, "
+        f"unreal recall {overall['unreal_recall']}; linear controls {overall['linear_controls']}, "
+        f"unreal segments invented in them {overall['linear_false_segments']}",
+        markup=False,
+    )
     if details:
         for s in scores:
             if s.problems:

@@ -60,7 +60,9 @@ def divergence_lexicon() -> Lexicon:
     groups = {str(w).lower(): name for name, words in data.get("related", {}).items() for w in words}
     absence = "|".join(f"(?:{p})" for p in data.get("absence", [])) or r"(?!)"
     fate = frozenset(str(g) for g in data.get("fate", []))
-    return Lexicon(groups, fate, frozenset(str(w).lower() for w in data.get("ignore", [])), re.compile(absence, re.I))
+    return Lexicon(
+        groups, fate, frozenset(str(w).lower() for w in data.get("ignore", [])), re.compile(absence, re.I)
+    )
 
 
 @dataclass(frozen=True)
@@ -153,8 +155,9 @@ def find_divergences(
         inside = [n for n, e in enumerate(events) if seg.first <= e.sentence <= seg.last]
         result.extend(_segment_divergences(seg, inside, real, events, text, lex, names, frequency))
         result.extend(
-            _missing_outcomes(seg, inside, real, events, layers, text, sentence_texts, lex, names, frequency,
-                              result)
+            _missing_outcomes(
+                seg, inside, real, events, layers, text, sentence_texts, lex, names, frequency, result
+            )
         )
     return result
 
@@ -186,14 +189,21 @@ def _segment_divergences(
             pairs.add(pair)
             found.append(
                 DivergenceSpan(
-                    "changed", best, i, _summary("changed", seg.layer, text, e, events[best]),
+                    "changed",
+                    best,
+                    i,
+                    _summary("changed", seg.layer, text, e, events[best]),
                     tuple(sorted({e.sentence, events[best].sentence})),
                 )
             )
         elif e.main:
             found.append(
                 DivergenceSpan(
-                    "only_imagined", None, i, _summary("only_imagined", seg.layer, text, e, None), (e.sentence,)
+                    "only_imagined",
+                    None,
+                    i,
+                    _summary("only_imagined", seg.layer, text, e, None),
+                    (e.sentence,),
                 )
             )
     return found
@@ -214,11 +224,13 @@ def _missing_outcomes(
 ) -> list[DivergenceSpan]:
     """Real outcomes the unreal line lacks: named by commentary, or salient in the real ending."""
     used = {d.actual for d in already if d.actual is not None}
-    unreal_groups = set().union(*(_groups(_words(events[i], lex, names), lex) for i in inside)) if inside else set()
+    unreal_groups = (
+        set().union(*(_groups(_words(events[i], lex, names), lex) for i in inside)) if inside else set()
+    )
     unreal_words = set().union(*(_words(events[i], lex, names) for i in inside)) if inside else set()
     found: list[DivergenceSpan] = []
     # commentary that says what the sequence leaves out
-    for n, e in enumerate(events):
+    for e in events:
         if layers[e.sentence] != "commentary" or e.sentence <= seg.last:
             continue
         sentence = sentence_texts[e.sentence]
@@ -226,12 +238,17 @@ def _missing_outcomes(
             continue
         scored = [(alignment_score(e, events[r], lex, names, frequency), r) for r in real if r not in used]
         best_score, best = max(scored, default=(0.0, -1))
-        if best_score >= ALIGN_THRESHOLD and not (_groups(_words(events[best], lex, names), lex) <= unreal_groups
-                                                  and _words(events[best], lex, names) <= unreal_words):
+        if best_score >= ALIGN_THRESHOLD and not (
+            _groups(_words(events[best], lex, names), lex) <= unreal_groups
+            and _words(events[best], lex, names) <= unreal_words
+        ):
             used.add(best)
             found.append(
                 DivergenceSpan(
-                    "only_actual", best, None, _summary("only_actual", seg.layer, text, None, events[best]),
+                    "only_actual",
+                    best,
+                    None,
+                    _summary("only_actual", seg.layer, text, None, events[best]),
                     tuple(sorted({e.sentence, events[best].sentence})),
                 )
             )
@@ -245,7 +262,9 @@ def _missing_outcomes(
         if not groups or groups & unreal_groups or not (_people(e) & people) or not e.main:
             continue
         found.append(
-            DivergenceSpan("only_actual", r, None, _summary("only_actual", seg.layer, text, None, e), (e.sentence,))
+            DivergenceSpan(
+                "only_actual", r, None, _summary("only_actual", seg.layer, text, None, e), (e.sentence,)
+            )
         )
         added += 1
         if added >= MAX_ONLY_ACTUAL:

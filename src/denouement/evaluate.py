@@ -250,6 +250,11 @@ def _score_layers(story: Story, ann: Annotation, score: StoryScore) -> None:
         c["unreal_engine"] += got in UNREAL
         c["unreal_both"] += want in UNREAL and got in UNREAL
     c["unreal_segments_engine"] += sum(1 for s in story.segments if s.layer in UNREAL)
+    if not any(layer in UNREAL for layer in gold):
+        c["linear_controls"] += 1
+        c["linear_false_segments"] += sum(1 for s in story.segments if s.layer in UNREAL)
+        if any(s.layer in UNREAL for s in story.segments):
+            score.problems.append("unreal segment invented in a story with none")
 
 
 def _score_divergences(story: Story, ann: Annotation, score: StoryScore) -> None:
@@ -311,6 +316,8 @@ def summarise(scores: Sequence[StoryScore]) -> dict[str, float | None]:
         "unreal_recall": recall,
         "unreal_f1": f1,
         "divergence_recall": _ratio(t["divergences_found"], t["divergences"]),
+        "linear_controls": int(t["linear_controls"]),
+        "linear_false_segments": int(t["linear_false_segments"]),
     }
 
 

@@ -60,9 +60,9 @@ def is_furniture(text: str, patterns: Iterable[re.Pattern[str]]) -> bool:
 MAX_HEADING_WORDS = 12
 #: Lines at the top of a text (title, standfirst) may be this long.
 MAX_HEADLINE_WORDS = 30
-_CLOSING = tuple('.!?:;"”’\')…—–-')
+_CLOSING = tuple(".!?:;\"”’')…—–-")
 _TWO_SENTENCES = re.compile(r"[.!?:]\s+\S")
-_OPENING = tuple('"“‘\'')
+_OPENING = tuple("\"“‘'")
 
 
 _CAST_LINE = re.compile(

@@ -271,7 +271,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
     blocks = blocks_of(doc)
     starts = block_starts(blocks)
     clusters: list[CharacterCluster] = doc._.characters or []
-    kinds = {c.key: c.kind for c in clusters}
+    kinds: dict[int, str] = {c.key: c.kind for c in clusters}
     actor_words = frozenset(
         w.lower() for c in clusters if c.actor for w in c.actor.split() if w[:1].isupper()
     )
@@ -308,9 +308,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
                 first_person=subj[2],
                 work_subject=subj[3],
                 tokens=tuple(
-                    (t.idx, t.idx + len(t), t.pos_, t.lemma_.lower())
-                    for t in sent
-                    if not index.in_quote(t)
+                    (t.idx, t.idx + len(t), t.pos_, t.lemma_.lower()) for t in sent if not index.in_quote(t)
                 ),
             )
         )
@@ -361,9 +359,7 @@ def commentary_weights(facts: Sequence[SentenceFacts]) -> dict[int, int]:
     return {f.index: _commentary_weight(f, cues) for f in facts if not f.meta}
 
 
-def commentary_sentences(
-    facts: Sequence[SentenceFacts], weights: dict[int, int] | None = None
-) -> set[int]:
+def commentary_sentences(facts: Sequence[SentenceFacts], weights: dict[int, int] | None = None) -> set[int]:
     """Sentences that talk about the story rather than tell it."""
     if weights is None:
         weights = commentary_weights(facts)
@@ -402,11 +398,16 @@ def _opener(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
         cue = _first_match(patterns, f, role, kind)
         if cue is None:
             continue
-        ambition = _first_match(cues.ambition, f, "open", kind)
-        if ambition is not None and ambition.start < cue.end and cue.start < ambition.end:
+        if _overlaps_ambition(f, cue, cues):
             continue
         return cue
     return None
+
+
+def _overlaps_ambition(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
+    """ "Her dream of a record deal", "dreams of becoming a singer": hopes, not dreams."""
+    a, b = cue.start - f.start, cue.end - f.start
+    return any(m.start() < b and a < m.end() for p in cues.ambition for m in p.finditer(f.narration))
 
 
 def _closer(f: SentenceFacts, kind: str, cues: LayerCues) -> CueSpan | None:
@@ -445,9 +446,9 @@ def _framing(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
     for n, (pos, lemma) in enumerate(rest):
         if pos == "VERB" and lemma not in cues.telling_verbs and lemma not in ("fill", "have"):
             return True
-        if pos in ("PRON", "PROPN") and (pos == "PROPN" or lemma in _PERSONAL):
-            if any(p in ("AUX", "VERB") for p, _l in rest[n + 1 : n + 3]):
-                return True  # "she dreamed she was back at the beach house"
+        person = pos == "PROPN" or (pos == "PRON" and lemma in _PERSONAL)
+        if person and any(p in ("AUX", "VERB") for p, _l in rest[n + 1 : n + 3]):
+            return True  # "she dreamed she was back at the beach house"
     return False
 
 
@@ -533,7 +534,11 @@ def _start_cue(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
 
 
 def _revealed_passage(
-    facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, narration: set[int], taken: set[int],
+    facts: Sequence[SentenceFacts],
+    r: int,
+    reveal: CueSpan,
+    narration: set[int],
+    taken: set[int],
     cues: LayerCues,
 ) -> SegmentSpan | None:
     """The passage a reveal at sentence ``r`` exposes, bounded by its paragraph and by start cues."""

@@ -96,7 +96,7 @@ def mark_block_starts(doc: Doc, blocks: Sequence[Block]) -> None:
         doc.from_array([SENT_START], values.view("uint64"))  # type: ignore[arg-type]  # -1 wraps back to -1
 
 
-_CLOSERS = frozenset('"”’\')]')
+_CLOSERS = frozenset("\"”’')]")
 
 
 def _only_closing_marks(span: Span) -> bool:

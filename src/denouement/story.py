@@ -16,6 +16,8 @@ from denouement.characters import CharacterCluster, Mention, story_index
 from denouement.divergence import DivergenceSpan
 from denouement.document import Document
 from denouement.events import EventSpan, Participant
+from denouement.explanation import explain_story
+from denouement.layers import SegmentSpan
 from denouement.model import (
     Character,
     Cue,
@@ -29,7 +31,6 @@ from denouement.model import (
     Source,
     Story,
 )
-from denouement.layers import SegmentSpan
 from denouement.quotes import QuoteSpan
 from denouement.sentences import block_of, block_starts, blocks_of
 
@@ -148,7 +149,7 @@ def _segments(text: str, spans: Sequence[SegmentSpan]) -> tuple[Segment, ...]:
                     start=c.start,
                     end=c.end,
                     text=text[c.start : c.end],
-                    role=c.role,  # type: ignore[arg-type]
+                    role=c.role,
                 )
                 for c in span.cues
             ),
@@ -161,7 +162,7 @@ def _divergences(spans: Sequence[DivergenceSpan]) -> tuple[Divergence, ...]:
     return tuple(
         Divergence(
             id=f"d{n}",
-            kind=span.kind,  # type: ignore[arg-type]
+            kind=span.kind,
             actual=f"e{span.actual + 1}" if span.actual is not None else None,
             imagined=f"e{span.imagined + 1}" if span.imagined is not None else None,
             summary=span.summary,
@@ -198,7 +199,7 @@ def build_story(doc: Doc, document: Document) -> Story:
                 block=block.kind if block else "paragraph",
             )
         )
-    return Story(
+    story = Story(
         title=document.title,
         text=index.text,
         source=Source(
@@ -218,3 +219,4 @@ def build_story(doc: Doc, document: Document) -> Story:
         divergences=_divergences(doc._.divergences or []),
         explanation=Explanation(),
     )
+    return story.model_copy(update={"explanation": explain_story(story)})

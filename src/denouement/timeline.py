@@ -55,8 +55,11 @@ class TimeExpression:
 @cache
 def _patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
     data = load_lexicon("timeline")
-    compile_all = lambda items: tuple(re.compile(p, re.IGNORECASE) for p in items)  # noqa: E731
-    return compile_all(data.get("expressions", [])), compile_all(data.get("distant_past", []))
+    return _compile(data.get("expressions", [])), _compile(data.get("distant_past", []))
+
+
+def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
 def sentence_times(doc: Doc) -> list[TimeExpression | None]:
@@ -162,7 +165,5 @@ def timeline_component(doc: Doc) -> Doc:
     layers: list[Layer] = doc._.layers or ["actual"] * len(index.sentences)
     times = sentence_times(doc)
     doc._.event_times = event_times(events, times, [s.start_char for s in index.sentences])
-    doc._.story_order = story_order(
-        events, layers, doc._.segments or [], [s.text for s in index.sentences]
-    )
+    doc._.story_order = story_order(events, layers, doc._.segments or [], [s.text for s in index.sentences])
     return doc

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from denouement.model import Claim, Story
+from denouement.model import Claim, Segment, Story
 from denouement.renderers import register_renderer
 
 __all__ = ["render_markdown"]
@@ -93,16 +93,35 @@ def _layers(story: Story) -> list[str]:
             "",
         ]
         return lines
-    lines += ["| Real | Imagined |", "|---|---|"]
     for seg in unreal:
-        imagined = [s for s in story.sentences if seg.first <= s.id <= seg.last]
-        real = [s for s in story.sentences if s.layer == "actual" and s.id > seg.last][: len(imagined)]
-        for i in range(max(len(imagined), len(real))):
-            left = f"s{real[i].id}: {_cell(real[i].text)}" if i < len(real) else ""
-            right = f"s{imagined[i].id}: {_cell(imagined[i].text)}" if i < len(imagined) else ""
-            lines.append(f"| {left} | {right} |")
-        lines.append("")
+        lines += _lanes(story, seg)
     return lines
+
+
+def _lanes(story: Story, seg: Segment) -> list[str]:
+    """The unreal passage beside what really happens: each unreal sentence with the real sentences its
+    divergences align it with, then the real line that resumes after it."""
+    kind = seg.layer.replace("_", " ")
+    lines = [f"### s{seg.first}–s{seg.last}: {seg.kind.replace('_', ' ')} ({kind})", ""]
+    counterpart: dict[int, list[int]] = {}
+    for d in story.divergences:
+        unreal_ids = [n for n in d.evidence if seg.first <= n <= seg.last]
+        real_ids = [n for n in d.evidence if story.sentences[n].layer in ("actual", "flashback")]
+        for n in unreal_ids:
+            counterpart.setdefault(n, [])
+            counterpart[n] += [r for r in real_ids if r not in counterpart[n]]
+    lines += ["| Really happens | Imagined instead |", "|---|---|"]
+    for s in story.sentences[seg.first : seg.last + 1]:
+        if s.layer != seg.layer:
+            continue
+        real = "<br>".join(
+            f"s{r}: {_cell(story.sentences[r].text)}" for r in sorted(counterpart.get(s.id, []))
+        )
+        lines.append(f"| {real or '—'} | s{s.id}: {_cell(s.text)} |")
+    resumes = [s for s in story.sentences[seg.last + 1 :] if s.layer == "actual"][:3]
+    if resumes:
+        lines += ["", "The real line resumes: " + " ".join(f"s{s.id}: {_cell(s.text)}" for s in resumes)]
+    return [*lines, ""]
 
 
 def _timeline(story: Story) -> list[str]:

@@ -1,0 +1,96 @@
+"""Divergences and the ending explained, on texts of our own and on the bundled example."""
+
+from __future__ import annotations
+
+import pytest
+
+from denouement import Story, example_path, explain
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def example(nlp) -> Story:  # type: ignore[no-untyped-def]
+    return explain(example_path(), nlp=nlp)
+
+
+def sentence_with(story: Story, fragment: str) -> int:
+    return next(s.id for s in story.sentences if fragment in s.text)
+
+
+def test_example_fantasy_kiss_is_changed_against_the_real_walk_past(example: Story) -> None:
+    kiss = sentence_with(example, "kisses her in the rain")
+    walk = sentence_with(example, "walks straight past her")
+    changed = [d for d in example.divergences if d.kind == "changed" and {kiss, walk} <= set(d.evidence)]
+    assert changed, [d.summary for d in example.divergences]
+    d = changed[0]
+    assert "kisses her in the rain" in d.summary and "walks straight past her" in d.summary
+    imagined = next(e for e in example.events if e.id == d.imagined)
+    actual = next(e for e in example.events if e.id == d.actual)
+    assert imagined.layer == "imagined" and actual.layer == "actual"
+
+
+def test_example_train_together_versus_alone(example: Story) -> None:
+    together = sentence_with(example, "overnight train to New York together")
+    alone = sentence_with(example, "boards the train to New York alone")
+    assert any(d.kind == "changed" and {together, alone} <= set(d.evidence) for d in example.divergences)
+
+
+def test_example_commentary_names_what_only_reality_has(example: Story) -> None:
+    owns = sentence_with(example, "it belongs to Gus now")
+    assert any(d.kind == "only_actual" and owns in d.evidence for d in example.divergences)
+
+
+def test_example_child_exists_only_in_the_fantasy(example: Story) -> None:
+    baby = sentence_with(example, "a baby daughter asleep")
+    unreal = [d for d in example.divergences if baby in d.evidence]
+    assert unreal
+    # the fantasy's daughter is never paired with a real child: there is none
+    assert all(
+        "daughter" not in (next(e for e in example.events if e.id == d.actual).text)
+        for d in unreal
+        if d.actual
+    )
+
+
+def test_every_divergence_cites_existing_sentences_and_events(example: Story) -> None:
+    ids = {e.id for e in example.events}
+    for d in example.divergences:
+        assert d.evidence and all(0 <= n < len(example.sentences) for n in d.evidence)
+        assert d.actual is None or d.actual in ids
+        assert d.imagined is None or d.imagined in ids
+        assert d.summary
+
+
+def test_explanation_of_the_example(example: Story) -> None:
+    ex = example.explanation
+    last_real = max(s.id for s in example.sentences if s.layer == "actual")
+    assert ex.ending and any(last_real in c.evidence for c in ex.ending)
+    fantasy = sentence_with(example, "Roz steps off the stage")
+    assert any(fantasy in c.evidence for c in ex.imagined)
+    reveal = sentence_with(example, "the last note fades")
+    assert any("revealed only afterwards" in c.text and reveal in c.evidence for c in ex.imagined)
+    assert ex.differences
+    assert any(c.text.startswith("Priya Ransome says") for c in ex.meaning)
+    for claim in (*ex.ending, *ex.imagined, *ex.differences, *ex.meaning):
+        assert claim.evidence and all(0 <= n < len(example.sentences) for n in claim.evidence)
+
+
+def test_explanation_words_come_from_the_text(example: Story) -> None:
+    """Quoted parts of claims are the text's own words."""
+    for claim in (*example.explanation.imagined, *example.explanation.meaning):
+        if "“" in claim.text:
+            quoted = claim.text.split("“", 1)[1].rsplit("”", 1)[0].rstrip("…")
+            assert " ".join(quoted.split())[:60] in " ".join(example.text.split())
+
+
+def test_linear_story_has_no_divergences_and_a_cautious_explanation(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Odette Fray inherits her grandmother's orchard in Normandy. She restores the cider press with her "
+        "neighbour, Lucien Marr, and they sell the first barrels at the autumn fair. In the last scene "
+        "Odette plants a new row of apple trees."
+    )
+    assert story.divergences == ()
+    assert story.explanation.ending
+    assert story.explanation.imagined == ()
+    assert story.explanation.meaning == ()

@@ -1,0 +1,142 @@
+"""Layers: real, unreal, out of order, commentary and furniture — on short texts of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from denouement import Story
+
+pytestmark = pytest.mark.model
+
+UNREAL = {"imagined", "dream", "alternate"}
+
+
+def layer_of(story: Story, fragment: str) -> str:
+    for s in story.sentences:
+        if fragment in s.text:
+            return s.layer
+    raise AssertionError(f"no sentence containing {fragment!r}")
+
+
+def unreal_segments(story: Story) -> list[tuple[str, int, int]]:
+    return [(seg.layer, seg.first, seg.last) for seg in story.segments if seg.layer in UNREAL]
+
+
+REVEALED = """Marguerite Oyelowo runs a ferry café on the island of Skerra. Her old partner, Dmitri Vance, left for the mainland twelve years ago and never wrote.
+
+On the last night of the season Dmitri walks in out of the rain and orders a coffee. Marguerite pours it without a word.
+
+Suddenly it is the spring they first met, and this time she follows him onto the ferry. They open a bakery in Glasgow, marry in a register office and raise twin boys above the shop.
+
+None of it happened. Marguerite is still behind the counter, and Dmitri is counting coins for the coffee. He leaves on the morning boat."""
+
+
+def test_retroactive_reveal_starts_at_the_transition_and_keeps_the_reveal_real(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(REVEALED)
+    assert layer_of(story, "Suddenly it is the spring") == "imagined"
+    assert layer_of(story, "They open a bakery in Glasgow") == "imagined"
+    assert layer_of(story, "None of it happened") == "actual"
+    assert layer_of(story, "He leaves on the morning boat") == "actual"
+    # the real scene before the sequence is not flipped
+    assert layer_of(story, "Dmitri walks in out of the rain") == "actual"
+    seg = next(s for s in story.segments if s.layer == "imagined")
+    assert any(c.role == "reveal" and "None of it happened" in c.text for c in seg.cues)
+
+
+DREAM = """Ilka Brandt keeps the lighthouse alone after her brother drowns. That night she dreams that the sea has frozen solid and her brother is skating towards her with a lantern. He calls her name, but the ice cracks between them.
+
+She wakes before dawn to the foghorn and climbs the stairs to trim the lamp."""
+
+
+def test_explicit_dream_opens_and_waking_closes(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(DREAM)
+    assert layer_of(story, "she dreams that the sea has frozen") == "dream"
+    assert layer_of(story, "the ice cracks between them") == "dream"
+    assert layer_of(story, "She wakes before dawn") == "actual"
+    assert layer_of(story, "keeps the lighthouse alone") == "actual"
+
+
+FLASHBACK = """Detective Aurelio Benn reopens the case of a missing choir teacher in the town of Wexmoor.
+
+Years earlier, in the winter of 1994, the teacher, Hester Quayle, had argued with the organist in the church car park. She was never seen again.
+
+Back in the present, Benn finds her scarf in the organ loft. He arrests the organist at dawn."""
+
+
+def test_flashback_between_its_cues_and_story_order(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(FLASHBACK)
+    assert layer_of(story, "Years earlier") == "flashback"
+    assert layer_of(story, "She was never seen again") == "flashback"
+    assert layer_of(story, "Back in the present") == "actual"
+    argued = next(e for e in story.events if e.predicate == "argue")
+    reopens = next(e for e in story.events if e.predicate == "reopen")
+    assert argued.story_index is not None and reopens.story_index is not None
+    assert argued.story_index < reopens.story_index  # told later, happened first
+    assert argued.time is not None and "earlier" in argued.time.lower()
+
+
+AMBITION = """Tilde Marsh dreams of becoming a jazz singer, and her dream of a record deal keeps her going through night shifts at the laundry. Her brother imagines he can win the county boxing title. Both of them chase their dreams all summer.
+
+In September Tilde sings at an open-mic night and a producer hands her his card. Then the music stops and the lights come up. She goes home on the last bus."""
+
+
+def test_ambitions_are_not_unreal_passages(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(AMBITION)
+    assert unreal_segments(story) == []
+    assert all(s.layer in ("actual", "commentary", "meta") for s in story.sentences)
+
+
+REVIEW = """Harbour Lights review: a gentle drama that earns its tears
+
+Nadia Voss plays Greer, a fisherman's widow who takes in a stranded sailor. Greer mends his nets and teaches him to cook mackerel.
+
+The film is really about grief and the small chores that carry people through it. I found the final scene almost unbearably tender, and Voss is superb throughout.
+
+"I wanted the sea to be the third character," director Oren Falk told Tidewater Magazine.
+
+Harbour Lights is in cinemas from Friday."""
+
+
+def test_review_register_commentary_and_furniture(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(REVIEW)
+    assert layer_of(story, "Harbour Lights review") == "meta"
+    assert layer_of(story, "Greer mends his nets") == "actual"
+    assert layer_of(story, "The film is really about grief") == "commentary"
+    assert layer_of(story, "I found the final scene") == "commentary"
+    assert layer_of(story, "I wanted the sea to be the third character") == "commentary"
+    assert layer_of(story, "is in cinemas from Friday") == "meta"
+
+
+COLON_LIST = """Pavel Roux sits alone in the empty dance hall after Ines leaves town. He imagines the life they could have had: they marry in the spring, she opens a flower stall, and they raise a daughter by the river.
+
+The caretaker switches off the lights, and Pavel walks home in the dark."""
+
+
+def test_unreal_list_after_a_colon_is_unreal_events(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(COLON_LIST)
+    assert layer_of(story, "He imagines the life they could have had") == "imagined"
+    unreal_events = {e.predicate for e in story.events if e.layer == "imagined"}
+    assert {"marry", "open", "raise"} <= unreal_events
+    assert layer_of(story, "The caretaker switches off the lights") == "actual"
+
+
+def test_an_interruption_alone_does_not_invent_a_fantasy(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Joss Amari plays the piano at the Blue Finch every Friday. The regulars dance until late. "
+        "Then the song ends and the owner calls last orders. Joss packs up and drives home."
+    )
+    assert unreal_segments(story) == []
+
+
+ANNOUNCED_THEN_CONTRAST = """Kasia Lind and her brother Tomek stop speaking after their father's funeral.
+
+At the reunion Tomek finally talks, and the film cuts back to that night. This time he drives the long way home, and their father is still alive at breakfast.
+
+Then the camera pulls back to the reunion hall, where Kasia is already putting on her coat."""
+
+
+def test_replayed_night_with_a_contrast_is_unreal(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(ANNOUNCED_THEN_CONTRAST)
+    assert layer_of(story, "This time he drives the long way home") in UNREAL
+    assert layer_of(story, "the film cuts back to that night") == "actual"
+    assert layer_of(story, "where Kasia is already putting on her coat") == "actual"
