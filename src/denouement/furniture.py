@@ -85,6 +85,8 @@ def is_heading_like(block_text: str, position: int) -> bool:
     words = len(stripped.split())
     if stripped.isupper() and words <= MAX_HEADING_WORDS:
         return True
+    if position == 0 and words <= MAX_HEADLINE_WORDS and stripped.endswith(("?", "!")):
+        return True  # a headline asking its question
     if stripped.endswith(_CLOSING) or stripped.startswith(_OPENING) or _TWO_SENTENCES.search(stripped):
         return False
     return words <= MAX_HEADING_WORDS or (position < 3 and words <= MAX_HEADLINE_WORDS)

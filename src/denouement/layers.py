@@ -84,6 +84,9 @@ class LayerCues:
     signs: dict[str, tuple[re.Pattern[str], ...]]
     ambition: tuple[re.Pattern[str], ...]
     commentary_strong: tuple[re.Pattern[str], ...]
+    commentary_interview: tuple[re.Pattern[str], ...]
+    modal_run_min: int
+    habitual: tuple[re.Pattern[str], ...]
     commentary_weak: tuple[re.Pattern[str], ...]
     work_nouns: frozenset[str]
     telling_verbs: frozenset[str]
@@ -108,6 +111,9 @@ def layer_cues() -> LayerCues:
         signs={k: _compile(v) for k, v in data.get("unreal_signs", {}).items()},
         ambition=_compile(data.get("ambition", [])),
         commentary_strong=_compile(commentary.get("strong", [])),
+        commentary_interview=_compile(commentary.get("interview", [])),
+        modal_run_min=int(data.get("modal_run", {}).get("min_sentences", 3)),
+        habitual=_compile(data.get("modal_run", {}).get("habitual", [])),
         commentary_weak=_compile(commentary.get("evaluative", [])),
         work_nouns=frozenset(str(w).lower() for w in commentary.get("work_nouns", [])),
         telling_verbs=frozenset(str(w).lower() for w in commentary.get("telling_verbs", [])),
@@ -153,6 +159,7 @@ class SentenceFacts:
     character_subject: bool = False  # a story character is the subject of a verb
     person_subject: bool = False  # a real person or an actor is the subject of a verb
     work_subject: str = ""  # "telling" or "other" when "the film" (or kin) is a subject
+    would: bool = False  # the main verb is told with "would" ("She would walk in")
     tokens: tuple[tuple[int, int, str, str], ...] = ()  # (start, end, pos, lemma) of narration words
 
 
@@ -206,6 +213,7 @@ def _subject_facts(
     actor_words: frozenset[str],
     cues: LayerCues,
     first_person_story: bool,
+    title_words: frozenset[str] = frozenset(),
 ) -> tuple[bool, bool, bool, str]:
     character_subject = person_subject = first_person = False
     work = ""
@@ -225,7 +233,10 @@ def _subject_facts(
         if not token.dep_.startswith("nsubj"):
             continue
         head = token.head
-        if actor or kind in ("person", "reference"):
+        if token.pos_ == "PROPN" and lower in title_words and kind is None:
+            telling = head.lemma_.lower() in cues.telling_verbs
+            work = "telling" if telling or work == "telling" else "other"
+        elif actor or kind in ("person", "reference"):
             person_subject = person_subject or head.lemma_.lower() != "play"
         elif lower in ("i", "we", "you") and not first_person_story:
             continue  # the critic or the audience, not a character
@@ -236,6 +247,13 @@ def _subject_facts(
             telling = head.lemma_.lower() in cues.telling_verbs
             work = "telling" if telling or work == "telling" else "other"
     return character_subject, person_subject, first_person, work
+
+
+def _told_with_would(sent: Span, index: StoryIndex) -> bool:
+    root = sent.root
+    if index.in_quote(root):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in root.children)
 
 
 def _narrated_in_first_person(doc: Doc, index: StoryIndex) -> bool:
@@ -288,7 +306,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
         narration = _blank_quotes(sent.text, sent.start_char, ranges)
         quoted = 1 - len(narration.split()) / max(1, len(sent.text.split()))
         subj = _subject_facts(
-            sent, index, by_token, kinds, actor_words | title_words, cues, first_person_story
+            sent, index, by_token, kinds, actor_words, cues, first_person_story, title_words
         )
         facts.append(
             SentenceFacts(
@@ -307,6 +325,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
                 person_subject=subj[1],
                 first_person=subj[2],
                 work_subject=subj[3],
+                would=_told_with_would(sent, index),
                 tokens=tuple(
                     (t.idx, t.idx + len(t), t.pos_, t.lemma_.lower()) for t in sent if not index.in_quote(t)
                 ),
@@ -327,6 +346,9 @@ def _commentary_weight(f: SentenceFacts, cues: LayerCues) -> int:
         weight += 3
     if any(p.search(text) for p in cues.commentary_strong):
         weight += 2
+    interview = any(p.search(text) for p in cues.commentary_interview)
+    if interview:
+        weight += 4
     if f.first_person:
         weight += 2
     if f.person_subject:
@@ -344,9 +366,9 @@ def _commentary_weight(f: SentenceFacts, cues: LayerCues) -> int:
         weight += 1  # "Not quite.", "It works.": verdicts, not plot
     if words[:2] == [("PRON", "there"), ("VERB", "be")] or words[:2] == [("PRON", "there"), ("AUX", "be")]:
         weight += 1
-    if f.character_subject:
+    if f.character_subject and not interview:
         weight -= 2
-    if f.character_speech and not f.person_speech:
+    if f.character_speech and not f.person_speech and not interview:
         weight -= 2
     if _ends_sequence(f, cues):
         weight -= 3
@@ -440,7 +462,7 @@ def _framing(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
     """Whether the opener sentence itself is inside the passage (it tells some of it: "In a flashback,
     she…", "She dreams that the lake has drained") rather than only announcing it ("The film cuts back
     to that night.", "He escapes into the same recurring dream.")."""
-    if len(f.narration[: cue.start - f.start].split()) <= 2 and cue.end < f.end - 20:
+    if cue.start - f.start <= 3 and cue.end < f.end - 20:
         return True  # a framing adverbial: "Years earlier, …", "In a dream sequence, …"
     rest = [(pos, lemma) for start, _end, pos, lemma in f.tokens if start >= cue.end]
     for n, (pos, lemma) in enumerate(rest):
@@ -612,6 +634,44 @@ def _weak_reveal_holds(
     return named and whole_paragraph and seg.last - seg.first >= 2
 
 
+#: "Years later, she would remember…": the future of the story told ahead of time.
+_LATER = re.compile(
+    r"\b(?:years|decades|months|long|much|a year|a decade) later\b|\bone day\b", re.IGNORECASE
+)
+
+
+def _modal_runs(
+    facts: Sequence[SentenceFacts], narration: set[int], taken: set[int], cues: LayerCues
+) -> list[SegmentSpan]:
+    """Runs of sentences told with "would" that are not the habitual past: a rehearsed or imagined scene."""
+    runs: list[SegmentSpan] = []
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= cues.modal_run_min and not any(
+            p.search(facts[j].narration) for j in run for p in cues.habitual
+        ):
+            first = facts[run[0]]
+            at = first.narration.find("would")
+            cue = CueSpan(run[0], first.start + max(at, 0), first.start + max(at, 0) + 5, "open", "imagined")
+            layer: Layer = "flash_forward" if _LATER.search(first.narration) else "imagined"
+            runs.append(SegmentSpan(layer, _SEGMENT_KIND[layer], run[0], run[-1], [cue]))
+        run.clear()
+
+    for f in facts:
+        if f.index in taken or f.meta:
+            close()
+            continue
+        if f.index not in narration:
+            continue  # speech and commentary inside the run do not break it
+        if f.would:
+            run.append(f.index)
+        elif f.quoted < 0.5:
+            close()
+    close()
+    return runs
+
+
 def _retype_before(passages: Sequence[SegmentSpan], r: int, layer: Layer) -> None:
     """A dream reveal right after an interruption ("A knock on the window. … It had all been a dream.")
     says what the passage before the interruption was."""
@@ -645,6 +705,9 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
                     i = seg.last + 1
                     continue
         i += 1
+    for seg in _modal_runs(facts, narration, taken, cues):
+        passages.append(seg)
+        taken.update(range(seg.first, seg.last + 1))
     for r in sorted(narration - taken):
         f = facts[r]
         reveal, weak = _reveal(f, cues)
