@@ -1381,6 +1381,29 @@ def _headline(cluster: CharacterCluster) -> bool:
     )
 
 
+#: Named mentions in the story's own events past which someone the text calls an actor, a singer or a
+#: writer is a character of the story (the film star of a romance), not a real person talked about.
+_PLOT_LIFE = 5
+
+
+def _lives_in_the_plot(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> bool:
+    """Many mentions as the subject of narrated actions, beside other characters' names."""
+    acting = 0
+    for m in cluster.mentions:
+        if m.in_quote or m.kind != "name" and m.kind != "pronoun":
+            continue
+        head = doc[m.end - 1]
+        verb = head.head
+        making = verb.lemma_.lower() in word_set("characters", "person_verbs")
+        if head.dep_ == "nsubj" and verb.pos_ == "VERB" and not _interview_verb(verb) and not making:
+            acting += 1
+    return acting >= _PLOT_LIFE and not cluster.actor
+
+
+def _interview_verb(verb: Token) -> bool:
+    return verb.lemma_.lower() in ("say", "tell", "explain", "write", "call", "direct", "describe", "add")
+
+
 def _kind(cluster: CharacterCluster, person: bool, reference: bool) -> Kind:
     if person:
         return "person"
@@ -1483,7 +1506,8 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
         )
     ]
     for cluster in kept:
-        cluster.kind = _kind(cluster, evidence[cluster.key], reference[cluster.key])
+        person = evidence[cluster.key] and not _lives_in_the_plot(cluster, doc, index)
+        cluster.kind = _kind(cluster, person, reference[cluster.key])
         gender = _gender(cluster, doc)
         cluster.gender = gender if gender != "unknown" else _given_name_gender(cluster)
     kept.sort(key=lambda c: c.mentions[0].char_start)

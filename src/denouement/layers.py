@@ -77,6 +77,7 @@ _SEGMENT_KIND: dict[str, str] = {
 class LayerCues:
     open: dict[str, tuple[re.Pattern[str], ...]]
     open_until_close: dict[str, tuple[re.Pattern[str], ...]]
+    not_opening: tuple[re.Pattern[str], ...]
     contrast_open: dict[str, tuple[re.Pattern[str], ...]]
     close: dict[str, tuple[re.Pattern[str], ...]]
     reveal: dict[str, tuple[re.Pattern[str], ...]]
@@ -104,6 +105,7 @@ def layer_cues() -> LayerCues:
     return LayerCues(
         open={k: _compile(v) for k, v in data.get("open", {}).items()},
         open_until_close={k: _compile(v) for k, v in data.get("open_until_close", {}).items()},
+        not_opening=_compile(data.get("not_opening", [])),
         contrast_open={k: _compile(v) for k, v in data.get("contrast_open", {}).items()},
         close={k: _compile(v) for k, v in data.get("close", {}).items()},
         reveal={k: _compile(v) for k, v in data.get("reveal", {}).items()},
@@ -420,7 +422,7 @@ def _opener(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
         cue = _first_match(patterns, f, role, kind)
         if cue is None:
             continue
-        if _overlaps_ambition(f, cue, cues):
+        if _overlaps_ambition(f, cue, cues) or _told_about(f, cue, cues):
             continue
         return cue
     return None
@@ -430,6 +432,12 @@ def _overlaps_ambition(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
     """ "Her dream of a record deal", "dreams of becoming a singer": hopes, not dreams."""
     a, b = cue.start - f.start, cue.end - f.start
     return any(m.start() < b and a < m.end() for p in cues.ambition for m in p.finditer(f.narration))
+
+
+def _told_about(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
+    """The cue sits in reported speech or a relative clause: it mentions a dream, it does not open one."""
+    before = f.narration[: cue.start - f.start]
+    return bool(before.strip()) and any(p.search(before) for p in cues.not_opening)
 
 
 def _closer(f: SentenceFacts, kind: str, cues: LayerCues) -> CueSpan | None:
@@ -697,6 +705,8 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
     while i < len(facts):
         if i in narration and i not in taken:
             cue = _opener(facts[i], cues)
+            if cue is not None and cue.kind == "alternate" and not any(j in narration for j in range(i)):
+                cue = None  # "In a world where toys come to life…" at the start is the premise
             if cue is not None:
                 seg = _opened_passage(facts, i, cue, narration, cues)
                 if seg is not None:

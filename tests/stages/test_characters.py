@@ -142,3 +142,16 @@ def test_short_first_name_with_the_same_surname_is_the_same_person(story_of):  #
     bea = by_name(story, "Beatrix Lindqvist")
     assert "Bea Lindqvist" in bea.aliases
     assert len(story.characters) == 1
+
+
+def test_a_film_star_who_lives_in_the_plot_is_a_character_not_a_real_person(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Tomas Kell runs a bicycle repair shop in Leith. One morning famous film actress Sunniva Rhee walks in "
+        "with a flat tyre. Sunniva asks Tomas to fix it while she waits. She buys a bell she does not need. "
+        "Later Sunniva calls him from her hotel. She invites him to a premiere, but then she cancels. "
+        "Sunniva hides from photographers in his back room. Tomas visits the set of Sunniva's new film. "
+        "Sunniva learns to true a wheel, and Sunniva cooks him dinner in the flat above the shop. Sunniva kisses him "
+        "before she leaves for Los Angeles. Months later Sunniva returns and asks him to come with her. "
+        "Tomas says yes."
+    )
+    assert by_name(story, "Sunniva Rhee").kind == "character"

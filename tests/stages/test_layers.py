@@ -140,3 +140,31 @@ def test_replayed_night_with_a_contrast_is_unreal(story_of):  # type: ignore[no-
     assert layer_of(story, "This time he drives the long way home") in UNREAL
     assert layer_of(story, "the film cuts back to that night") == "actual"
     assert layer_of(story, "where Kasia is already putting on her coat") == "actual"
+
+
+# Regressions found by running the engine over real plot summaries (texts written here, not copied).
+
+
+def test_a_world_where_at_the_start_is_the_premise_not_an_alternate_life(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "In a world where lighthouses can talk to ships, a young keeper named Oona Brisk tends the lamp on Carrick Rock. "
+        "She befriends a cargo ship called the Marlow and warns it about a storm. The Marlow reaches harbour safely."
+    )
+    assert unreal_segments(story) == []
+
+
+def test_days_before_an_event_is_not_a_flashback(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Two weeks before he is due to fly home, the engineer Pieter Lund starts hearing a radio that is switched off. "
+        "He tells the station doctor, who finds nothing wrong. Pieter flies home on schedule."
+    )
+    assert all(s.layer != "flashback" for s in story.sentences)
+
+
+def test_a_dream_reported_in_speech_or_a_relative_clause_opens_nothing(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "When his wife wakes him, Anton says he dreamed that he had burned the hotel down. "
+        "She laughs and goes back to sleep. In the morning he buys a compass that points north only in a dream, "
+        "from a shop that sells curiosities. He never uses it."
+    )
+    assert unreal_segments(story) == []
