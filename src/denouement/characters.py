@@ -1390,7 +1390,7 @@ def _lives_in_the_plot(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -
     """Many mentions as the subject of narrated actions, beside other characters' names."""
     acting = 0
     for m in cluster.mentions:
-        if m.in_quote or m.kind != "name" and m.kind != "pronoun":
+        if m.in_quote or m.kind not in ("name", "pronoun"):
             continue
         head = doc[m.end - 1]
         verb = head.head

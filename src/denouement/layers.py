@@ -87,6 +87,9 @@ class LayerCues:
     commentary_strong: tuple[re.Pattern[str], ...]
     commentary_interview: tuple[re.Pattern[str], ...]
     modal_run_min: int
+    frame_present: tuple[re.Pattern[str], ...]
+    frame_opener: re.Pattern[str]
+    frame_back: tuple[re.Pattern[str], ...]
     habitual: tuple[re.Pattern[str], ...]
     commentary_weak: tuple[re.Pattern[str], ...]
     work_nouns: frozenset[str]
@@ -114,6 +117,9 @@ def layer_cues() -> LayerCues:
         ambition=_compile(data.get("ambition", [])),
         commentary_strong=_compile(commentary.get("strong", [])),
         commentary_interview=_compile(commentary.get("interview", [])),
+        frame_present=_compile(data.get("frame", {}).get("present", [])),
+        frame_opener=re.compile(data.get("frame", {}).get("dated_opener", r"(?!)"), re.IGNORECASE),
+        frame_back=_compile(data.get("frame", {}).get("back", [])),
         modal_run_min=int(data.get("modal_run", {}).get("min_sentences", 3)),
         habitual=_compile(data.get("modal_run", {}).get("habitual", [])),
         commentary_weak=_compile(commentary.get("evaluative", [])),
@@ -642,6 +648,51 @@ def _weak_reveal_holds(
     return named and whole_paragraph and seg.last - seg.first >= 2
 
 
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def _framed_flashbacks(
+    facts: Sequence[SentenceFacts], narration: set[int], taken: set[int], cues: LayerCues
+) -> list[SegmentSpan]:
+    """The earlier story a frame story tells: from a date before the frame's present ("In 1912, …") until
+    the text comes back to the present."""
+    ordered = sorted(narration)
+    if not ordered:
+        return []
+    first = facts[ordered[0]]
+    opening = " ".join(facts[j].narration for j in ordered[:2])
+    years = [int(y) for y in _YEAR.findall(opening)]
+    present_year = years[0] if years else None
+    framed = present_year is not None or any(p.search(opening) for p in cues.frame_present)
+    if not framed:
+        return []
+    found: list[SegmentSpan] = []
+    i = 1
+    while i < len(ordered):
+        j = ordered[i]
+        m = cues.frame_opener.search(facts[j].narration)
+        earlier = m is not None and (present_year is None or int(m.group(1)) < present_year - 1)
+        if j in taken or not earlier or j == first.index:
+            i += 1
+            continue
+        last = j
+        for k in ordered[i + 1 :]:
+            if k in taken or _back_to_present(facts[k], present_year, cues):
+                break
+            last = k
+        cue = CueSpan(j, facts[j].start + m.start(1), facts[j].start + m.end(1), "open", "flashback")  # type: ignore[union-attr]
+        found.append(SegmentSpan("flashback", _SEGMENT_KIND["flashback"], j, last, [cue]))
+        i = ordered.index(last) + 1
+    return found
+
+
+def _back_to_present(f: SentenceFacts, present_year: int | None, cues: LayerCues) -> bool:
+    if any(p.search(f.narration) for p in cues.frame_back):
+        return True
+    years = [int(y) for y in _YEAR.findall(f.narration[:40])]
+    return present_year is not None and any(y >= present_year for y in years)
+
+
 #: "Years later, she would remember…": the future of the story told ahead of time.
 _LATER = re.compile(
     r"\b(?:years|decades|months|long|much|a year|a decade) later\b|\bone day\b", re.IGNORECASE
@@ -715,6 +766,9 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
                     i = seg.last + 1
                     continue
         i += 1
+    for seg in _framed_flashbacks(facts, narration, taken, cues):
+        passages.append(seg)
+        taken.update(range(seg.first, seg.last + 1))
     for seg in _modal_runs(facts, narration, taken, cues):
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))

@@ -168,3 +168,24 @@ def test_a_dream_reported_in_speech_or_a_relative_clause_opens_nothing(story_of)
         "from a shop that sells curiosities. He never uses it."
     )
     assert unreal_segments(story) == []
+
+
+FRAME = """In 2004, a journalist named Corinne Abbas tracks down Ivo Mrak, a retired ferryman living above a bakery in Rijeka, and shows him a photograph of a wedding on a ferry deck. Ivo agrees to tell her who the bride was.
+
+In 1961 Trieste, nineteen-year-old Ivo works the night crossings with his uncle Bruno. He falls for a passenger, a violinist named Lenka Horvat, who misses the last boat home. They spend the summer together on the water.
+
+When Bruno loses the ferry licence, Lenka leaves for Vienna and marries a conductor. Ivo keeps her letters in a biscuit tin.
+
+Having heard the whole story, Corinne gives him the photograph to keep. Ivo finally opens the biscuit tin."""
+
+
+def test_a_frame_story_tells_its_dated_past_as_a_flashback(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(FRAME)
+    assert layer_of(story, "In 1961 Trieste") == "flashback"
+    assert layer_of(story, "Lenka leaves for Vienna") == "flashback"
+    assert layer_of(story, "Having heard the whole story") == "actual"
+    assert layer_of(story, "In 2004, a journalist") in ("actual", "commentary")
+    works = next(e for e in story.events if e.predicate == "work" and e.layer == "flashback")
+    tracks = next(e for e in story.events if e.predicate == "track down")
+    assert works.story_index is not None and tracks.story_index is not None
+    assert works.story_index < tracks.story_index
