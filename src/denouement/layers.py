@@ -58,6 +58,8 @@ for _name in ("layers", "segments"):
 UNREAL: frozenset[Layer] = frozenset({"imagined", "dream", "alternate"})
 #: How far ahead (in sentences) a closer may be found for an opened passage.
 MAX_PASSAGE = 30
+#: Sentences, at most, in a paragraph of a scene rehearsed in the head that is not mostly dialogue.
+SCENE_PARAGRAPH = 3
 #: Commentary weight at which a sentence is commentary on its own.
 COMMENTARY_THRESHOLD = 2
 #: Commentary this weak inside an unreal or out-of-order passage is part of the passage.
@@ -87,6 +89,8 @@ class LayerCues:
     commentary_strong: tuple[re.Pattern[str], ...]
     commentary_interview: tuple[re.Pattern[str], ...]
     modal_run_min: int
+    rehearsal: tuple[re.Pattern[str], ...]
+    setup: tuple[re.Pattern[str], ...]
     frame_present: tuple[re.Pattern[str], ...]
     frame_opener: re.Pattern[str]
     frame_back: tuple[re.Pattern[str], ...]
@@ -120,6 +124,8 @@ def layer_cues() -> LayerCues:
         frame_present=_compile(data.get("frame", {}).get("present", [])),
         frame_opener=re.compile(data.get("frame", {}).get("dated_opener", r"(?!)"), re.IGNORECASE),
         frame_back=_compile(data.get("frame", {}).get("back", [])),
+        rehearsal=_compile(data.get("rehearsal", [])),
+        setup=_compile(data.get("setup", [])),
         modal_run_min=int(data.get("modal_run", {}).get("min_sentences", 3)),
         habitual=_compile(data.get("modal_run", {}).get("habitual", [])),
         commentary_weak=_compile(commentary.get("evaluative", [])),
@@ -606,12 +612,46 @@ def _revealed_passage(
             first = j
             cue_list.insert(0, start)
             break
+    if len(cue_list) == 1 and _rehearsed(facts, r, cues):
+        first = _scene_start(facts, first, narration, taken, cues)
     while first <= end and first not in narration:
         first += 1
     if first > end or first == 0:
         return None
     layer: Layer = "dream" if reveal.kind == "dream" else "imagined"
     return SegmentSpan(layer, _SEGMENT_KIND[layer], first, end, cue_list)
+
+
+def _rehearsed(facts: Sequence[SentenceFacts], r: int, cues: LayerCues) -> bool:
+    """The reveal's paragraph says the scene was rehearsed or run through in the head."""
+    first, last = _paragraph_bounds(facts, r)
+    near = range(max(first, r - 2), min(last, r + 2) + 1)
+    return any(p.search(facts[j].narration) for j in near for p in cues.rehearsal)
+
+
+def _scene_start(
+    facts: Sequence[SentenceFacts], first: int, narration: set[int], taken: set[int], cues: LayerCues
+) -> int:
+    """Walk back over the scene's paragraphs to the sentence that sets it up, a heading, a passage
+    already found, or the start of the text. A scene played out in the head is dialogue: short paragraphs;
+    a long paragraph of plot summary is not part of it."""
+    j = first - 1
+    while j >= 0:
+        f = facts[j]
+        para_first, para_last = _paragraph_bounds(facts, j)
+        size = para_last - para_first + 1
+        spoken = sum(facts[k].quoted for k in range(para_first, para_last + 1)) / size
+        if para_last == j and size > SCENE_PARAGRAPH and spoken < 0.4:
+            return j + 1
+        if j in taken or f.heading or f.meta:
+            return j + 1
+        if any(p.search(f.narration) for p in cues.setup):
+            return j + 1
+        if f.paragraph_start and j in narration and _first_match(cues.signs.get("transition", ()), f, "", ""):
+            return j
+        j -= 1
+    opening = sorted(narration)[:1]
+    return opening[0] + 1 if opening else first  # the text's first line sets the scene
 
 
 def _ends_sequence(f: SentenceFacts, cues: LayerCues) -> bool:
