@@ -475,6 +475,7 @@ def _reveal(f: SentenceFacts, cues: LayerCues) -> tuple[CueSpan | None, bool]:
     return _first_match(cues.interrupt, f, "reveal", "imagined"), True
 
 
+_CLAUSE_FOLLOWS = re.compile(r"\b(?:that|she|he|they|i|we)$", re.IGNORECASE)
 _PERSONAL = frozenset({"she", "he", "they", "i", "we", "you", "it"})
 
 
@@ -484,6 +485,8 @@ def _framing(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
     to that night.", "He escapes into the same recurring dream.")."""
     if cue.start - f.start <= 3 and cue.end < f.end - 20:
         return True  # a framing adverbial: "Years earlier, …", "In a dream sequence, …"
+    if _CLAUSE_FOLLOWS.search(f.narration[: cue.end - f.start]) and cue.end < f.end - 10:
+        return True  # "she dreamed she was back at the beach house"
     rest = [(pos, lemma) for start, _end, pos, lemma in f.tokens if start >= cue.end]
     for n, (pos, lemma) in enumerate(rest):
         if pos == "VERB" and lemma not in cues.telling_verbs and lemma not in ("fill", "have"):
