@@ -617,12 +617,19 @@ def _revealed_passage(
             break
     if len(cue_list) == 1 and _rehearsed(facts, r, cues):
         first = _scene_start(facts, first, narration, taken, cues)
+    if any(_strong_reveal(facts[j], cues) for j in range(first, end + 1) if j in narration):
+        return None  # the words between two reveals are the first reveal's aftermath
     while first <= end and first not in narration:
         first += 1
     if first > end or first == 0:
         return None
     layer: Layer = "dream" if reveal.kind == "dream" else "imagined"
     return SegmentSpan(layer, _SEGMENT_KIND[layer], first, end, cue_list)
+
+
+def _strong_reveal(f: SentenceFacts, cues: LayerCues) -> bool:
+    cue, weak = _reveal(f, cues)
+    return cue is not None and not weak
 
 
 def _rehearsed(facts: Sequence[SentenceFacts], r: int, cues: LayerCues) -> bool:
