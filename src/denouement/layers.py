@@ -207,6 +207,8 @@ def _speech_by_sentence(
     return person, character
 
 
+_PLACING = frozenset({"final", "last", "closing", "opening", "first", "true"})
+_SHOT_NOUNS = frozenset({"shot", "scene", "image", "sequence", "frame", "ending"})
 _SPECTATOR_VERBS = frozenset(
     {"see", "hear", "learn", "watch", "follow", "be", "get", "find", "meet", "discover", "return", "go"}
 )
@@ -255,10 +257,12 @@ def _subject_facts(
         elif lower in ("i", "we", "you") and not first_person_story:
             continue  # the critic or the audience, not a character
         elif kind is not None or lower in ("he", "she", "they") or token.ent_type_ == "PERSON":
-            acts = head.pos_ == "VERB" and head.lemma_ not in ("be", "have", "seem", "feel", "look")
+            acts = head.pos_ == "VERB" and head.lemma_ not in ("be", "seem", "feel", "look")
             character_subject = character_subject or (acts and _main_clause(head))
         elif lower in cues.work_nouns and token.pos_ == "NOUN":
             telling = head.lemma_.lower() in cues.telling_verbs
+            if not telling and lower in _SHOT_NOUNS and any(c.lower_ in _PLACING for c in token.children):
+                continue  # "the final shot is…" describes the film's own scene: neither way
             work = "telling" if telling or work == "telling" else "other"
     return character_subject, person_subject, first_person, work
 
@@ -273,14 +277,17 @@ def _told_with_would(sent: Span, index: StoryIndex) -> bool:
 def _narrated_in_first_person(doc: Doc, index: StoryIndex) -> bool:
     """A story told by an "I" who acts in it (mostly in the past tense), not a critic's "I think"."""
     past = present = 0
-    for token in doc:
-        if token.lower_ == "i" and token.dep_ == "nsubj" and not index.in_quote(token):
-            head = token.head
-            verb = next((c for c in head.children if c.dep_ == "aux"), head)
-            if verb.tag_ in ("VBD", "VBN") or head.tag_ == "VBD":
-                past += 1
-            elif verb.tag_ in ("VBP", "VBZ", "MD"):
-                present += 1
+    for n, sent in enumerate(index.sentences):
+        if n in index.meta:
+            continue
+        mine = [t for t in sent if t.lower_ in ("i", "me", "my") and not index.in_quote(t)]
+        if not mine or index.in_quote(sent.root):
+            continue
+        verb = next((c for c in sent.root.children if c.dep_ == "aux"), sent.root)
+        if verb.tag_ in ("VBD", "VBN") or sent.root.tag_ == "VBD":
+            past += 1
+        elif verb.tag_ in ("VBP", "VBZ", "MD"):
+            present += 1
     return past >= 3 and past > 2 * present
 
 
@@ -352,6 +359,13 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
 # --- commentary ---------------------------------------------------------------------------------
 
 
+_STORY_TIME = re.compile(
+    r"(?:\w+ ){0,2}(?:later|earlier|afterwards|the next (?:day|morning|afternoon|evening|night|week)|"
+    r"that (?:night|evening|morning|afternoon)|one (?:night|morning|day|evening)|when |as soon as |after )",
+    re.IGNORECASE,
+)
+
+
 def _commentary_weight(f: SentenceFacts, cues: LayerCues) -> int:
     text = f.narration
     words = [(pos, lemma) for _s, _e, pos, lemma in f.tokens if pos not in ("PUNCT", "SPACE")]
@@ -386,6 +400,8 @@ def _commentary_weight(f: SentenceFacts, cues: LayerCues) -> int:
         weight -= 2
     if _ends_sequence(f, cues):
         weight -= 3
+    if _STORY_TIME.match(text.lstrip()):
+        weight -= 1  # "Days later…", "The next afternoon…": the story's own time
     return weight
 
 
