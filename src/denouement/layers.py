@@ -246,6 +246,8 @@ def _subject_facts(
         actor = token.pos_ == "PROPN" and lower in actor_words
         if token.dep_ == "poss" and (kind in ("person", "reference") or actor):
             person_subject = True
+        if kind == "reference":
+            person_subject = True  # "Like Quint, Amos…": a comparison with another work
         if not token.dep_.startswith("nsubj"):
             continue
         head = token.head
