@@ -33,7 +33,7 @@ def test_dev_set_floor() -> None:
     assert figures["quote_recall"] >= 0.99
     assert figures["layer_coarse"] >= 0.93
     assert figures["unreal_f1"] >= 0.88
-    assert figures["divergence_recall"] >= 0.26
+    assert figures["divergence_recall"] >= 0.30
     assert figures["linear_false_segments"] == 0  # no unreal passage invented in a story without one
 
 

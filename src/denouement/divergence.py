@@ -40,6 +40,9 @@ if not Doc.has_extension("divergences"):
 
 #: Score at which an unreal event and a real one are taken to be about the same happening.
 ALIGN_THRESHOLD = 1.5
+#: Further real events an unreal one may be set against, when they align almost as well as the best
+#: ("she reaches her brother in time" / "he drowned that summer" and "the pontoon was empty").
+SECOND_MATCHES = 1
 #: Real-ending outcomes reported as missing from one unreal segment, at most.
 MAX_ONLY_ACTUAL = 2
 _REAL_FOR_ALIGNMENT: frozenset[str] = frozenset({"actual", "flashback"})
@@ -75,7 +78,10 @@ class DivergenceSpan:
 
 
 def _words(e: EventSpan, lex: Lexicon, names: frozenset[str]) -> set[str]:
-    return {w for w in (*e.lemmas, e.predicate.split()[0]) if w not in lex.ignore and w not in names}
+    words = {w for w in (*e.lemmas, e.predicate.split()[0]) if w not in lex.ignore and w not in names}
+    if " " in e.predicate:
+        words.add(e.predicate)  # "turn down", "give up": the phrasal verb as one word too
+    return words
 
 
 def _groups(words: set[str], lex: Lexicon) -> set[str]:
@@ -106,6 +112,24 @@ def alignment_score(
     score += 0.75 * min(2, people)
     score += 0.75 * fate
     return score
+
+
+def _context_score(
+    words: set[str], context: dict[int, set[str]], real: EventSpan, frequency: Counter[str]
+) -> float:
+    """Rare words an unreal event shares with the rest of a real event's sentence ("Maren turns down
+    Svalbard" / "Maren accepts the job at the Svalbard seed bank") count for half."""
+    shared = (words & context.get(real.sentence, set())) - set(real.lemmas)
+    return 0.5 * sum(1.5 / (1 + math.log(frequency[w])) if frequency[w] else 1.5 for w in shared)
+
+
+def _fate_score(
+    words: set[str], real: EventSpan, cast: set[int], lex: Lexicon, names: frozenset[str]
+) -> float:
+    """A happening that decides someone's fate ("a wedding in a courtyard") is set against the same kind
+    of happening in the real lives of the sequence's own people ("married to a record producer")."""
+    fates = _groups(words, lex) & _groups(_words(real, lex, names), lex) & lex.fate
+    return 1.0 if fates and _people(real) & cast else 0.0
 
 
 def _repeats(a: EventSpan, b: EventSpan) -> bool:
@@ -147,13 +171,16 @@ def find_divergences(
     """The divergences of every unreal segment, in text order."""
     lex = divergence_lexicon()
     frequency: Counter[str] = Counter(w for e in events for w in set(e.lemmas))
+    context: dict[int, set[str]] = {}
+    for e in events:
+        context.setdefault(e.sentence, set()).update(_words(e, lex, names))
     real = [n for n, e in enumerate(events) if layers[e.sentence] in _REAL_FOR_ALIGNMENT]
     result: list[DivergenceSpan] = []
     for seg in segments:
         if seg.layer not in UNREAL:
             continue
         inside = [n for n, e in enumerate(events) if seg.first <= e.sentence <= seg.last]
-        result.extend(_segment_divergences(seg, inside, real, events, text, lex, names, frequency))
+        result.extend(_segment_divergences(seg, inside, real, events, text, lex, names, frequency, context))
         result.extend(
             _missing_outcomes(
                 seg, inside, real, events, layers, text, sentence_texts, lex, names, frequency, result
@@ -171,31 +198,49 @@ def _segment_divergences(
     lex: Lexicon,
     names: frozenset[str],
     frequency: Counter[str],
+    context: dict[int, set[str]],
 ) -> list[DivergenceSpan]:
     found: list[DivergenceSpan] = []
     pairs: set[tuple[int, int]] = set()
+    cast = set().union(*(_people(events[i]) for i in inside)) if inside else set()
     for i in inside:
         e = events[i]
         if not e.main or not _meaningful(e, lex, names):
             continue
-        scored = [(alignment_score(e, events[r], lex, names, frequency), r) for r in real]
-        best_score, best = max(scored, default=(0.0, -1))
-        if best_score >= ALIGN_THRESHOLD:
-            if _repeats(e, events[best]):
-                continue
-            pair = (e.sentence, events[best].sentence)
-            if pair in pairs:
-                continue
-            pairs.add(pair)
-            found.append(
-                DivergenceSpan(
-                    "changed",
-                    best,
-                    i,
-                    _summary("changed", seg.layer, text, e, events[best]),
-                    tuple(sorted({e.sentence, events[best].sentence})),
-                )
+        own = _words(e, lex, names)
+        scored = [
+            (
+                alignment_score(e, events[r], lex, names, frequency)
+                + _context_score(own, context, events[r], frequency)
+                + _fate_score(own, events[r], cast, lex, names),
+                r,
             )
+            for r in real
+        ]
+        ranked = sorted(scored, reverse=True)
+        best_score = ranked[0][0] if ranked else 0.0
+        if best_score >= ALIGN_THRESHOLD:
+            if _repeats(e, events[ranked[0][1]]):
+                continue
+            chosen = [
+                r
+                for score, r in ranked[: SECOND_MATCHES + 1]
+                if score >= max(ALIGN_THRESHOLD, 0.8 * best_score)
+            ]
+            for best in chosen:
+                pair = (e.sentence, events[best].sentence)
+                if pair in pairs:
+                    continue
+                pairs.add(pair)
+                found.append(
+                    DivergenceSpan(
+                        "changed",
+                        best,
+                        i,
+                        _summary("changed", seg.layer, text, e, events[best]),
+                        tuple(sorted({e.sentence, events[best].sentence})),
+                    )
+                )
         elif e.main:
             found.append(
                 DivergenceSpan(

@@ -94,3 +94,9 @@ def test_linear_story_has_no_divergences_and_a_cautious_explanation(story_of):  
     assert story.explanation.ending
     assert story.explanation.imagined == ()
     assert story.explanation.meaning == ()
+
+
+def test_example_fantasy_wedding_is_set_against_her_real_marriage(example: Story) -> None:
+    wedding = sentence_with(example, "a wedding in a courtyard")
+    married = sentence_with(example, "married to a record producer")
+    assert any(d.kind == "changed" and {wedding, married} <= set(d.evidence) for d in example.divergences)
