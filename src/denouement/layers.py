@@ -62,6 +62,8 @@ MAX_PASSAGE = 30
 SCENE_PARAGRAPH = 3
 #: Commentary weight at which a sentence is commentary on its own.
 COMMENTARY_THRESHOLD = 2
+#: Share of a text's sentences that are plainly commentary above which the text is read as a review.
+REVIEW_SHARE = 0.4
 #: Commentary this weak inside an unreal or out-of-order passage is part of the passage.
 WEAK_COMMENTARY = 3
 _SEGMENT_KIND: dict[str, str] = {
@@ -418,6 +420,9 @@ def commentary_sentences(facts: Sequence[SentenceFacts], weights: dict[int, int]
     if weights is None:
         weights = commentary_weights(facts)
     chosen = {i for i, w in weights.items() if w >= COMMENTARY_THRESHOLD}
+    if weights and len(chosen) / len(weights) >= REVIEW_SHARE:
+        # a review or an essay: most of it is opinion, so a weaker sign is enough
+        chosen |= {i for i, w in weights.items() if w >= COMMENTARY_THRESHOLD - 1}
     paragraphs: dict[int, list[int]] = {}
     for f in facts:
         if not f.meta:
