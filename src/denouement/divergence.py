@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,6 +43,8 @@ ALIGN_THRESHOLD = 1.5
 #: Further real events an unreal one may be set against, when they align almost as well as the best
 #: ("she reaches her brother in time" / "he drowned that summer" and "the pontoon was empty").
 SECOND_MATCHES = 1
+#: Sentences before and after an unreal segment searched for its real counterparts.
+WINDOW = 200
 #: Real-ending outcomes reported as missing from one unreal segment, at most.
 MAX_ONLY_ACTUAL = 2
 _REAL_FOR_ALIGNMENT: frozenset[str] = frozenset({"actual", "flashback"})
@@ -77,59 +79,92 @@ class DivergenceSpan:
     evidence: tuple[int, ...]
 
 
-def _words(e: EventSpan, lex: Lexicon, names: frozenset[str]) -> set[str]:
+def _words(e: EventSpan, lex: Lexicon, names: frozenset[str]) -> frozenset[str]:
     words = {w for w in (*e.lemmas, e.predicate.split()[0]) if w not in lex.ignore and w not in names}
     if " " in e.predicate:
         words.add(e.predicate)  # "turn down", "give up": the phrasal verb as one word too
-    return words
+    return frozenset(words)
 
 
-def _groups(words: set[str], lex: Lexicon) -> set[str]:
-    return {lex.groups[w] for w in words if w in lex.groups}
+def _groups(words: Iterable[str], lex: Lexicon) -> frozenset[str]:
+    return frozenset(lex.groups[w] for w in words if w in lex.groups)
 
 
-def _people(e: EventSpan) -> set[int]:
-    return {p for p in (*e.agents, *e.patients) if isinstance(p, int)}
+def _people(e: EventSpan) -> frozenset[int]:
+    return frozenset(p for p in (*e.agents, *e.patients) if isinstance(p, int))
 
 
-def alignment_score(
-    a: EventSpan, b: EventSpan, lex: Lexicon, names: frozenset[str], frequency: Counter[str]
-) -> float:
-    """How surely two events are about the same happening: shared rare words, related words, the same
-    predicate and the same people. People alone are not enough: "Tomasz sleeps" and "Tomasz marries"
-    are different happenings."""
-    words_a, words_b = _words(a, lex, names), _words(b, lex, names)
-    shared = words_a & words_b
-    groups = _groups(words_a, lex) & _groups(words_b, lex)
-    people = len(_people(a) & _people(b)) + len({w for w in a.lemmas if w in names} & set(b.lemmas))
-    same_predicate = a.predicate == b.predicate
-    fate = bool(people and _groups(words_b, lex) & lex.fate)
-    if not shared and not groups and not (people and same_predicate) and not fate:
-        return 0.0
-    score = sum(1.5 / (1 + math.log(frequency[w])) if frequency[w] else 1.5 for w in shared)
-    score += 1.0 * min(2, len(groups))
-    score += 0.5 * same_predicate
-    score += 0.75 * min(2, people)
-    score += 0.75 * fate
-    return score
+@dataclass(frozen=True)
+class _Features:
+    """What alignment needs to know about one event, computed once."""
+
+    words: frozenset[str]
+    groups: frozenset[str]
+    people: frozenset[int]
+    names: frozenset[str]  # characters' name words among the event's lemmas
+    lemmas: frozenset[str]
 
 
-def _context_score(
-    words: set[str], context: dict[int, set[str]], real: EventSpan, frequency: Counter[str]
-) -> float:
-    """Rare words an unreal event shares with the rest of a real event's sentence ("Maren turns down
-    Svalbard" / "Maren accepts the job at the Svalbard seed bank") count for half."""
-    shared = (words & context.get(real.sentence, set())) - set(real.lemmas)
-    return 0.5 * sum(1.5 / (1 + math.log(frequency[w])) if frequency[w] else 1.5 for w in shared)
+def _features(e: EventSpan, lex: Lexicon, names: frozenset[str]) -> _Features:
+    words = _words(e, lex, names)
+    lemmas = frozenset(e.lemmas)
+    return _Features(words, _groups(words, lex), _people(e), lemmas & names, lemmas)
 
 
-def _fate_score(
-    words: set[str], real: EventSpan, cast: set[int], lex: Lexicon, names: frozenset[str]
-) -> float:
-    """A happening that decides someone's fate ("a wedding in a courtyard") is set against the same kind
-    of happening in the real lives of the sequence's own people ("married to a record producer")."""
-    fates = _groups(words, lex) & _groups(_words(real, lex, names), lex) & lex.fate
-    return 1.0 if fates and _people(real) & cast else 0.0
+class _Aligner:
+    """Scores pairs of events of one text; every event's features are computed once."""
+
+    def __init__(self, events: Sequence[EventSpan], lex: Lexicon, names: frozenset[str]) -> None:
+        self.events = events
+        self.lex = lex
+        self.features = [_features(e, lex, names) for e in events]
+        frequency: Counter[str] = Counter(w for e in events for w in set(e.lemmas))
+        self.weight = {w: 1.5 / (1 + math.log(n)) for w, n in frequency.items()}
+        self.context: dict[int, set[str]] = {}
+        for e, f in zip(events, self.features, strict=True):
+            self.context.setdefault(e.sentence, set()).update(f.words)
+
+    def _rarity(self, words: Iterable[str]) -> float:
+        return sum(self.weight.get(w, 1.5) for w in words)
+
+    def score(self, a: int, b: int) -> float:
+        """How surely two events are about the same happening: shared rare words, related words, the
+        same predicate and the same people. People alone are not enough: "Tomasz sleeps" and "Tomasz
+        marries" are different happenings."""
+        fa, fb = self.features[a], self.features[b]
+        shared = fa.words & fb.words
+        groups = fa.groups & fb.groups
+        people = len(fa.people & fb.people) + len(fa.names & fb.lemmas)
+        same_predicate = self.events[a].predicate == self.events[b].predicate
+        fate = bool(people and fb.groups & self.lex.fate)
+        if not shared and not groups and not (people and same_predicate) and not fate:
+            return 0.0
+        return (
+            self._rarity(shared)
+            + 1.0 * min(2, len(groups))
+            + 0.5 * same_predicate
+            + 0.75 * min(2, people)
+            + 0.75 * fate
+        )
+
+    def context_score(self, a: int, b: int) -> float:
+        """Rare words an unreal event shares with the rest of a real event's sentence ("Maren turns
+        down Svalbard" / "Maren accepts the job at the Svalbard seed bank") count for half."""
+        fa, fb = self.features[a], self.features[b]
+        shared = (fa.words & self.context.get(self.events[b].sentence, set())) - fb.lemmas
+        return 0.5 * self._rarity(shared)
+
+    def fate_score(self, a: int, b: int, cast: set[int]) -> float:
+        """A happening that decides someone's fate ("a wedding in a courtyard") is set against the same
+        kind of happening in the real lives of the sequence's own people ("married to a producer")."""
+        fa, fb = self.features[a], self.features[b]
+        fates = fa.groups & fb.groups & self.lex.fate
+        return 1.0 if fates and fb.people & cast else 0.0
+
+
+def alignment_score(a: EventSpan, b: EventSpan, lex: Lexicon, names: frozenset[str]) -> float:
+    """How surely two events are about the same happening (0 when nothing but people are shared)."""
+    return _Aligner([a, b], lex, names).score(0, 1)
 
 
 def _repeats(a: EventSpan, b: EventSpan) -> bool:
@@ -156,10 +191,6 @@ def _summary(kind: str, layer: str, text: str, imagined: EventSpan | None, actua
     return ""
 
 
-def _meaningful(e: EventSpan, lex: Lexicon, names: frozenset[str]) -> bool:
-    return bool(_words(e, lex, names))
-
-
 def find_divergences(
     events: Sequence[EventSpan],
     layers: Sequence[Layer],
@@ -169,79 +200,39 @@ def find_divergences(
     names: frozenset[str] = frozenset(),
 ) -> list[DivergenceSpan]:
     """The divergences of every unreal segment, in text order."""
-    lex = divergence_lexicon()
-    frequency: Counter[str] = Counter(w for e in events for w in set(e.lemmas))
-    context: dict[int, set[str]] = {}
-    for e in events:
-        context.setdefault(e.sentence, set()).update(_words(e, lex, names))
+    aligner = _Aligner(events, divergence_lexicon(), names)
     real = [n for n, e in enumerate(events) if layers[e.sentence] in _REAL_FOR_ALIGNMENT]
     result: list[DivergenceSpan] = []
     for seg in segments:
         if seg.layer not in UNREAL:
             continue
         inside = [n for n, e in enumerate(events) if seg.first <= e.sentence <= seg.last]
-        result.extend(_segment_divergences(seg, inside, real, events, text, lex, names, frequency, context))
-        result.extend(
-            _missing_outcomes(
-                seg, inside, real, events, layers, text, sentence_texts, lex, names, frequency, result
-            )
-        )
+        near = [r for r in real if seg.first - WINDOW <= events[r].sentence <= seg.last + WINDOW]
+        result.extend(_segment_divergences(seg, inside, near, aligner, text))
+        result.extend(_missing_outcomes(seg, inside, near, aligner, layers, text, sentence_texts, result))
     return result
 
 
 def _segment_divergences(
-    seg: SegmentSpan,
-    inside: Sequence[int],
-    real: Sequence[int],
-    events: Sequence[EventSpan],
-    text: str,
-    lex: Lexicon,
-    names: frozenset[str],
-    frequency: Counter[str],
-    context: dict[int, set[str]],
+    seg: SegmentSpan, inside: Sequence[int], real: Sequence[int], aligner: _Aligner, text: str
 ) -> list[DivergenceSpan]:
+    events = aligner.events
     found: list[DivergenceSpan] = []
     pairs: set[tuple[int, int]] = set()
-    cast = set().union(*(_people(events[i]) for i in inside)) if inside else set()
+    cast: set[int] = set().union(*(aligner.features[i].people for i in inside))
     for i in inside:
         e = events[i]
-        if not e.main or not _meaningful(e, lex, names):
+        if not e.main or not aligner.features[i].words:
             continue
-        own = _words(e, lex, names)
-        scored = [
+        ranked = sorted(
             (
-                alignment_score(e, events[r], lex, names, frequency)
-                + _context_score(own, context, events[r], frequency)
-                + _fate_score(own, events[r], cast, lex, names),
-                r,
-            )
-            for r in real
-        ]
-        ranked = sorted(scored, reverse=True)
+                (aligner.score(i, r) + aligner.context_score(i, r) + aligner.fate_score(i, r, cast), r)
+                for r in real
+            ),
+            reverse=True,
+        )
         best_score = ranked[0][0] if ranked else 0.0
-        if best_score >= ALIGN_THRESHOLD:
-            if _repeats(e, events[ranked[0][1]]):
-                continue
-            chosen = [
-                r
-                for score, r in ranked[: SECOND_MATCHES + 1]
-                if score >= max(ALIGN_THRESHOLD, 0.8 * best_score)
-            ]
-            for best in chosen:
-                pair = (e.sentence, events[best].sentence)
-                if pair in pairs:
-                    continue
-                pairs.add(pair)
-                found.append(
-                    DivergenceSpan(
-                        "changed",
-                        best,
-                        i,
-                        _summary("changed", seg.layer, text, e, events[best]),
-                        tuple(sorted({e.sentence, events[best].sentence})),
-                    )
-                )
-        elif e.main:
+        if best_score < ALIGN_THRESHOLD:
             found.append(
                 DivergenceSpan(
                     "only_imagined",
@@ -251,6 +242,24 @@ def _segment_divergences(
                     (e.sentence,),
                 )
             )
+            continue
+        if _repeats(e, events[ranked[0][1]]):
+            continue
+        floor = max(ALIGN_THRESHOLD, 0.8 * best_score)
+        for _score, best in (pair for pair in ranked[: SECOND_MATCHES + 1] if pair[0] >= floor):
+            key = (e.sentence, events[best].sentence)
+            if key in pairs:
+                continue
+            pairs.add(key)
+            found.append(
+                DivergenceSpan(
+                    "changed",
+                    best,
+                    i,
+                    _summary("changed", seg.layer, text, e, events[best]),
+                    tuple(sorted({e.sentence, events[best].sentence})),
+                )
+            )
     return found
 
 
@@ -258,34 +267,29 @@ def _missing_outcomes(
     seg: SegmentSpan,
     inside: Sequence[int],
     real: Sequence[int],
-    events: Sequence[EventSpan],
+    aligner: _Aligner,
     layers: Sequence[Layer],
     text: str,
     sentence_texts: Sequence[str],
-    lex: Lexicon,
-    names: frozenset[str],
-    frequency: Counter[str],
     already: Sequence[DivergenceSpan],
 ) -> list[DivergenceSpan]:
     """Real outcomes the unreal line lacks: named by commentary, or salient in the real ending."""
+    events, features, lex = aligner.events, aligner.features, aligner.lex
     used = {d.actual for d in already if d.actual is not None}
-    unreal_groups = (
-        set().union(*(_groups(_words(events[i], lex, names), lex) for i in inside)) if inside else set()
-    )
-    unreal_words = set().union(*(_words(events[i], lex, names) for i in inside)) if inside else set()
+    unreal_groups: set[str] = set().union(*(features[i].groups for i in inside))
+    unreal_words: set[str] = set().union(*(features[i].words for i in inside))
     found: list[DivergenceSpan] = []
-    # commentary that says what the sequence leaves out
-    for e in events:
-        if layers[e.sentence] != "commentary" or e.sentence <= seg.last:
+    # commentary after the sequence that says what it leaves out ("in the fantasy he never owns a club")
+    for n, e in enumerate(events):
+        if layers[e.sentence] != "commentary" or not seg.last < e.sentence <= seg.last + WINDOW:
             continue
         sentence = sentence_texts[e.sentence]
         if not lex.absence.search(text[e.start : e.end]) and not lex.absence.search(sentence[:60]):
             continue
-        scored = [(alignment_score(e, events[r], lex, names, frequency), r) for r in real if r not in used]
+        scored = [(aligner.score(n, r), r) for r in real if r not in used]
         best_score, best = max(scored, default=(0.0, -1))
         if best_score >= ALIGN_THRESHOLD and not (
-            _groups(_words(events[best], lex, names), lex) <= unreal_groups
-            and _words(events[best], lex, names) <= unreal_words
+            features[best].groups <= unreal_groups and features[best].words <= unreal_words
         ):
             used.add(best)
             found.append(
@@ -298,13 +302,14 @@ def _missing_outcomes(
                 )
             )
     # salient real outcomes about the same people that the sequence never touches
-    people = set().union(*(_people(events[i]) for i in inside)) if inside else set()
-    ending = [r for r in real if events[r].sentence > seg.last and r not in used]
+    people: set[int] = set().union(*(features[i].people for i in inside))
     added = 0
-    for r in ending:
+    for r in real:
         e = events[r]
-        groups = _groups(_words(e, lex, names), lex)
-        if not groups or groups & unreal_groups or not (_people(e) & people) or not e.main:
+        if e.sentence <= seg.last or r in used or not e.main:
+            continue
+        groups = features[r].groups
+        if not groups or groups & unreal_groups or not (features[r].people & people):
             continue
         found.append(
             DivergenceSpan(

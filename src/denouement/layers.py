@@ -25,6 +25,7 @@ is the spaCy component that stores its answer on ``doc._.layers`` and ``doc._.se
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -100,6 +101,7 @@ class LayerCues:
     commentary_weak: tuple[re.Pattern[str], ...]
     work_nouns: frozenset[str]
     telling_verbs: frozenset[str]
+    ending: re.Pattern[str]  # every reveal, closer and interruption in one pattern
 
 
 def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
@@ -111,7 +113,10 @@ def layer_cues() -> LayerCues:
     """The cue patterns of ``data/layers.yaml`` (extended by the user's lexicon folder)."""
     data = load_lexicon("layers")
     commentary = data.get("commentary", {})
+    ending = [p for key in ("reveal", "close") for group in data.get(key, {}).values() for p in group]
+    ending += list(data.get("interrupt", []))
     return LayerCues(
+        ending=re.compile("|".join(f"(?:{p})" for p in ending) or r"(?!)", re.IGNORECASE),
         open={k: _compile(v) for k, v in data.get("open", {}).items()},
         open_until_close={k: _compile(v) for k, v in data.get("open_until_close", {}).items()},
         not_opening=_compile(data.get("not_opening", [])),
@@ -180,11 +185,22 @@ class SentenceFacts:
 
 
 def _blank_quotes(text: str, start: int, spans: Sequence[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for i in range(max(a, start), min(b, start + len(text))):
-            chars[i - start] = " "
-    return "".join(chars)
+    """``text`` (which starts at offset ``start``) with the quoted stretches among ``spans`` (sorted,
+    non-overlapping) replaced by spaces."""
+    end = start + len(text)
+    first = max(0, bisect.bisect_right(spans, (start, start)) - 1)
+    pieces: list[str] = []
+    at = start
+    for a, b in spans[first:]:
+        if a >= end:
+            break
+        if b <= at:
+            continue
+        a = max(a, at)
+        pieces += [text[at - start : a - start], " " * (min(b, end) - a)]
+        at = min(b, end)
+    pieces.append(text[at - start :])
+    return "".join(pieces)
 
 
 def _quote_ranges(index: StoryIndex) -> list[tuple[int, int]]:
@@ -232,11 +248,12 @@ def _subject_facts(
     cues: LayerCues,
     first_person_story: bool,
     title_words: frozenset[str] = frozenset(),
+    quoted: frozenset[int] = frozenset(),
 ) -> tuple[bool, bool, bool, str]:
     character_subject = person_subject = first_person = False
     work = ""
     for token in sent:
-        if index.in_quote(token):
+        if token.i in quoted:
             continue
         lower = token.lower_
         if token.pos_ == "PRON" and not first_person_story:
@@ -330,8 +347,9 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
         block_key = block.start if block is not None else -1
         narration = _blank_quotes(sent.text, sent.start_char, ranges)
         quoted = 1 - len(narration.split()) / max(1, len(sent.text.split()))
+        quoted_tokens = frozenset(t.i for t in sent if index.in_quote(t))
         subj = _subject_facts(
-            sent, index, by_token, kinds, actor_words, cues, first_person_story, title_words
+            sent, index, by_token, kinds, actor_words, cues, first_person_story, title_words, quoted_tokens
         )
         facts.append(
             SentenceFacts(
@@ -352,7 +370,9 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
                 work_subject=subj[3],
                 would=_told_with_would(sent, index),
                 tokens=tuple(
-                    (t.idx, t.idx + len(t), t.pos_, t.lemma_.lower()) for t in sent if not index.in_quote(t)
+                    (t.idx, t.idx + len(t), t.pos_, t.lemma_.lower())
+                    for t in sent
+                    if t.i not in quoted_tokens
                 ),
             )
         )
@@ -688,9 +708,8 @@ def _scene_start(
 
 
 def _ends_sequence(f: SentenceFacts, cues: LayerCues) -> bool:
-    patterns = [p for group in cues.reveal.values() for p in group]
-    patterns += [p for group in cues.close.values() for p in group]
-    return any(p.search(f.narration) for p in [*patterns, *cues.interrupt])
+    """A reveal, a closer or an interruption: the sentence ends an unreal or out-of-order stretch."""
+    return cues.ending.search(f.narration) is not None
 
 
 def _shows_unreality(facts: Sequence[SentenceFacts], seg: SegmentSpan, cues: LayerCues) -> bool:

@@ -18,6 +18,8 @@ Two pure functions do the work:
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,7 +68,8 @@ def sentence_times(doc: Doc) -> list[TimeExpression | None]:
     """The first time expression of every story sentence, outside quoted speech."""
     index = story_index(doc)
     expressions, _ = _patterns()
-    entities = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    quotes = sorted((q.start, q.end) for q in index.quotes)
+    entities = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME"))
     result: list[TimeExpression | None] = []
     for n, sent in enumerate(index.sentences):
         found: list[tuple[int, int]] = []
@@ -74,16 +77,22 @@ def sentence_times(doc: Doc) -> list[TimeExpression | None]:
             for p in expressions:
                 for m in p.finditer(sent.text):
                     found.append((sent.start_char + m.start(), sent.start_char + m.end()))
-            for e in entities:
-                if sent.start_char <= e.start_char and e.end_char <= sent.end_char:
-                    found.append((e.start_char, e.end_char))
-        found = [f for f in found if not any(q.start <= f[0] < q.end for q in index.quotes)]
+            at = bisect.bisect_left(entities, (sent.start_char, sent.start_char))
+            while at < len(entities) and entities[at][1] <= sent.end_char:
+                found.append(entities[at])
+                at += 1
+        found = [f for f in found if not _quoted(f[0], quotes)]
         if not found:
             result.append(None)
             continue
         start, end = min(found, key=lambda f: (f[0], -(f[1] - f[0])))
         result.append(TimeExpression(n, start, end, index.text[start:end]))
     return result
+
+
+def _quoted(offset: int, quotes: Sequence[tuple[int, float]]) -> bool:
+    at = bisect.bisect_right(quotes, (offset, math.inf)) - 1
+    return at >= 0 and quotes[at][0] <= offset < quotes[at][1]
 
 
 def event_times(
