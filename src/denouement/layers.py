@@ -295,9 +295,53 @@ def _told_with_would(sent: Span, index: StoryIndex) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in root.children)
 
 
+_OPINION_VERBS = frozenset(
+    {
+        "think",
+        "believe",
+        "suspect",
+        "find",
+        "love",
+        "like",
+        "hate",
+        "wish",
+        "agree",
+        "admit",
+        "prefer",
+        "doubt",
+        "guess",
+        "suppose",
+        "feel",
+        "expect",
+        "hope",
+        "enjoy",
+        "want",
+        "know",
+        "mean",
+        "say",
+        "argue",
+        "reckon",
+        "confess",
+        "recommend",
+        "watch",
+        "see",
+        "wonder",
+        "laugh",
+        "cry",
+        "be",
+        "have",
+        "spoke",
+        "speak",
+        "interview",
+        "review",
+    }
+)
+
+
 def _narrated_in_first_person(doc: Doc, index: StoryIndex) -> bool:
-    """A story told by an "I" who acts in it (mostly in the past tense), not a critic's "I think"."""
-    past = present = 0
+    """A story told by an "I" who acts in it — mostly in the past tense, or doing things rather than
+    giving opinions — not a critic's "I think"."""
+    past = present = acting = opining = 0
     for n, sent in enumerate(index.sentences):
         if n in index.meta:
             continue
@@ -309,7 +353,14 @@ def _narrated_in_first_person(doc: Doc, index: StoryIndex) -> bool:
             past += 1
         elif verb.tag_ in ("VBP", "VBZ", "MD"):
             present += 1
-    return past >= 3 and past > 2 * present
+        for t in mine:
+            if t.lower_ == "i" and t.dep_ == "nsubj":
+                if t.head.lemma_.lower() in _OPINION_VERBS:
+                    opining += 1
+                else:
+                    acting += 1
+    told_in_past = past >= 3 and past > 2 * present and (acting >= 2 or past >= 6)
+    return told_in_past or (acting >= 4 and acting >= 2 * opining)
 
 
 _TITLE_STOP = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "review", "ending"})
