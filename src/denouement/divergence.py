@@ -177,6 +177,10 @@ def _repeats(a: EventSpan, b: EventSpan) -> bool:
 
 def _clause(text: str, e: EventSpan, limit: int = 110) -> str:
     clause = " ".join(text[e.start : e.end].split())
+    if clause.count("(") > clause.count(")"):
+        clause = clause[: clause.rfind("(")].rstrip(
+            " ,"
+        )  # "…, Julian Mercer (Bram Osei" → "…, Julian Mercer"
     return clause if len(clause) <= limit else clause[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 

@@ -26,7 +26,7 @@ __all__ = ["explain_story"]
 
 UNREAL = frozenset({"imagined", "dream", "alternate"})
 #: Real sentences, at most, that tell the ending.
-ENDING_SENTENCES = 3
+ENDING_SENTENCES = 4
 #: Commentary claims, at most.
 MEANING_CLAIMS = 4
 #: Differences listed, at most.
@@ -37,12 +37,16 @@ _ABOUT_ENDING = re.compile(
     r"about|point|why|twist|choice|life|lives)\b",
     re.IGNORECASE,
 )
-_MAX_CLAUSE = 140
+_MAX_CLAUSE = 200
 
 
 def _clause(text: str) -> str:
     text = " ".join(text.split()).strip(" ,;:")
     return text if len(text) <= _MAX_CLAUSE else text[: _MAX_CLAUSE - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _stop(text: str) -> str:
+    return text if text.endswith((".", "!", "?", "…", "”")) else text + "."
 
 
 def _main_events(story: Story, sentence: int) -> list[Event]:
@@ -58,17 +62,14 @@ def _sentence_claim(story: Story, sentence: int) -> str:
 
 def _ending(story: Story) -> tuple[Claim, ...]:
     unreal_last = max((seg.last for seg in story.segments if seg.layer in UNREAL), default=-1)
-    real = [s.id for s in story.sentences if s.layer == "actual" and s.id > unreal_last]
-    if not real:
-        real = [s.id for s in story.sentences if s.layer == "actual"]
-    chosen = real[-ENDING_SENTENCES:]
-    claims = (
-        [Claim(text=f"In the end: {_sentence_claim(story, chosen[0])}.", evidence=(chosen[0],))]
-        if chosen
-        else []
+    after = [s.id for s in story.sentences if s.layer == "actual" and s.id > unreal_last]
+    real = after or [s.id for s in story.sentences if s.layer == "actual"]
+    # after an unreal passage, the real line that resumes is the ending; otherwise the last sentences
+    chosen = real[:ENDING_SENTENCES] if after and unreal_last >= 0 else real[-ENDING_SENTENCES:]
+    return tuple(
+        Claim(text=_stop(f"{'Then' if k else 'In the end'}: {_sentence_claim(story, n)}"), evidence=(n,))
+        for k, n in enumerate(chosen)
     )
-    claims += [Claim(text=f"Then: {_sentence_claim(story, n)}.", evidence=(n,)) for n in chosen[1:]]
-    return tuple(claims)
 
 
 def _cue_claim(story: Story, seg: Segment) -> Claim | None:
