@@ -615,6 +615,8 @@ def _opened_passage(
     kind = cue.kind
     if framing is None:
         framing = _framing(facts[i], cue, cues)
+    if not framing and facts[i].narration[cue.start - facts[i].start :].lower().startswith("in "):
+        return None  # "…the song from the night, as in his fantasy": a phrase in passing opens nothing
     first = i if framing else i + 1
     cue_list = [cue]
     last = None
@@ -634,7 +636,7 @@ def _opened_passage(
             break
         opener = _opener(f, cues)
         if opener is not None and opener.role in ("open", "open!"):
-            last = j - 1
+            last = j - 1 if j <= para_last + 1 else para_last
             break
     if last is None and cue.role == "open!" and _replays(facts, i, narration, cues):
         last = _paragraph_bounds(facts, i)[1]  # "The film cuts back to that night. This time he…"
