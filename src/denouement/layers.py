@@ -59,6 +59,8 @@ for _name in ("layers", "segments"):
 UNREAL: frozenset[Layer] = frozenset({"imagined", "dream", "alternate"})
 #: How far ahead (in sentences) a closer may be found for an opened passage.
 MAX_PASSAGE = 30
+#: Sentences, at most, of a passage that nothing closes (a summary written as one long paragraph).
+MAX_UNCLOSED = 8
 #: Sentences, at most, in a paragraph of a scene rehearsed in the head that is not mostly dialogue.
 SCENE_PARAGRAPH = 3
 #: Commentary weight at which a sentence is commentary on its own.
@@ -83,6 +85,7 @@ class LayerCues:
     open: dict[str, tuple[re.Pattern[str], ...]]
     open_until_close: dict[str, tuple[re.Pattern[str], ...]]
     not_opening: tuple[re.Pattern[str], ...]
+    asleep_in_passing: re.Pattern[str]
     contrast_open: dict[str, tuple[re.Pattern[str], ...]]
     close: dict[str, tuple[re.Pattern[str], ...]]
     reveal: dict[str, tuple[re.Pattern[str], ...]]
@@ -120,6 +123,7 @@ def layer_cues() -> LayerCues:
         open={k: _compile(v) for k, v in data.get("open", {}).items()},
         open_until_close={k: _compile(v) for k, v in data.get("open_until_close", {}).items()},
         not_opening=_compile(data.get("not_opening", [])),
+        asleep_in_passing=re.compile(data.get("asleep_in_passing", r"(?!)"), re.IGNORECASE),
         contrast_open={k: _compile(v) for k, v in data.get("contrast_open", {}).items()},
         close={k: _compile(v) for k, v in data.get("close", {}).items()},
         reveal={k: _compile(v) for k, v in data.get("reveal", {}).items()},
@@ -383,9 +387,11 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
     starts = block_starts(blocks)
     clusters: list[CharacterCluster] = doc._.characters or []
     kinds: dict[int, str] = {c.key: c.kind for c in clusters}
-    actor_words = frozenset(
-        w.lower() for c in clusters if c.actor for w in c.actor.split() if w[:1].isupper()
-    )
+    name_words = {w for c in clusters if c.kind == "character" for w in c.words}
+    actor_words = (
+        frozenset(w.lower() for c in clusters if c.actor for w in c.actor.split() if w[:1].isupper())
+        - name_words
+    )  # an actor's surname that is also a character's name is the character's
     first_person_story = _narrated_in_first_person(doc, index)
     title_words = _title_words(doc, clusters)
     by_token = mentions_by_token(doc._.mentions or [])
@@ -540,6 +546,13 @@ def _overlaps_ambition(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
     return any(m.start() < b and a < m.end() for p in cues.ambition for m in p.finditer(f.narration))
 
 
+def _strong_closer(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
+    """A reveal or a return to reality ("None of it is real.", "we are back in the doorway"): what
+    ends a passage that began with a mere "Instead" or "This time"."""
+    patterns = (*(p for group in cues.reveal.values() for p in group), *cues.close.get("any", ()))
+    return _first_match(patterns, f, "close", "imagined")
+
+
 def _told_about(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
     """The cue sits in reported speech or a relative clause: it mentions a dream, it does not open one."""
     before = f.narration[: cue.start - f.start]
@@ -613,6 +626,13 @@ def _opened_passage(
     framing: bool | None = None,
 ) -> SegmentSpan | None:
     kind = cue.kind
+    after_cue = facts[i].narration[cue.end - facts[i].start :]
+    if cue.role == "open?" and any(p.search(after_cue) for p in cues.close.get(kind, ())):
+        return None  # "they fall asleep, awakening to find themselves locked in": over in one sentence
+    if cue.role == "open?" and cues.asleep_in_passing.search(
+        facts[i].narration[: cue.start - facts[i].start]
+    ):
+        return None
     if framing is None:
         framing = _framing(facts[i], cue, cues)
     if not framing and facts[i].narration[cue.start - facts[i].start :].lower().startswith("in "):
@@ -622,14 +642,21 @@ def _opened_passage(
     last = None
     own_closers = cues.close.get(kind, ())
     para_last = _paragraph_bounds(facts, i)[1]
-    for j in range(i + 1, min(len(facts), i + 1 + MAX_PASSAGE)):
+    replay = cue.role == "open!" and _replays(facts, i, narration, cues)
+    reach = MAX_UNCLOSED if cue.role == "open!" and not replay else MAX_PASSAGE
+    for j in range(i + 1, min(len(facts), i + 1 + reach)):
         f = facts[j]
         if f.heading and kind != "dream":
             break
         if j not in narration:
             continue
         beyond = j > para_last + 1  # a reveal often opens the next paragraph
-        closer = _first_match(own_closers, f, "close", kind) if beyond else _closer(f, kind, cues)
+        if beyond:
+            closer = _first_match(own_closers, f, "close", kind)
+        elif cue.role == "open!" and not replay:
+            closer = _strong_closer(f, cues)
+        else:
+            closer = _closer(f, kind, cues)
         if closer is not None:
             cue_list.append(closer)
             last = j - 1
@@ -646,8 +673,10 @@ def _opened_passage(
         # "She falls asleep." — "She wakes up in a farmhouse…": the dream world runs to the next waking
         return _opened_passage(facts, last + 1, cue_list[-1], narration, cues, framing=True)
     cue_list[0] = CueSpan(cue.sentence, cue.start, cue.end, "open", cue.kind)
+    if last is None and kind == "dream" and first == i:
+        last = i  # "she has a dream that…" and nothing wakes her: the dream is told in that sentence
     if last is None:
-        last = _paragraph_bounds(facts, i)[1]
+        last = min(_paragraph_bounds(facts, i)[1], max(first, i) + MAX_UNCLOSED - 1)
         if first > last:  # an announcement closing its paragraph: the passage is the next paragraph
             last = _paragraph_bounds(facts, first)[1] if first < len(facts) else last
     while first <= last and first not in narration:

@@ -189,3 +189,33 @@ def test_a_frame_story_tells_its_dated_past_as_a_flashback(story_of):  # type: i
     tracks = next(e for e in story.events if e.predicate == "track down")
     assert works.story_index is not None and tracks.story_index is not None
     assert works.story_index < tracks.story_index
+
+
+def test_sleep_that_only_sets_the_time_or_ends_at_once_opens_no_dream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Marta promises to stay in the cabin. After her brother falls asleep, she walks to the harbour and steals "
+        "a boat. The crew of the trawler fall asleep in the galley, waking to find the engine room flooded. "
+        "Marta rows to the lighthouse and signals the coastguard. The coastguard arrives at dawn and tows the "
+        "trawler home. She wakes her brother with the news."
+    )
+    assert unreal_segments(story) == []
+
+
+def test_instead_in_a_plain_plot_is_a_choice_not_a_fantasy(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Anwar is supposed to sell the family's old mule at the market. Instead, he gives it to his niece, "
+        "who names it Clementine. His father is furious and locks him out of the house. Anwar sleeps in the "
+        "stable beside the mule. In the morning his father brings him breakfast and says nothing about it."
+    )
+    assert unreal_segments(story) == []
+
+
+def test_a_dream_without_a_waking_is_the_sentence_that_tells_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Inspector Greta Solberg follows the smugglers to an island off Bodø. She has a dream that her late "
+        "husband is standing on the jetty with a lantern. The next day she searches the boathouse and finds "
+        "the missing crates. The smugglers are arrested by nightfall, and Greta takes the ferry home."
+    )
+    assert layer_of(story, "She has a dream that her late husband") == "dream"
+    assert layer_of(story, "searches the boathouse") == "actual"
+    assert layer_of(story, "The smugglers are arrested") == "actual"
