@@ -579,7 +579,20 @@ def _reveal(f: SentenceFacts, cues: LayerCues) -> tuple[CueSpan | None, bool]:
     cue = _first_match(cues.close.get("dream", ()), f, "reveal", "dream")
     if cue is not None:
         return cue, True
+    if _called_out(f):
+        return CueSpan(f.index, f.start, f.end, "reveal", "called"), True
     return _first_match(cues.interrupt, f, "reveal", "imagined"), True
+
+
+def _called_out(f: SentenceFacts) -> bool:
+    """A line of speech on its own that opens a paragraph — "Hello?", "Cut!" — calls someone back from a
+    daydream (a weak reveal: it counts only if the passage before it shows signs of unreality)."""
+    return (
+        f.quoted >= 0.99
+        and f.paragraph_start
+        and len(f.narration) <= 40
+        and f.narration.rstrip()[-1:] in '?!"”'
+    )
 
 
 _CLAUSE_FOLLOWS = re.compile(r"\b(?:that|she|he|they|i|we)$", re.IGNORECASE)
@@ -813,6 +826,9 @@ def _names_unreality(facts: Sequence[SentenceFacts], commentary: set[int], cues:
 def _weak_reveal_holds(
     facts: Sequence[SentenceFacts], seg: SegmentSpan, r: int, named: bool, cues: LayerCues
 ) -> bool:
+    if seg.cues[-1].kind == "called":  # a bare "Hello?" needs the commentary to speak of a daydream
+        whole = facts[seg.first].paragraph_start and facts[r].paragraph != facts[seg.last].paragraph
+        return named and whole and seg.last - seg.first >= 2
     """An interruption reveals the passage before it when the passage shows signs of unreality, or when
     the commentary speaks of a fantasy and the passage is a paragraph of its own that the interruption
     ends."""

@@ -219,3 +219,24 @@ def test_a_dream_without_a_waking_is_the_sentence_that_tells_it(story_of):  # ty
     assert layer_of(story, "She has a dream that her late husband") == "dream"
     assert layer_of(story, "searches the boathouse") == "actual"
     assert layer_of(story, "The smugglers are arrested") == "actual"
+
+
+CALLED_BACK = """Staff Meeting review: a small comedy with a big heart
+
+Dolores Ferraro (Anika Shaw) has taught chemistry at Halden High for thirty years. During the budget meeting she stops listening.
+
+She climbs onto the table and tears up the spreadsheet. The whole staff room rises to cheer her. The head teacher bows and hands her the keys to the building.
+
+"Mrs. Ferraro?"
+
+The head teacher is waiting for her vote, and Dolores raises her hand with everyone else.
+
+The daydream is the film's funniest scene, and Shaw plays it with a perfectly straight face."""
+
+
+def test_a_daydream_called_off_by_a_line_of_speech(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(CALLED_BACK)
+    assert layer_of(story, "She climbs onto the table") == "imagined"
+    assert layer_of(story, "hands her the keys") == "imagined"
+    assert layer_of(story, "raises her hand with everyone else") == "actual"
+    assert layer_of(story, "The daydream is the film's funniest scene") == "commentary"
