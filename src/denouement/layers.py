@@ -824,18 +824,30 @@ def _names_unreality(facts: Sequence[SentenceFacts], commentary: set[int], cues:
 
 
 def _weak_reveal_holds(
-    facts: Sequence[SentenceFacts], seg: SegmentSpan, r: int, named: bool, cues: LayerCues
+    facts: Sequence[SentenceFacts],
+    seg: SegmentSpan,
+    r: int,
+    named: bool,
+    cues: LayerCues,
+    narration: set[int],
 ) -> bool:
+    whole = _whole_paragraph(facts, seg, r, narration)
     if seg.cues[-1].kind == "called":  # a bare "Hello?" needs the commentary to speak of a daydream
-        whole = facts[seg.first].paragraph_start and facts[r].paragraph != facts[seg.last].paragraph
         return named and whole and seg.last - seg.first >= 2
     """An interruption reveals the passage before it when the passage shows signs of unreality, or when
     the commentary speaks of a fantasy and the passage is a paragraph of its own that the interruption
     ends."""
     if _shows_unreality(facts, seg, cues):
         return True
-    whole_paragraph = facts[seg.first].paragraph_start and facts[r].paragraph != facts[seg.last].paragraph
-    return named and whole_paragraph and seg.last - seg.first >= 2
+    return named and whole and seg.last - seg.first >= 2
+
+
+def _whole_paragraph(facts: Sequence[SentenceFacts], seg: SegmentSpan, r: int, narration: set[int]) -> bool:
+    """The passage is all the story its paragraph tells (a commentary lead-in aside), and the reveal
+    stands outside it."""
+    para_first, _ = _paragraph_bounds(facts, seg.first)
+    lead_in = all(k not in narration for k in range(para_first, seg.first))
+    return lead_in and facts[r].paragraph != facts[seg.last].paragraph
 
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
@@ -968,7 +980,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         if reveal is None:
             continue
         seg = _revealed_passage(facts, r, reveal, narration, taken, cues)
-        if seg is None or (weak and not _weak_reveal_holds(facts, seg, r, named, cues)):
+        if seg is None or (weak and not _weak_reveal_holds(facts, seg, r, named, cues, narration)):
             if reveal.kind == "dream" and not weak:
                 _retype_before(passages, r, "dream")
             continue
