@@ -136,6 +136,8 @@ class _Aligner:
         groups = fa.groups & fb.groups
         people = len(fa.people & fb.people) + len(fa.names & fb.lemmas)
         same_predicate = self.events[a].predicate == self.events[b].predicate
+        if self.events[a].nominal and not self._about_head(a, b):
+            return 0.0  # "a baby daughter asleep in a trumpet case" is about the daughter, not the trumpet
         fate = bool(people and fb.groups & self.lex.fate)
         if not shared and not groups and not (people and same_predicate) and not fate:
             return 0.0
@@ -146,6 +148,11 @@ class _Aligner:
             + 0.75 * min(2, people)
             + 0.75 * fate
         )
+
+    def _about_head(self, a: int, b: int) -> bool:
+        head = self.events[a].predicate
+        fb = self.features[b]
+        return head in fb.words or bool(_groups([head], self.lex) & fb.groups)
 
     def context_score(self, a: int, b: int) -> float:
         """Rare words an unreal event shares with the rest of a real event's sentence ("Maren turns

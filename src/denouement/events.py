@@ -49,6 +49,7 @@ class EventSpan:
     negated: bool = False
     main: bool = True
     lemmas: tuple[str, ...] = ()  # content words of the clause (lemmas, lower case), for alignment
+    nominal: bool = False  # an item of a list after a colon ("a wedding in a courtyard"), not a clause
 
 
 _COMPLEMENT_POS = frozenset({"ADP", "DET", "PRON", "ADV", "PART", "PROPN"})
@@ -279,6 +280,7 @@ def _list_items(
                     patients=_participants(head, by_token),
                     main=True,
                     lemmas=content_lemmas(span),
+                    nominal=True,
                 )
             )
     return items
