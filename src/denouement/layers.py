@@ -96,6 +96,7 @@ class LayerCues:
     commentary_interview: tuple[re.Pattern[str], ...]
     modal_run_min: int
     rehearsal: tuple[re.Pattern[str], ...]
+    twist: tuple[re.Pattern[str], ...]
     setup: tuple[re.Pattern[str], ...]
     frame_present: tuple[re.Pattern[str], ...]
     frame_opener: re.Pattern[str]
@@ -136,6 +137,7 @@ def layer_cues() -> LayerCues:
         frame_opener=re.compile(data.get("frame", {}).get("dated_opener", r"(?!)"), re.IGNORECASE),
         frame_back=_compile(data.get("frame", {}).get("back", [])),
         rehearsal=_compile(data.get("rehearsal", [])),
+        twist=_compile(data.get("twist", [])),
         setup=_compile(data.get("setup", [])),
         modal_run_min=int(data.get("modal_run", {}).get("min_sentences", 3)),
         habitual=_compile(data.get("modal_run", {}).get("habitual", [])),
@@ -185,6 +187,10 @@ class SentenceFacts:
     person_subject: bool = False  # a real person or an actor is the subject of a verb
     work_subject: str = ""  # "telling" or "other" when "the film" (or kin) is a subject
     would: bool = False  # the main verb is told with "would" ("She would walk in")
+    characters: tuple[int, ...] = ()  # story characters named or referred to in the narration, in order
+    subjects: tuple[
+        tuple[int, int, tuple[int, ...]], ...
+    ] = ()  # (verb start, end, characters in its subject)
     tokens: tuple[tuple[int, int, str, str], ...] = ()  # (start, end, pos, lemma) of narration words
 
 
@@ -290,6 +296,39 @@ def _subject_facts(
                 continue  # "the final shot is…" describes the film's own scene: neither way
             work = "telling" if telling or work == "telling" else "other"
     return character_subject, person_subject, first_person, work
+
+
+def _characters_in(
+    sent: Span, by_token: dict[int, Mention], kinds: dict[int, str], quoted: frozenset[int]
+) -> tuple[int, ...]:
+    keys: list[int] = []
+    for token in sent:
+        m = by_token.get(token.i)
+        if m is None or token.i in quoted or m.cluster is None or kinds.get(m.cluster) != "character":
+            continue
+        if m.cluster not in keys:
+            keys.append(m.cluster)
+    return tuple(keys)
+
+
+def _subjects_of_verbs(
+    sent: Span, by_token: dict[int, Mention], kinds: dict[int, str]
+) -> tuple[tuple[int, int, tuple[int, ...]], ...]:
+    """For each verb with a subject, the characters inside that subject ("Every scene with Kit")."""
+    result: list[tuple[int, int, tuple[int, ...]]] = []
+    for token in sent:
+        if not token.dep_.startswith("nsubj"):
+            continue
+        keys: list[int] = []
+        for t in token.subtree:
+            m = by_token.get(t.i)
+            key = m.cluster if m is not None else None
+            if key is not None and kinds.get(key) == "character" and key not in keys:
+                keys.append(key)
+        if keys:
+            verb = token.head
+            result.append((verb.idx, verb.idx + len(verb), tuple(keys)))
+    return tuple(result)
 
 
 def _told_with_would(sent: Span, index: StoryIndex) -> bool:
@@ -426,6 +465,8 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
                 first_person=subj[2],
                 work_subject=subj[3],
                 would=_told_with_would(sent, index),
+                characters=_characters_in(sent, by_token, kinds, quoted_tokens),
+                subjects=_subjects_of_verbs(sent, by_token, kinds),
                 tokens=tuple(
                     (t.idx, t.idx + len(t), t.pos_, t.lemma_.lower())
                     for t in sent
@@ -895,6 +936,31 @@ def _back_to_present(f: SentenceFacts, present_year: int | None, cues: LayerCues
     return present_year is not None and any(y >= present_year for y in years)
 
 
+def _imagined_presences(
+    facts: Sequence[SentenceFacts], narration: set[int], taken: set[int], cues: LayerCues
+) -> list[SegmentSpan]:
+    """The sentences a character imagined all along appears in, before the twist that says so."""
+    found: list[SegmentSpan] = []
+    for f in facts:
+        twist = _first_match(cues.twist, f, "reveal", "imagined")
+        if twist is None:
+            continue
+        # the character the twist is about is the subject of its verb ("Celia … never existed")
+        owners = [keys for start, end, keys in f.subjects if twist.start <= start < twist.end]
+        if not owners:
+            continue
+        who = owners[0][0]
+        run: list[int] = []
+        for j in range(f.index):
+            inside = j in narration and j not in taken and who in facts[j].characters
+            if inside:
+                run.append(j)
+            if run and (not inside or j == f.index - 1):
+                found.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], run[0], run[-1], [twist]))
+                run = []
+    return found
+
+
 #: "Years later, she would remember…": the future of the story told ahead of time.
 _LATER = re.compile(
     r"\b(?:years|decades|months|long|much|a year|a decade) later\b|\bone day\b", re.IGNORECASE
@@ -969,6 +1035,9 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
                     continue
         i += 1
     for seg in _framed_flashbacks(facts, narration, taken, cues):
+        passages.append(seg)
+        taken.update(range(seg.first, seg.last + 1))
+    for seg in _imagined_presences(facts, narration, taken, cues):
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))
     for seg in _modal_runs(facts, narration, taken, cues):

@@ -240,3 +240,29 @@ def test_a_daydream_called_off_by_a_line_of_speech(story_of):  # type: ignore[no
     assert layer_of(story, "hands her the keys") == "imagined"
     assert layer_of(story, "raises her hand with everyone else") == "actual"
     assert layer_of(story, "The daydream is the film's funniest scene") == "commentary"
+
+
+IMAGINED_FRIEND = """After his wife's death, Aldo Ferri lives alone above his bakery in Trieste.
+
+A young lodger named Bianca moves into the spare room and starts working the early shift with him. Bianca teaches him to use the new oven, and the bakery fills up again.
+
+In the autumn Aldo's son visits and finds the spare room locked and full of dust. Bianca, the film finally admits, never existed: Aldo has been baking alone all year.
+
+The last shot shows Aldo opening the shop at dawn, alone."""
+
+
+def test_a_character_imagined_all_along_makes_their_scenes_unreal(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(IMAGINED_FRIEND)
+    assert layer_of(story, "A young lodger named Bianca moves into the spare room") == "imagined"
+    assert layer_of(story, "Bianca teaches him to use the new oven") == "imagined"
+    assert layer_of(story, "lives alone above his bakery") == "actual"
+    assert layer_of(story, "finds the spare room locked") == "actual"
+    assert layer_of(story, "opening the shop at dawn") == "actual"
+
+
+def test_a_thing_that_never_existed_is_no_twist_about_a_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ines Moreau is an architect in Lyon. She meets her old partner Tomas at a bookshop. Tomas leaves "
+        "with his wife. At the tram stop Ines hums a tune from a flat that never existed."
+    )
+    assert unreal_segments(story) == []
