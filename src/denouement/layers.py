@@ -242,6 +242,17 @@ _SPECTATOR_VERBS = frozenset(
 )
 
 
+def _in_parentheses(token: Token) -> bool:
+    """ "Priya Raman (Meera Kallat) is…": the actor in brackets is a credit, not the sentence's subject."""
+    doc = token.doc
+    for i in range(token.i - 1, max(-1, token.i - 6), -1):
+        if doc[i].text == ")":
+            return False
+        if doc[i].text == "(":
+            return True
+    return False
+
+
 def _main_clause(verb: Token) -> bool:
     """A verb of the main line of the sentence (the root, coordinated with it, or after a colon)."""
     while verb.dep_ in ("conj", "parataxis") and verb.head.i != verb.i:
@@ -272,7 +283,7 @@ def _subject_facts(
                 first_person = True
         mention = by_token.get(token.i)
         kind = kinds.get(mention.cluster) if mention and mention.cluster is not None else None
-        actor = token.pos_ == "PROPN" and lower in actor_words
+        actor = token.pos_ == "PROPN" and lower in actor_words and not _in_parentheses(token)
         if token.dep_ == "poss" and (kind in ("person", "reference") or actor):
             person_subject = True
         if kind == "reference":
