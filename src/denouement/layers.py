@@ -561,7 +561,7 @@ def commentary_sentences(facts: Sequence[SentenceFacts], weights: dict[int, int]
             continue
         share = sum(1 for i in members if i in chosen) / len(members)
         if share > 0.5:
-            chosen.update(i for i in members if weights[i] >= (0 if share >= 2 / 3 else 1))
+            chosen.update(i for i in members if weights[i] >= (-1 if share >= 2 / 3 else 1))
     return chosen
 
 
