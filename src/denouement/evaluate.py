@@ -19,13 +19,13 @@ import yaml
 
 from denouement.errors import InputError
 from denouement.lexicon import load_lexicon
-from denouement.model import Character, Story
+from denouement.model import REAL_LAYERS, UNREAL_LAYERS, Character, Story
 
 __all__ = ["Annotation", "StoryScore", "evaluate_dir", "load_annotation", "score_story", "summarise"]
 
 STORY_SUFFIXES = (".txt", ".md", ".html", ".htm", ".markdown")
-REAL = frozenset({"actual", "flashback", "flash_forward"})
-UNREAL = frozenset({"imagined", "dream", "alternate"})
+REAL = REAL_LAYERS
+UNREAL = UNREAL_LAYERS
 _TITLE_WORDS = frozenset(
     {
         "dr",

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 
-from denouement.model import Claim, Event, Explanation, Segment, Story
+from denouement.model import UNREAL_LAYERS, Claim, Event, Explanation, Segment, Story
 
 __all__ = ["explain_story"]
 
-UNREAL = frozenset({"imagined", "dream", "alternate"})
+UNREAL = UNREAL_LAYERS
 #: Real sentences, at most, that tell the ending.
 ENDING_SENTENCES = 4
 #: Commentary claims, at most.

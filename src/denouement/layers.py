@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from denouement.characters import CharacterCluster, Mention, StoryIndex, mentions_by_token, story_index
 from denouement.lexicon import load_lexicon
-from denouement.model import Layer
+from denouement.model import UNREAL_LAYERS, Layer
 from denouement.quotes import QuoteSpan
 from denouement.sentences import block_of, block_starts, blocks_of
 
@@ -56,7 +56,7 @@ for _name in ("layers", "segments"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
-UNREAL: frozenset[Layer] = frozenset({"imagined", "dream", "alternate"})
+UNREAL = UNREAL_LAYERS
 #: How far ahead (in sentences) a closer may be found for an opened passage.
 MAX_PASSAGE = 30
 #: Sentences, at most, of a passage that nothing closes (a summary written as one long paragraph).

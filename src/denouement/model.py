@@ -12,7 +12,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "REAL_LAYERS",
     "SCHEMA_ID",
+    "UNREAL_LAYERS",
     "Character",
     "CharacterKind",
     "Claim",
@@ -34,6 +36,9 @@ SCHEMA_ID = "denouement.story/1"
 Layer = Literal[
     "actual", "flashback", "flash_forward", "imagined", "dream", "alternate", "commentary", "meta"
 ]
+#: Layers of what really happens in the story world, and of what does not.
+REAL_LAYERS: frozenset[str] = frozenset({"actual", "flashback", "flash_forward"})
+UNREAL_LAYERS: frozenset[str] = frozenset({"imagined", "dream", "alternate"})
 CharacterKind = Literal["character", "person", "reference"]
 
 

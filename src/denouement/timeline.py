@@ -32,7 +32,7 @@ from denouement.characters import story_index
 from denouement.events import EventSpan
 from denouement.layers import SegmentSpan
 from denouement.lexicon import load_lexicon
-from denouement.model import Layer
+from denouement.model import REAL_LAYERS, Layer
 
 __all__ = ["TimeExpression", "event_times", "sentence_times", "story_order"]
 
@@ -40,7 +40,7 @@ for _name in ("event_times", "story_order"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
-REAL: frozenset[str] = frozenset({"actual", "flashback", "flash_forward"})
+REAL = REAL_LAYERS
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 #: An expression this close to the start of its sentence frames the whole sentence.
 _FRAMING_CHARS = 40

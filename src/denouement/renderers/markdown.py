@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from denouement.model import Claim, Segment, Story
+from denouement.model import UNREAL_LAYERS, Claim, Segment, Story
 from denouement.renderers import register_renderer
 
 __all__ = ["render_markdown"]
 
-UNREAL = ("imagined", "dream", "alternate")
+UNREAL = UNREAL_LAYERS
 _KIND_LABEL = {"person": "real person", "reference": "character of another work", "character": "character"}
 _MAX_TIMELINE = 60
 
