@@ -1,7 +1,7 @@
 """Layers: which sentences are real, which are imagined, dreamt, remembered or foreseen, and which talk
 about the story instead of telling it.
 
-The work happens in three passes over the story's sentences (page furniture is already ``meta``):
+The work happens in passes over the story's sentences (page furniture is already ``meta``):
 
 1. **Commentary** — :func:`commentary_sentences` weighs what a sentence is about: the work itself ("the
    film", "the ending" with a verb that is not a telling verb), critics' and creators' words, first and
@@ -17,7 +17,13 @@ The work happens in three passes over the story's sentences (page furniture is a
    the start of the paragraph; when the reveal opens a paragraph, the passage is the paragraph before it.
    The reveal itself stays real. A weak reveal — an interruption such as "Then the song ends." — counts
    only when the passage shows signs of unreality (counterfactual or montage cues) or the text's
-   commentary names a fantasy or dream.
+   commentary names a fantasy or dream. A reveal that says the scene was rehearsed in the head exposes the
+   whole dialogue scene back to its set-up.
+
+Between the second and third passes, three structures are found whole: a frame story's dated past (a
+flashback until the telling returns to the present), a twist that a character was imagined all along
+(every earlier sentence they appear in), and a run of sentences told with "would" (a rehearsed scene, or
+a flash-forward after "Years later").
 
 Cue lists live in ``data/layers.yaml``. :func:`find_layers` is the pure function; ``denouement_layers``
 is the spaCy component that stores its answer on ``doc._.layers`` and ``doc._.segments``.
