@@ -266,3 +266,22 @@ def test_a_thing_that_never_existed_is_no_twist_about_a_character(story_of):  # 
         "with his wife. At the tram stop Ines hums a tune from a flat that never existed."
     )
     assert unreal_segments(story) == []
+
+
+def test_other_ways_of_saying_it_never_happened(story_of):  # type: ignore[no-untyped-def]
+    first = story_of(
+        "Hamid waits for the verdict in a corridor that smells of floor polish.\n\n"
+        "The doors open and the jury foreman smiles at him. His daughter runs down the steps into his arms. "
+        "They drive to the coast with the windows down.\n\n"
+        "Not one minute of that afternoon took place. The doors are still shut, and Hamid is still waiting."
+    )
+    assert layer_of(first, "His daughter runs down the steps") == "imagined"
+    assert layer_of(first, "Not one minute of that afternoon") == "actual"
+    second = story_of(
+        "Lise sits through the budget meeting.\n\n"
+        "She stands, tips the coffee over the spreadsheets and walks out to a standing ovation. "
+        "The board names her director on the spot.\n\n"
+        "Then reality comes crashing back: the chair is asking for her figures."
+    )
+    assert layer_of(second, "The board names her director") == "imagined"
+    assert layer_of(second, "Lise sits through the budget meeting") == "actual"
