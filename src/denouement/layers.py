@@ -245,6 +245,7 @@ _PLACING = frozenset({"final", "last", "closing", "opening", "first", "true"})
 _SHOT_NOUNS = frozenset({"shot", "scene", "image", "sequence", "frame", "ending"})
 _SPECTATOR_VERBS = frozenset(
     {"see", "hear", "learn", "watch", "follow", "be", "get", "find", "meet", "discover", "return", "go"}
+    | {"jump", "cut", "flash", "skip", "move", "rejoin", "leave"}
 )
 
 

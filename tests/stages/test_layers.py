@@ -285,3 +285,21 @@ def test_other_ways_of_saying_it_never_happened(story_of):  # type: ignore[no-un
     )
     assert layer_of(second, "The board names her director") == "imagined"
     assert layer_of(second, "Lise sits through the budget meeting") == "actual"
+
+
+def test_a_told_jump_back_to_a_year_and_a_childhood_summer_are_flashbacks(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Inspector Rosa Vidal reopens the case of a drowned ferryman in 2019.\n\n"
+        "We then jump back to June 1988. A young Rosa watches the ferry leave without its pilot.\n\n"
+        "Back in 2019, Rosa questions the harbour master again."
+    )
+    assert layer_of(story, "We then jump back to June 1988") == "actual"
+    assert layer_of(story, "A young Rosa watches the ferry leave") == "flashback"
+    assert layer_of(story, "Rosa questions the harbour master again") == "actual"
+    told = story_of(
+        "Ada clears out her uncle's shed.\n\n"
+        "The summer she turned ten, her uncle had taught her to sharpen a chisel. He let her keep the shavings.\n\n"
+        "Now she finds the chisel wrapped in a rag."
+    )
+    assert layer_of(told, "The summer she turned ten") == "flashback"
+    assert layer_of(told, "Now she finds the chisel") == "actual"
