@@ -61,7 +61,8 @@ MAX_HEADING_WORDS = 12
 #: Lines at the top of a text (title, standfirst) may be this long.
 MAX_HEADLINE_WORDS = 30
 _CLOSING = tuple(".!?:;\"”’')…—–-")
-_TWO_SENTENCES = re.compile(r"[.!?:]\s+\S")
+_TWO_SENTENCES = re.compile(r"[.!?]\s+\S")
+_SPEAKER_LINE = re.compile(r"^[A-Z][\w'’-]*:\s+\S")  # "Kati: are you drinking enough" (a chat line)
 _OPENING = tuple("\"“‘'")
 
 
@@ -89,6 +90,8 @@ def is_heading_like(block_text: str, position: int) -> bool:
         return True  # a headline asking its question
     if stripped.endswith(_CLOSING) or stripped.startswith(_OPENING) or _TWO_SENTENCES.search(stripped):
         return False
+    if _SPEAKER_LINE.match(stripped):
+        return False
     return words <= MAX_HEADING_WORDS or (position < 3 and words <= MAX_HEADLINE_WORDS)
 
 
@@ -108,7 +111,9 @@ def furniture_sentences(doc: Doc, sentences: Sequence[Span] | None = None) -> se
             if kind in ("paragraph", "list_item") and is_cast_line(text[block.start : block.end]):
                 meta.add(index)
                 continue
-            if kind == "paragraph" and is_heading_like(text[block.start : block.end], position[block.start]):
+            if kind in ("paragraph", "list_item") and is_heading_like(
+                text[block.start : block.end], position[block.start]
+            ):
                 meta.add(index)
                 continue
             block_text = text[block.start : block.end]

@@ -47,3 +47,20 @@ def test_furniture_lines_are_meta_and_prose_is_not(nlp):  # type: ignore[no-unty
         == "actual"
     )
     assert story.title == "The Long Field, explained"
+
+
+def test_more_page_furniture_lines(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Tidewater review: a quiet drama about a ferry and its keeper\n\n"
+        "Spoilers from here on. Ines Aalto runs the last ferry across the sound.\n\n"
+        "All eight episodes of Tidewater are now on Brightwave.\n\n"
+        "Kati: are you home yet\n\n"
+        "Sign up below."
+    )
+    layers = {s.text: s.layer for s in story.sentences}
+    assert layers["Tidewater review: a quiet drama about a ferry and its keeper"] == "meta"
+    assert layers["Spoilers from here on."] == "meta"
+    assert layers["Ines Aalto runs the last ferry across the sound."] != "meta"
+    assert layers["All eight episodes of Tidewater are now on Brightwave."] == "meta"
+    assert layers["Sign up below."] == "meta"
+    assert any(s.layer != "meta" and "are you home yet" in s.text for s in story.sentences)
