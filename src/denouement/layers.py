@@ -420,7 +420,9 @@ def _narrated_in_first_person(doc: Doc, index: StoryIndex) -> bool:
                     opining += 1
                 else:
                     acting += 1
-    told_in_past = past >= 3 and past > 2 * present and (acting >= 2 or past >= 6)
+    told_in_past = (
+        past >= 3 and past > 2 * present and (acting >= 2 or past >= 6 or (past >= 4 and not present))
+    )
     return told_in_past or (acting >= 4 and acting >= 2 * opining)
 
 
