@@ -291,8 +291,9 @@ def _subject_facts(
         mention = by_token.get(token.i)
         kind = kinds.get(mention.cluster) if mention and mention.cluster is not None else None
         actor = token.pos_ == "PROPN" and lower in actor_words and not _in_parentheses(token)
-        if token.dep_ == "poss" and (kind in ("person", "reference") or actor):
-            person_subject = True
+        named = mention is not None and mention.kind == "name"
+        if token.dep_ == "poss" and ((kind in ("person", "reference") and named) or actor):
+            person_subject = True  # "Dolan's debut" (a possessive pronoun resolved to a director is too weak)
         if kind == "reference":
             person_subject = True  # "Like Quint, Amos…": a comparison with another work
         if not token.dep_.startswith("nsubj"):
