@@ -532,7 +532,7 @@ def _commentary_weight(f: SentenceFacts, cues: LayerCues) -> int:
         weight += 1
     weight += min(2, sum(1 for p in cues.commentary_weak if p.search(text)))
     if text.rstrip().endswith("?") and f.quoted < 0.5:
-        weight += 1
+        weight += 1 if f.character_subject else 2  # the article asking its reader
     if words and len(words) <= 5 and not f.character_subject and f.quoted < 0.5:
         weight += 1  # "Not quite.", "It works.": verdicts, not plot
     if words[:2] == [("PRON", "there"), ("VERB", "be")] or words[:2] == [("PRON", "there"), ("AUX", "be")]:
