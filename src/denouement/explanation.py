@@ -134,8 +134,8 @@ def _speaker_claims(story: Story, commentary: set[int]) -> list[Claim]:
 def _meaning(story: Story) -> tuple[Claim, ...]:
     commentary = {s.id for s in story.sentences if s.layer == "commentary"}
     if commentary:
-        quoted = {c.evidence[0] for c in _speaker_claims(story, commentary)}
         claims = _speaker_claims(story, commentary)
+        quoted = {c.evidence[0] for c in claims}
         unreal_first = min((seg.first for seg in story.segments if seg.layer in UNREAL), default=None)
         for s in story.sentences:
             if s.id not in commentary or s.id in quoted or not _ABOUT_ENDING.search(s.text):

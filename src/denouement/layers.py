@@ -112,6 +112,7 @@ class LayerCues:
     work_nouns: frozenset[str]
     telling_verbs: frozenset[str]
     ending: re.Pattern[str]  # every reveal, closer and interruption in one pattern
+    reveals: tuple[re.Pattern[str], ...] = ()  # every kind's reveal patterns, in order
 
 
 def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
@@ -127,6 +128,7 @@ def layer_cues() -> LayerCues:
     ending += list(data.get("interrupt", []))
     return LayerCues(
         ending=re.compile("|".join(f"(?:{p})" for p in ending) or r"(?!)", re.IGNORECASE),
+        reveals=_compile([p for group in data.get("reveal", {}).values() for p in group]),
         open={k: _compile(v) for k, v in data.get("open", {}).items()},
         open_until_close={k: _compile(v) for k, v in data.get("open_until_close", {}).items()},
         not_opening=_compile(data.get("not_opening", [])),
@@ -611,8 +613,7 @@ def _overlaps_ambition(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
 def _strong_closer(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
     """A reveal or a return to reality ("None of it is real.", "we are back in the doorway"): what
     ends a passage that began with a mere "Instead" or "This time"."""
-    patterns = (*(p for group in cues.reveal.values() for p in group), *cues.close.get("any", ()))
-    return _first_match(patterns, f, "close", "imagined")
+    return _first_match(cues.reveals + cues.close.get("any", ()), f, "close", "imagined")
 
 
 def _told_about(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
@@ -625,7 +626,7 @@ def _closer(f: SentenceFacts, kind: str, cues: LayerCues) -> CueSpan | None:
     own = cues.close.get(kind, ())
     if kind in UNREAL:
         own = own + cues.close.get("dream", ()) if kind != "dream" else own
-        own = own + tuple(p for group in cues.reveal.values() for p in group) + cues.interrupt
+        own = own + cues.reveals + cues.interrupt
     return _first_match(own + cues.close.get("any", ()), f, "close", kind)
 
 
