@@ -30,7 +30,7 @@ from typing import Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from denouement.furniture import furniture_sentences, is_cast_line
+from denouement.furniture import furniture_sentences, is_author_line, is_cast_line
 from denouement.lexicon import load_lexicon, word_set
 from denouement.quotemarks import QuoteMarks, find_quote_marks, inside_quotes
 from denouement.sentences import story_sentences
@@ -101,10 +101,6 @@ _CREDIT_LEAD = re.compile(
     r"Writer-director|Photo|Photograph|Image|Still|Credit|Courtesy)\s*(?::|by)?\s*$"
 )
 _NAME_THEN_ROLE = re.compile(rf"^{_NAME}\s*[·|•]\s*")
-_AUTHOR_LINE = re.compile(
-    rf"^{_NAME},\s+(?:Senior |Chief |Staff |Contributing |Deputy |Associate )?"
-    r"(?:Film|TV|Television|Culture|Entertainment|Arts|Movies?)\s+(?:Writer|Critic|Editor|Reporter|Correspondent)\b"
-)
 _BARE_NAME = re.compile(rf"^{_NAME}$")
 _NICK_TO_EVERYONE = re.compile(
     rf"^\s*(?:\([^()]{{1,60}}\))?\s*,\s*[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?\s+to\s+"
@@ -533,7 +529,7 @@ class _Builder:
         match = _CREDIT_LEAD.search(lead)
         if match is None and not lead.strip() and _NAME_THEN_ROLE.match(sentence.text):
             return "author"  # "Declan Moriarty · TV Editor · 9 min read"
-        if match is None and not lead.strip() and _AUTHOR_LINE.match(sentence.text.strip()):
+        if match is None and not lead.strip() and is_author_line(sentence.text):
             return "author"  # "Hollis Grant, Senior Film Writer" or a bare name under the headline
         if (
             match is None

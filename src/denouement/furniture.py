@@ -21,6 +21,7 @@ __all__ = [
     "FurniturePatterns",
     "furniture_patterns",
     "furniture_sentences",
+    "is_author_line",
     "is_cast_line",
     "is_furniture",
     "is_heading_like",
@@ -72,6 +73,17 @@ _CAST_LINE = re.compile(
 )
 
 
+_AUTHOR_LINE = re.compile(
+    r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3},\s+(?:Senior |Chief |Staff |Contributing |Deputy |Associate )?"
+    r"(?:Film|TV|Television|Culture|Entertainment|Arts|Movies?)\s+(?:Writer|Critic|Editor|Reporter|Correspondent)\b"
+)
+
+
+def is_author_line(text: str) -> bool:
+    """A byline without "By": "Hollis Grant, Senior Film Writer" — furniture, naming a real person."""
+    return bool(_AUTHOR_LINE.match(text.strip()))
+
+
 def is_cast_line(text: str) -> bool:
     """A cast-list line, "Maren Holt as Dr. Ilse Brandt": furniture, but it says who plays whom."""
     return bool(_CAST_LINE.match(text.strip()))
@@ -108,6 +120,9 @@ def furniture_sentences(doc: Doc, sentences: Sequence[Span] | None = None) -> se
         block = block_of(blocks, sent.start_char, starts)
         if block is not None:
             kind = block.kind
+            if kind in ("paragraph", "list_item") and is_author_line(text[block.start : block.end]):
+                meta.add(index)
+                continue
             if kind in ("paragraph", "list_item") and is_cast_line(text[block.start : block.end]):
                 meta.add(index)
                 continue
