@@ -49,6 +49,8 @@ def test_contract_field_names() -> None:
         "quotes",
         "divergences",
         "explanation",
+        "scenes",
+        "script",
     ]
     assert list(data["explanation"]) == ["ending", "imagined", "differences", "meaning"]
 

@@ -13,14 +13,17 @@ from spacy.tokens import Doc
 from denouement.document import Document
 from denouement.errors import DenouementError, LimitError, PipelineError
 from denouement.model import Story
-from denouement.nlp import load_pipeline
+from denouement.nlp import load_pipeline, script_doc, stage_names
 from denouement.readers import read, read_text
 from denouement.story import build_story
 
 __all__ = ["EXAMPLE", "analyse", "example_path", "explain", "load_source"]
 
 EXAMPLE = "ending-explained.md"
-_PATH_LIKE = re.compile(r"^[^\n\r]{1,4096}\.(txt|text|md|markdown|html?|xhtml)$", re.IGNORECASE)
+_PATH_LIKE = re.compile(
+    r"^[^\n\r]{1,4096}\.(txt|text|md|markdown|html?|xhtml|fountain|spmd|fdx|srt|vtt|webvtt|pdf)$",
+    re.IGNORECASE,
+)
 
 
 def example_path() -> Path:
@@ -52,11 +55,16 @@ def analyse(document: Document, nlp: Language | None = None) -> Story:
         raise LimitError(
             f"text too long: {len(document.text):,} characters (the limit is {nlp.max_length:,})"
         )
-    doc: Doc = nlp.make_doc(document.text)
-    doc._.blocks = document.blocks
-    doc.user_data["denouement_title"] = document.title
     try:
-        for _, component in nlp.pipeline:
+        if document.is_script:
+            doc: Doc = script_doc(nlp, document)
+            components = [nlp.get_pipe(name) for name in stage_names(nlp)]
+        else:
+            doc = nlp.make_doc(document.text)
+            components = [component for _, component in nlp.pipeline]
+        doc._.blocks = document.blocks
+        doc.user_data["denouement_title"] = document.title
+        for component in components:
             doc = component(doc)
         return build_story(doc, document)
     except DenouementError:

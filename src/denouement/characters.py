@@ -40,6 +40,7 @@ __all__ = [
     "Mention",
     "StoryIndex",
     "find_characters",
+    "shortens",
     "story_index",
 ]
 
@@ -167,6 +168,7 @@ class CharacterCluster:
     strong: bool = False
     real_person: bool = False  # known from the text's form alone (an actor quoted in an interview)
     narrator: bool = False  # the first-person "I" of the text
+    extra: bool = False  # a script's bit part ("MAN #2"), known from its cue
 
     @property
     def words(self) -> set[str]:
@@ -426,6 +428,19 @@ def _human_verb(token: Token) -> bool:
 
 
 _PET_ENDINGS = ("ie", "y", "o", "mo", "sy", "s", "bug", "kins", "ster", "ey")
+
+
+@cache
+def _diminutive_table() -> dict[str, list[str]]:
+    return {
+        str(k).lower(): [str(v).lower() for v in vs]
+        for k, vs in (load_lexicon("characters").get("diminutives") or {}).items()
+    }
+
+
+def shortens(short: str, first: str) -> bool:
+    """Is ``short`` a short or pet form of the given name ``first`` (both any case)?"""
+    return _shortens(short.lower(), first.lower(), _diminutive_table())
 
 
 def _shortens(short: str, first: str, diminutives: dict[str, list[str]]) -> bool:

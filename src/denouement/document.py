@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["Block", "BlockKind", "Document"]
+__all__ = ["SCRIPT_KINDS", "SPOKEN_KINDS", "Block", "BlockKind", "Document"]
 
-BlockKind = Literal["paragraph", "heading", "list_item", "caption", "quote", "furniture"]
+BlockKind = Literal[
+    "paragraph",
+    "heading",
+    "list_item",
+    "caption",
+    "quote",
+    "furniture",
+    # screenplay and subtitle elements
+    "scene_heading",
+    "action",
+    "cue",
+    "parenthetical",
+    "dialogue",
+    "transition",
+    "lyrics",
+    "sound",
+]
+
+#: Block kinds that only scripts and subtitles produce.
+SCRIPT_KINDS: frozenset[str] = frozenset(
+    {"scene_heading", "action", "cue", "parenthetical", "dialogue", "transition", "lyrics", "sound"}
+)
+#: Script blocks that are spoken (or sung), not narrated.
+SPOKEN_KINDS: frozenset[str] = frozenset({"cue", "parenthetical", "dialogue", "lyrics", "sound"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +47,13 @@ class Block:
     end: int
     kind: BlockKind = "paragraph"
     level: int = 0  # heading level (1 = top) for headings, 0 otherwise
+    # Scripts and subtitles only:
+    speaker: str | None = None  # cue, parenthetical, dialogue: the character's name as the cue gives it
+    extension: str | None = None  # "V.O.", "O.S.", "CONT'D" ... from the cue
+    number: str | None = None  # scene number of a scene heading
+    start_time: float | None = None  # subtitle cue times, in seconds
+    end_time: float | None = None
+    dual: bool = False  # dialogue printed side by side with the previous speaker's
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +71,11 @@ class Document:
     title: str | None = None
     raw_sha256: str = ""  # sha256 of the raw source bytes
     metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_script(self) -> bool:
+        """A screenplay or subtitle file: its blocks carry script element kinds."""
+        return any(block.kind in SCRIPT_KINDS for block in self.blocks)
 
     @property
     def words(self) -> int:
@@ -84,5 +120,42 @@ class Document:
             path=path,
             title=title,
             raw_sha256=raw_sha256,
+            metadata=dict(metadata or {}),
+        )
+
+    @classmethod
+    def from_elements(
+        cls,
+        elements: list[tuple[str, Block]],
+        *,
+        format: str,
+        path: str | None = None,
+        title: str | None = None,
+        metadata: dict[str, str] | None = None,
+    ) -> Document:
+        """Join ``(text, template)`` pairs with blank lines; each block is its template with offsets set.
+
+        This is how script readers build documents: the template carries the element kind, speaker,
+        extension, scene number or subtitle times. Whitespace runs inside an element become one space.
+        """
+        chunks: list[str] = []
+        blocks: list[Block] = []
+        offset = 0
+        for raw, template in elements:
+            text = " ".join(raw.split())
+            if not text:
+                continue
+            if chunks:
+                chunks.append("\n\n")
+                offset += 2
+            blocks.append(dataclasses.replace(template, start=offset, end=offset + len(text)))
+            chunks.append(text)
+            offset += len(text)
+        return cls(
+            text="".join(chunks),
+            blocks=tuple(blocks),
+            format=format,
+            path=path,
+            title=title,
             metadata=dict(metadata or {}),
         )

@@ -25,6 +25,7 @@ __all__ = [
     "is_cast_line",
     "is_furniture",
     "is_heading_like",
+    "is_shot_line",
 ]
 
 if not Doc.has_extension("meta_sentences"):
@@ -107,6 +108,22 @@ def is_heading_like(block_text: str, position: int) -> bool:
     return words <= MAX_HEADING_WORDS or (position < 3 and words <= MAX_HEADLINE_WORDS)
 
 
+_MAX_SHOT_WORDS = 12
+
+
+def is_shot_line(text: str) -> bool:
+    """A short action line all in capitals — ``CLOSE ON ORLA'S HAND``, ``BEGIN DREAM SEQUENCE:``,
+    ``MONTAGE`` — directs the camera or marks a sequence; it does not narrate."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(text.split()) <= _MAX_SHOT_WORDS
+
+
+#: Script blocks the prose stages skip: labels, headings and speech (whose speakers come from cues).
+_SCRIPT_META = frozenset(
+    {"scene_heading", "transition", "cue", "parenthetical", "dialogue", "lyrics", "sound"}
+)
+
+
 def furniture_sentences(doc: Doc, sentences: Sequence[Span] | None = None) -> set[int]:
     """Indices of the sentences of ``doc`` that are page furniture."""
     patterns = furniture_patterns()
@@ -120,6 +137,9 @@ def furniture_sentences(doc: Doc, sentences: Sequence[Span] | None = None) -> se
         block = block_of(blocks, sent.start_char, starts)
         if block is not None:
             kind = block.kind
+            if kind in _SCRIPT_META or (kind == "action" and is_shot_line(text[block.start : block.end])):
+                meta.add(index)
+                continue
             if kind in ("paragraph", "list_item") and is_author_line(text[block.start : block.end]):
                 meta.add(index)
                 continue

@@ -24,6 +24,10 @@ __all__ = [
     "Explanation",
     "Layer",
     "Quote",
+    "Scene",
+    "ScriptCharacter",
+    "ScriptPair",
+    "ScriptStats",
     "Segment",
     "Sentence",
     "Source",
@@ -73,6 +77,9 @@ class Character(_Frozen):
         "unknown", description="Grammatical gender the text uses for them (from pronouns, titles)."
     )
     evidence: tuple[int, ...] = Field((), description="Sentence ids where the character is named.")
+    extra: bool = Field(
+        False, description="A script's unnamed bit part ('MAN #2', 'WAITRESS'), not a named character."
+    )
 
 
 class Sentence(_Frozen):
@@ -137,8 +144,14 @@ class Quote(_Frozen):
     attribution: str | None = Field(
         None,
         description="How the speaker was found: verb, colon, split, paragraph, context, turn, or nearest "
-        "(a last guess: the character who acted last before the line).",
+        "(a last guess: the character who acted last before the line), or cue (a script's character cue, "
+        "a subtitle's speaker label).",
     )
+    extension: str | None = Field(
+        None, description="A script cue's extension: V.O., O.S., O.C., ON PHONE ... (CONT'D is dropped)."
+    )
+    start_time: float | None = Field(None, description="Subtitles: when the line appears, in seconds.")
+    end_time: float | None = Field(None, description="Subtitles: when the line disappears, in seconds.")
 
 
 class Divergence(_Frozen):
@@ -162,6 +175,55 @@ class Explanation(_Frozen):
     meaning: tuple[Claim, ...] = ()
 
 
+class Scene(_Frozen):
+    """A scene of a screenplay, from its heading to the next one."""
+
+    id: str
+    number: str | None = Field(description="The scene number the script prints, if any.")
+    heading: str = Field(description="The scene heading as written, without scene numbers.")
+    int_ext: str | None = Field(description="INT, EXT, INT/EXT or EST; null when the heading has none.")
+    location: str | None
+    time_of_day: str | None = Field(description="DAY, NIGHT, LATER, CONTINUOUS ... as the heading says.")
+    first: int = Field(description="Id of the heading sentence.")
+    last: int = Field(description="Id of the scene's last sentence (inclusive).")
+    layer: Layer = Field(description="The layer of most of the scene's sentences.")
+
+
+class ScriptCharacter(_Frozen):
+    """How much one character is in a script."""
+
+    character: str = Field(description="Character id.")
+    scenes: int = Field(description="Scenes the character speaks in or is named in.")
+    lines: int = Field(description="Dialogue blocks (speeches) the character has.")
+    words: int = Field(description="Words of dialogue the character speaks.")
+
+
+class ScriptPair(_Frozen):
+    """Two characters who share scenes (both speak or are named in them)."""
+
+    a: str
+    b: str
+    scenes: int
+
+
+class ScriptStats(_Frozen):
+    """Figures about a screenplay or subtitle file."""
+
+    scenes: int
+    dialogue_blocks: int
+    dialogue_words: int
+    action_words: int
+    pages: float = Field(description="Estimated printed pages (55 lines a page, standard column widths).")
+    minutes: float = Field(
+        description="Estimated running time: about one page a minute; subtitles: last cue."
+    )
+    characters: tuple[ScriptCharacter, ...]
+    pairs: tuple[ScriptPair, ...] = Field(description="Who shares scenes with whom, most shared first.")
+    int_ext: dict[str, int] = Field(description="Scenes per INT / EXT / INT/EXT / unknown.")
+    time_of_day: dict[str, int] = Field(description="Scenes per time of day.")
+    minutes_per_layer: dict[str, float] = Field(description="Estimated minutes of each layer.")
+
+
 class Story(_Frozen):
     """Everything denouement says about one text."""
 
@@ -176,6 +238,8 @@ class Story(_Frozen):
     quotes: tuple[Quote, ...]
     divergences: tuple[Divergence, ...]
     explanation: Explanation
+    scenes: tuple[Scene, ...] = Field((), description="Screenplays only: the scenes in order.")
+    script: ScriptStats | None = Field(None, description="Screenplays and subtitles only: script figures.")
 
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json", by_alias=True)

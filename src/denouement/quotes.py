@@ -53,6 +53,9 @@ class QuoteSpan:
     attribution: str | None = None
     unclosed: bool = False  # the paragraph ended inside the quote: the speech goes on in the next one
     vocative: int | None = None  # the character the line calls by name (never its speaker)
+    extension: str | None = None  # scripts: the cue's extension (V.O., O.S.)
+    start_time: float | None = None  # subtitles: the cue's times in seconds
+    end_time: float | None = None
 
 
 class _Context:
@@ -692,5 +695,7 @@ def _continuations(found: list[QuoteSpan], text: str) -> None:
     assigns=["doc._.quotes"],
 )
 def quotes_component(doc: Doc) -> Doc:
-    doc._.quotes = find_quotes(doc, doc._.characters or [], doc._.mentions or [])
+    found = find_quotes(doc, doc._.characters or [], doc._.mentions or [])
+    spoken = doc._.script_quotes or []
+    doc._.quotes = sorted([*found, *spoken], key=lambda q: q.start) if spoken else found
     return doc

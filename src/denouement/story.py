@@ -26,12 +26,15 @@ from denouement.model import (
     Explanation,
     Layer,
     Quote,
+    Scene,
     Segment,
     Sentence,
     Source,
     Story,
 )
 from denouement.quotes import QuoteSpan
+from denouement.scenes import SceneSpan
+from denouement.scriptstats import script_stats
 from denouement.sentences import block_of, block_starts, blocks_of
 
 __all__ = ["build_story", "slug"]
@@ -79,6 +82,7 @@ def _characters(
                 first_sentence=named[0] if named else 0,
                 gender=cluster.gender,
                 evidence=tuple(named),
+                extra=cluster.extra,
             )
         )
     return tuple(result)
@@ -130,6 +134,9 @@ def _quotes(text: str, spans: Sequence[QuoteSpan], ids: dict[int, str]) -> tuple
             speaker=ids.get(span.speaker) if span.speaker is not None else None,
             addressee=ids.get(span.addressee) if span.addressee is not None else None,
             attribution=span.attribution,
+            extension=span.extension,
+            start_time=span.start_time,
+            end_time=span.end_time,
         )
         for n, span in enumerate(spans, start=1)
     )
@@ -167,6 +174,23 @@ def _divergences(spans: Sequence[DivergenceSpan]) -> tuple[Divergence, ...]:
             imagined=f"e{span.imagined + 1}" if span.imagined is not None else None,
             summary=span.summary,
             evidence=span.evidence,
+        )
+        for n, span in enumerate(spans, start=1)
+    )
+
+
+def _scenes(spans: Sequence[SceneSpan]) -> tuple[Scene, ...]:
+    return tuple(
+        Scene(
+            id=f"sc{n}",
+            number=span.number,
+            heading=span.heading,
+            int_ext=span.parts.int_ext,
+            location=span.parts.location,
+            time_of_day=span.parts.time_of_day,
+            first=span.first,
+            last=span.last,
+            layer=span.layer,
         )
         for n, span in enumerate(spans, start=1)
     )
@@ -218,5 +242,9 @@ def build_story(doc: Doc, document: Document) -> Story:
         quotes=_quotes(index.text, doc._.quotes or [], ids),
         divergences=_divergences(doc._.divergences or []),
         explanation=Explanation(),
+        scenes=_scenes(doc._.scenes or []),
     )
-    return story.model_copy(update={"explanation": explain_story(story)})
+    update: dict[str, object] = {"explanation": explain_story(story)}
+    if document.is_script:
+        update["script"] = script_stats(story, document.blocks)
+    return story.model_copy(update=update)

@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 from denouement.document import Document
 from denouement.errors import InputError, LimitError
-from denouement.readers import html, markdown, text
+from denouement.readers import fdx, fountain, html, markdown, pdf, screenplay, subtitles, text
 from denouement.readers.encoding import decode, normalize_text
 
 __all__ = [
@@ -50,15 +50,20 @@ _STDIN_NAME = "<stdin>"
 _CHUNK = 1 << 16
 
 Parse = Callable[[str, str | None], Document]
+ParseBytes = Callable[[bytes, str | None], Document]
 
 
 @dataclass(frozen=True, slots=True)
 class Reader:
-    """A named input format: the extensions that select it and the function that parses decoded text."""
+    """A named input format: the extensions that select it and the function that parses decoded text.
+
+    A binary format (PDF) has ``parse_bytes`` instead: it gets the raw bytes, not decoded text.
+    """
 
     name: str
     extensions: tuple[str, ...]
     parse: Parse
+    parse_bytes: ParseBytes | None = None
 
 
 READERS: dict[str, Reader] = {}
@@ -67,10 +72,15 @@ READERS: dict[str, Reader] = {}
 _EXTENSIONS: dict[str, str] = {}  # ".md" -> "markdown"
 
 
-def register_reader(name: str, extensions: Iterable[str], func: Parse) -> Reader:
-    """Register (or replace) the reader ``name`` for ``extensions`` (``".srt"`` or ``"srt"``)."""
+def register_reader(
+    name: str, extensions: Iterable[str], func: Parse, *, parse_bytes: ParseBytes | None = None
+) -> Reader:
+    """Register (or replace) the reader ``name`` for ``extensions`` (``".srt"`` or ``"srt"``).
+
+    ``parse_bytes`` makes it a binary reader that receives the undecoded bytes.
+    """
     normalised = tuple(_normalise_extension(extension) for extension in extensions)
-    reader = Reader(name=name, extensions=normalised, parse=func)
+    reader = Reader(name=name, extensions=normalised, parse=func, parse_bytes=parse_bytes)
     READERS[name] = reader
     for extension in normalised:
         _EXTENSIONS[extension] = name
@@ -84,6 +94,18 @@ def _normalise_extension(extension: str) -> str:
 register_reader("text", (".txt", ".text"), text.parse)
 register_reader("markdown", (".md", ".markdown"), markdown.parse)
 register_reader("html", (".html", ".htm", ".xhtml"), html.parse)
+register_reader("script", (), screenplay.parse)
+register_reader("fountain", (".fountain", ".spmd"), fountain.parse)
+register_reader("fdx", (".fdx",), fdx.parse)
+register_reader("srt", (".srt",), subtitles.parse_srt)
+register_reader("vtt", (".vtt", ".webvtt"), subtitles.parse_vtt)
+
+
+def _pdf_from_text(text: str, path: str | None) -> Document:
+    raise InputError(f"{path or 'input'}: a PDF must be read from its bytes, not from text")
+
+
+register_reader("pdf", (".pdf",), _pdf_from_text, parse_bytes=pdf.parse)
 
 
 # --- public entry points ---------------------------------------------------------------------------------
@@ -130,15 +152,20 @@ def read_text(text: str, *, format: str = "auto", path: str | None = None) -> Do
 def reader_for(format: str = "auto", *, path: str | None = None, text: str | None = None) -> Reader:
     """The reader for an explicit ``format``; for ``"auto"`` the one ``path``'s extension or ``text`` picks.
 
-    With ``"auto"``: a path with a registered extension selects that reader, any other path plain text;
-    without a path the text is sniffed (:func:`sniff_format`).
+    With ``"auto"``: a path with a registered extension selects that reader, any other path plain text —
+    unless the text turns out to be a screenplay or subtitles; without a path the text is sniffed
+    (:func:`sniff_format`).
     """
     _check_format(format)
     if format != "auto":
         name = format if format in READERS else _EXTENSIONS[_normalise_extension(format)]
         return READERS[name]
     if path is not None:
-        return READERS[_EXTENSIONS.get(Path(path).suffix.lower(), "text")]
+        name = _EXTENSIONS.get(Path(path).suffix.lower(), "text")
+        if name == "text" and text is not None:
+            sniffed = sniff_format(text)
+            name = sniffed if sniffed in _SCRIPT_FORMATS else name
+        return READERS[name]
     return READERS[sniff_format(text or "")]
 
 
@@ -154,13 +181,30 @@ _MARKDOWN_SIGNS = re.compile(
 )
 
 
-def sniff_format(text: str) -> str:
-    """``"html"``, ``"markdown"`` or ``"text"``, judged from the content alone.
+_SCRIPT_FORMATS = frozenset({"script", "srt", "vtt", "fdx"})  # formats a .txt file may turn out to be
+_SRT_START = re.compile(r"\A\s*\d+\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
+_VTT_START = re.compile(r"\A\s*WEBVTT(?:[ \t].*)?$", re.MULTILINE)
+_FDX_START = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?<FinalDraft[\s>]")
 
+
+def sniff_format(text: str) -> str:
+    """The reader for ``text`` judged from the content alone.
+
+    Subtitles: ``WEBVTT`` on the first line (vtt), a cue number then a ``00:00:01,000 -->`` line (srt).
+    ``<FinalDraft`` at the start: fdx. Several scene headings and many cues: a plain-text script.
     HTML: starts with ``<!doctype html`` or ``<html``, has a ``<body>``, or has ``<p>`` tags (unless the text
     also shows Markdown signs and does not start with a tag). Markdown: ``#`` headings at line start,
     ``**strong**``, ``_emphasis_`` or ``[text](link)``. Anything else is plain text.
     """
+    head = text[:2000]
+    if _VTT_START.match(head):
+        return "vtt"
+    if _SRT_START.match(head):
+        return "srt"
+    if _FDX_START.match(head):
+        return "fdx"
+    if screenplay.looks_like_script(text):
+        return "script"
     if _HTML_START.search(text) or _BODY_TAG.search(text):
         return "html"
     markdown_signs = _MARKDOWN_SIGNS.search(text) is not None
@@ -181,8 +225,26 @@ def _check_format(format: str) -> None:
 
 
 def _parse_bytes(data: bytes, *, format: str, path: str | None, name: str) -> Document:
-    """Decode ``data`` and hand it to the right reader."""
+    """Hand ``data`` to a binary reader, or decode it and hand it to the right text reader."""
+    binary = _binary_reader(data, format=format, path=path)
+    if binary is not None and binary.parse_bytes is not None:
+        document = binary.parse_bytes(data, path)
+        if not document.blocks:
+            raise InputError(f"{name} contains no readable text")
+        return dataclasses.replace(document, raw_sha256=hashlib.sha256(data).hexdigest())
     return _parse(decode(data, name=name), data, format=format, path=path, name=name)
+
+
+def _binary_reader(data: bytes, *, format: str, path: str | None) -> Reader | None:
+    """The binary reader the format, the path's extension or the bytes' magic number asks for."""
+    if format != "auto":
+        reader = reader_for(format)
+        return reader if reader.parse_bytes is not None else None
+    if path is not None:
+        name = _EXTENSIONS.get(Path(path).suffix.lower())
+        if name is not None and READERS[name].parse_bytes is not None:
+            return READERS[name]
+    return READERS["pdf"] if pdf.is_pdf(data) else None
 
 
 def _parse(decoded: str, raw: bytes, *, format: str, path: str | None, name: str) -> Document:

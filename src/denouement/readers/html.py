@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
-import lxml.etree as etree  # type: ignore[import-untyped]
-import lxml.html  # type: ignore[import-untyped]
+import lxml.etree as etree
+import lxml.html
 import trafilatura
 
 from denouement.document import BlockKind, Document

@@ -14,6 +14,9 @@ __all__ = ["render_markdown"]
 UNREAL = UNREAL_LAYERS
 _KIND_LABEL = {"person": "real person", "reference": "character of another work", "character": "character"}
 _MAX_TIMELINE = 60
+_MAX_SCENES = 300
+_MAX_CAST_FIGURES = 25
+_MAX_SCRIPT_QUOTES = 40
 
 
 def _cell(text: str) -> str:
@@ -60,14 +63,72 @@ def _cast(story: Story) -> list[str]:
     return [*lines, ""]
 
 
+def _scenes(story: Story) -> list[str]:
+    if not story.scenes:
+        return []
+    lines = ["## Scenes", "", "| # | Heading | Layer | Sentences |", "|---|---|---|---|"]
+    for n, scene in enumerate(story.scenes[:_MAX_SCENES], start=1):
+        number = scene.number or str(n)
+        lines.append(
+            f"| {_cell(number)} | {_cell(scene.heading)} | {scene.layer.replace('_', ' ')} "
+            f"| s{scene.first}–s{scene.last} |"
+        )
+    if len(story.scenes) > _MAX_SCENES:
+        lines.append(
+            f"\n… and {len(story.scenes) - _MAX_SCENES} more scenes (the JSON output lists them all)."
+        )
+    return [*lines, ""]
+
+
+def _script_figures(story: Story) -> list[str]:
+    stats = story.script
+    if stats is None:
+        return []
+    lines = [
+        "## Script figures",
+        "",
+        f"{stats.scenes} scenes · {stats.dialogue_blocks} speeches "
+        f"· {stats.dialogue_words:,} words of dialogue · {stats.action_words:,} words of action "
+        f"· about {stats.pages:g} pages, {stats.minutes:g} minutes",
+        "",
+    ]
+    if stats.characters:
+        lines += ["| Character | Scenes | Speeches | Words |", "|---|---|---|---|"]
+        for figure in stats.characters[:_MAX_CAST_FIGURES]:
+            lines.append(
+                f"| {_cell(story.display_name(figure.character))} | {figure.scenes} | {figure.lines} "
+                f"| {figure.words} |"
+            )
+        lines.append("")
+    if stats.pairs:
+        shared = ", ".join(
+            f"{story.display_name(p.a)} & {story.display_name(p.b)} ({p.scenes})" for p in stats.pairs[:10]
+        )
+        lines += [f"Most shared scenes: {shared}.", ""]
+    balance: list[tuple[str, dict[str, int] | dict[str, float]]] = [
+        ("Interior/exterior", stats.int_ext),
+        ("Time of day", stats.time_of_day),
+        ("Minutes per layer", stats.minutes_per_layer),
+    ]
+    for label, counts in balance:
+        if counts:
+            lines.append(
+                f"- {label}: " + ", ".join(f"{k.replace('_', ' ')} {v:g}" for k, v in counts.items())
+            )
+    return [*lines, ""]
+
+
 def _quotes(story: Story) -> list[str]:
     lines = ["## Who says what", ""]
     if not story.quotes:
         return [*lines, "No quotes found.", ""]
-    for q in story.quotes:
+    shown = story.quotes if story.script is None else story.quotes[:_MAX_SCRIPT_QUOTES]
+    for q in shown:
         speaker = story.display_name(q.speaker) if q.speaker else "Unattributed"
         to = f" (to {story.display_name(q.addressee)})" if q.addressee else ""
         lines.append(f"- **{_cell(speaker)}**{to}: “{_cell(q.text)}” — s{q.sentence}")
+    if len(shown) < len(story.quotes):
+        lines.append(f"- … and {len(story.quotes) - len(shown)} more (the JSON output lists every line).")
     counts = Counter(q.speaker for q in story.quotes if q.speaker)
     if counts:
         lines += [
@@ -168,7 +229,17 @@ def _explanation(story: Story) -> list[str]:
 
 @register_renderer("md", extensions=(".md", ".markdown"))
 def render_markdown(story: Story) -> str:
-    sections = (_header, _cast, _quotes, _layers, _timeline, _differences, _explanation)
+    sections = (
+        _header,
+        _cast,
+        _scenes,
+        _script_figures,
+        _quotes,
+        _layers,
+        _timeline,
+        _differences,
+        _explanation,
+    )
     lines: list[str] = []
     for section in sections:
         lines += section(story)

@@ -1,0 +1,134 @@
+"""Scripts through the whole pipeline: scenes, layers from script markers, cue speakers, statistics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from denouement import Story, explain
+from denouement.dialogue import cue_name, is_extra
+from denouement.scenes import parse_heading
+
+pytestmark = pytest.mark.model
+
+SCRIPTS = Path(__file__).parent.parent / "data" / "scripts"
+EXPECTED = yaml.safe_load((SCRIPTS / "expected.yaml").read_text(encoding="utf-8"))
+FORMATS = ["lamplighter.fountain", "lamplighter.txt", "lamplighter-flat.txt", "lamplighter.fdx"]
+
+
+@pytest.fixture(scope="module", params=FORMATS)
+def story(request, nlp) -> Story:  # type: ignore[no-untyped-def]
+    return explain(SCRIPTS / request.param, nlp=nlp)
+
+
+def _name(story: Story, ref: str | None) -> str | None:
+    found = story.character(ref)
+    return found.name if found else None
+
+
+def test_scenes_match_the_script(story: Story) -> None:
+    got = [(s.heading, s.int_ext, s.location, s.time_of_day, s.layer) for s in story.scenes]
+    want = [
+        (s["heading"], s["int_ext"], s["location"], s["time_of_day"], s["layer"]) for s in EXPECTED["scenes"]
+    ]
+    assert got == want
+    assert [s.first for s in story.scenes] == sorted(s.first for s in story.scenes)
+    for scene in story.scenes:
+        assert story.sentences[scene.first].text == scene.heading
+
+
+def test_every_dialogue_block_is_a_quote_with_its_cue_speaker(story: Story) -> None:
+    names = {c["name"]: {f.lower() for f in c["forms"]} for c in EXPECTED["characters"]}
+    assert len(story.quotes) == EXPECTED["dialogue_blocks"]
+    for quote, (cue, extension, words) in zip(story.quotes, EXPECTED["dialogue"], strict=True):
+        assert quote.text.startswith(words)
+        assert quote.attribution == "cue"
+        assert quote.extension == (None if extension == "CONT'D" else extension)
+        speaker = _name(story, quote.speaker)
+        if cue in EXPECTED["extras"]:
+            assert story.character(quote.speaker).extra  # type: ignore[union-attr]
+        else:
+            assert speaker is not None and cue.lower() in names[speaker], (cue, speaker)
+
+
+def test_cue_forms_merge_into_one_person(story: Story) -> None:
+    people = [c for c in story.characters if not c.extra]
+    assert sorted(c.name for c in people) == sorted(c["name"] for c in EXPECTED["characters"])
+    teddy = next(c for c in people if c.name == "Theodore Marsh")
+    assert "Teddy" in teddy.aliases
+    extras = [c.name.upper() for c in story.characters if c.extra]
+    assert extras == EXPECTED["extras"]
+
+
+def test_script_markers_give_segments(story: Story) -> None:
+    segments = [(s.layer, s.kind) for s in story.segments]
+    assert segments == [
+        ("flashback", "flashback"),
+        ("actual", "montage"),
+        ("dream", "dream"),
+        ("actual", "intercut"),
+    ]
+    dream = next(s for s in story.segments if s.layer == "dream")
+    assert [c.text for c in dream.cues] == ["BEGIN DREAM SEQUENCE:", "END DREAM SEQUENCE."]
+    woken = next(x for x in story.sentences if "jolts awake" in x.text)
+    assert woken.layer == "actual"  # waking after a marked dream is real
+
+
+def test_script_statistics(story: Story) -> None:
+    stats = story.script
+    assert stats is not None
+    assert stats.scenes == len(EXPECTED["scenes"])
+    assert stats.dialogue_blocks == EXPECTED["dialogue_blocks"]
+    assert stats.int_ext == {"INT": 4, "EXT": 3, "unknown": 2}
+    assert set(stats.minutes_per_layer) == {"actual", "flashback", "dream"}
+    assert 3 < stats.pages < 8 and stats.minutes == stats.pages
+    top = stats.characters[0]
+    assert _name(story, top.character) in ("Orla Vance", "Theodore Marsh")
+    orla = next(c for c in story.characters if c.name == "Orla Vance")
+    teddy = next(c for c in story.characters if c.name == "Theodore Marsh")
+    pair = next(p for p in stats.pairs if {p.a, p.b} == {orla.id, teddy.id})
+    assert pair.scenes >= 5
+
+
+def test_markdown_shows_scenes_and_cast_figures(story: Story) -> None:
+    markdown = story.to_markdown()
+    assert "## Scenes" in markdown and "INT. CONCERT HALL - NIGHT" in markdown
+    assert "| Orla Vance |" in markdown
+
+
+def test_subtitles_keep_cue_times_on_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
+    story = explain(SCRIPTS / "lamplighter.srt", nlp=nlp)
+    assert story.source.format == "srt"
+    labelled = [q for q in story.quotes if q.speaker is not None]
+    assert {(_name(story, q.speaker) or "").upper() for q in labelled} >= {"TEDDY", "ORLA", "ABEL"}
+    assert all(q.start_time is not None and q.end_time is not None for q in story.quotes)
+    assert [q.start_time for q in story.quotes] == sorted(q.start_time for q in story.quotes)  # type: ignore[type-var]
+    assert story.script is not None and story.script.minutes > 0
+    assert all(x.layer == "meta" for x in story.sentences if x.block == "sound")
+    assert not [s for s in story.segments if s.layer != "actual"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "parts"),
+    [
+        ("INT. LIGHTHOUSE - NIGHT - FLASHBACK", ("INT", "LIGHTHOUSE", "NIGHT", "flashback")),
+        ("EXT. BEACH [DREAM]", ("EXT", "BEACH", None, "dream")),
+        ("INT./EXT. CAR - MOVING - DAY", ("INT/EXT", "CAR - MOVING", "DAY", None)),
+        ("EXT. FARM - DAY (YEARS EARLIER)", ("EXT", "FARM", "DAY", "flashback")),
+        ("INT. KITCHEN - PRESENT DAY", ("INT", "KITCHEN", None, "actual")),
+        ("I/E TRUCK - NIGHT - FANTASY", ("INT/EXT", "TRUCK", "NIGHT", "imagined")),
+    ],
+)
+def test_heading_parts(heading: str, parts: tuple[str | None, ...]) -> None:
+    got = parse_heading(heading)
+    assert (got.int_ext, got.location, got.time_of_day, got.layer) == parts
+
+
+def test_cue_names_and_extras() -> None:
+    assert cue_name("YOUNG EDWARD") == "EDWARD"
+    assert cue_name("ORLA'S VOICE") == "ORLA"
+    assert cue_name("OLD MAN") == "OLD MAN"
+    assert is_extra("MAN #2") and is_extra("SECURITY GUARD") and is_extra("OLD MAN")
+    assert not is_extra("EDWARD") and not is_extra("DR. KELLER")
