@@ -128,12 +128,26 @@ def _match(name: str, clusters: Sequence[CharacterCluster]) -> CharacterCluster 
 
 def _display_name(name: str, text: str) -> str:
     """How the action lines write a capitalised cue name ("McClane"), else its title case."""
-    pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
-    for m in pattern.finditer(text):
-        found = m.group()
-        if found[:1].isupper() and not any(_capitalised(w) for w in found.split()):
-            return found
-    return " ".join(_title_word(w) for w in name.split())
+    written = _written_forms(text)
+    words = name.split()
+    if all(w.lower() in written for w in words):
+        return " ".join(written[w.lower()] for w in words)
+    return " ".join(_title_word(w) for w in words)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@cache
+def _written_forms(text: str) -> dict[str, str]:
+    """Lower-cased word → its first spelling in the text that starts with a capital and is not all
+    capitals ("mcclane" → "McClane")."""
+    forms: dict[str, str] = {}
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word[:1].isupper() and not _capitalised(word):
+            forms.setdefault(word.lower(), word)
+    return forms
 
 
 def _title_word(word: str) -> str:
@@ -153,8 +167,10 @@ def join_cues(
     """Join every cue of ``doc`` to a character (new ones appended); the cue → character key table."""
     index = story_index(doc)
     text = index.text
-    clusters, mentions = _merge_same_people(_uncapitalised(clusters, text), mentions)
     blocks = [b for b in blocks_of(doc) if b.kind == "cue" or (b.speaker and b.kind in SPOKEN_KINDS)]
+    cue_words = frozenset(w for b in blocks if b.speaker for w in _words(cue_name(b.speaker)))
+    cue_words |= {w.lower_ for e in doc.ents if e.label_ == "PERSON" for w in e}
+    clusters, mentions = _merge_same_people(_uncapitalised(clusters, text, cue_words), mentions)
     by_cue: dict[str, int] = {}
     next_key = max((c.key for c in clusters), default=-1) + 1
     by_key = {c.key: c for c in clusters}
@@ -163,6 +179,8 @@ def join_cues(
         if not raw or raw in by_cue:
             continue
         name = cue_name(raw)
+        if not _words(name):
+            continue  # a cue of punctuation only: no one to name
         extra = is_extra(name)
         cluster = None if extra else _match(name, clusters)
         if cluster is None:
@@ -192,9 +210,27 @@ def join_cues(
     return clusters, mentions, by_cue
 
 
-def _uncapitalised(clusters: list[CharacterCluster], text: str) -> list[CharacterCluster]:
+def _trimmed(form: tuple[str, ...], cue_words: frozenset[str]) -> tuple[str, ...]:
+    """ "Quaid CRASHES", "Beyond SCOTTIE": a name run cut where capitals stop being a name — a word in
+    capitals that no cue or named person uses, or a word in lower case."""
+    kept: list[str] = []
+    for word in form:
+        if word.lower() in cue_words or (word[:1].isupper() and not _capitalised(word)):
+            kept.append(word)
+        elif kept:
+            break
+        else:
+            return form if not any(w.lower() in cue_words for w in form) else _trimmed(form[1:], cue_words)
+    return tuple(kept) or form
+
+
+def _uncapitalised(
+    clusters: list[CharacterCluster], text: str, cue_words: frozenset[str] = frozenset()
+) -> list[CharacterCluster]:
     """Names a script introduces in capitals ("ORLA VANCE") written as the text otherwise writes them."""
     for cluster in clusters:
+        if cue_words:
+            cluster.forms = [_trimmed(form, cue_words) for form in cluster.forms]
         cluster.forms = [
             tuple(_display_name(w, text) if _capitalised(w) else w for w in form) for form in cluster.forms
         ]

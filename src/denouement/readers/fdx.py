@@ -52,8 +52,10 @@ def parse(text: str, path: str | None = None) -> Document:
     elements: list[Element] = []
     speaker: tuple[str, str | None] | None = None
     for paragraph in content.iter("Paragraph"):
+        if paragraph.find(".//Paragraph") is not None:
+            continue  # a wrapper (around <DualDialogue>): its inner paragraphs come next
         kind = _KINDS.get((paragraph.get("Type") or "action").strip().lower(), "action")
-        words = "".join(t.text or "" for t in paragraph.iter("Text"))
+        words = "".join(t.text or "" for t in paragraph.findall("Text"))
         if not words.strip():
             continue
         dual = any(a.tag == "DualDialogue" for a in paragraph.iterancestors()) and _second_in_dual(paragraph)
