@@ -70,7 +70,10 @@ def _write(text: str, output: Path | None) -> None:
 @app.command()
 def explain(
     source: Annotated[
-        str | None, typer.Argument(help="A story file (.txt, .md, .html) or - for stdin.")
+        str | None,
+        typer.Argument(
+            help="A story file (.txt, .md, .html, .fountain, .fdx, .pdf, .srt, .vtt) or - for stdin."
+        ),
     ] = None,
     example: Annotated[bool, typer.Option("--example", help="Explain the bundled example article.")] = False,
     format: Annotated[
@@ -81,7 +84,11 @@ def explain(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
     input_format: Annotated[
-        str, typer.Option("--input-format", help="Reader to use: auto, text, markdown, html.")
+        str,
+        typer.Option(
+            "--input-format",
+            help="Reader to use: auto, text, markdown, html, script, fountain, fdx, pdf, srt, vtt.",
+        ),
     ] = "auto",
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
 ) -> None:

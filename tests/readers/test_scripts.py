@@ -201,3 +201,79 @@ def test_cue_extensions() -> None:
     assert split_cue("TEDDY (O.S.) (CONT'D)") == ("TEDDY", "O.S.")
     assert split_cue("ORLA (CONT'D)") == ("ORLA", None)
     assert split_cue("MAN #2") == ("MAN #2", None)
+
+
+def _script(lines: list[str]) -> str:
+    return "\n".join(lines) + "\n"
+
+
+SCRAPED = _script(
+    [
+        "The Tide Clock (2019) movie script - Screenplays for You",
+        "var tracker = getTracker('x-123'); tracker.send();",
+        "} catch(err) {}",
+        "",
+        "FADE IN:",
+        "",
+        "1   EXT. SEA STEPS - DAWN   1",
+        "",
+        "Gulls wheel above the steps. NELL CARVER (40s) counts the tide.",
+        "",
+        "                         NELL",
+        "",
+        "Eleven minutes late again.",
+        "",
+        "                         RAFE (O.S.)",
+        "",
+        "The moon keeps its own hours.",
+        "",
+        "2   INT. CLOCK ROOM - DAY   2",
+        "",
+        "Brass teeth turn. Rafe oils a spindle.",
+        "",
+        "                         NELL",
+        "",
+        "Then we set it by the moon.",
+        "",
+        "3   EXT. HARBOUR - NIGHT   3",
+        "",
+        "The clock strikes thirteen.",
+    ]
+)
+
+
+def test_scraped_script_drops_page_code_and_reads_speech_at_the_margin() -> None:
+    """Scripts copied from web pages keep their tracking code; some print speech at the action margin
+    with only the cue indented."""
+    document = read_text(SCRAPED, format="script")
+    assert document.title == "The Tide Clock (2019)"
+    assert "tracker" not in document.text and "catch" not in document.text
+    assert _speech(document) == [
+        ("NELL", None, "Eleven minutes late again."),
+        ("RAFE", "O.S.", "The moon keeps its"),
+        ("NELL", None, "Then we set it"),
+    ]
+    numbers = [b.number for b in document.blocks if b.kind == "scene_heading"]
+    assert numbers == ["1", "2", "3"]
+
+
+def test_collapsed_script_without_blank_lines_ends_speech_at_a_wide_line() -> None:
+    """Indentation and blank lines lost: a line much wider than the dialogue column is action again."""
+    text = _script(
+        [
+            "EXT. SEA STEPS - DAWN",
+            "NELL",
+            "Eleven minutes late",
+            "again, and nobody cares.",
+            "She climbs the steps two at a time, past the shuttered kiosks and the nets.",
+            "INT. CLOCK ROOM - DAY",
+            "RAFE",
+            "Mind the pendulum.",
+            "INT. STAIRWELL - NIGHT",
+            "Dark.",
+        ]
+    )
+    document = read_text(text, format="script")
+    kinds = [b.kind for b in document.blocks]
+    scene = ["scene_heading", "cue", "dialogue"]
+    assert kinds == [*scene, "action", *scene, "scene_heading", "action"]

@@ -132,3 +132,32 @@ def test_cue_names_and_extras() -> None:
     assert cue_name("OLD MAN") == "OLD MAN"
     assert is_extra("MAN #2") and is_extra("SECURITY GUARD") and is_extra("OLD MAN")
     assert not is_extra("EDWARD") and not is_extra("DR. KELLER")
+
+
+SOUNDS_IN_CAPITALS = """Title: Loud House
+
+EXT. FARMHOUSE - NIGHT
+
+Rain. BRAM HOLT (30s), soaked, runs for the porch. The screen door SLAMS behind him.
+
+BRAM
+Anyone home?
+
+INT. KITCHEN - CONTINUOUS
+
+A kettle SHRIEKS. Bram STUMBLES over a crate and Ivy LAUGHS from the stairs.
+
+IVY
+You never did learn to knock.
+
+BRAM
+(dripping)
+You never did learn to lock up.
+"""
+
+
+def test_capitals_for_sounds_do_not_become_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    story = explain(SOUNDS_IN_CAPITALS, format="fountain", nlp=nlp)
+    names = sorted(c.name for c in story.characters)
+    assert names == ["Bram Holt", "Ivy"]
+    assert [_name(story, q.speaker) for q in story.quotes] == ["Bram Holt", "Ivy", "Bram Holt"]
