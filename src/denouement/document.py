@@ -100,28 +100,14 @@ class Document:
         Parts whose text is blank are dropped; inner whitespace runs inside a part are kept as they are,
         except that line breaks inside a paragraph become spaces (hard-wrapped prose is one paragraph).
         """
-        chunks: list[str] = []
-        blocks: list[Block] = []
-        offset = 0
-        for raw, kind, level in parts:
-            text = " ".join(raw.split())
-            if not text:
-                continue
-            if chunks:
-                chunks.append("\n\n")
-                offset += 2
-            blocks.append(Block(offset, offset + len(text), kind, level))
-            chunks.append(text)
-            offset += len(text)
-        return cls(
-            text="".join(chunks),
-            blocks=tuple(blocks),
+        document = cls.from_elements(
+            [(raw, Block(0, 0, kind, level)) for raw, kind, level in parts],
             format=format,
             path=path,
             title=title,
-            raw_sha256=raw_sha256,
-            metadata=dict(metadata or {}),
+            metadata=metadata,
         )
+        return dataclasses.replace(document, raw_sha256=raw_sha256)
 
     @classmethod
     def from_elements(
