@@ -279,7 +279,7 @@ def _close_scene(state: _State, i: int, layer: Layer | None, cue: CueSpan | None
     if layer is None or cue is None or state.sequence is not None:
         return
     first = cue.sentence
-    _add_segment(state, layer, _kind_of(cue, layer), first, i - 1, [cue])
+    _add_segment(state, layer, _kind_of(layer), first, i - 1, [cue])
 
 
 def _on_heading(state: _State, parts: HeadingParts, i: int, cue: CueSpan | None) -> None:
@@ -390,7 +390,7 @@ def _add_segment(state: _State, layer: Layer, kind: str, first: int, last: int, 
     state.segments.append(SegmentSpan(layer, kind, first, last, cues))
 
 
-def _kind_of(cue: CueSpan, layer: Layer) -> str:
+def _kind_of(layer: Layer) -> str:
     return {"imagined": "fantasy"}.get(layer, layer)
 
 
@@ -399,7 +399,7 @@ def _kind_from_text(text: str, layer: Layer) -> str:
     for word in ("nightmare", "vision", "hallucination", "daydream", "memory", "fantasy", "dream"):
         if word in lowered:
             return word
-    return {"imagined": "fantasy"}.get(layer, layer)
+    return _kind_of(layer)
 
 
 def _apply_prose(

@@ -305,11 +305,6 @@ class _Layout:
         return self.indented and line.indent <= self.margin + 4
 
 
-def _next_line(lines: Sequence[_Line | None], i: int) -> _Line | None:
-    """The line right after ``i`` when it is not blank, else None."""
-    return lines[i + 1] if i + 1 < len(lines) else None
-
-
 def _next_text_line(lines: Sequence[_Line | None], i: int) -> _Line | None:
     for line in lines[i + 1 : i + 3]:
         if line is not None:
