@@ -29,3 +29,31 @@ def story_of(nlp) -> Callable[[str], Story]:  # type: ignore[no-untyped-def]
         return cache[text]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def live_server(nlp):  # type: ignore[no-untyped-def]
+    """A real uvicorn server on a free localhost port, sharing the session's pipeline."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from denouement.server import ServerSettings, create_app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app = create_app(ServerSettings(max_body=1_000_000, timeout=60), nlp=nlp)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)

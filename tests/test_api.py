@@ -48,3 +48,18 @@ def test_markdown_shortcut(nlp) -> None:  # type: ignore[no-untyped-def]
 def test_path_like_string_that_does_not_exist_is_an_input_error() -> None:
     with pytest.raises(InputError):
         load_source("no/such/story.txt")
+
+
+def test_progress_hears_every_stage_in_order(nlp) -> None:  # type: ignore[no-untyped-def]
+    heard: list[tuple[str, int, int]] = []
+    explain(
+        "Ada Pike sails home. She dreams of the sea.",
+        format="text",
+        nlp=nlp,
+        progress=lambda *a: heard.append(a),
+    )
+    names = [stage for stage, _, _ in heard]
+    assert names[: len(nlp.pipe_names)] == list(nlp.pipe_names)
+    assert names[-2:] == ["building the story", "done"]
+    assert [done for _, done, _ in heard] == list(range(len(heard)))
+    assert {total for _, _, total in heard} == {len(nlp.pipe_names) + 1}

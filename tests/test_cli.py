@@ -110,3 +110,26 @@ def test_eval_of_a_folder_without_annotations_is_an_input_error(tmp_path: Path) 
     result = run("eval", str(tmp_path))
     assert result.returncode == 2
     assert "no .yaml annotations" in result.stderr.decode()
+
+
+@pytest.mark.model
+def test_html_report_and_svg_timeline_from_the_output_name(tmp_path: Path) -> None:
+    report, picture = tmp_path / "report.html", tmp_path / "timeline.svg"
+    assert run("explain", "--example", "-o", str(report)).returncode == 0
+    assert run("explain", "--example", "-o", str(picture), "--progress").returncode == 0
+    assert report.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert 'class="tl-lane' in report.read_text(encoding="utf-8")
+    assert picture.read_text(encoding="utf-8").startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+
+
+def test_unknown_output_format_is_refused_before_any_work() -> None:
+    result = run("explain", "--example", "-f", "docx")
+    assert result.returncode == 2
+    assert result.stderr.decode().strip() == (
+        "denouement: error: unknown output format 'docx' (choose from html, json, md, svg)"
+    )
+
+
+def test_serve_refuses_a_bad_port() -> None:
+    result = run("serve", "--port", "70000")
+    assert result.returncode == 2 and b"Traceback" not in result.stderr

@@ -1,4 +1,4 @@
-"""Golden files: the bundled example rendered as JSON and Markdown.
+"""Golden files: the bundled example rendered as JSON, Markdown, SVG and HTML.
 
 Regenerate after an intended change with ``DENOUEMENT_UPDATE_GOLDEN=1 make test`` and review the diff.
 """
@@ -38,3 +38,14 @@ def test_golden_json_is_valid_story() -> None:
     story = Story.from_json((GOLDEN / "example.json").read_text(encoding="utf-8"))
     assert story.title and story.characters and story.quotes
     assert json.loads((GOLDEN / "example.json").read_text(encoding="utf-8"))["schema"] == "denouement.story/1"
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("svg", "example.svg"), ("html", "example.html")])
+def test_pictures_of_the_golden_story_match_their_golden_files(fmt: str, name: str) -> None:
+    """SVG and HTML are drawn from the golden JSON, so they change only when the drawing does."""
+    story = Story.from_json((GOLDEN / "example.json").read_text(encoding="utf-8"))
+    rendered = render(story, fmt)
+    path = GOLDEN / name
+    if os.environ.get("DENOUEMENT_UPDATE_GOLDEN"):
+        path.write_text(rendered, encoding="utf-8")
+    assert rendered == path.read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -11,13 +12,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from denouement.document import Document
-from denouement.errors import DenouementError, LimitError, PipelineError
+from denouement.errors import DenouementError, PipelineError, TooLargeError
 from denouement.model import Story
 from denouement.nlp import load_pipeline, script_doc, stage_names
 from denouement.readers import read, read_text
 from denouement.story import build_story
 
-__all__ = ["EXAMPLE", "analyse", "example_path", "explain", "load_source"]
+__all__ = ["EXAMPLE", "Progress", "analyse", "example_path", "explain", "load_source"]
+
+Progress = Callable[[str, int, int], None]
+"""Called as ``progress(stage, done, total)`` before each pipeline stage and once more at the end."""
 
 EXAMPLE = "ending-explained.md"
 _PATH_LIKE = re.compile(
@@ -48,25 +52,34 @@ def load_source(source: str | os.PathLike[str] | Document, *, format: str = "aut
     return read_text(source, format=format)
 
 
-def analyse(document: Document, nlp: Language | None = None) -> Story:
-    """Run the pipeline over a document and build its Story."""
-    nlp = nlp or load_pipeline()
+def analyse(document: Document, nlp: Language | None = None, *, progress: Progress | None = None) -> Story:
+    """Run the pipeline over a document and build its Story; ``progress`` hears of each stage."""
+    report = progress or _silent
+    if nlp is None:
+        report("loading the English model", 0, 1)
+        nlp = load_pipeline()
     if len(document.text) > nlp.max_length:
-        raise LimitError(
+        raise TooLargeError(
             f"text too long: {len(document.text):,} characters (the limit is {nlp.max_length:,})"
         )
     try:
         if document.is_script:
+            report("parsing the script", 0, 1)
             doc: Doc = script_doc(nlp, document)
-            components = [nlp.get_pipe(name) for name in stage_names(nlp)]
+            names = stage_names(nlp)
         else:
             doc = nlp.make_doc(document.text)
-            components = [component for _, component in nlp.pipeline]
+            names = list(nlp.pipe_names)
         doc._.blocks = document.blocks
         doc.user_data["denouement_title"] = document.title
-        for component in components:
-            doc = component(doc)
-        return build_story(doc, document)
+        total = len(names) + 1
+        for done, name in enumerate(names):
+            report(name, done, total)
+            doc = nlp.get_pipe(name)(doc)
+        report("building the story", total - 1, total)
+        story = build_story(doc, document)
+        report("done", total, total)
+        return story
     except DenouementError:
         raise
     except Exception as exc:  # a bug or a broken install: one clear error type for the edges
@@ -74,7 +87,15 @@ def analyse(document: Document, nlp: Language | None = None) -> Story:
 
 
 def explain(
-    source: str | os.PathLike[str] | Document, *, format: str = "auto", nlp: Language | None = None
+    source: str | os.PathLike[str] | Document,
+    *,
+    format: str = "auto",
+    nlp: Language | None = None,
+    progress: Progress | None = None,
 ) -> Story:
     """Explain a story: a path, ``"-"`` for stdin, the text itself, or a :class:`Document`."""
-    return analyse(load_source(source, format=format), nlp)
+    return analyse(load_source(source, format=format), nlp, progress=progress)
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    """The default progress callback: says nothing."""

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from denouement.errors import DenouementError, InputError
+
+if TYPE_CHECKING:
+    from denouement.api import Progress
 
 __all__ = ["app", "main"]
 
@@ -57,6 +62,32 @@ def _fail(exc: BaseException, debug: bool) -> typer.Exit:
     return typer.Exit(1)
 
 
+_LONG_INPUT = 20_000  # characters; shorter texts finish before a progress bar would help
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Progress]:
+    """A rich progress bar on stderr, fed by the pipeline's progress callback."""
+    from rich.console import Console
+    from rich.progress import BarColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
+
+    with Bar(
+        TextColumn("{task.description:<28}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("reading", total=1)
+
+        def report(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage.removeprefix("denouement_"), completed=done, total=total)
+
+        yield report
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -78,7 +109,9 @@ def explain(
     example: Annotated[bool, typer.Option("--example", help="Explain the bundled example article.")] = False,
     format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="Output format: json or md (default: from -o, else json)."),
+        typer.Option(
+            "--format", "-f", help="Output format: json, md, html or svg (default: from -o, else json)."
+        ),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
@@ -90,21 +123,68 @@ def explain(
             help="Reader to use: auto, text, markdown, html, script, fountain, fdx, pdf, srt, vtt.",
         ),
     ] = "auto",
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            help="Show a progress bar on stderr (default: for long inputs when stderr is a terminal).",
+        ),
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
 ) -> None:
-    """Explain one story and print the result (JSON contract or Markdown report)."""
+    """Explain one story and print the result (JSON contract, Markdown or HTML report, SVG timeline)."""
     try:
-        from denouement.api import example_path
+        from denouement.api import example_path, load_source
         from denouement.api import explain as run
-        from denouement.renderers import format_for_path, render
+        from denouement.renderers import RENDERERS, format_for_path, render
 
         if example == (source is not None):
             raise InputError("give either a story file (or - for stdin) or --example")
         chosen = format or (format_for_path(str(output)) if output else "json")
+        if chosen not in RENDERERS:
+            raise InputError(f"unknown output format '{chosen}' (choose from {', '.join(sorted(RENDERERS))})")
         path = str(example_path()) if example else source
         assert path is not None
-        story = run(path if path != "-" else "-", format=input_format)
+        document = load_source(path, format=input_format)
+        show = (
+            progress if progress is not None else (sys.stderr.isatty() and len(document.text) > _LONG_INPUT)
+        )
+        if show:
+            with _progress_bar() as report:
+                story = run(document, progress=report)
+        else:
+            story = run(document)
         _write(render(story, chosen), output)
+    except typer.Exit:
+        raise
+    except Exception as exc:
+        raise _fail(exc, debug) from None
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; anything but localhost exposes the server.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+    max_body: Annotated[
+        int, typer.Option("--max-body", min=1, help="Largest request body in bytes (answered 413 above).")
+    ] = 5_000_000,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds one analysis may take before it is refused.")
+    ] = 120.0,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+) -> None:
+    """Run the local web UI and JSON API (paste a text or upload a file, see the report)."""
+    try:
+        from denouement.server import ServerSettings
+        from denouement.server import serve as run
+
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            typer.echo(
+                f"denouement: warning: listening on {host}; other machines can reach this server", err=True
+            )
+        run(host, port, ServerSettings(max_body=max_body, timeout=timeout))
     except typer.Exit:
         raise
     except Exception as exc:

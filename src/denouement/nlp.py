@@ -12,7 +12,7 @@ components, so users can also add the stages to a pipeline of their own::
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 import spacy
@@ -95,8 +95,7 @@ def script_doc(nlp: Language, document: Document, batch_size: int = 64) -> Doc:
         for name in nlp.pipe_names
         if (not name.startswith("denouement_") and name != "ner") or name == "denouement_blocks"
     ]
-    with nlp.select_pipes(enable=model):
-        parsed = iter(list(nlp.pipe(narrated, batch_size=batch_size)))  # consumed while selected
+    parsed = iter(_run_components(nlp, model, narrated, batch_size))
     docs = [
         next(parsed) if kind == _MODEL else _light_doc(nlp, chunk, labels=kind == _LABEL)
         for chunk, kind in pieces
@@ -109,6 +108,19 @@ def script_doc(nlp: Language, document: Document, batch_size: int = 64) -> Doc:
         raise PipelineError("the script could not be reassembled from its pieces")
     _mark_cue_names(nlp, doc, document.blocks)
     return doc
+
+
+def _run_components(nlp: Language, names: list[str], texts: list[str], batch_size: int) -> list[Doc]:
+    """``texts`` through the named components only. Unlike ``select_pipes`` this leaves ``nlp`` as it
+    is, so threads sharing one pipeline (the web server's) never see each other's choice."""
+    docs: Iterable[Doc] = (nlp.make_doc(text) for text in texts)
+    for name in names:
+        component = nlp.get_pipe(name)
+        if hasattr(component, "pipe"):
+            docs = component.pipe(docs, batch_size=batch_size)
+        else:
+            docs = map(component, docs)
+    return list(docs)
 
 
 def _surname_end(doc: Doc, end: int, limit: int) -> int:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from denouement.document import Document
-from denouement.errors import InputError, LimitError
+from denouement.errors import InputError, TooLargeError, UnsupportedInputError
 from denouement.readers import fdx, fountain, html, markdown, pdf, screenplay, subtitles, text
 from denouement.readers.encoding import decode, normalize_text
 
@@ -221,7 +221,7 @@ def _check_format(format: str) -> None:
     if format == "auto" or format in READERS or _normalise_extension(format) in _EXTENSIONS:
         return
     choices = ", ".join(["auto", *sorted(READERS)])
-    raise InputError(f"unsupported format {format!r}; choose one of: {choices}")
+    raise UnsupportedInputError(f"unsupported format {format!r}; choose one of: {choices}")
 
 
 def _parse_bytes(data: bytes, *, format: str, path: str | None, name: str) -> Document:
@@ -303,4 +303,4 @@ def _check_size(size: int, name: str, max_bytes: int, *, at_least: bool = False)
     """Raise :class:`LimitError` when ``size`` exceeds ``max_bytes``."""
     if size > max_bytes:
         amount = f"more than {max_bytes:,}" if at_least else f"{size:,}"
-        raise LimitError(f"{name} is {amount} bytes, over the limit of {max_bytes:,} bytes")
+        raise TooLargeError(f"{name} is {amount} bytes, over the limit of {max_bytes:,} bytes")

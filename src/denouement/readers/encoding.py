@@ -11,7 +11,7 @@ import codecs
 
 import ftfy
 
-from denouement.errors import InputError
+from denouement.errors import InputError, UnsupportedInputError
 
 __all__ = ["SNIFF_BYTES", "decode", "normalize_text", "sniff_binary"]
 
@@ -87,10 +87,10 @@ def decode(data: bytes, *, name: str = "input") -> str:
         raise InputError(f"{name} is empty")
     magic = sniff_binary(data)
     if magic:
-        raise InputError(f"{name} looks like binary data ({magic}), not text")
+        raise UnsupportedInputError(f"{name} looks like binary data ({magic}), not text")
     wide = _decode_wide(data)
     if wide is None and b"\x00" in data[:SNIFF_BYTES]:
-        raise InputError(f"{name} looks like binary data (NUL bytes), not text")
+        raise UnsupportedInputError(f"{name} looks like binary data (NUL bytes), not text")
     raw_text = wide if wide is not None else _decode_narrow(data.removeprefix(codecs.BOM_UTF8))
     text = normalize_text(raw_text)
     if not text.strip():

@@ -54,5 +54,7 @@ def format_for_path(path: str, default: str = "json") -> str:
     return default
 
 
+from denouement.renderers import html as _html  # noqa: E402,F401  (registers)
 from denouement.renderers import json as _json  # noqa: E402,F401  (registers)
 from denouement.renderers import markdown as _markdown  # noqa: E402,F401  (registers)
+from denouement.renderers import svg as _svg  # noqa: E402,F401  (registers)
