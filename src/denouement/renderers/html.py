@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from denouement.model import UNREAL_LAYERS, Claim, Story
 from denouement.renderers import register_renderer
-from denouement.renderers.svg import timeline_style, timeline_svg
+from denouement.renderers.svg import display_title, timeline_style, timeline_svg
 
 __all__ = ["LAYER_MEANINGS", "render_html", "summary_line"]
 
@@ -84,7 +84,10 @@ def summary_line(story: Story) -> str:
         found += ", told as real and revealed afterwards"
     differences = sum(1 for d in story.divergences if d.kind == "changed")
     extra = sum(1 for d in story.divergences if d.kind != "changed")
-    found += f"; {_plural(differences, 'changed event')} and {extra} found on one side only"
+    if story.divergences:
+        found += f"; {_plural(differences, 'changed event')} and {extra} found on one side only"
+    else:
+        found += "; no event of it pairs with a real one"
     return " · ".join([*bits, found])
 
 
@@ -217,7 +220,7 @@ def render_html(story: Story) -> str:
     from denouement import __version__
 
     context: dict[str, Any] = {
-        "title": story.title or "Untitled story",
+        "title": display_title(story),
         "summary": summary_line(story),
         "svg": Markup(timeline_svg(story, standalone=False, key=False)),
         "legend": _legend(story),

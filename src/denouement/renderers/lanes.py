@@ -242,11 +242,11 @@ def _thin(nodes: list[Node], anchored: set[str], limit: int) -> list[Node]:
         run.clear()
 
     for node in nodes:
-        if node.id in anchored or node.out_of_order or node.badge:
+        if node.id in anchored or node.badge:
             flush()
             out.append(node)
         else:
-            if run and run[-1].layer != node.layer:
+            if run and run[-1].layer != node.layer:  # a flashback merges only with flashbacks
                 flush()
             run.append(node)
     flush()

@@ -17,7 +17,7 @@ from denouement.model import Story
 from denouement.renderers import register_renderer
 from denouement.renderers.lanes import Lane, Node, Timeline, layout
 
-__all__ = ["LAYER_COLOURS", "render_svg", "timeline_style", "timeline_svg"]
+__all__ = ["LAYER_COLOURS", "display_title", "render_svg", "timeline_style", "timeline_svg"]
 
 #: Okabe–Ito colours, safe for the common kinds of colour blindness.
 LAYER_COLOURS: dict[str, str] = {
@@ -62,6 +62,15 @@ _STYLE = """
 .tl-node:focus .tl-mark,.tl-node:hover .tl-mark,.tl-node.tl-active .tl-mark{stroke:#000;stroke-width:3}
 .tl-link:focus path,.tl-link:hover path,.tl-link.tl-active path{stroke:#000;stroke-width:3}
 """
+
+
+def display_title(story: Story) -> str:
+    """The story's title, else its file name, else "Untitled story"."""
+    if story.title:
+        return story.title
+    if story.source.path:
+        return story.source.path.replace("\\", "/").rsplit("/", 1)[-1]
+    return "Untitled story"
 
 
 def _colour(layer: str) -> str:
@@ -136,7 +145,7 @@ def _node(node: Node) -> str:
     return "".join(parts)
 
 
-def _lane(lane: Lane, width: float) -> str:
+def _lane(lane: Lane, width: float, span: tuple[int, int] | None = None) -> str:
     top = TOP + lane.index * LANE
     y = _y(lane.index)
     band = "tl-band" if lane.index == 0 else "tl-band tl-band-unreal"
@@ -149,6 +158,8 @@ def _lane(lane: Lane, width: float) -> str:
         if lane.first != lane.last
         else f"s{lane.first}"
     )
+    # The real line runs the whole width; an unreal lane's line runs under its own nodes only.
+    x1, x2 = (GUTTER, width - 10) if span is None else (_x(span[0]) - SLOT / 3, _x(span[1]) + SLOT / 3)
     title_lines = textwrap.wrap(lane.title.split(" (")[0], 20)[:2]
     title = "".join(
         f'<tspan x="12" dy="{0 if i == 0 else 15}">{escape(t)}</tspan>' for i, t in enumerate(title_lines)
@@ -161,7 +172,7 @@ def _lane(lane: Lane, width: float) -> str:
         f'<text class="tl-lane-title" x="12" y="{top + 30}">{title}</text>'
         f'<text class="tl-lane-sub" x="12" y="{top + 46 + 15 * (len(title_lines) - 1)}">'
         f"{escape(lane.layer.replace('_', ' '))} · {sub}</text>"
-        f'<line class="{line_class}" x1="{GUTTER}" y1="{y}" x2="{width - 10}" y2="{y}" stroke="{colour}"/>'
+        f'<line class="{line_class}" x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" stroke="{colour}"/>'
         "</g>"
     )
 
@@ -239,7 +250,7 @@ def timeline_svg(story: Story, *, standalone: bool = True, key: bool = True) -> 
     lanes_height = TOP + len(timeline.lanes) * LANE
     key_markup, key_height = _key(story, lanes_height) if key else ("", 0)
     height = lanes_height + key_height + 10
-    title = f"Timeline of {story.title}" if story.title else "Timeline"
+    title = f"Timeline of {display_title(story)}"
     unreal = len(timeline.lanes) - 1
     description = (
         f"The real line in story order ({sum(1 for n in timeline.nodes if n.lane == 0)} moments) and "
@@ -264,7 +275,10 @@ def timeline_svg(story: Story, *, standalone: bool = True, key: bool = True) -> 
         f'<text class="tl-lane-title" x="12" y="{TOP - 12}">{escape(title)}</text>'
         f'<text class="tl-axis" x="{width - 12}" y="{TOP - 12}" text-anchor="end">story time →</text>'
     )
-    parts.extend(_lane(lane, width) for lane in timeline.lanes)
+    for lane in timeline.lanes:
+        slots = [n.slot for n in timeline.nodes if n.lane == lane.index]
+        span = (min(slots), max(slots)) if lane.index and slots else None
+        parts.append(_lane(lane, width, span))
     if not timeline.nodes:
         parts.append(f'<text class="tl-axis" x="{GUTTER}" y="{_y(0) + 30}">No events found.</text>')
     parts.append(f'<g class="tl-branches">{_branches(timeline)}</g>')
