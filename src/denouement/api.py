@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from denouement.document import Document
 from denouement.errors import DenouementError, PipelineError, TooLargeError
 from denouement.model import Story
-from denouement.nlp import load_pipeline, script_doc, stage_names
+from denouement.nlp import load_pipeline, prose_doc, script_doc, stage_names
 from denouement.readers import read, read_text
 from denouement.story import build_story
 
@@ -68,8 +68,9 @@ def analyse(document: Document, nlp: Language | None = None, *, progress: Progre
             doc: Doc = script_doc(nlp, document)
             names = stage_names(nlp)
         else:
-            doc = nlp.make_doc(document.text)
-            names = list(nlp.pipe_names)
+            report("running the English model", 0, 1)
+            doc = prose_doc(nlp, document)
+            names = stage_names(nlp)
         doc._.blocks = document.blocks
         doc.user_data["denouement_title"] = document.title
         total = len(names) + 1

