@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -12,13 +14,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from denouement.document import Document
-from denouement.errors import DenouementError, PipelineError, TooLargeError
+from denouement.errors import DenouementError, LimitError, PipelineError, TooLargeError
 from denouement.model import Story
-from denouement.nlp import load_pipeline, prose_doc, script_doc, stage_names
+from denouement.nlp import load_pipeline, prose_doc, prose_docs, script_doc, stage_names
 from denouement.readers import read, read_text
 from denouement.story import build_story
 
-__all__ = ["EXAMPLE", "Progress", "analyse", "example_path", "explain", "load_source"]
+__all__ = ["EXAMPLE", "Progress", "analyse", "analyse_many", "example_path", "explain", "load_source"]
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)`` before each pipeline stage and once more at the end."""
@@ -52,39 +54,112 @@ def load_source(source: str | os.PathLike[str] | Document, *, format: str = "aut
     return read_text(source, format=format)
 
 
-def analyse(document: Document, nlp: Language | None = None, *, progress: Progress | None = None) -> Story:
-    """Run the pipeline over a document and build its Story; ``progress`` hears of each stage."""
-    report = progress or _silent
+def analyse(
+    document: Document,
+    nlp: Language | None = None,
+    *,
+    progress: Progress | None = None,
+    time_limit: float | None = None,
+) -> Story:
+    """Run the pipeline over a document and build its Story.
+
+    ``progress`` hears of each stage. With ``time_limit`` (seconds), a story still running when a stage
+    ends past the limit stops with :class:`LimitError`.
+    """
+    report = _with_deadline(progress or _silent, time_limit)
     if nlp is None:
         report("loading the English model", 0, 1)
         nlp = load_pipeline()
-    if len(document.text) > nlp.max_length:
-        raise TooLargeError(
-            f"text too long: {len(document.text):,} characters (the limit is {nlp.max_length:,})"
-        )
+    _check_length(document, nlp)
     try:
         if document.is_script:
             report("parsing the script", 0, 1)
             doc: Doc = script_doc(nlp, document)
-            names = stage_names(nlp)
         else:
             report("running the English model", 0, 1)
             doc = prose_doc(nlp, document)
-            names = stage_names(nlp)
-        doc._.blocks = document.blocks
-        doc.user_data["denouement_title"] = document.title
-        total = len(names) + 1
-        for done, name in enumerate(names):
-            report(name, done, total)
-            doc = nlp.get_pipe(name)(doc)
-        report("building the story", total - 1, total)
-        story = build_story(doc, document)
-        report("done", total, total)
-        return story
+        return _finish(doc, document, nlp, report)
     except DenouementError:
         raise
     except Exception as exc:  # a bug or a broken install: one clear error type for the edges
         raise PipelineError(f"analysis failed: {type(exc).__name__}: {exc}") from exc
+
+
+def analyse_many(
+    documents: Sequence[Document],
+    nlp: Language | None = None,
+    *,
+    time_limit: float | None = None,
+    batch_size: int = 64,
+) -> list[Story | DenouementError]:
+    """Analyse several documents, the model streaming over all their prose at once (like ``nlp.pipe``).
+
+    Returns one entry per document, in order: its Story, or the :class:`DenouementError` it raised — one
+    bad story never costs the others. ``time_limit`` applies to each story's own stages.
+    """
+    nlp = nlp or load_pipeline()
+    results: list[Story | DenouementError | None] = [None] * len(documents)
+    batched: list[int] = []
+    for i, document in enumerate(documents):
+        if document.is_script or len(document.text) > nlp.max_length:
+            results[i] = _captured(partial(analyse, document, nlp, time_limit=time_limit))
+        else:
+            batched.append(i)
+    try:
+        docs = prose_docs(nlp, [documents[i] for i in batched], batch_size=batch_size)
+    except Exception:  # the shared pass failed: find the culprit by going one by one
+        for i in batched:
+            results[i] = _captured(partial(analyse, documents[i], nlp, time_limit=time_limit))
+        return [r for r in results if r is not None]
+    for i, doc in zip(batched, docs, strict=True):
+        report = _with_deadline(_silent, time_limit)
+        results[i] = _captured(partial(_finish, doc, documents[i], nlp, report))
+    return [r for r in results if r is not None]
+
+
+def _captured(run: Callable[[], Story]) -> Story | DenouementError:
+    try:
+        return run()
+    except DenouementError as exc:
+        return exc
+    except Exception as exc:
+        return PipelineError(f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+def _check_length(document: Document, nlp: Language) -> None:
+    if len(document.text) > nlp.max_length:
+        raise TooLargeError(
+            f"text too long: {len(document.text):,} characters (the limit is {nlp.max_length:,})"
+        )
+
+
+def _finish(doc: Doc, document: Document, nlp: Language, report: Progress) -> Story:
+    """The denouement stages over a Doc the model has run on, and the Story they make."""
+    doc._.blocks = document.blocks
+    doc.user_data["denouement_title"] = document.title
+    names = stage_names(nlp)
+    total = len(names) + 1
+    for done, name in enumerate(names):
+        report(name, done, total)
+        doc = nlp.get_pipe(name)(doc)
+    report("building the story", total - 1, total)
+    story = build_story(doc, document)
+    report("done", total, total)
+    return story
+
+
+def _with_deadline(progress: Progress, limit: float | None) -> Progress:
+    """``progress`` that also raises :class:`LimitError` once ``limit`` seconds have passed."""
+    if limit is None:
+        return progress
+    deadline = time.monotonic() + limit
+
+    def report(stage: str, done: int, total: int) -> None:
+        if time.monotonic() > deadline and stage != "done":
+            raise LimitError(f"the story took longer than its time limit of {limit:g} seconds")
+        progress(stage, done, total)
+
+    return report
 
 
 def explain(

@@ -7,8 +7,9 @@ the traceback only with ``--debug``).
 from __future__ import annotations
 
 import sys
+import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -189,6 +190,182 @@ def serve(
         raise
     except Exception as exc:
         raise _fail(exc, debug) from None
+
+
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders (walked recursively), globs, or JSONL / CSV / Parquet tables."),
+    ],
+    outdir: Annotated[
+        Path, typer.Option("--output", "-o", help="Output folder (created; reused to resume).")
+    ],
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Address of an existing Dask scheduler, tcp://host:8786."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Worker processes of the local cluster (default: cores)."),
+    ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout-per-story", min=0.1, help="Seconds a story may take before it is an error row."
+        ),
+    ] = 300.0,
+    text_column: Annotated[
+        str | None, typer.Option("--text-column", help="Tables: the column with the story's text.")
+    ] = None,
+    id_column: Annotated[
+        str | None, typer.Option("--id-column", help="Tables: the column with each row's id.")
+    ] = None,
+    partition_size: Annotated[
+        int, typer.Option("--partition-size", min=1, help="Stories sent to a worker at a time.")
+    ] = 16,
+    retry_errors: Annotated[
+        bool, typer.Option("--retry-errors", help="Explain again the inputs that failed.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+) -> None:
+    """Explain many stories on Dask into OUTDIR: JSONL shards, stories.parquet and index.duckdb.
+
+    Exit 0 when every input has a story, 3 when some became error rows, 2 on bad arguments. Running the
+    same command again resumes: inputs already done are skipped.
+    """
+    try:
+        from denouement.batch import BatchOptions, run_batch
+
+        options = BatchOptions(
+            inputs=tuple(inputs),
+            outdir=outdir,
+            scheduler=scheduler,
+            workers=workers,
+            time_limit=timeout,
+            text_column=text_column,
+            id_column=id_column,
+            partition_size=partition_size,
+            retry_errors=retry_errors,
+        )
+        with _batch_progress() as tick:
+            report = run_batch(options, progress=tick)
+    except typer.Exit:
+        raise
+    except Exception as exc:
+        raise _fail(exc, debug) from None
+    command = "denouement batch " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else "the same command"
+    if report.interrupted:
+        typer.echo(
+            f"denouement: interrupted after {report.rows:,} of {report.total:,} inputs; "
+            f"run {command} again to resume",
+            err=True,
+        )
+        raise typer.Exit(130)
+    typer.echo(
+        f"{report.rows:,} of {report.total:,} inputs in {outdir} ({report.succeeded:,} explained now, "
+        f"{report.skipped:,} already done, {report.errors_in_index:,} error rows) "
+        f"in {report.seconds:.1f} s on {report.workers} worker{'s' if report.workers != 1 else ''}",
+        err=True,
+    )
+    raise typer.Exit(3 if report.errors_in_index else 0)
+
+
+@contextmanager
+def _batch_progress() -> Iterator[Callable[[int, int], None]]:
+    """A progress bar with rate and ETA on stderr (silent when stderr is not a terminal)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+    from rich.progress import Progress as Bar
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield lambda finished, total: None
+        return
+    with Bar(
+        TextColumn("stories"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=console,
+    ) as bar:
+        task = bar.add_task("stories", total=None, rate="")
+        started = time.monotonic()
+        first: list[int] = []
+
+        def tick(finished: int, total: int) -> None:
+            first.append(finished) if not first else None
+            elapsed = max(time.monotonic() - started, 1e-6)
+            rate = (finished - first[0]) / elapsed
+            bar.update(task, completed=finished, total=total, rate=f"{rate:.1f}/s")
+
+        yield tick
+
+
+@app.command()
+def query(
+    outdir: Annotated[Path, typer.Argument(help="The output folder of a batch.")],
+    sql: Annotated[str | None, typer.Argument(help="SQL over the tables stories and characters.")] = None,
+    imagined_endings: Annotated[
+        bool, typer.Option("--imagined-endings", help="Stories with an unreal sequence near the end.")
+    ] = False,
+    top_characters: Annotated[
+        bool, typer.Option("--top-characters", help="Character names found in the most stories.")
+    ] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="Inputs that became error rows.")] = False,
+    output: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+) -> None:
+    """Ask a batch's index a question in SQL, or a named one."""
+    try:
+        from denouement.index import NAMED_QUERIES
+        from denouement.index import query as run_query
+
+        named = [
+            name
+            for name, on in (
+                ("imagined-endings", imagined_endings),
+                ("top-characters", top_characters),
+                ("errors", errors),
+            )
+            if on
+        ]
+        if len(named) + (sql is not None) != 1:
+            raise InputError("give one SQL query or one of --imagined-endings, --top-characters, --errors")
+        if output not in ("table", "csv", "json"):
+            raise InputError(f"unknown format '{output}' (choose table, csv or json)")
+        if not outdir.is_dir():
+            raise InputError(f"no such folder: {outdir}")
+        columns, rows = run_query(outdir, NAMED_QUERIES[named[0]] if named else sql or "")
+        _print_rows(columns, rows, output)
+    except typer.Exit:
+        raise
+    except Exception as exc:
+        raise _fail(exc, debug) from None
+
+
+def _print_rows(columns: list[str], rows: list[tuple[object, ...]], output: str) -> None:
+    if output == "json":
+        import json
+
+        typer.echo(json.dumps([dict(zip(columns, row, strict=True)) for row in rows], indent=2, default=str))
+        return
+    if output == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*("" if value is None else str(value) for value in row))
+    Console().print(table)
+    typer.echo(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", err=True)
 
 
 @app.command("schema")

@@ -106,19 +106,33 @@ def prose_doc(nlp: Language, document: Document, batch_size: int = 64, chunk_cha
     is exactly ``document.text``. A block is never split, so no sentence is; short pieces make the model
     faster than one long Doc and keep its memory bounded on long inputs.
     """
-    text = document.text
-    pieces = _chunks(text, document.blocks, chunk_chars)
-    if len(pieces) <= 1:
-        doc = nlp.make_doc(text)
-        doc._.blocks = document.blocks
-        for name in model_names(nlp):
-            doc = nlp.get_pipe(name)(doc)
-        return doc
-    docs = _run_components(nlp, model_names(nlp), [chunk for chunk, _ in pieces], batch_size, pieces)
-    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data", "spans"])  # type: ignore[call-arg]
-    if doc.text != text:  # pragma: no cover - a tokenizer that does not round-trip
-        raise PipelineError("the text could not be reassembled from its pieces")
-    return doc
+    return prose_docs(nlp, [document], batch_size=batch_size, chunk_chars=chunk_chars)[0]
+
+
+def prose_docs(
+    nlp: Language, documents: Sequence[Document], batch_size: int = 64, chunk_chars: int = CHUNK_CHARS
+) -> list[Doc]:
+    """:func:`prose_doc` for several documents, their pieces streaming through the model together."""
+    owners: list[int] = []
+    pieces: list[tuple[str, tuple[Block, ...]]] = []
+    for i, document in enumerate(documents):
+        for piece in _chunks(document.text, document.blocks, chunk_chars):
+            owners.append(i)
+            pieces.append(piece)
+    parsed = _run_components(nlp, model_names(nlp), [text for text, _ in pieces], batch_size, pieces)
+    grouped: list[list[Doc]] = [[] for _ in documents]
+    for owner, doc in zip(owners, parsed, strict=True):
+        grouped[owner].append(doc)
+    docs = []
+    for document, parts in zip(documents, grouped, strict=True):
+        doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False, exclude=_EXCLUDE)  # type: ignore[call-arg]
+        if doc.text != document.text:  # pragma: no cover - a tokenizer that does not round-trip
+            raise PipelineError("the text could not be reassembled from its pieces")
+        docs.append(doc)
+    return docs
+
+
+_EXCLUDE = ["tensor", "user_data", "spans"]
 
 
 def _chunks(text: str, blocks: Sequence[Block], size: int) -> list[tuple[str, tuple[Block, ...]]]:
