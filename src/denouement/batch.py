@@ -119,7 +119,7 @@ def explain_partition(items: list[Item], time_limit: float | None) -> list[Recor
             records[position] = {
                 "row": story_row(item.id, item.path, result, seconds),
                 "characters": character_rows(item.id, result),
-                "story": result.to_dict(),
+                "story": result.to_json(indent=None),  # serialised here, on the worker, not by the driver
             }
     return [r for r in records if r is not None]
 

@@ -144,6 +144,16 @@ def character_rows(item_id: str, story: Story) -> list[dict[str, Any]]:
     ]
 
 
+def _line(record: dict[str, Any]) -> str:
+    """One shard line; a story already serialised (a JSON string) is embedded as it is."""
+    story = record.get("story")
+    head = {k: v for k, v in record.items() if k != "story"}
+    text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
+    if isinstance(story, str):
+        return f'{text[:-1]},"story":{story}}}'
+    return f'{text[:-1]},"story":{json.dumps(story, ensure_ascii=False, separators=(",", ":"))}}}'
+
+
 def write_shard(outdir: Path, number: int, run: str, records: Iterable[dict[str, Any]]) -> Path:
     """Write one shard atomically (temporary file, fsync, rename)."""
     folder = outdir / SHARDS
@@ -153,7 +163,7 @@ def write_shard(outdir: Path, number: int, run: str, records: Iterable[dict[str,
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             for record in records:
-                out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+                out.write(_line(record))
                 out.write("\n")
             out.flush()
             os.fsync(out.fileno())

@@ -218,7 +218,7 @@ def create_app(settings: ServerSettings | None = None, *, nlp: Language | None =
     async def run(load: Any) -> Story:
         def work() -> Story:
             document: Document = load()
-            return analyse(document, pipeline())
+            return analyse(document, pipeline(), time_limit=settings.timeout)  # an abandoned thread stops too
 
         try:
             with anyio.fail_after(settings.timeout):
