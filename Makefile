@@ -39,7 +39,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_pipeline.py > BENCHMARKS.md
+	$(BIN)/python benchmarks/run.py > BENCHMARKS.md.new && mv BENCHMARKS.md.new BENCHMARKS.md
 	cat BENCHMARKS.md
 
 schema: $(STAMP)
