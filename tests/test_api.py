@@ -65,3 +65,33 @@ def test_progress_hears_every_stage_in_order(nlp) -> None:  # type: ignore[no-un
     stages = heard[1:]
     assert [done for _, done, _ in stages] == list(range(len(stages)))
     assert {total for _, _, total in stages} == {len(stage_names(nlp)) + 1}
+
+
+def test_time_limit_stops_a_story_between_stages(nlp) -> None:  # type: ignore[no-untyped-def]
+    from denouement import LimitError
+    from denouement.api import analyse_many
+    from denouement.readers import read_text
+
+    document = read_text("Ada Pike sails home. She dreams of the sea and wakes up.", format="text")
+    from denouement.api import analyse
+
+    with pytest.raises(LimitError, match="time limit"):
+        analyse(document, nlp, time_limit=1e-9)
+    results = analyse_many([document, document], nlp, time_limit=1e-9)
+    assert [type(r).__name__ for r in results] == ["LimitError", "LimitError"]
+    assert [type(r).__name__ for r in analyse_many([document, document], nlp)] == ["Story", "Story"]
+
+
+def test_analyse_many_gives_the_same_stories_as_one_by_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    from denouement.api import analyse, analyse_many
+    from denouement.readers import read, read_text
+
+    documents = [
+        read(example_path()),
+        read_text(
+            "Tom Briar falls asleep. He dreams that he flies. He wakes up on the train.", format="text"
+        ),
+        read_text("Nell waves.", format="text"),
+    ]
+    together = analyse_many(documents, nlp)
+    assert [s.to_json() for s in together] == [analyse(d, nlp).to_json() for d in documents]  # type: ignore[union-attr]
