@@ -138,3 +138,27 @@ def test_time_limit_answers_instead_of_waiting(nlp) -> None:  # type: ignore[no-
 
 def test_serves_on_localhost_unless_told_otherwise() -> None:
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
+
+
+def test_two_hundred_concurrent_requests_are_all_answered_correctly(live_server: str) -> None:
+    import asyncio
+
+    async def one(client: httpx.AsyncClient, n: int) -> tuple[int, str, str]:
+        text = f"Captain Orla Vance sails ship number {n} home. She dreams of the sea, then wakes at dawn."
+        reply = await client.post("/api/explain", json={"text": text})
+        return (
+            reply.status_code,
+            text,
+            Story.from_json(reply.content).text if reply.status_code == 200 else "",
+        )
+
+    async def all_at_once() -> list[tuple[int, str, str]]:
+        limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
+        async with httpx.AsyncClient(base_url=live_server, timeout=300, limits=limits) as client:
+            return await asyncio.gather(*(one(client, n) for n in range(200)))
+
+    with ThreadPoolExecutor(1) as thread:  # its own loop: a browser test may hold this thread's
+        answers = thread.submit(asyncio.run, all_at_once()).result()
+    assert len(answers) == 200
+    assert all(status == 200 for status, _, _ in answers)
+    assert all(sent == got for _, sent, got in answers)  # every reply belongs to its own request
