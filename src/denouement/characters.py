@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
@@ -209,6 +209,7 @@ class StoryIndex:
     quotes: list[QuoteMarks]
     text: str  # doc.text, built once (spaCy rebuilds it on every access)
     _quote_starts: list[int] = field(default_factory=list)
+    _sentence_texts: list[str] = field(default_factory=list)
 
     def sentence_of(self, token: Token) -> int:
         return self.token_sentence[token.i]
@@ -221,6 +222,14 @@ class StoryIndex:
         if len(self._quote_starts) != len(self.quotes):
             self._quote_starts = [m.start for m in self.quotes]
         return self._quote_starts
+
+    @property
+    def sentence_texts(self) -> list[str]:
+        """The text of every sentence, sliced from :attr:`text` once (``Span.text`` rebuilds it from the
+        tokens on every access)."""
+        if len(self._sentence_texts) != len(self.sentences):
+            self._sentence_texts = [self.text[s.start_char : s.end_char] for s in self.sentences]
+        return self._sentence_texts
 
 
 def story_index(doc: Doc) -> StoryIndex:
@@ -268,45 +277,49 @@ _FUNCTION_POS = frozenset(
 )
 
 
-def _is_name_token(token: Token, vocabulary: frozenset[str] = frozenset()) -> bool:
+def _name_evidence(token: Token) -> tuple[bool, bool]:
+    """Whether ``token`` is a name on its own evidence, and whether it is one when the text already uses
+    the word as a name elsewhere. Kept apart so the per-token work is done once for both passes of
+    :meth:`_Builder.candidates`."""
     text = token.text
     if not text[:1].isupper() or token.is_punct or token.like_num:
-        return False
+        return False, False
     if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" or token.tag_ in ("NNP", "NNPS"):
-        return True
+        return True, True
     if token.lower_ in word_set("characters", "kinship_names") and not token.is_sent_start:
-        return True  # "“Lived to be fourteen,” Grandpa said."
+        return True, True  # "“Lived to be fourteen,” Grandpa said."
     if (
         token.is_title
         and token.pos_ not in _FUNCTION_POS
         and token.lower_ in _gendered("given_names")
         and token.lower_ not in word_set("characters", "word_like_names")
     ):
-        return True  # "Callum had decided…": a given name the tagger did not see as one
+        return True, True  # "Callum had decided…": a given name the tagger did not see as one
     # A word the text already uses as a name ("Wren", "Per", "Rosalind"), whatever the tagger made of it.
-    return text in vocabulary and (token.pos_ not in _FUNCTION_POS or not token.is_sent_start)
+    return False, token.pos_ not in _FUNCTION_POS or not token.is_sent_start
 
 
 def _followed_by_parenthesis_name(doc: Doc, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].text[:1].isupper()
 
 
-def _name_runs(
-    doc: Doc, index: StoryIndex, vocabulary: frozenset[str] = frozenset()
-) -> list[tuple[int, int]]:
-    """Maximal runs of name tokens (with inner particles and hyphens), honorifics included."""
+def _name_runs(doc: Doc, index: StoryIndex, names: Sequence[bool]) -> list[tuple[int, int]]:
+    """Maximal runs of name tokens (with inner particles and hyphens), honorifics included.
+
+    ``names`` says, for every token, whether it is a name token (see :meth:`_Builder._name_tokens`).
+    """
     runs: list[tuple[int, int]] = []
     i = 0
     n = len(doc)
     while i < n:
-        if not _is_name_token(doc[i], vocabulary) or index.token_sentence[i] < 0:
+        if not names[i] or index.token_sentence[i] < 0:
             i += 1
             continue
         j = i + 1
         while j < n and index.token_sentence[j] == index.token_sentence[i]:
             nxt = doc[j]
-            joined = j + 1 < n and _is_name_token(doc[j + 1], vocabulary)
-            if _is_name_token(nxt, vocabulary):
+            joined = j + 1 < n and names[j + 1]
+            if names[j]:
                 j += 1
             elif joined and (
                 (nxt.text == "-" and not doc[j - 1].whitespace_ and not nxt.whitespace_)
@@ -463,6 +476,93 @@ def _shortens(short: str, first: str, diminutives: dict[str, list[str]]) -> bool
     return len(stem) >= 2 and stem[-1] == stem[-2] and first.startswith(stem[:-1])
 
 
+class _StartIndex:
+    """Mentions ordered by their first character, to find those inside a stretch of text by bisection
+    rather than by scanning every mention."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = mentions
+        self.order = sorted(range(len(mentions)), key=lambda i: mentions[i].char_start)
+        self.starts = [mentions[i].char_start for i in self.order]
+
+    def within(self, start: int, end: int) -> list[int]:
+        """Positions (in list order) of the mentions that lie entirely inside ``start``..``end``."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_right(self.starts, end)
+        return sorted(i for i in self.order[lo:hi] if self.mentions[i].char_end <= end)
+
+
+def _holding_all(holding: dict[str, set[int]], words: set[str], count: int) -> list[int]:
+    """Keys, in order, of the clusters whose words include all of ``words`` (``holding`` maps each
+    word to the clusters that have it; ``count`` is the number of clusters)."""
+    if not words:
+        return list(range(count))
+    keys: set[int] | None = None
+    for word in words:
+        found = holding.get(word)
+        if not found:
+            return []
+        keys = set(found) if keys is None else keys & found
+        if not keys:
+            return []
+    return sorted(keys or ())
+
+
+class _SupersetIndex:
+    """Word sets indexed by their words, to find the first set that includes a given set of words
+    without testing every set."""
+
+    def __init__(self, sets: Sequence[frozenset[str]]) -> None:
+        self.sets = sets
+        self.with_word: dict[str, list[int]] = {}
+        for n, words in enumerate(sets):
+            for word in words:
+                self.with_word.setdefault(word, []).append(n)
+
+    def first_superset(self, words: set[str]) -> int | None:
+        """Position of the first set that includes all of ``words`` (None when there is none)."""
+        if not words:
+            return 0 if self.sets else None
+        candidates = self.with_word.get(next(iter(words)), [])
+        return next((n for n in candidates if words <= self.sets[n]), None)
+
+
+class _SentenceMentions:
+    """Mentions grouped by sentence, so a pattern found in one sentence looks only at the mentions of
+    that sentence and the few before it, in their original order."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.by_sentence: dict[int, list[tuple[int, Mention]]] = {}
+        for position, m in enumerate(mentions):
+            self.by_sentence.setdefault(m.sentence, []).append((position, m))
+
+    def between(self, first: int, last: int) -> list[Mention]:
+        """The mentions of sentences ``first``..``last``, in the order of the original list."""
+        found = [pm for n in range(first, last + 1) for pm in self.by_sentence.get(n, ())]
+        if last > first:
+            found.sort(key=lambda pm: pm[0])
+        return [m for _, m in found]
+
+
+class _Spans:
+    """Character spans (start, end) — possibly overlapping — that answer "does any span cover this
+    offset?" by bisection: sorted by start, with the furthest end reached so far."""
+
+    def __init__(self, spans: Sequence[tuple[int, int, str]]) -> None:
+        ordered = sorted((a, b) for a, b, _ in spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, b in ordered:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def covers(self, offset: int) -> bool:
+        """Whether some span has ``start <= offset < end``."""
+        at = bisect.bisect_right(self.starts, offset) - 1
+        return at >= 0 and self.reach[at] > offset
+
+
 class _Builder:
     """Collects mentions and clusters for one doc."""
 
@@ -478,8 +578,24 @@ class _Builder:
         self.lex = load_lexicon("characters")
         self.speaking_actors: set[tuple[str, ...]] = set()
         self.actor_short_forms: dict[tuple[str, ...], set[str]] = {}
+        self._evidence: list[tuple[bool, bool]] = []
+        self._texts: list[str] = []
 
     # -- candidates -------------------------------------------------------------------------
+    def _name_tokens(self, vocabulary: frozenset[str]) -> list[bool]:
+        """Whether each token is a name token, given the words the text already uses as names.
+
+        The per-token evidence is read once per doc and shared by both passes of :meth:`candidates`.
+        """
+        if not self._evidence:
+            for token in self.doc:
+                self._evidence.append(_name_evidence(token))
+                self._texts.append(token.text)
+        return [
+            named or (could_be and text in vocabulary)
+            for (named, could_be), text in zip(self._evidence, self._texts, strict=True)
+        ]
+
     def candidates(self) -> list[Mention]:
         """Name mentions: a first pass on tags and entities, then again with the names that pass found."""
         first = self._candidates(frozenset())
@@ -501,10 +617,10 @@ class _Builder:
         doc, index = self.doc, self.index
         found: list[Mention] = []
         places: set[tuple[str, ...]] = set()
-        for start, end in _name_runs(doc, index, vocabulary):
+        for start, end in _name_runs(doc, index, self._name_tokens(vocabulary)):
             sentence = index.token_sentence[start]
             credit_role = self._credit_role(start) if sentence in index.meta else None
-            cast_line = sentence in index.meta and is_cast_line(index.sentences[sentence].text)
+            cast_line = sentence in index.meta and is_cast_line(index.sentence_texts[sentence])
             if sentence in index.meta and credit_role is None and not cast_line:
                 continue
             core, titles, roles = _strip_titles(doc, start, end)
@@ -631,20 +747,27 @@ class _Builder:
                     return actor, mention.char_start - len(before) + match.start("actor")
         return None
 
-    def _sentence_at(self, char: int) -> int:
-        """Sentence id of the token at (or right after) character offset ``char``."""
+    def _token_starts(self) -> list[int]:
+        """Character offset of every token, computed once per doc (for bisecting offsets to tokens)."""
         if not self._starts:
             self._starts = [t.idx for t in self.doc]
-        at = min(bisect.bisect_left(self._starts, char), len(self.doc) - 1)
+        return self._starts
+
+    def _sentence_at(self, char: int) -> int:
+        """Sentence id of the token at (or right after) character offset ``char``."""
+        at = min(bisect.bisect_left(self._token_starts(), char), len(self.doc) - 1)
         return self.index.token_sentence[at]
 
     def pronoun_played_by(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str, int]]:
         """``…; he is played by Lew Garrick``: the actor of the person named last in that sentence."""
         found = []
+        by_sentence = _SentenceMentions(cands)
         for match in _PRONOUN_PLAYED_BY.finditer(self.text):
             sentence = self._sentence_at(match.start())
             before = [
-                m for m in cands if m.char_end <= match.start() and m.sentence == sentence and not m.in_quote
+                m
+                for m in by_sentence.between(sentence, sentence)
+                if m.char_end <= match.start() and not m.in_quote
             ]
             if before:
                 found.append((before[-1].form, match.group("actor"), match.start("actor")))
@@ -663,16 +786,16 @@ class _Builder:
     def the_nickname(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str]]:
         """``… has earned her the nickname "Minutes"``: the nickname of the sentence's subject."""
         found = []
+        by_sentence = _SentenceMentions(cands)
         for match in _THE_NICKNAME.finditer(self.text):
             sentence = self._sentence_at(match.start())
+            here = by_sentence.between(sentence, sentence)
             subjects = [
                 m
-                for m in cands
-                if m.sentence == sentence
-                and m.char_end <= match.start()
-                and self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+                for m in here
+                if m.char_end <= match.start() and self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
             ]
-            before = [m for m in cands if m.sentence == sentence and m.char_end <= match.start()]
+            before = [m for m in here if m.char_end <= match.start()]
             if subjects or before:
                 found.append(((subjects or before)[0].form, match.group("nick")))
         return found
@@ -684,18 +807,19 @@ class _Builder:
     def called_pronoun(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str]]:
         """``… everyone calls him Lou``: the nickname of the person named last before it, nearby."""
         found = []
+        by_sentence = _SentenceMentions(cands)
+        actor_spans = _Spans(self.actor_spans)
         for match in _CALLED_PRONOUN.finditer(self.text):
             nick = match.group("nick") or match.group("nick2")
             sentence = self._sentence_at(match.start())
             before = [
                 m
-                for m in cands
-                if sentence - 2 <= m.sentence <= sentence
-                and m.char_end <= match.start()
+                for m in by_sentence.between(sentence - 2, sentence)
+                if m.char_end <= match.start()
                 and not m.in_quote
                 and nick not in m.form
                 and not _after_the(self.doc, m.start)
-                and not any(a <= m.char_start < b for a, b, _ in self.actor_spans)
+                and not actor_spans.covers(m.char_start)
                 and not self._locative(m)
             ]
             pronoun = re.search(r"\b(him|her)\b", match.group())
@@ -735,9 +859,10 @@ class _Builder:
         nick_of_form: dict[tuple[str, ...], str] = {}
         merged: list[Mention] = []
         skip: set[int] = set()
-        starts = [t.idx for t in self.doc]
+        starts = self._token_starts()
+        by_start = _StartIndex(cands)
         for start, end, first, nick, last in triples:
-            parts = [i for i, m in enumerate(cands) if start <= m.char_start and m.char_end <= end]
+            parts = by_start.within(start, end)
             if not parts:
                 continue
             full = tuple(first.split()) + tuple(last.split())
@@ -781,18 +906,22 @@ class _Builder:
         self.actor_spans.extend(self.starring_lists())
         cands = self._without_actors(cands)
         # Group forms, longest first, into clusters.
-        forms = sorted(
-            {m.form for m in cands}, key=lambda f: (-len(f), min(m.char_start for m in cands if m.form == f))
-        )
+        first_seen: dict[tuple[str, ...], int] = {}
+        for m in cands:
+            first_seen[m.form] = min(m.char_start, first_seen.get(m.form, m.char_start))
+        forms = sorted({m.form for m in cands}, key=lambda f: (-len(f), first_seen[f]))
         owners: dict[tuple[str, ...], list[int]] = {}
+        holding: dict[str, set[int]] = {}  # a name word -> the clusters whose words include it
         for form in forms:
             words = {w.lower() for w in form}
-            matches = [c.key for c in self.clusters if words <= c.words]
+            matches = _holding_all(holding, words, len(self.clusters))
             if not matches:
                 cluster = CharacterCluster(key=len(self.clusters), forms=[form])
                 if form in nick_of_form:
                     cluster.nicknames.add(nick_of_form[form])
                 self.clusters.append(cluster)
+                for word in cluster.words:  # fixed from here on: later forms add no new words
+                    holding.setdefault(word, set()).add(cluster.key)
                 matches = [cluster.key]
             else:
                 for key in matches:
@@ -847,17 +976,25 @@ class _Builder:
 
     def _role_nicknames(self) -> None:
         """ "Everyone calls the coach Wally": Wally joins the one character with that title or role."""
-        for role, nick in self.role_nicknames():
-            holders = [
-                c
-                for c in self.clusters
-                if role in {t.lower() for t in c.titles} | c.roles and c.forms and c.forms != [(nick,)]
-            ]
+        pairs = self.role_nicknames()
+        if not pairs:
+            return
+        # Titles and roles stay as they are here, and forms are only ever emptied: clusters looked up
+        # by role, or by a lone one-word form, are re-checked below against their current forms.
+        with_role: dict[str, list[CharacterCluster]] = {}
+        with_lone_form: dict[str, list[CharacterCluster]] = {}
+        for c in self.clusters:
+            for role in {t.lower() for t in c.titles} | c.roles:
+                with_role.setdefault(role, []).append(c)
+            if len(c.forms) == 1 and len(c.forms[0]) == 1:
+                with_lone_form.setdefault(c.forms[0][0], []).append(c)
+        for role, nick in pairs:
+            holders = [c for c in with_role.get(role, []) if c.forms and c.forms != [(nick,)]]
             if len(holders) != 1:
                 continue
             holder = holders[0]
             holder.nicknames.add(nick)
-            for other in self.clusters:
+            for other in with_lone_form.get(nick, []):
                 if other is not holder and other.forms == [(nick,)]:
                     for m in other.mentions:
                         m.cluster = holder.key
@@ -885,6 +1022,9 @@ class _Builder:
             firsts[cluster.key] = names
             for name in names:
                 by_first.setdefault(name, set()).add(cluster.key)
+        by_initial: dict[str, set[str]] = {}
+        for name in by_first:
+            by_initial.setdefault(name[:1], set()).add(name)
         for form, keys in list(owners.items()):
             if len(form) != 1 or len(keys) != 1:
                 continue
@@ -893,7 +1033,7 @@ class _Builder:
                 continue
             short = form[0].lower()
             # Only names sharing the first letter, or listed as the full form of this short one, can match.
-            pool = {name for name in by_first if name[:1] == short[:1]} | reverse.get(short, set())
+            pool = by_initial.get(short[:1], set()) | reverse.get(short, set())
             targets = sorted(
                 {
                     key
@@ -921,19 +1061,25 @@ class _Builder:
         self, owners: dict[tuple[str, ...], list[int]], diminutives: dict[str, list[str]]
     ) -> None:
         """ "Bea Lindgren" and "Beatrix Lindgren": the same surname after a short form of the first name."""
+        # surname -> clusters that have (or had) a full name ending with it: only those can match
+        by_surname: dict[str, set[int]] = {}
+        for cluster in self.clusters:
+            for f in cluster.forms:
+                if len(f) >= 2:
+                    by_surname.setdefault(f[-1], set()).add(cluster.key)
         for form, keys in list(owners.items()):
             if len(form) < 2 or len(keys) != 1:
                 continue
             own = self.clusters[keys[0]]
             targets = {
-                c.key
-                for c in self.clusters
-                if c.key != own.key
+                key
+                for key in by_surname.get(form[-1], ())
+                if key != own.key
                 and any(
                     len(f) >= 2
                     and f[-1] == form[-1]
                     and _shortens(form[0].lower(), f[0].lower(), diminutives)
-                    for f in c.forms
+                    for f in self.clusters[key].forms
                 )
             }
             if len(targets) != 1:
@@ -947,6 +1093,8 @@ class _Builder:
             for moved in list(own.forms):
                 target.forms.append(moved)
                 owners[moved] = [target.key]
+                if len(moved) >= 2:
+                    by_surname.setdefault(moved[-1], set()).add(target.key)
             own.forms.clear()
 
     def _without_actors(self, cands: list[Mention]) -> list[Mention]:
@@ -956,7 +1104,8 @@ class _Builder:
         mentions stay, under the actor's full name, and the cluster becomes a ``person``.
         """
         actor_names = {a for _, _, a in self.actor_spans}
-        in_span = [any(a <= m.char_start < b for a, b, _ in self.actor_spans) for m in cands]
+        spans = _Spans(self.actor_spans)
+        in_span = [spans.covers(m.char_start) for m in cands]
         actors = {a: frozenset(w.lower() for w in a.split()) for a in actor_names}
         actor_sets = set(actors.values())
         character_words = {
@@ -964,13 +1113,17 @@ class _Builder:
             for m, inside in zip(cands, in_span, strict=True)
             if not inside and " ".join(m.form) not in actor_names and len(m.form) > 1
         } - actor_sets
+        actor_index = _SupersetIndex(list(actors.values()))
+        character_index = _SupersetIndex(list(character_words))
+        actor_list = list(actors)
         kept = []
         for m, inside in zip(cands, in_span, strict=True):
             if inside:
                 continue
             words = {w.lower() for w in m.form}
-            owner = next((a for a, ws in actors.items() if words <= ws), None)
-            also_character = any(words <= c for c in character_words)
+            first_actor = actor_index.first_superset(words)
+            owner = actor_list[first_actor] if first_actor is not None else None
+            also_character = character_index.first_superset(words) is not None
             if (owner is None or also_character) and " ".join(m.form) not in actor_names:
                 kept.append(m)
                 continue
@@ -1089,7 +1242,7 @@ def _critic_context(doc: Doc, m: Mention, index: StoryIndex) -> bool:
     """ "Writing in the Gazette, Femi Adeyinka called…", "the Chicago Ledger's Hal Imrie": critics."""
     sent = index.sentences[m.sentence]
     head = doc[m.end - 1]
-    if _WRITING_FOR.search(sent.text) and head.dep_ in ("nsubj", "appos"):
+    if _WRITING_FOR.search(index.sentence_texts[m.sentence]) and head.dep_ in ("nsubj", "appos"):
         return True
     before = doc[max(sent.start, m.start - 5) : m.start]
     if len(before) >= 2 and before[-1].tag_ == "POS" and _names_an_outlet(before[-2]):
@@ -1449,10 +1602,9 @@ def _is_reference(cluster: CharacterCluster, doc: Doc, index: StoryIndex, title_
 
 def _gender(cluster: CharacterCluster, doc: Doc) -> Gender:
     titles = _titles()
-    for title in cluster.titles:
-        gender = titles.get(title.lower(), "unknown")
-        if gender != "unknown":
-            return gender
+    said = {titles.get(title.lower(), "unknown") for title in cluster.titles} - {"unknown"}
+    if len(said) == 1:  # "Mr." and "Mrs." on one name (a couple's surname) settle nothing
+        return said.pop()
     relations = _gendered("relation_gender")
     votes: Counter[str] = Counter()
     for m in cluster.named_mentions:
@@ -1540,11 +1692,22 @@ def mentions_by_token(mentions: Sequence[Mention]) -> dict[int, Mention]:
     return result
 
 
-@Language.component(
+@Language.factory(
     "denouement_characters",
     requires=["token.pos", "token.dep", "token.ent_type", "doc._.meta_sentences"],
     assigns=["doc._.characters", "doc._.mentions"],
 )
+def make_characters(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The ``denouement_characters`` stage. Its word lists are read here, when the pipeline is built,
+    rather than on the first text."""
+    load_lexicon("quotes")
+    _titles()
+    _gendered("given_names")
+    _gendered("relation_gender")
+    _diminutive_table()
+    return characters_component
+
+
 def characters_component(doc: Doc) -> Doc:
     title = doc.user_data.get("denouement_title")
     clusters, mentions = find_characters(doc, title if isinstance(title, str) else None)

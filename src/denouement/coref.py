@@ -86,9 +86,13 @@ def learn_genders(
     """Refine each cluster's gender from pronouns in sentences that name that character alone."""
     votes: dict[int, Counter[str]] = {c.key: Counter() for c in clusters}
     by_sentence: dict[int, set[int]] = {}
+    first_end: dict[tuple[int, int], int] = {}  # (sentence, cluster) -> end of its first named mention
     for m in named:
         if not m.in_quote and m.cluster is not None:
             by_sentence.setdefault(m.sentence, set()).add(m.cluster)
+        if m.cluster is not None:
+            where = (m.sentence, m.cluster)
+            first_end[where] = min(m.end, first_end.get(where, m.end))
     subjects: dict[int, set[int]] = {}
     for m in named:
         if not m.in_quote and m.cluster is not None and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"):
@@ -98,7 +102,7 @@ def learn_genders(
         if len(here) != 1 or not subjects.get(sent_id):
             continue
         (key,) = here
-        first_named = min(m.end for m in named if m.sentence == sent_id and m.cluster == key)
+        first_named = first_end[(sent_id, key)]
         pronouns = [
             t
             for t in sent
@@ -235,6 +239,7 @@ def resolve_pronouns(
     history: list[_Seen] = []
     resolved: list[Mention] = []
     salience: Counter[int] = Counter()
+    top = 1  # max(salience.values(), default=1), kept up to date rather than recomputed per pronoun
     resolved_at: dict[int, int] = {}
     for token in doc:
         sentence = index.token_sentence[token.i]
@@ -245,6 +250,7 @@ def resolve_pronouns(
             if token.i == named_here.end - 1 and not named_here.in_quote and named_here.cluster is not None:
                 history.append(_seen(token, named_here.cluster, rank[sentence]))
                 salience[named_here.cluster] += 1
+                top = max(top, salience[named_here.cluster])
             continue
         if token.i in role_at:
             m = role_at[token.i]
@@ -274,6 +280,7 @@ def resolve_pronouns(
             rank[sentence],
             by_token,
             salience,
+            top,
             resolved_at,
             partners,
             kinds,
@@ -283,6 +290,7 @@ def resolve_pronouns(
         resolved.append(Mention.of_token(token, sentence, "pronoun", key))
         history.append(_seen(token, key, rank[sentence]))
         salience[key] += 1
+        top = max(top, salience[key])
         resolved_at[token.i] = key
     return resolved
 
@@ -295,6 +303,7 @@ def _antecedent(
     sentence: int,
     by_token: dict[int, Mention],
     salience: Counter[int],
+    top: int,
     resolved: dict[int, int],
     partners: dict[int, Counter[int]],
     kinds: Mapping[int, str],
@@ -307,7 +316,8 @@ def _antecedent(
     if token.dep_ in ("dobj", "dative", "pobj") and lower not in REFLEXIVE and subject_here is not None:
         excluded.add(subject_here)
     best: tuple[float, int] | None = None
-    top = max(salience.values(), default=1)
+    pair = partners.get(subject_here, Counter()) if subject_here is not None else Counter()
+    pair_top = max(pair.values(), default=1)
     for entry in reversed(history):
         if sentence - entry.sentence > WINDOW:
             break
@@ -325,8 +335,7 @@ def _antecedent(
             score += 2.0
         if token.dep_ in ("dobj", "dative", "pobj") and subject_here is not None:
             # "he tells her": the one he is usually with is the likelier "her"
-            pair = partners.get(subject_here, Counter())
-            score += 1.0 * pair.get(entry.cluster, 0) / max(pair.values(), default=1)
+            score += 1.0 * pair.get(entry.cluster, 0) / pair_top
         score += 1.2 * salience.get(entry.cluster, 0) / top  # main characters are the likelier antecedents
         if kinds.get(entry.cluster) == "person":
             score -= 1.0  # real people are talked about in passing; the story's people act in it

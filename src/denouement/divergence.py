@@ -17,10 +17,11 @@ sentences it rests on. ``denouement_divergence`` is the spaCy component (``doc._
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -169,6 +170,75 @@ class _Aligner:
         return 1.0 if fates and fb.people & cast else 0.0
 
 
+class _SentenceOrder:
+    """Event ids ordered by sentence, to find the events of a range of sentences by bisection."""
+
+    def __init__(self, events: Sequence[EventSpan], ids: Iterable[int]) -> None:
+        self.keys = sorted((events[n].sentence, n) for n in ids)
+
+    def between(self, first: int, last: int) -> list[int]:
+        """Ids, in increasing order, of the events in sentences ``first``..``last``."""
+        lo = bisect.bisect_left(self.keys, (first, -1))
+        hi = bisect.bisect_right(self.keys, (last, math.inf))
+        return sorted(n for _, n in self.keys[lo:hi])
+
+
+_Key = tuple[str, str | int]  # ("group", name), ("person", character key) or ("lemma", word)
+
+
+class _Candidates:
+    """The real events that could align with a given event at all, found through an index.
+
+    A pair scores above zero only if the two events share a group or a person, if a character's name
+    among the first event's words is a lemma of the second, or if the first event's words meet the
+    second's sentence (which holds the second's own words): every other real event scores exactly 0 and
+    can never reach :data:`ALIGN_THRESHOLD`. Looking those up, instead of scoring every real event near
+    a segment, keeps the cost of a segment independent of the length of the text.
+    """
+
+    def __init__(self, aligner: _Aligner, real: Sequence[int]) -> None:
+        events, features = aligner.events, aligner.features
+        self.by_key: dict[_Key, list[tuple[int, int]]] = {}
+        self.by_sentence: dict[int, list[int]] = {}
+        for r in real:
+            f = features[r]
+            keys: list[_Key] = [*(("group", g) for g in f.groups), *(("person", p) for p in f.people)]
+            keys += [("lemma", lemma) for lemma in f.lemmas]
+            for key in keys:
+                self.by_key.setdefault(key, []).append((events[r].sentence, r))
+            self.by_sentence.setdefault(events[r].sentence, []).append(r)
+        for entries in self.by_key.values():
+            entries.sort()
+        # sentences whose events use a word (any event, real or not: the sentence context of a score)
+        self.sentences_with: dict[str, list[int]] = {}
+        for sentence, words in aligner.context.items():
+            for word in words:
+                self.sentences_with.setdefault(word, []).append(sentence)
+        for sentences in self.sentences_with.values():
+            sentences.sort()
+        self.features = features
+
+    def of(self, a: int, first: int, last: int) -> list[int]:
+        """Ids, in increasing order, of the real events in sentences ``first``..``last`` that may score
+        above zero against event ``a``."""
+        fa = self.features[a]
+        found: set[int] = set()
+        keys: list[_Key] = [*(("group", g) for g in fa.groups), *(("person", p) for p in fa.people)]
+        keys += [("lemma", name) for name in fa.names]
+        for key in keys:
+            entries = self.by_key.get(key, [])
+            lo = bisect.bisect_left(entries, (first, -1))
+            hi = bisect.bisect_right(entries, (last, math.inf))
+            found.update(r for _, r in entries[lo:hi])
+        for word in fa.words:
+            sentences = self.sentences_with.get(word, [])
+            lo = bisect.bisect_left(sentences, first)
+            hi = bisect.bisect_right(sentences, last)
+            for sentence in sentences[lo:hi]:
+                found.update(self.by_sentence.get(sentence, ()))
+        return sorted(found)
+
+
 def alignment_score(a: EventSpan, b: EventSpan, lex: Lexicon, names: frozenset[str]) -> float:
     """How surely two events are about the same happening (0 when nothing but people are shared)."""
     return _Aligner([a, b], lex, names).score(0, 1)
@@ -213,19 +283,42 @@ def find_divergences(
     """The divergences of every unreal segment, in text order."""
     aligner = _Aligner(events, divergence_lexicon(), names)
     real = [n for n, e in enumerate(events) if layers[e.sentence] in _REAL_FOR_ALIGNMENT]
+    every = _SentenceOrder(events, range(len(events)))
+    real_order = _SentenceOrder(events, real)
+    candidates = _Candidates(aligner, real)
     result: list[DivergenceSpan] = []
+    absence: dict[int, bool] = {}
     for seg in segments:
         if seg.layer not in UNREAL:
             continue
-        inside = [n for n, e in enumerate(events) if seg.first <= e.sentence <= seg.last]
-        near = [r for r in real if seg.first - WINDOW <= events[r].sentence <= seg.last + WINDOW]
-        result.extend(_segment_divergences(seg, inside, near, aligner, text))
-        result.extend(_missing_outcomes(seg, inside, near, aligner, layers, text, sentence_texts, result))
+        inside = every.between(seg.first, seg.last)
+        window = _Window(seg.first - WINDOW, seg.last + WINDOW, candidates)
+        near = real_order.between(window.first, window.last)
+        after = every.between(seg.last + 1, seg.last + WINDOW)
+        result.extend(_segment_divergences(seg, inside, window, aligner, text))
+        result.extend(
+            _missing_outcomes(
+                seg, inside, near, window, after, aligner, layers, text, sentence_texts, result, absence
+            )
+        )
     return result
 
 
+@dataclass(frozen=True)
+class _Window:
+    """The real events near a segment (sentences ``first``..``last``) an event may align with."""
+
+    first: int
+    last: int
+    candidates: _Candidates
+
+    def of(self, a: int) -> list[int]:
+        """The real events in the window that may score above zero against event ``a``."""
+        return self.candidates.of(a, self.first, self.last)
+
+
 def _segment_divergences(
-    seg: SegmentSpan, inside: Sequence[int], real: Sequence[int], aligner: _Aligner, text: str
+    seg: SegmentSpan, inside: Sequence[int], window: _Window, aligner: _Aligner, text: str
 ) -> list[DivergenceSpan]:
     events = aligner.events
     found: list[DivergenceSpan] = []
@@ -235,10 +328,12 @@ def _segment_divergences(
         e = events[i]
         if not e.main or not aligner.features[i].words:
             continue
+        # Real events left out of the ranking score 0, below the threshold: leaving them out changes
+        # neither the best match nor the runner-up.
         ranked = sorted(
             (
                 (aligner.score(i, r) + aligner.context_score(i, r) + aligner.fate_score(i, r, cast), r)
-                for r in real
+                for r in window.of(i)
             ),
             reverse=True,
         )
@@ -278,26 +373,38 @@ def _missing_outcomes(
     seg: SegmentSpan,
     inside: Sequence[int],
     real: Sequence[int],
+    window: _Window,
+    after: Sequence[int],
     aligner: _Aligner,
     layers: Sequence[Layer],
     text: str,
     sentence_texts: Sequence[str],
     already: Sequence[DivergenceSpan],
+    absence: dict[int, bool],
 ) -> list[DivergenceSpan]:
-    """Real outcomes the unreal line lacks: named by commentary, or salient in the real ending."""
+    """Real outcomes the unreal line lacks: named by commentary, or salient in the real ending.
+
+    ``real`` are the real events in ``window``; ``after`` the events in the sentences that follow the
+    segment, up to :data:`WINDOW` of them; ``absence`` remembers which commentary events say what a
+    sequence leaves out ("in the fantasy he never owns a club").
+    """
     events, features, lex = aligner.events, aligner.features, aligner.lex
     used = {d.actual for d in already if d.actual is not None}
     unreal_groups: set[str] = set().union(*(features[i].groups for i in inside))
     unreal_words: set[str] = set().union(*(features[i].words for i in inside))
     found: list[DivergenceSpan] = []
     # commentary after the sequence that says what it leaves out ("in the fantasy he never owns a club")
-    for n, e in enumerate(events):
-        if layers[e.sentence] != "commentary" or not seg.last < e.sentence <= seg.last + WINDOW:
+    for n in after:
+        e = events[n]
+        if layers[e.sentence] != "commentary":
             continue
-        sentence = sentence_texts[e.sentence]
-        if not lex.absence.search(text[e.start : e.end]) and not lex.absence.search(sentence[:60]):
+        if n not in absence:  # decided once per event, though the windows of segments overlap
+            sentence = sentence_texts[e.sentence]
+            absence[n] = bool(lex.absence.search(text[e.start : e.end]) or lex.absence.search(sentence[:60]))
+        if not absence[n]:
             continue
-        scored = [(aligner.score(n, r), r) for r in real if r not in used]
+        # only real events that can score above zero can reach the threshold (see _Candidates)
+        scored = [(aligner.score(n, r), r) for r in window.of(n) if r not in used]
         best_score, best = max(scored, default=(0.0, -1))
         if best_score >= ALIGN_THRESHOLD and not (
             features[best].groups <= unreal_groups and features[best].words <= unreal_words
@@ -337,11 +444,18 @@ def _name_words(clusters: Sequence[CharacterCluster]) -> frozenset[str]:
     return frozenset(w for c in clusters for w in c.words)
 
 
-@Language.component(
+@Language.factory(
     "denouement_divergence",
     requires=["doc._.events", "doc._.layers", "doc._.segments", "doc._.characters"],
     assigns=["doc._.divergences"],
 )
+def make_divergence(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The ``denouement_divergence`` stage. Its word groups are read here, when the pipeline is built,
+    rather than on the first text."""
+    divergence_lexicon()
+    return divergence_component
+
+
 def divergence_component(doc: Doc) -> Doc:
     index = story_index(doc)
     doc._.divergences = find_divergences(
@@ -349,7 +463,7 @@ def divergence_component(doc: Doc) -> Doc:
         doc._.layers or ["actual"] * len(index.sentences),
         doc._.segments or [],
         index.text,
-        [s.text for s in index.sentences],
+        index.sentence_texts,
         _name_words(doc._.characters or []),
     )
     return doc

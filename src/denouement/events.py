@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import POS, TAG
 from spacy.language import Language
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from denouement.characters import Mention, StoryIndex, mentions_by_token, story_index
@@ -160,7 +163,13 @@ def _clause_bounds(verb: Token, index: StoryIndex, speech: Sequence[tuple[int, i
         lo -= 1
     while hi + 1 in tokens and not _spoken(doc[hi + 1], speech):
         hi += 1
-    colon = next((i for i in range(verb.i + 1, hi + 1) if doc[i].text == ":"), None)
+    clause_text = index.text[verb.idx : doc[hi].idx + len(doc[hi])]
+    # only a clause with a colon in its text can have a colon token (most have neither)
+    colon = (
+        next((i for i in range(verb.i + 1, hi + 1) if doc[i].text == ":"), None)
+        if ":" in clause_text
+        else None
+    )
     if colon is not None:
         hi = colon - 1  # a list after a colon is its own events
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ == "cc"):
@@ -179,6 +188,15 @@ def is_main_clause(verb: Token) -> bool:
     )
 
 
+def _maybe_event_verbs(doc: Doc) -> Iterator[Token]:
+    """The tokens tagged VERB or NNS, the only ones :func:`is_event_verb` can accept, found from the
+    doc's arrays so the other tokens are never made into Token objects."""
+    tags = doc.to_array([POS, TAG])
+    wanted = (tags[:, 0] == VERB) | (tags[:, 1] == doc.vocab.strings["NNS"])
+    for i in numpy.flatnonzero(wanted).tolist():
+        yield doc[i]
+
+
 def _predicate(verb: Token) -> str:
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     lemma = verb.lemma_.lower()
@@ -191,7 +209,7 @@ def find_events(doc: Doc, mentions: Sequence[Mention]) -> list[EventSpan]:
     by_token = mentions_by_token(mentions)
     speech = sorted((q.start, q.end) for q in doc._.quotes or [])
     events: list[EventSpan] = []
-    for token in doc:
+    for token in _maybe_event_verbs(doc):
         if not is_event_verb(token):
             continue
         if token.i in by_token or (token.dep_ == "acl" and not any(True for _ in token.children)):
@@ -244,8 +262,8 @@ def _list_items(
     items: list[EventSpan] = []
     text = index.text
     for n, sent in enumerate(index.sentences):
-        if n in index.meta:
-            continue
+        if n in index.meta or ":" not in index.sentence_texts[n]:
+            continue  # furniture, or no colon to start a list
         colon = next((t for t in sent if t.text == ":" and not index.in_quote(t)), None)
         if colon is None:
             continue

@@ -7,13 +7,14 @@ The patterns live in ``data/furniture.yaml``; :func:`furniture_sentences` is the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from denouement.document import Block
 from denouement.lexicon import load_lexicon
 from denouement.sentences import block_of, block_starts, blocks_of, story_sentences
 
@@ -133,39 +134,44 @@ def furniture_sentences(doc: Doc, sentences: Sequence[Span] | None = None) -> se
     text = doc.text
     meta: set[int] = set()
     position = {b.start: n for n, b in enumerate(blocks)}
+    # whether a whole block is furniture: the same for each of its sentences, so decided once per block
+    verdicts: dict[Block, bool] = {}
     for index, sent in enumerate(sents):
         block = block_of(blocks, sent.start_char, starts)
         if block is not None:
-            kind = block.kind
-            if kind in _SCRIPT_META or (kind == "action" and is_shot_line(text[block.start : block.end])):
+            if block not in verdicts:
+                block_text = text[block.start : block.end]
+                verdicts[block] = _furniture_block(block, block_text, position[block.start], patterns)
+            if verdicts[block]:
                 meta.add(index)
                 continue
-            if kind in ("paragraph", "list_item") and is_author_line(text[block.start : block.end]):
-                meta.add(index)
-                continue
-            if kind in ("paragraph", "list_item") and is_cast_line(text[block.start : block.end]):
-                meta.add(index)
-                continue
-            if kind in ("paragraph", "list_item") and is_heading_like(
-                text[block.start : block.end], position[block.start]
-            ):
-                meta.add(index)
-                continue
-            block_text = text[block.start : block.end]
-            short = len(block_text.split()) <= MAX_FURNITURE_WORDS
-            if kind in ("heading", "furniture", "caption") or (
-                short and is_furniture(block_text, patterns.block)
-            ):
-                meta.add(index)
-                continue
-        if is_furniture(sent.text, patterns.sentence):
+        if is_furniture(text[sent.start_char : sent.end_char], patterns.sentence):
             meta.add(index)
     return meta
 
 
-@Language.component(
-    "denouement_furniture", requires=["token.is_sent_start"], assigns=["doc._.meta_sentences"]
-)
+def _furniture_block(block: Block, block_text: str, position: int, patterns: FurniturePatterns) -> bool:
+    """Is the whole block furniture: a script label or speech, a byline, a cast line, a heading, or a
+    short block that a furniture pattern matches?"""
+    kind = block.kind
+    if kind in _SCRIPT_META or (kind == "action" and is_shot_line(block_text)):
+        return True
+    if kind in ("paragraph", "list_item") and (
+        is_author_line(block_text) or is_cast_line(block_text) or is_heading_like(block_text, position)
+    ):
+        return True
+    short = len(block_text.split()) <= MAX_FURNITURE_WORDS
+    return kind in ("heading", "furniture", "caption") or (short and is_furniture(block_text, patterns.block))
+
+
+@Language.factory("denouement_furniture", requires=["token.is_sent_start"], assigns=["doc._.meta_sentences"])
+def make_furniture(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The ``denouement_furniture`` stage. Its patterns are compiled here, when the pipeline is built,
+    rather than on the first text."""
+    furniture_patterns()
+    return furniture_component
+
+
 def furniture_component(doc: Doc) -> Doc:
     doc._.meta_sentences = furniture_sentences(doc)
     return doc

@@ -32,10 +32,12 @@ is the spaCy component that stores its answer on ``doc._.layers`` and ``doc._.se
 from __future__ import annotations
 
 import bisect
+import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
+from typing import Any, Generic, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -54,7 +56,10 @@ __all__ = [
     "commentary_sentences",
     "commentary_weights",
     "find_layers",
+    "folded_text",
     "layer_cues",
+    "may_search",
+    "prepare_search",
     "sentence_facts",
 ]
 
@@ -155,6 +160,233 @@ def layer_cues() -> LayerCues:
     )
 
 
+# --- searching for cues -------------------------------------------------------------------------
+#
+# Most sentences hold none of the cues, and a case-insensitive pattern gets none of the regex engine's
+# shortcuts for a literal start: trying every cue on every sentence is a full regex scan per cue. So each
+# pattern is read once for literal strings one of which every match must contain ("dream" or
+# "nightmare" in ``\bin (?:a|the) (?:dream|nightmare)\b``), and a sentence whose lower-cased text holds
+# none of them is passed over without running the pattern. Only the answer "cannot match" is taken from
+# this test, so results are those of the patterns themselves.
+
+try:
+    _PARSER: Any = importlib.import_module("re._parser")  # the parser behind re.compile (Python ≥ 3.11)
+    _OPS: Any = importlib.import_module("re._constants")
+except ImportError:  # pragma: no cover - another Python: every pattern is simply run
+    _PARSER = _OPS = None
+
+#: Letters outside ASCII that a case-insensitive pattern matches to an ASCII letter ("ſ" to "s", the
+#: Kelvin sign to "k"; found by trying every code point): lower-casing would hide them from the test.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+#: A run of literal alternatives ("(?:a|the) (?:dream|nightmare)") is spelt out up to this many strings.
+_MAX_NEEDLES = 8
+#: Needles this long are selective enough: beyond it, fewer needles are preferred to longer ones.
+_ENOUGH_CHARS = 6
+#: A group is read as a set of exact strings up to this many.
+_MAX_SPELT = 256
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
+
+
+def folded_text(text: str) -> str | None:
+    """``text`` lower-cased for :func:`may_search`, or None when the quick test cannot be trusted."""
+    return None if _FOLDS_TO_ASCII.search(text) else text.lower()
+
+
+def may_search(pattern: re.Pattern[str], folded: str | None) -> bool:
+    """False only when ``pattern`` cannot match the text whose :func:`folded_text` is ``folded``.
+
+    Meant for fixed patterns used again and again (a pattern is read once and remembered by identity).
+    """
+    needles = _needle_pattern(pattern)
+    return needles is None or folded is None or needles.search(folded) is not None
+
+
+def prepare_search(patterns: Iterable[re.Pattern[str]]) -> None:
+    """Read ``patterns`` for :func:`may_search` now, rather than on their first use."""
+    for pattern in patterns:
+        _needle_pattern(pattern)
+
+
+@dataclass(frozen=True)
+class _CueList:
+    """A list of patterns with the quick test prepared for the whole list and for each pattern."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    any_needle: re.Pattern[str] | None  # finds a needle of any of the patterns (None: cannot tell)
+    needles: tuple[re.Pattern[str] | None, ...]  # each pattern's own
+
+    def matches(self, text: str, folded: str | None) -> Iterator[re.Match[str]]:
+        """The match of each pattern on ``text`` that has one, in the order of the patterns."""
+        if folded is not None and self.any_needle is not None and not self.any_needle.search(folded):
+            return
+        for pattern, needles in zip(self.patterns, self.needles, strict=True):
+            if folded is None or needles is None or needles.search(folded):
+                m = pattern.search(text)
+                if m:
+                    yield m
+
+
+class _ByIdentity(Generic[_Key, _Value]):
+    """A cache keyed by object identity, for the cue patterns and lists (fixed objects, made once):
+    hashing a compiled pattern hashes its whole program, which would cost more than the quick test
+    saves. Each entry holds its key, so an id is never reused while cached; at most ``limit`` entries."""
+
+    def __init__(self, make: Callable[[_Key], _Value], limit: int = 1024) -> None:
+        self.make = make
+        self.limit = limit
+        self.entries: dict[int, tuple[_Key, _Value]] = {}
+
+    def __call__(self, key: _Key) -> _Value:
+        entry = self.entries.get(id(key))
+        if entry is not None and entry[0] is key:
+            return entry[1]
+        value = self.make(key)
+        if len(self.entries) < self.limit:
+            self.entries[id(key)] = (key, value)
+        return value
+
+
+def _prepare_cue_list(patterns: tuple[re.Pattern[str], ...]) -> _CueList:
+    """The :class:`_CueList` of ``patterns``: one test for the needles of all, and each one's own."""
+    each = [_pattern_needles(p) for p in patterns]
+    together: set[str] = set().union(*each) if each and all(each) else set()  # type: ignore[arg-type]
+    return _CueList(
+        patterns,
+        re.compile(_trie_source(together)) if together else None,
+        tuple(_needle_pattern(p) for p in patterns),
+    )
+
+
+_cue_list = _ByIdentity(_prepare_cue_list)
+
+
+def _matches(patterns: tuple[re.Pattern[str], ...], f: SentenceFacts) -> Iterator[re.Match[str]]:
+    """``p.search(f.narration)`` of each of ``patterns`` in order, matches only; a pattern is not run
+    on a sentence that lacks all its needles. ``patterns`` is one of the cue lists of
+    :class:`LayerCues` (its quick test is prepared once, by identity)."""
+    return _cue_list(patterns).matches(f.narration, f.folded)
+
+
+def _prepare_needle_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A plain pattern that finds the needles of ``pattern`` in lower-cased text (None: none known)."""
+    needles = _pattern_needles(pattern)
+    return re.compile(_trie_source(needles)) if needles else None
+
+
+_needle_pattern = _ByIdentity(_prepare_needle_pattern)
+
+
+def _trie_source(needles: Collection[str]) -> str:
+    """A pattern that finds any of ``needles``, its alternatives nested by common prefix
+    ("d(?:ay|ream)"): the regex engine then tries one branch per character, not every needle."""
+    trie: dict[str, Any] = {}
+    for needle in needles:
+        node = trie
+        for char in needle:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a needle ends here: any longer one through this node is found by it
+
+    def source(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""
+        branches = [re.escape(char) + source(node[char]) for char in sorted(node)]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return source(trie)
+
+
+def _read_needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which (lower-cased) is in every match of ``pattern``, from its parse."""
+    if _PARSER is None:  # pragma: no cover
+        return None
+    try:
+        needles = _needed(_PARSER.parse(pattern.pattern, pattern.flags))
+    except Exception:  # a construct this reading does not expect: always run the pattern
+        return None
+    return frozenset(needles) if needles else None
+
+
+_pattern_needles = _ByIdentity(_read_needles)
+
+
+def _needed(items: Any) -> set[str] | None:
+    """Strings one of which every match of the parsed sequence ``items`` contains (None: none known).
+
+    Consecutive items that match only a few exact strings form one run whose strings are all spelt out
+    ("in the" + "dream"); every run, and every group that must match, offers a set of needles, and the
+    most selective set is kept.
+    """
+    options: list[set[str]] = []
+    run = {""}  # the exact strings the current run of items can match
+    for op, av in items:
+        exact = _exact(op, av)
+        if exact is not None and len(run) * len(exact) <= _MAX_NEEDLES:
+            run = {a + b for a in run for b in exact}
+            continue
+        options.append(run)
+        run = exact if exact is not None else {""}
+        if exact is None:
+            options.append(_needed_inside(op, av) or set())
+    options.append(run)
+    useful = [option for option in options if option and "" not in option]
+    return max(useful, key=_selectivity, default=None)
+
+
+def _selectivity(needles: set[str]) -> tuple[int, int]:
+    """How rarely a sentence holds one of ``needles``, roughly: by the shortest needle (spaces and
+    punctuation aside, so "the " counts as the common word it is), then by how few there are."""
+    shortest = min(len(n.strip(" ,.;:'-")) for n in needles)
+    return min(shortest, _ENOUGH_CHARS), -len(needles)
+
+
+def _needed_inside(op: Any, av: Any) -> set[str] | None:
+    """:func:`_needed` of an item that must match but is not a few exact strings."""
+    if op is _OPS.SUBPATTERN:
+        return _needed(av[-1])
+    if op is _OPS.BRANCH:
+        alternatives = [_needed(seq) for seq in av[1]]
+        return set().union(*alternatives) if all(alternatives) else None  # type: ignore[arg-type]
+    if op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT) and av[0] >= 1:
+        return _needed(av[2])
+    return None
+
+
+def _exact(op: Any, av: Any) -> set[str] | None:
+    """Every string (lower-cased) a parsed item can match, when that is a set of ASCII literals; a
+    zero-width item (``\\b``, ``^``, a look-around) matches the empty string. None otherwise."""
+    if op is _OPS.LITERAL:
+        return {chr(av).lower()} if av < 0x80 else None
+    if op in (_OPS.AT, _OPS.ASSERT, _OPS.ASSERT_NOT):
+        return {""}
+    if op is _OPS.IN:  # a character class of ASCII characters only: "[?!]"
+        literal = all(kind is _OPS.LITERAL and c < 0x80 for kind, c in av)
+        return {chr(c).lower() for _, c in av} if literal else None
+    if op is _OPS.SUBPATTERN:
+        return _exact_sequence(av[-1])
+    if op is _OPS.BRANCH:
+        alternatives = [_exact_sequence(seq) for seq in av[1]]
+        if any(a is None for a in alternatives):
+            return None
+        union: set[str] = set().union(*alternatives)  # type: ignore[arg-type]
+        return union if len(union) <= _MAX_SPELT else None
+    if op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT) and av[1] <= 1:
+        body = _exact_sequence(av[2])
+        return None if body is None else body | {""} if av[0] == 0 else body
+    return None
+
+
+def _exact_sequence(items: Any) -> set[str] | None:
+    """:func:`_exact` of a sequence: the strings of its items joined in order."""
+    strings = {""}
+    for op, av in items:
+        exact = _exact(op, av)
+        if exact is None or len(strings) * len(exact) > _MAX_SPELT:
+            return None
+        strings = {a + b for a in strings for b in exact}
+    return strings
+
+
 @dataclass(frozen=True)
 class CueSpan:
     """A cue found in a sentence: offsets into the text and the part it plays."""
@@ -200,6 +432,16 @@ class SentenceFacts:
         tuple[int, int, tuple[int, ...]], ...
     ] = ()  # (verb start, end, characters in its subject)
     tokens: tuple[tuple[int, int, str, str], ...] = ()  # (start, end, pos, lemma) of narration words
+
+    @cached_property
+    def folded(self) -> str | None:
+        """The narration lower-cased, for :func:`may_search` (computed once per sentence)."""
+        return folded_text(self.narration)
+
+
+def _search(pattern: re.Pattern[str], f: SentenceFacts) -> re.Match[str] | None:
+    """``pattern.search(f.narration)``, without running the pattern on a sentence it cannot match."""
+    return pattern.search(f.narration) if may_search(pattern, f.folded) else None
 
 
 def _blank_quotes(text: str, start: int, spans: Sequence[tuple[int, int]]) -> str:
@@ -270,7 +512,7 @@ def _main_clause(verb: Token) -> bool:
 
 
 def _subject_facts(
-    sent: Span,
+    sent: Sequence[Token],
     index: StoryIndex,
     by_token: dict[int, Mention],
     kinds: dict[int, str],
@@ -320,7 +562,7 @@ def _subject_facts(
 
 
 def _characters_in(
-    sent: Span, by_token: dict[int, Mention], kinds: dict[int, str], quoted: frozenset[int]
+    sent: Sequence[Token], by_token: dict[int, Mention], kinds: dict[int, str], quoted: frozenset[int]
 ) -> tuple[int, ...]:
     keys: list[int] = []
     for token in sent:
@@ -333,7 +575,7 @@ def _characters_in(
 
 
 def _subjects_of_verbs(
-    sent: Span, by_token: dict[int, Mention], kinds: dict[int, str]
+    sent: Sequence[Token], by_token: dict[int, Mention], kinds: dict[int, str]
 ) -> tuple[tuple[int, int, tuple[int, ...]], ...]:
     """For each verb with a subject, the characters inside that subject ("Every scene with Kit")."""
     result: list[tuple[int, int, tuple[int, ...]]] = []
@@ -461,14 +703,15 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
     ranges = _quote_ranges(index)
     facts: list[SentenceFacts] = []
     previous_block = None
-    for i, sent in enumerate(index.sentences):
+    for i, (sent, text) in enumerate(zip(index.sentences, index.sentence_texts, strict=True)):
         block = block_of(blocks, sent.start_char, starts)
         block_key = block.start if block is not None else -1
-        narration = _blank_quotes(sent.text, sent.start_char, ranges)
-        quoted = 1 - len(narration.split()) / max(1, len(sent.text.split()))
-        quoted_tokens = frozenset(t.i for t in sent if index.in_quote(t))
+        narration = _blank_quotes(text, sent.start_char, ranges)
+        quoted = 1 - len(narration.split()) / max(1, len(text.split()))
+        tokens = list(sent)  # the sentence's Token objects, made once for the passes below
+        quoted_tokens = frozenset(t.i for t in tokens if index.in_quote(t))
         subj = _subject_facts(
-            sent, index, by_token, kinds, actor_words, cues, first_person_story, title_words, quoted_tokens
+            tokens, index, by_token, kinds, actor_words, cues, first_person_story, title_words, quoted_tokens
         )
         facts.append(
             SentenceFacts(
@@ -488,11 +731,11 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
                 first_person=subj[2],
                 work_subject=subj[3],
                 would=_told_with_would(sent, index),
-                characters=_characters_in(sent, by_token, kinds, quoted_tokens),
-                subjects=_subjects_of_verbs(sent, by_token, kinds),
+                characters=_characters_in(tokens, by_token, kinds, quoted_tokens),
+                subjects=_subjects_of_verbs(tokens, by_token, kinds),
                 tokens=tuple(
                     (t.idx, t.idx + len(t), t.pos_, t.lemma_.lower())
-                    for t in sent
+                    for t in tokens
                     if t.i not in quoted_tokens
                 ),
             )
@@ -517,9 +760,9 @@ def _commentary_weight(f: SentenceFacts, cues: LayerCues) -> int:
     weight = 0
     if f.person_speech:
         weight += 3
-    if any(p.search(text) for p in cues.commentary_strong):
+    if any(_matches(cues.commentary_strong, f)):
         weight += 2
-    interview = any(p.search(text) for p in cues.commentary_interview)
+    interview = any(_matches(cues.commentary_interview, f))
     if interview:
         weight += 4
     if f.first_person:
@@ -532,7 +775,7 @@ def _commentary_weight(f: SentenceFacts, cues: LayerCues) -> int:
         weight -= 1
     elif not f.character_subject and any(lemma in cues.work_nouns for _p, lemma in words):
         weight += 1
-    weight += min(2, sum(1 for p in cues.commentary_weak if p.search(text)))
+    weight += min(2, sum(1 for _ in _matches(cues.commentary_weak, f)))
     if text.rstrip().endswith("?") and f.quoted < 0.5:
         weight += 1 if f.character_subject else 2  # the article asking its reader
     if words and len(words) <= 5 and not f.character_subject and f.quoted < 0.5:
@@ -581,10 +824,18 @@ def commentary_sentences(facts: Sequence[SentenceFacts], weights: dict[int, int]
 
 
 def _first_match(
-    patterns: Sequence[re.Pattern[str]], f: SentenceFacts, role: str, kind: str
+    patterns: tuple[re.Pattern[str], ...], f: SentenceFacts, role: str, kind: str
 ) -> CueSpan | None:
-    for p in patterns:
-        m = p.search(f.narration)
+    return _first_match_in((patterns,), f, role, kind)
+
+
+def _first_match_in(
+    lists: Sequence[tuple[re.Pattern[str], ...]], f: SentenceFacts, role: str, kind: str
+) -> CueSpan | None:
+    """The first match of the patterns of ``lists`` taken in order, as if joined into one list (the
+    cue lists are passed as they are, not joined into new tuples, so their prepared tests are reused)."""
+    for patterns in lists:
+        m = next(_matches(patterns, f), None)
         if m:
             return CueSpan(f.index, f.start + m.start(), f.start + m.end(), role, kind)
     return None
@@ -607,13 +858,18 @@ def _opener(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
 def _overlaps_ambition(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
     """ "Her dream of a record deal", "dreams of becoming a singer": hopes, not dreams."""
     a, b = cue.start - f.start, cue.end - f.start
-    return any(m.start() < b and a < m.end() for p in cues.ambition for m in p.finditer(f.narration))
+    return any(
+        m.start() < b and a < m.end()
+        for p in cues.ambition
+        if may_search(p, f.folded)
+        for m in p.finditer(f.narration)
+    )
 
 
 def _strong_closer(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
     """A reveal or a return to reality ("None of it is real.", "we are back in the doorway"): what
     ends a passage that began with a mere "Instead" or "This time"."""
-    return _first_match(cues.reveals + cues.close.get("any", ()), f, "close", "imagined")
+    return _first_match_in((cues.reveals, cues.close.get("any", ())), f, "close", "imagined")
 
 
 def _told_about(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
@@ -623,11 +879,11 @@ def _told_about(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
 
 
 def _closer(f: SentenceFacts, kind: str, cues: LayerCues) -> CueSpan | None:
-    own = cues.close.get(kind, ())
+    lists = [cues.close.get(kind, ())]
     if kind in UNREAL:
-        own = own + cues.close.get("dream", ()) if kind != "dream" else own
-        own = own + cues.reveals + cues.interrupt
-    return _first_match(own + cues.close.get("any", ()), f, "close", kind)
+        lists += [cues.close.get("dream", ())] if kind != "dream" else []
+        lists += [cues.reveals, cues.interrupt]
+    return _first_match_in([*lists, cues.close.get("any", ())], f, "close", kind)
 
 
 def _reveal(f: SentenceFacts, cues: LayerCues) -> tuple[CueSpan | None, bool]:
@@ -837,7 +1093,7 @@ def _rehearsed(facts: Sequence[SentenceFacts], r: int, cues: LayerCues) -> bool:
     """The reveal's paragraph says the scene was rehearsed or run through in the head."""
     first, last = _paragraph_bounds(facts, r)
     near = range(max(first, r - 2), min(last, r + 2) + 1)
-    return any(p.search(facts[j].narration) for j in near for p in cues.rehearsal)
+    return any(any(_matches(cues.rehearsal, facts[j])) for j in near)
 
 
 def _scene_start(
@@ -856,18 +1112,17 @@ def _scene_start(
             return j + 1
         if j in taken or f.heading or f.meta:
             return j + 1
-        if any(p.search(f.narration) for p in cues.setup):
+        if any(_matches(cues.setup, f)):
             return j + 1
         if f.paragraph_start and j in narration and _first_match(cues.signs.get("transition", ()), f, "", ""):
             return j
         j -= 1
-    opening = sorted(narration)[:1]
-    return opening[0] + 1 if opening else first  # the text's first line sets the scene
+    return min(narration) + 1 if narration else first  # the text's first line sets the scene
 
 
 def _ends_sequence(f: SentenceFacts, cues: LayerCues) -> bool:
     """A reveal, a closer or an interruption: the sentence ends an unreal or out-of-order stretch."""
-    return cues.ending.search(f.narration) is not None
+    return _search(cues.ending, f) is not None
 
 
 def _shows_unreality(facts: Sequence[SentenceFacts], seg: SegmentSpan, cues: LayerCues) -> bool:
@@ -935,24 +1190,26 @@ def _framed_flashbacks(
     i = 1
     while i < len(ordered):
         j = ordered[i]
-        m = cues.frame_opener.search(facts[j].narration)
+        m = _search(cues.frame_opener, facts[j])
         earlier = m is not None and (present_year is None or int(m.group(1)) < present_year - 1)
         if j in taken or not earlier or j == first.index:
             i += 1
             continue
-        last = j
-        for k in ordered[i + 1 :]:
+        end = i  # position in ``ordered`` of the flashback's last sentence
+        for position in range(i + 1, len(ordered)):
+            k = ordered[position]
             if k in taken or _back_to_present(facts[k], present_year, cues):
                 break
-            last = k
+            end = position
+        last = ordered[end]
         cue = CueSpan(j, facts[j].start + m.start(1), facts[j].start + m.end(1), "open", "flashback")  # type: ignore[union-attr]
         found.append(SegmentSpan("flashback", _SEGMENT_KIND["flashback"], j, last, [cue]))
-        i = ordered.index(last) + 1
+        i = end + 1
     return found
 
 
 def _back_to_present(f: SentenceFacts, present_year: int | None, cues: LayerCues) -> bool:
-    if any(p.search(f.narration) for p in cues.frame_back):
+    if any(_matches(cues.frame_back, f)):
         return True
     years = [int(y) for y in _YEAR.findall(f.narration[:40])]
     return present_year is not None and any(y >= present_year for y in years)
@@ -963,6 +1220,7 @@ def _imagined_presences(
 ) -> list[SegmentSpan]:
     """The sentences a character imagined all along appears in, before the twist that says so."""
     found: list[SegmentSpan] = []
+    appearances: dict[int, list[int]] | None = None  # character -> the sentences they appear in
     for f in facts:
         twist = _first_match(cues.twist, f, "reveal", "imagined")
         if twist is None:
@@ -972,15 +1230,31 @@ def _imagined_presences(
         if not owners:
             continue
         who = owners[0][0]
+        if appearances is None:
+            appearances = _appearances(facts)
+        # runs of consecutive narrated sentences before the twist that the character appears in
         run: list[int] = []
-        for j in range(f.index):
-            inside = j in narration and j not in taken and who in facts[j].characters
-            if inside:
-                run.append(j)
-            if run and (not inside or j == f.index - 1):
+        for j in appearances.get(who, []):
+            if j >= f.index:
+                break
+            if j not in narration or j in taken:
+                continue
+            if run and j != run[-1] + 1:
                 found.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], run[0], run[-1], [twist]))
                 run = []
+            run.append(j)
+        if run:
+            found.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], run[0], run[-1], [twist]))
     return found
+
+
+def _appearances(facts: Sequence[SentenceFacts]) -> dict[int, list[int]]:
+    """Each character's sentences, in order (so a twist looks at those, not at every sentence)."""
+    result: dict[int, list[int]] = {}
+    for f in facts:
+        for key in f.characters:
+            result.setdefault(key, []).append(f.index)
+    return result
 
 
 #: "Years later, she would remember…": the future of the story told ahead of time.
@@ -997,9 +1271,7 @@ def _modal_runs(
     run: list[int] = []
 
     def close() -> None:
-        if len(run) >= cues.modal_run_min and not any(
-            p.search(facts[j].narration) for j in run for p in cues.habitual
-        ):
+        if len(run) >= cues.modal_run_min and not any(any(_matches(cues.habitual, facts[j])) for j in run):
             first = facts[run[0]]
             at = first.narration.find("would")
             cue = CueSpan(run[0], first.start + max(at, 0), first.start + max(at, 0) + 5, "open", "imagined")
@@ -1100,7 +1372,7 @@ def _commentary_about_passages(
     after = min(seg.last for seg in unreal)
     about = cues.signs.get("about", ())
     for f in facts[after + 1 :]:
-        if layers[f.index] == "actual" and any(p.search(f.narration) for p in about):
+        if layers[f.index] == "actual" and any(_matches(about, f)):
             layers[f.index] = "commentary"
 
 
@@ -1122,11 +1394,26 @@ def _segments(layers: Sequence[Layer], passages: Sequence[SegmentSpan]) -> list[
     return sorted(result, key=lambda s: s.first)
 
 
-@Language.component(
+@Language.factory(
     "denouement_layers",
     requires=["doc._.meta_sentences", "doc._.characters", "doc._.quotes"],
     assigns=["doc._.layers", "doc._.segments"],
 )
+def make_layers(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The ``denouement_layers`` stage. Its cue patterns are compiled, and read for the quick test of
+    :func:`may_search`, here — when the pipeline is built — rather than on the first text."""
+    cues = layer_cues()
+    for value in vars(cues).values():
+        if isinstance(value, re.Pattern):
+            _needle_pattern(value)
+        elif isinstance(value, tuple):
+            _cue_list(value)
+        elif isinstance(value, dict):
+            for patterns in value.values():
+                _cue_list(patterns)
+    return layers_component
+
+
 def layers_component(doc: Doc) -> Doc:
     layers, segments = find_layers(sentence_facts(doc))
     doc._.layers = layers

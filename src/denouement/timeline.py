@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from denouement.characters import story_index
 from denouement.events import EventSpan
-from denouement.layers import SegmentSpan
+from denouement.layers import SegmentSpan, folded_text, may_search, prepare_search
 from denouement.lexicon import load_lexicon
 from denouement.model import REAL_LAYERS, Layer
 
@@ -74,8 +74,12 @@ def sentence_times(doc: Doc) -> list[TimeExpression | None]:
     for n, sent in enumerate(index.sentences):
         found: list[tuple[int, int]] = []
         if n not in index.meta:
+            text = index.sentence_texts[n]
+            folded = folded_text(text)
             for p in expressions:
-                for m in p.finditer(sent.text):
+                if not may_search(p, folded):
+                    continue  # the sentence lacks every word the expression needs
+                for m in p.finditer(text):
                     found.append((sent.start_char + m.start(), sent.start_char + m.end()))
             at = bisect.bisect_left(entities, (sent.start_char, sent.start_char))
             while at < len(entities) and entities[at][1] <= sent.end_char:
@@ -129,6 +133,7 @@ def story_order(
     main_line = [sentence_texts[i] for i, layer in enumerate(layers) if layer == "actual"]
     main_year = _earliest_year(main_line)
     keys: dict[int, tuple[float, int]] = {}
+    reaches_far: dict[tuple[int, int], bool] = {}  # per flashback (its sentences), not per event
     last_actual = -1.0
     scene_start = 0.0
     previous_sentence = -1
@@ -143,11 +148,10 @@ def story_order(
             keys[n] = (float(n), n)
         elif layer == "flashback":
             seg = segment_of.get(e.sentence)
-            text = " ".join(sentence_texts[seg.first : seg.last + 1]) if seg else sentence_texts[e.sentence]
-            opener = " ".join(sentence_texts[max(0, seg.first - 1) : seg.first + 1]) if seg else text
-            year = _earliest_year([text])
-            far = _distant(opener) or (year is not None and main_year is not None and year < main_year)
-            anchor = -1.0 if far or last_actual < 0 else scene_start
+            key = (seg.first, seg.last) if seg else (e.sentence, -1)  # a flashback, or a lone sentence
+            if key not in reaches_far:
+                reaches_far[key] = _reaches_far(seg, e.sentence, sentence_texts, main_year)
+            anchor = -1.0 if reaches_far[key] or last_actual < 0 else scene_start
             keys[n] = (anchor - 0.5, n)
         else:  # flash_forward: after the main line
             keys[n] = (float(len(events)) + 1, n)
@@ -157,22 +161,41 @@ def story_order(
     return [position.get(n) for n in range(len(events))]
 
 
+def _reaches_far(
+    seg: SegmentSpan | None, sentence: int, sentence_texts: Sequence[str], main_year: int | None
+) -> bool:
+    """Whether a flashback (``seg``, or the lone ``sentence`` outside any segment) reaches far back:
+    its opening says so ("years earlier", "as a child"), or it names an earlier year than the main line."""
+    text = " ".join(sentence_texts[seg.first : seg.last + 1]) if seg else sentence_texts[sentence]
+    opener = " ".join(sentence_texts[max(0, seg.first - 1) : seg.first + 1]) if seg else text
+    year = _earliest_year([text])
+    return _distant(opener) or (year is not None and main_year is not None and year < main_year)
+
+
 def _starts_scene(text: str) -> bool:
     expressions, _ = _patterns()
     head = text[:_FRAMING_CHARS]
-    return any(p.search(head) for p in expressions)
+    folded = folded_text(head)
+    return any(p.search(head) for p in expressions if may_search(p, folded))
 
 
-@Language.component(
+@Language.factory(
     "denouement_timeline",
     requires=["doc._.events", "doc._.layers", "doc._.segments"],
     assigns=["doc._.event_times", "doc._.story_order"],
 )
+def make_timeline(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The ``denouement_timeline`` stage. Its time expressions are compiled here, when the pipeline is
+    built, rather than on the first text."""
+    prepare_search(_patterns()[0])
+    return timeline_component
+
+
 def timeline_component(doc: Doc) -> Doc:
     index = story_index(doc)
     events: list[EventSpan] = doc._.events or []
     layers: list[Layer] = doc._.layers or ["actual"] * len(index.sentences)
     times = sentence_times(doc)
     doc._.event_times = event_times(events, times, [s.start_char for s in index.sentences])
-    doc._.story_order = story_order(events, layers, doc._.segments or [], [s.text for s in index.sentences])
+    doc._.story_order = story_order(events, layers, doc._.segments or [], index.sentence_texts)
     return doc
