@@ -249,6 +249,7 @@ def _drive(
     retry: list[list[Item]] = []
     pending: dict[Any, tuple[list[Item], float]] = {}
     finished = report.skipped
+    shards = itertools.count(_next_shard(options.outdir))  # listed once, then counted
 
     def submit(items: list[Item]) -> None:
         future = client.submit(explain_partition, items, options.time_limit, pure=False)
@@ -280,7 +281,7 @@ def _drive(
                         items[0], "PipelineError", f"the worker failed: {type(exc).__name__}: {exc}"
                     )
                 ]
-            write_shard(options.outdir, _next_shard(options.outdir), run, records)
+            write_shard(options.outdir, next(shards), run, records)
             for record in records:
                 if record["row"]["error"] is None:
                     report.succeeded += 1
@@ -289,7 +290,7 @@ def _drive(
                     report.failures.append(f"{record['row']['id']}: {record['row']['error_class']}")
             finished += len(records)
             tick(finished, report.total)
-        _expire(pending, options, report, run, retry)
+        _expire(pending, options, report, run, retry, shards)
         refill()
 
 
@@ -304,6 +305,7 @@ def _expire(
     report: BatchReport,
     run: str,
     retry: list[list[Item]],
+    shards: Iterator[int],
 ) -> None:
     """A partition far past its budget (a story stuck inside one stage) is given up, one row each."""
     now = time.monotonic()
@@ -317,6 +319,6 @@ def _expire(
             retry.extend([item] for item in items)
             continue
         records = [_error_record(items[0], "LimitError", f"no answer within {budget:g} seconds")]
-        write_shard(options.outdir, _next_shard(options.outdir), run, records)
+        write_shard(options.outdir, next(shards), run, records)
         report.failed += 1
         report.failures.append(f"{items[0].id}: LimitError")
