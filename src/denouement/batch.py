@@ -26,7 +26,7 @@ from typing import Any
 from denouement.errors import DenouementError, InputError
 from denouement.index import build_index, character_rows, done_ids, error_row, story_row, write_shard
 from denouement.readers import DEFAULT_MAX_BYTES
-from denouement.sources import Item, check_inputs, count_items, iter_items
+from denouement.sources import Item, check_inputs, iter_items
 
 __all__ = ["BatchOptions", "BatchReport", "explain_partition", "run_batch"]
 
@@ -181,7 +181,11 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
     report = BatchReport()
     started = time.perf_counter()
     done = done_ids(options.outdir, retry_errors=options.retry_errors)
-    report.total = count_items(options.inputs, text_column=options.text_column, id_column=options.id_column)
+    for item in iter_items(
+        options.inputs, text_column=options.text_column, id_column=options.id_column, read=False
+    ):
+        report.total += 1  # one counting pass (files are not opened) gives both figures
+        report.skipped += item.id in done
     everything = iter_items(
         options.inputs,
         text_column=options.text_column,
@@ -189,13 +193,6 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
         max_bytes=options.max_bytes,
     )
     todo: Iterator[Item] = (item for item in everything if item.id not in done)
-    report.skipped = sum(
-        1
-        for item in iter_items(
-            options.inputs, text_column=options.text_column, id_column=options.id_column, read=False
-        )
-        if item.id in done
-    )
     tick = progress or (lambda finished, total: None)
     tick(report.skipped, report.total)
     _remove_stale_temporaries(options.outdir)

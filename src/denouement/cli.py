@@ -292,12 +292,12 @@ def _batch_progress() -> Iterator[Callable[[int, int], None]]:
     ) as bar:
         task = bar.add_task("stories", total=None, rate="")
         started = time.monotonic()
-        first: list[int] = []
+        already: dict[str, int] = {}  # stories done before this run, left out of the rate
 
         def tick(finished: int, total: int) -> None:
-            first.append(finished) if not first else None
+            base = already.setdefault("count", finished)
             elapsed = max(time.monotonic() - started, 1e-6)
-            rate = (finished - first[0]) / elapsed
+            rate = (finished - base) / elapsed
             bar.update(task, completed=finished, total=total, rate=f"{rate:.1f}/s")
 
         yield tick
