@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test lint schema bench clean browser
+.PHONY: demo test lint schema bench fuzz clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py > BENCHMARKS.md.new && mv BENCHMARKS.md.new BENCHMARKS.md
 	cat BENCHMARKS.md
+
+# libFuzzer harnesses (fuzz/): every reader to FUZZ_RUNS executions, the whole engine for FUZZ_SECONDS.
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,fuzz]'
+	$(BIN)/python fuzz/run.py $(FUZZ_TARGETS)
 
 schema: $(STAMP)
 	$(BIN)/denouement schema > schema/story-1.json

@@ -11,7 +11,7 @@ import io
 import logging
 
 from denouement.document import Document
-from denouement.errors import ParseError
+from denouement.errors import LimitError, ParseError
 from denouement.readers import screenplay, text
 from denouement.readers.encoding import normalize_text
 
@@ -25,7 +25,6 @@ def is_pdf(data: bytes) -> bool:
 def extract_text(data: bytes, name: str = "input") -> str:
     """The text of every page, pages separated by form feeds."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
@@ -40,7 +39,9 @@ def extract_text(data: bytes, name: str = "input") -> str:
         pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
     except ParseError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
+    except MemoryError:
+        raise LimitError(f"{name}: the PDF needs more memory than is available to unpack") from None
+    except Exception as exc:  # pypdf meets hostile bytes with many exception types, its own and Python's
         raise ParseError(
             f"{name} is not a readable PDF: {' '.join(str(exc).split()) or type(exc).__name__}"
         ) from None
