@@ -1,9 +1,9 @@
 """One measurement in a process of its own, printed as JSON (so peak memory is this measure's alone).
 
-    python benchmarks/measure.py full WORDS      full pipeline on a long text
-    python benchmarks/measure.py ratio WORDS     bare nlp.pipe vs full pipeline, same text, same run
-    python benchmarks/measure.py latency         the bundled example, warm
-    python benchmarks/measure.py scripts WORDS   screenplays, full pipeline vs bare spaCy
+python benchmarks/measure.py full WORDS      full pipeline on a long text
+python benchmarks/measure.py ratio WORDS     bare nlp.pipe vs full pipeline, same text, same run
+python benchmarks/measure.py latency         the bundled example, warm
+python benchmarks/measure.py scripts WORDS   screenplays, full pipeline vs bare spaCy
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from denouement.nlp import CHUNK_CHARS, _chunks, load_pipeline
 from denouement.readers import read, read_text
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
-from texts import long_script, long_text  # noqa: E402
+from texts import long_script, long_text
 
 
 def _timed(func: Callable[[], object]) -> float:
@@ -95,8 +95,12 @@ def scripts(words: int) -> dict[str, dict[str, float]]:
 def main() -> None:
     what = sys.argv[1]
     words = int(sys.argv[2]) if len(sys.argv) > 2 else 0
-    result = {"full": lambda: full(words), "ratio": lambda: ratio(words), "latency": latency,
-              "scripts": lambda: scripts(words)}[what]()
+    result = {
+        "full": lambda: full(words),
+        "ratio": lambda: ratio(words),
+        "latency": latency,
+        "scripts": lambda: scripts(words),
+    }[what]()
     print(json.dumps(result))
 
 

@@ -35,7 +35,9 @@ def _pinned(args: list[str]) -> list[str]:
 
 def measure(*args: str) -> dict:  # type: ignore[type-arg]
     env = {**os.environ, **ONE_THREAD}
-    out = subprocess.run(_pinned([PYTHON, str(HERE / "measure.py"), *args]), capture_output=True, env=env, check=True)
+    out = subprocess.run(
+        _pinned([PYTHON, str(HERE / "measure.py"), *args]), capture_output=True, env=env, check=True
+    )
     return json.loads(out.stdout.decode().strip().splitlines()[-1])
 
 
@@ -60,7 +62,9 @@ def batch(rows_file: Path, workers: int) -> tuple[float, int]:
         seconds = time.perf_counter() - start
         if done.returncode not in (0, 3):
             raise SystemExit(f"batch failed: {done.stderr.decode()[-2000:]}")
-        rows = subprocess.run([cli, "query", out, "SELECT count(*) FROM stories", "-f", "csv"], capture_output=True)
+        rows = subprocess.run(
+            [cli, "query", out, "SELECT count(*) FROM stories", "-f", "csv"], capture_output=True
+        )
         count = int(rows.stdout.decode().splitlines()[1])
     return seconds, count
 
@@ -81,8 +85,12 @@ def main() -> None:
             for row in corpus_rows(CORPUS_STORIES):
                 words += len(row["text"].split())
                 out.write(json.dumps(row) + "\n")
-        results["corpus"] = {"stories": CORPUS_STORIES, "words": words, "source": corpus_name,
-                             "distinct": len(texts)}
+        results["corpus"] = {
+            "stories": CORPUS_STORIES,
+            "words": words,
+            "source": corpus_name,
+            "distinct": len(texts),
+        }
         results["batch"] = {n: batch(rows_file, n) for n in (1, 2)}
     print(report(results))
     (HERE / "last-run.json").write_text(json.dumps(results, indent=2, default=str))

@@ -25,7 +25,7 @@ from typing import Any
 
 from denouement.errors import DenouementError, InputError
 from denouement.index import build_index, character_rows, done_ids, error_row, story_row, write_shard
-from denouement.readers import DEFAULT_MAX_BYTES
+from denouement.limits import DEFAULT_BATCH_TIME_LIMIT, DEFAULT_MAX_BYTES, DEFAULT_MAX_SENTENCES
 from denouement.sources import Item, check_inputs, iter_items
 
 __all__ = ["BatchOptions", "BatchReport", "explain_partition", "run_batch"]
@@ -42,12 +42,13 @@ class BatchOptions:
     outdir: Path
     scheduler: str | None = None
     workers: int | None = None
-    time_limit: float = 300.0
+    time_limit: float = DEFAULT_BATCH_TIME_LIMIT
     text_column: str | None = None
     id_column: str | None = None
     partition_size: int = 16
     retry_errors: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_sentences: int = DEFAULT_MAX_SENTENCES
 
 
 @dataclass(slots=True)
@@ -79,7 +80,9 @@ def _split_error(text: str) -> tuple[str, str]:
     return (kind, message) if message else ("InputError", text)
 
 
-def explain_partition(items: list[Item], time_limit: float | None) -> list[Record]:
+def explain_partition(
+    items: list[Item], time_limit: float | None, max_sentences: int | None = DEFAULT_MAX_SENTENCES
+) -> list[Record]:
     """Run on a worker: one record per item, in order (a story, or an error row)."""
     from denouement.api import analyse_many
     from denouement.nlp import load_pipeline
@@ -107,7 +110,7 @@ def explain_partition(items: list[Item], time_limit: float | None) -> list[Recor
         documents.append(document)
         positions.append(i)
     start = time.perf_counter()
-    results = analyse_many(documents, nlp, time_limit=time_limit)
+    results = analyse_many(documents, nlp, time_limit=time_limit, max_sentences=max_sentences)
     elapsed = time.perf_counter() - start
     words = sum(max(len(d.text.split()), 1) for d in documents) or 1
     for position, document, result in zip(positions, documents, results, strict=True):
@@ -249,7 +252,9 @@ def _drive(
     shards = itertools.count(_next_shard(options.outdir))  # listed once, then counted
 
     def submit(items: list[Item]) -> None:
-        future = client.submit(explain_partition, items, options.time_limit, pure=False)
+        future = client.submit(
+            explain_partition, items, options.time_limit, options.max_sentences, pure=False
+        )
         pending[future] = (items, time.monotonic())
 
     def refill() -> None:

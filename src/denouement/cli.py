@@ -17,6 +17,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from denouement.errors import DenouementError, InputError
+from denouement.limits import (
+    DEFAULT_BATCH_TIME_LIMIT,
+    DEFAULT_MAX_BODY,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_SENTENCES,
+    DEFAULT_SERVER_TIME_LIMIT,
+)
 
 if TYPE_CHECKING:
     from denouement.api import Progress
@@ -131,6 +138,16 @@ def explain(
             help="Show a progress bar on stderr (default: for long inputs when stderr is a terminal).",
         ),
     ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Largest input in bytes; larger is refused unread.")
+    ] = DEFAULT_MAX_BYTES,
+    max_sentences: Annotated[
+        int, typer.Option("--max-sentences", min=1, help="Most sentences a story may have.")
+    ] = DEFAULT_MAX_SENTENCES,
+    time_limit: Annotated[
+        float | None,
+        typer.Option("--time-limit", min=0.1, help="Seconds the analysis may take (default: none)."),
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
 ) -> None:
     """Explain one story and print the result (JSON contract, Markdown or HTML report, SVG timeline)."""
@@ -146,15 +163,15 @@ def explain(
             raise InputError(f"unknown output format '{chosen}' (choose from {', '.join(sorted(RENDERERS))})")
         path = str(example_path()) if example else source
         assert path is not None
-        document = load_source(path, format=input_format)
+        document = load_source(path, format=input_format, max_bytes=max_bytes)
         show = (
             progress if progress is not None else (sys.stderr.isatty() and len(document.text) > _LONG_INPUT)
         )
         if show:
             with _progress_bar() as report:
-                story = run(document, progress=report)
+                story = run(document, progress=report, max_sentences=max_sentences, time_limit=time_limit)
         else:
-            story = run(document)
+            story = run(document, max_sentences=max_sentences, time_limit=time_limit)
         _write(render(story, chosen), output)
     except typer.Exit:
         raise
@@ -170,10 +187,13 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
     max_body: Annotated[
         int, typer.Option("--max-body", min=1, help="Largest request body in bytes (answered 413 above).")
-    ] = 5_000_000,
+    ] = DEFAULT_MAX_BODY,
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="Seconds one analysis may take before it is refused.")
-    ] = 120.0,
+    ] = DEFAULT_SERVER_TIME_LIMIT,
+    max_sentences: Annotated[
+        int, typer.Option("--max-sentences", min=1, help="Most sentences a story may have.")
+    ] = DEFAULT_MAX_SENTENCES,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
 ) -> None:
     """Run the local web UI and JSON API (paste a text or upload a file, see the report)."""
@@ -185,7 +205,7 @@ def serve(
             typer.echo(
                 f"denouement: warning: listening on {host}; other machines can reach this server", err=True
             )
-        run(host, port, ServerSettings(max_body=max_body, timeout=timeout))
+        run(host, port, ServerSettings(max_body=max_body, timeout=timeout, max_sentences=max_sentences))
     except typer.Exit:
         raise
     except Exception as exc:
@@ -214,7 +234,13 @@ def batch(
         typer.Option(
             "--timeout-per-story", min=0.1, help="Seconds a story may take before it is an error row."
         ),
-    ] = 300.0,
+    ] = DEFAULT_BATCH_TIME_LIMIT,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Largest input in bytes; larger is an error row.")
+    ] = DEFAULT_MAX_BYTES,
+    max_sentences: Annotated[
+        int, typer.Option("--max-sentences", min=1, help="Most sentences a story may have.")
+    ] = DEFAULT_MAX_SENTENCES,
     text_column: Annotated[
         str | None, typer.Option("--text-column", help="Tables: the column with the story's text.")
     ] = None,
@@ -247,6 +273,8 @@ def batch(
             id_column=id_column,
             partition_size=partition_size,
             retry_errors=retry_errors,
+            max_bytes=max_bytes,
+            max_sentences=max_sentences,
         )
         with _batch_progress() as tick:
             report = run_batch(options, progress=tick)

