@@ -136,6 +136,23 @@ def test_time_limit_answers_instead_of_waiting(nlp) -> None:  # type: ignore[no-
     assert reply.json()["error"]["type"] == "LimitError" and "seconds" in reply.json()["error"]["message"]
 
 
+def test_sentence_limit_is_a_422_without_a_trace(nlp) -> None:  # type: ignore[no-untyped-def]
+    import anyio
+
+    app = create_app(ServerSettings(max_sentences=3), nlp=nlp)
+
+    async def ask() -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as local:
+            return await local.post("/api/explain", json={"text": example_path().read_text(encoding="utf-8")})
+
+    with ThreadPoolExecutor(1) as thread:
+        reply = thread.submit(anyio.run, ask).result()
+    assert reply.status_code == 422
+    assert reply.json() == {
+        "error": {"type": "LimitError", "message": "the story has more than 3 sentences, over the limit"}
+    }
+
+
 def test_serves_on_localhost_unless_told_otherwise() -> None:
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
 

@@ -15,6 +15,7 @@ import csv
 import glob
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -113,7 +114,10 @@ def read_item_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[byt
     try:
         if path.is_dir():
             return None, f"InputError: {path} is a directory"
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # opening a pipe with no writer would wait for ever
+            return None, f"InputError: {path} is not a regular file (a pipe, socket or device)"
+        size = info.st_size
         if size > max_bytes:
             return None, f"TooLargeError: {path} is {size:,} bytes, over the limit of {max_bytes:,} bytes"
         with path.open("rb") as handle:
@@ -200,6 +204,10 @@ def iter_items(
     """Every story of ``inputs``, one at a time; ``read=False`` skips reading files (for counting)."""
     for path in _paths(inputs):
         if path.name.lower().endswith(TABLE_EXTENSIONS) and not path.is_dir():
+            if path.exists() and not path.is_file():
+                special = f"InputError: {path} is not a regular file (a pipe, socket or device)"
+                yield Item(id=str(path), path=str(path), error=special)
+                continue
             try:
                 yield from _table_items(path, text_column, id_column)
             except InputError:

@@ -102,7 +102,7 @@ def test_text_is_nfc_normalised() -> None:
         (b"\x7fELF\x02\x01\x01", "story.txt looks like binary data (elf), not text"),
         (b"\x1f\x8b\x08\x00", "story.txt looks like binary data (gzip), not text"),
         (b"\x00" * 64, "story.txt looks like binary data (NUL bytes), not text"),
-        (b"plain words\x00then a NUL", "story.txt looks like binary data (NUL bytes), not text"),
+        (b"words\x01\x02\x00\x03\x04\x05\x00more", "story.txt looks like binary data (NUL bytes), not text"),
     ],
 )
 def test_unusable_bytes_raise_input_error(data: bytes, message: str) -> None:

@@ -8,6 +8,7 @@ and ``\\t``, and Unicode in NFC form, with curly quotes left as they are.
 from __future__ import annotations
 
 import codecs
+import re
 
 import ftfy
 
@@ -89,13 +90,27 @@ def decode(data: bytes, *, name: str = "input") -> str:
     if magic:
         raise UnsupportedInputError(f"{name} looks like binary data ({magic}), not text")
     wide = _decode_wide(data)
-    if wide is None and b"\x00" in data[:SNIFF_BYTES]:
+    if wide is None and _looks_binary(data[:SNIFF_BYTES]):
         raise UnsupportedInputError(f"{name} looks like binary data (NUL bytes), not text")
     raw_text = wide if wide is not None else _decode_narrow(data.removeprefix(codecs.BOM_UTF8))
     text = normalize_text(raw_text)
     if not text.strip():
         raise InputError(f"{name} is empty")
     return text
+
+
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BINARY_SHARE = 0.05
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """Binary data: NUL bytes, with control bytes in more than 5% of ``sample`` once NUL padding at the
+    end is set aside. A few NULs in a text are strays (an editor's or a concatenation's accident), and
+    :func:`normalize_text` drops them with the other control characters."""
+    if b"\x00" not in sample:
+        return False
+    body = sample.rstrip(b"\x00")
+    return not body.strip() or len(_CONTROL_BYTES.findall(body)) > _BINARY_SHARE * len(body)
 
 
 def _decode_wide(data: bytes) -> str | None:

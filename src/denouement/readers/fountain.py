@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from denouement.document import BlockKind, Document
-from denouement.errors import ParseError
+from denouement.errors import InputError, ParseError
 from denouement.readers.screenplay import Element, document_from_script, split_cue
 
 __all__ = ["parse"]
@@ -44,7 +44,10 @@ def parse(text: str, path: str | None = None) -> Document:
     except Exception as exc:  # screenplain raises plain exceptions on odd input
         raise ParseError(f"{path or 'input'} is not readable Fountain: {type(exc).__name__}") from None
     title_page: dict[str, list[str]] = dict(screenplay.title_page)
-    elements = [*_front_matter(title_page), *_body(screenplay.paragraphs)]
+    body = _body(screenplay.paragraphs)
+    if title_page and not any(element.text.strip() for element in body):
+        raise InputError(f"{path or 'input'} has a title page but no script after it")
+    elements = [*_front_matter(title_page), *body]
     title = " ".join(_plain(v) for v in title_page.get("Title", [])) or None
     return document_from_script(elements, format="fountain", path=path, title=title)
 

@@ -44,26 +44,28 @@ def parse_srt(text: str, path: str | None = None) -> Document:
     try:
         cues = [
             (c.start.total_seconds(), c.end.total_seconds(), c.content)
-            for c in srt.parse(_without_absurd_times(text), ignore_errors=True)
+            for c in srt.parse(_without_broken_cues(text), ignore_errors=True)
         ]
     except (srt.SRTParseError, ValueError, OverflowError) as exc:
         raise ParseError(f"{path or 'input'} is not valid SRT: {' '.join(str(exc).split())}") from None
     return _document(cues, format="srt", path=path)
 
 
-_TIMING_LINE = re.compile(r"^.*-->.*$", re.MULTILINE)
-_LONG_NUMBER = re.compile(r"\d{7,}")
+_SRT_TIME = r"\s*\d{1,6}:\d{1,2}:\d{1,2}(?:[,.]\d{1,3})?\s*"
+_SRT_TIMING = re.compile(rf"^{_SRT_TIME}-->{_SRT_TIME}(?:\s.*)?$")
+_CUE_GAP = re.compile(r"\n[ \t]*\n")
 
 
-def _without_absurd_times(text: str) -> str:
-    """Break the arrow of a timing line with a number too long to be a time (it overflows ``srt``), so
-    the cue is skipped like any other broken one."""
-
-    def tame(match: re.Match[str]) -> str:
-        line = match.group(0)
-        return line.replace("-->", "- ->") if _LONG_NUMBER.search(line) else line
-
-    return _TIMING_LINE.sub(tame, text)
+def _without_broken_cues(text: str) -> str:
+    """``text`` without the cues whose timing line is not two well-formed times (``00:0x:04``, a
+    millisecond field of twenty digits that overflows ``srt``): left in, ``srt`` would glue them onto
+    the cue before. Overlapping and backward times are well-formed and stay."""
+    kept = []
+    for cue in _CUE_GAP.split(text):
+        timing = next((line for line in cue.split("\n") if "-->" in line), None)
+        if timing is None or _SRT_TIMING.match(timing):
+            kept.append(cue)
+    return "\n\n".join(kept)
 
 
 def parse_vtt(text: str, path: str | None = None) -> Document:
