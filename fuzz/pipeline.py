@@ -14,8 +14,8 @@ import atheris
 
 with atheris.instrument_imports(include=["denouement"]):
     from denouement import analyse
-    from denouement.nlp import load_pipeline
     from denouement.errors import DenouementError, PipelineError
+    from denouement.nlp import load_pipeline
     from denouement.readers import read_bytes
 
 NLP = load_pipeline()

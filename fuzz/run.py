@@ -2,8 +2,9 @@
 
 Targets are the reader formats and ``pipeline``. Each runs in its own libFuzzer process, seeded from the
 test data, until ``FUZZ_RUNS`` executions (default 1,000,000) — the pipeline instead for ``FUZZ_SECONDS``
-(default 3,600); ``FUZZ_MAX_SECONDS`` caps a reader's wall time as well. Corpora and crash files go to ``build/fuzz/``; the counts of every run so far are kept in
-``build/fuzz/results.json`` and FUZZING.md is rewritten from them.
+(default 3,600); ``FUZZ_MAX_SECONDS`` caps a reader's wall time as well. Corpora and crash files go to
+``build/fuzz/``; the counts of every run so far are kept in ``build/fuzz/results.json`` and FUZZING.md is
+rewritten from them.
 """
 
 from __future__ import annotations
@@ -22,17 +23,21 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "build" / "fuzz"
 DATA = ROOT / "tests" / "data"
 SCRIPTS = DATA / "scripts"
+EXAMPLE = ROOT / "src" / "denouement" / "examples" / "ending-explained.md"
 READER_TARGETS = ("text", "markdown", "html", "script", "fountain", "fdx", "srt", "vtt", "pdf")
 SEEDS: dict[str, tuple[Path, ...]] = {
-    "text": (ROOT / "src" / "denouement" / "examples" / "ending-explained.md",),
-    "markdown": (ROOT / "src" / "denouement" / "examples" / "ending-explained.md",),
+    "text": (EXAMPLE,),
+    "markdown": (EXAMPLE,),
     "html": (DATA / "harbour-lights.html",),
     "script": (SCRIPTS / "lamplighter.txt", SCRIPTS / "lamplighter-flat.txt"),
     "fountain": (SCRIPTS / "lamplighter.fountain",),
     "fdx": (SCRIPTS / "lamplighter.fdx",),
     "srt": (SCRIPTS / "lamplighter.srt", SCRIPTS / "lamplighter.latin1.srt"),
     "vtt": (SCRIPTS / "lamplighter.vtt",),
-    "pipeline": (ROOT / "src" / "denouement" / "examples" / "ending-explained.md", SCRIPTS / "lamplighter.srt"),
+    "pipeline": (
+        ROOT / "src" / "denouement" / "examples" / "ending-explained.md",
+        SCRIPTS / "lamplighter.srt",
+    ),
 }
 LIBFUZZER_FLAGS = ("-rss_limit_mb=3072", "-print_final_stats=1")
 _DONE = re.compile(r"Done (\d+) runs in (\d+) second")
@@ -69,7 +74,11 @@ def _seed_pdf() -> bytes:
 def command(target: str, corpus: Path) -> list[str]:
     """The libFuzzer command line for ``target``."""
     if target == "pipeline":
-        budget = [f"-max_total_time={os.environ.get('FUZZ_SECONDS', '3600')}", "-timeout=120", "-max_len=2048"]
+        budget = [
+            f"-max_total_time={os.environ.get('FUZZ_SECONDS', '3600')}",
+            "-timeout=120",
+            "-max_len=2048",
+        ]
         script = "pipeline.py"
         return [sys.executable, str(ROOT / "fuzz" / script), *budget, *LIBFUZZER_FLAGS, str(corpus)]
     budget = [f"-runs={os.environ.get('FUZZ_RUNS', '1000000')}", "-timeout=30", "-max_len=4096"]
@@ -118,19 +127,20 @@ def record(result: dict[str, object]) -> dict[str, dict[str, object]]:
 
 def write_report(results: dict[str, dict[str, object]]) -> None:
     """Rewrite FUZZING.md from every result recorded so far."""
-    import atheris  # noqa: F401  (its presence is part of the record)
     from importlib.metadata import version
+
+    import atheris  # noqa: F401  (its presence is part of the record)
 
     lines = [
         "# Fuzzing",
         "",
-        "`make fuzz` runs an [atheris](https://github.com/google/atheris) (libFuzzer) harness for every reader",
-        "and one for the whole engine, seeded from `tests/data`, and rewrites this file. `fuzz/readers.py FORMAT`",
-        "feeds bytes to `read_bytes(data, format=FORMAT)`; `fuzz/pipeline.py` feeds bytes to `read_bytes` and",
-        "`analyse` with the real English model. An input passes when it gives a Document (or Story) whose",
-        "offsets and references are sound, or an error about the input; any other exception, a run over the",
-        "per-input timeout, or memory over 3 GB is a crash, saved under `build/fuzz/crashes/` and turned into",
-        "a regression test (`tests/test_hostile.py`).",
+        "`make fuzz` runs an [atheris](https://github.com/google/atheris) (libFuzzer) harness for every",
+        "reader and one for the whole engine, seeded from `tests/data`, and rewrites this file.",
+        "`fuzz/readers.py FORMAT` feeds bytes to `read_bytes(data, format=FORMAT)`; `fuzz/pipeline.py`",
+        "feeds bytes to `read_bytes` and `analyse` with the real English model. An input passes when it",
+        "gives a Document (or Story) whose offsets and references are sound, or an error about the input;",
+        "any other exception, a run over the per-input timeout, or memory over 3 GB is a crash, saved",
+        "under `build/fuzz/crashes/` and turned into a regression test (`tests/test_hostile.py`).",
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()},"
         f" atheris {version('atheris')}. Each harness ran on one core.",
@@ -144,13 +154,15 @@ def write_report(results: dict[str, dict[str, object]]) -> None:
             continue
         execs, seconds = int(str(r["executions"])), max(int(str(r["seconds"])), 1)
         crashes = ", ".join(str(c) for c in r["crashes"]) or "none"  # type: ignore[attr-defined]
+        rate = execs // seconds
         lines.append(
-            f"| {target} | {execs:,} | {seconds:,} | {execs // seconds:,} | {r['corpus']} | {crashes} | {r['date']} |"
+            f"| {target} | {execs:,} | {seconds:,} | {rate:,} | {r['corpus']} | {crashes} | {r['date']} |"
         )
     lines += [
         "",
-        "Reproduce one target: `make fuzz FUZZ_TARGETS=srt` (or `FUZZ_RUNS=…`, `FUZZ_SECONDS=…` for the",
-        "pipeline). Replay a crash file: `.venv/bin/python fuzz/readers.py srt build/fuzz/crashes/srt/crash-…`.",
+        "Reproduce one target: `make fuzz FUZZ_TARGETS=srt` (or `FUZZ_RUNS=…`, `FUZZ_SECONDS=…` for",
+        "the pipeline). Replay a crash file:",
+        "`.venv/bin/python fuzz/readers.py srt build/fuzz/crashes/srt/crash-…`.",
         "",
     ]
     (ROOT / "FUZZING.md").write_text("\n".join(lines), encoding="utf-8")
@@ -168,8 +180,11 @@ def main() -> int:
         print(f"fuzzing {target} …", file=sys.stderr, flush=True)
         result = run(target)
         write_report(record(result))
-        print(f"  {result['executions']:,} executions in {result['seconds']} s, crashes: {result['crashes']}",
-              file=sys.stderr, flush=True)
+        print(
+            f"  {result['executions']:,} executions in {result['seconds']} s, crashes: {result['crashes']}",
+            file=sys.stderr,
+            flush=True,
+        )
         failed = failed or bool(result["crashes"]) or result["exit"] != 0
     return 1 if failed else 0
 

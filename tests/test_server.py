@@ -153,6 +153,28 @@ def test_sentence_limit_is_a_422_without_a_trace(nlp) -> None:  # type: ignore[n
     }
 
 
+def test_an_internal_failure_is_a_500_without_a_trace() -> None:
+    import anyio
+
+    class BrokenPipeline:  # a broken installation: the model is missing its components
+        pipe_names: list[str] = []
+
+        def get_pipe(self, name: str) -> None:
+            raise KeyError(name)
+
+    app = create_app(ServerSettings(), nlp=BrokenPipeline())  # type: ignore[arg-type]
+
+    async def ask() -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as local:
+            return await local.post("/api/explain", json={"text": "Mara waits by the pier."})
+
+    with ThreadPoolExecutor(1) as thread:
+        reply = thread.submit(anyio.run, ask).result()
+    assert reply.status_code == 500
+    assert reply.json()["error"]["type"] == "PipelineError"
+    assert "Traceback" not in reply.text and 'File "' not in reply.text
+
+
 def test_serves_on_localhost_unless_told_otherwise() -> None:
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
 
