@@ -41,3 +41,25 @@ def test_annotation_needs_a_story_beside_it(tmp_path: Path) -> None:
     (tmp_path / "lonely.yaml").write_text("characters: []\n", encoding="utf-8")
     with pytest.raises(Exception, match="no story file"):
         load_annotation(tmp_path / "lonely.yaml")
+
+
+def test_a_part_of_the_gold_name_counts_as_an_alias_the_engine_knows() -> None:
+    from denouement.evaluate import _alias_found
+    from denouement.model import Character
+
+    gold = {"name": "Dorothea Marchbanks", "aliases": ["Dorothea", "Dot"]}
+    full = Character(
+        id="c1",
+        name="Dorothea Marchbanks",
+        aliases=(),
+        actor=None,
+        kind="character",
+        mentions=3,
+        first_sentence=0,
+    )
+    nicknamed = full.model_copy(update={"aliases": ("Dot",)})
+    assert _alias_found("Dorothea", gold, full)
+    assert not _alias_found("Dot", gold, full)  # a nickname must be found in the text
+    assert _alias_found("Dot", gold, nicknamed)
+    surname_only = full.model_copy(update={"name": "Marchbanks"})
+    assert not _alias_found("Dorothea", gold, surname_only)

@@ -157,7 +157,7 @@ def test_an_internal_failure_is_a_500_without_a_trace() -> None:
     import anyio
 
     class BrokenPipeline:  # a broken installation: the model is missing its components
-        pipe_names: list[str] = []
+        pipe_names: tuple[str, ...] = ()
 
         def get_pipe(self, name: str) -> None:
             raise KeyError(name)

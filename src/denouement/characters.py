@@ -86,10 +86,30 @@ _ACTOR_AS = re.compile(
 _ACTOR_PLAYS = re.compile(
     rf"(?P<actor>{_NAME})\s+(?:plays|played|portrays|portrayed|voices|voiced)\s+(?:the\s+[a-z-]+\s+)?$"
 )
+
+
+def _nick(group: str) -> str:
+    """A nickname: one name word ("Lou", "the Owl"), or up to three in quote marks ("Mr Tomorrow",
+    "il Signor Diapason"). The match is in ``group`` or, when quoted, in ``group`` + ``_q``."""
+    return (
+        rf"(?:[\"“‘'](?P<{group}_q>(?:(?:the|il|la|le|el|der|die|das|lo) )?"
+        rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[\"”’']|(?P<{group}>(?:the )?{_NAME_WORD}))"
+    )
+
+
+def _nick_of(match: re.Match[str], group: str = "nick") -> str | None:
+    """The nickname a :func:`_nick` pattern found, quoted or bare (``None`` if that part did not match)."""
+    return match.group(f"{group}_q") or match.group(group)
+
+
 _KNOWN_AS = re.compile(
-    rf"^\s*(?:\([^()]{{1,60}}\))?\s*,?\s*\(?(?:who is |who's |better |simply |mostly )?"
-    rf"(?:known(?: to [\w ]{{1,30}}?)? as|nicknamed|called(?: by [\w ]{{1,30}}?)?|aka|a\.k\.a\.|who goes by|"
-    rf"whom everyone calls|whom [\w ]{{1,20}} calls?)\s+[\"“‘']?(?P<nick>(?:the )?{_NAME_WORD})[\"”’']?"
+    rf"^\s*(?:\([^()]{{1,60}}\))?\s*,?\s*"
+    # an appositive between the name and the nickname: ", a gentle, bearded planner known as …"
+    rf"(?:(?:a|an|the)\s[^,;.()\"“]{{1,60}}?(?:,\s*[^,;.()\"“]{{1,40}}?)?\s+(?=known|nicknamed|called))?"
+    rf"\(?(?:who is |who's |better |simply |mostly |widely |universally )?"
+    rf"(?:known(?: (?:to|in|across|among|around|throughout|on|by) [\w ]{{1,30}}?)? as|nicknamed|"
+    rf"called(?: by [\w ]{{1,30}}?)?|aka|a\.k\.a\.|who goes by|"
+    rf"whom everyone calls|whom [\w ]{{1,20}} calls?)\s+{_nick('nick')}"
 )
 #: "… has earned her the nickname "Minutes"": the nickname of the sentence's subject.
 _THE_NICKNAME = re.compile(
@@ -108,7 +128,7 @@ _NICK_TO_EVERYONE = re.compile(
     rf"(?:everyone|everybody|all|friends|family|his friends|her friends|the town|the family)\b"
 )
 _CALLED_PRONOUN = re.compile(
-    rf"\b(?:call(?:s|ed|ing)?|nickname[sd]?|dub(?:s|bed)?)\s+(?:him|her)\s+[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?"
+    rf"\b(?:call(?:s|ed|ing)?|nickname[sd]?|dub(?:s|bed)?)\s+(?:him|her)\s+{_nick('nick')}"
     rf"|\b(?i:everyone|everybody|all|people|friends|whom)(?:[\s,]+[\w]+){{0,8}}?[\s,]+"
     rf"(?:still\s+|always\s+|just\s+|start\s+|started\s+|begin\s+|began\s+)?"
     rf"call(?:s|ed|ing)?\s+(?:him\s+|her\s+)?[\"“‘']?(?P<nick2>{_NAME_WORD})[\"”’']?"
@@ -732,7 +752,10 @@ class _Builder:
             nick = match.group("nick")
             if match.group("q") or nick.lower() in _gendered("given_names"):
                 return nick
-        match = _KNOWN_AS.match(rest) or _NICK_TO_EVERYONE.match(rest)
+        known = _KNOWN_AS.match(self.text[mention.char_end : mention.char_end + 160])
+        if known:
+            return _nick_of(known)
+        match = _NICK_TO_EVERYONE.match(rest)
         if match:
             return match.group("nick")
         return None
@@ -810,7 +833,7 @@ class _Builder:
         by_sentence = _SentenceMentions(cands)
         actor_spans = _Spans(self.actor_spans)
         for match in _CALLED_PRONOUN.finditer(self.text):
-            nick = match.group("nick") or match.group("nick2")
+            nick = _nick_of(match) or match.group("nick2")
             sentence = self._sentence_at(match.start())
             before = [
                 m
@@ -931,8 +954,9 @@ class _Builder:
         for form, nick in nick_of_form.items():
             for key in owners.get(form, []):
                 self.clusters[key].nicknames.add(nick)
-                if (nick,) in owners:
-                    owners[(nick,)] = [key]
+                for nick_form in _nick_forms(nick):
+                    if nick_form in owners:
+                        owners[nick_form] = [key]
         self._cast_forms = set(actor_of_form)
         self._merge_short_forms(owners)
         for form, (actor, sentence) in actor_of_form.items():
@@ -1335,8 +1359,15 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "written by Terry Gilliam, Tom Stoppard and Charles McKeown"
         by = first.head
-        made = (brief and head.dep_ == "nsubj" and _makes_a_work(verb, person_verbs)) or (
-            first.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in person_verbs
+        made = (
+            (brief and head.dep_ == "nsubj" and _makes_a_work(verb, person_verbs))
+            or (first.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in person_verbs)
+            # "written by Joaquín Ashby-Vidal": writing is a character's act too, so only when brief
+            or (brief and first.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() == "write")
+            # "the second feature from Petronella Adjei"
+            or (first.dep_ == "pobj" and by.lower_ == "from" and by.head.lemma_.lower() in _WORK_NOUNS)
+            # "she has clearly read her Kazuo Ishiguro": a name a person reads is an author
+            or (brief and head.dep_ == "dobj" and _read_by_someone(verb) and not head.text.isupper())
         )
         if _critic_context(doc, m, index) or _quoted_verdict(head):
             return True
@@ -1381,6 +1412,26 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
         ):
             return True  # "Mäkelä told the Nordic Film Journal"
     return False
+
+
+_NICK_ARTICLES = frozenset({"the", "il", "la", "le", "el", "lo", "der", "die", "das"})
+
+
+def _nick_forms(nick: str) -> list[tuple[str, ...]]:
+    """The mention forms a nickname can take: as written, and without its title or article
+    ("Mr Tomorrow" is also "Tomorrow", "il Signor Diapason" also "Signor Diapason" and "Diapason")."""
+    words = nick.split()
+    bare = [w for w in words if w.lower() not in _NICK_ARTICLES]
+    plain = [w for w in bare if w.lower() not in _titles()]
+    return list(dict.fromkeys(tuple(f) for f in (words, bare, plain) if f))
+
+
+def _read_by_someone(verb: Token) -> bool:
+    """ "she has read …", "Rook read …" — not "a caption reads …"."""
+    return verb.lemma_.lower() == "read" and any(
+        c.dep_ == "nsubj" and (c.pos_ == "PRON" or c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+        for c in verb.children
+    )
 
 
 def _after_the(doc: Doc, start: int) -> bool:

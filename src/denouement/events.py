@@ -15,12 +15,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import POS, TAG
+from spacy.attrs import LEMMA, POS, TAG
 from spacy.language import Language
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from denouement.characters import Mention, StoryIndex, mentions_by_token, story_index
+from denouement.lexicon import word_set
 
 __all__ = [
     "EventSpan",
@@ -232,9 +233,49 @@ def find_events(doc: Doc, mentions: Sequence[Mention]) -> list[EventSpan]:
                 lemmas=content_lemmas(doc[lo : hi + 1]),
             )
         )
+    events.extend(_states(doc, index, by_token, speech))
     events.extend(_list_items(doc, index, by_token, speech))
     events.sort(key=lambda e: (e.start, e.end))
     return events
+
+
+def _states(
+    doc: Doc, index: StoryIndex, by_token: dict[int, Mention], speech: Sequence[tuple[int, int]]
+) -> Iterator[EventSpan]:
+    """Copular clauses that put a character in a state that is itself a happening ("By breakfast
+    Raymond is dead", "they are married by spring"): an event whose predicate is the state's word."""
+    words = word_set("events", "states")
+    lemmas = doc.to_array([LEMMA])
+    for i in numpy.flatnonzero(lemmas == doc.vocab.strings["be"]).tolist():
+        token = doc[i]
+        if token.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "parataxis"):
+            continue
+        complement = next(
+            (c for c in token.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words), None
+        )
+        if complement is None or not any(c.dep_ == "nsubj" for c in token.children):
+            continue
+        sentence = index.token_sentence[token.i]
+        if sentence < 0 or sentence in index.meta or index.in_quote(token):
+            continue
+        lo, hi = _clause_bounds(token, index, speech)
+        yield EventSpan(
+            sentence=sentence,
+            start=doc[lo].idx,
+            end=doc[hi].idx + len(doc[hi].text),
+            verb=token.i,
+            predicate=complement.lemma_.lower(),
+            agents=_agents_of_copula(token, by_token),
+            patients=[],
+            negated=_negated(token),
+            main=is_main_clause(token),
+            lemmas=content_lemmas(doc[lo : hi + 1]),
+        )
+
+
+def _agents_of_copula(token: Token, by_token: dict[int, Mention]) -> list[Participant]:
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return _participants(subject, by_token) if subject is not None else []
 
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})

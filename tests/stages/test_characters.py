@@ -155,3 +155,32 @@ def test_a_film_star_who_lives_in_the_plot_is_a_character_not_a_real_person(stor
         "Tomas says yes."
     )
     assert by_name(story, "Sunniva Rhee").kind == "character"
+
+
+def test_nicknames_after_an_appositive_in_quotes_and_with_a_title(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        'The job is planned by Osric Vell (Hal Brandt), a soft-spoken locksmith known in the trade as "Keys". '
+        'His fence is Mabel Orrin, known across the river as "Mrs Sunday" because she pays on Sundays. '
+        "Late at night Keys checks the vault plans again. Mrs Sunday counts the money. The newspapers call "
+        'the youngest of them, Tilda Marr, "the Sparrow". Tilda Marr climbs the drainpipe. The Sparrow drops '
+        "through the skylight."
+    )
+    osric = by_name(story, "Osric Vell")
+    assert "Keys" in osric.aliases and osric.actor == "Hal Brandt"
+    mabel = by_name(story, "Mabel Orrin")
+    assert "Mrs Sunday" in mabel.aliases
+    assert not any(c.name in ("Keys", "Sunday", "Mrs Sunday") for c in story.characters)
+
+
+def test_the_writer_of_a_film_and_an_author_read_are_real_people(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Quarry Light is a 2019 drama directed by Ines Carrow and written by Teodor Blaszczyk. "
+        "It is the third feature from Wanjiru Mbeki as producer. "
+        "Nell Ashdown keeps the lighthouse alone. Nell reads her Thomas Hardy every night by the lamp. "
+        "A sign on the door reads ELEVEN MILES. Nell waits for the supply boat."
+    )
+    assert by_name(story, "Teodor Blaszczyk").kind == "person"
+    assert by_name(story, "Wanjiru Mbeki").kind == "person"
+    assert by_name(story, "Thomas Hardy").kind == "person"
+    assert by_name(story, "Nell Ashdown").kind == "character"
+    assert not any("MILES" in c.name for c in story.characters)

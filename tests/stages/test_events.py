@@ -42,3 +42,16 @@ def test_offsets_point_at_the_clause(story_of):  # type: ignore[no-untyped-def]
         sentence = story.sentences[event.sentence]
         assert sentence.start <= event.start < event.end <= sentence.end
     assert [e.predicate for e in story.events] == ["open", "burn"]
+
+
+def test_a_copular_state_that_decides_a_fate_is_an_event(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Corin Vale runs the night desk at the Alder Hotel. By morning Corin is dead on the landing. "
+        "His sister is not married. The carpet is very old."
+    )
+    states = {(e.predicate, e.negated) for e in story.events}
+    assert ("dead", False) in states
+    assert ("married", True) in states
+    assert not any(e.predicate == "old" for e in story.events)  # a description, not a happening
+    dead = next(e for e in story.events if e.predicate == "dead")
+    assert story.character(dead.agents[0]).name == "Corin Vale"
