@@ -1028,7 +1028,8 @@ class _Builder:
                     other.mentions, other.forms = [], []
 
     def _merge_short_forms(self, owners: dict[tuple[str, ...], list[int]]) -> None:
-        """A lone short form ("Abby", "Lou") joins the one character whose first name it shortens."""
+        """A lone short form ("Abby", "Lou") joins the one character whose first name it shortens, and a
+        lone full name ("Kevin") the one whose first name is its short form ("Kev Dromgoole")."""
         diminutives: dict[str, list[str]] = {
             str(k).lower(): [str(v).lower() for v in vs]
             for k, vs in (self.lex.get("diminutives") or {}).items()
@@ -1062,7 +1063,9 @@ class _Builder:
                 {
                     key
                     for name in pool
+                    # "Abby" joins "Abigail Stone"; "Kevin" joins "Kev Dromgoole"
                     if _shortens(short, name, diminutives)
+                    or (len(name) >= 3 and _shortens(name, short, diminutives))
                     for key in by_first.get(name, ())
                     if key != own.key and not _named_like_a_thing(self.clusters[key])  # not "Emerald City"
                 }

@@ -527,8 +527,9 @@ def find_quotes(
                 span.speaker, span.attribution = key, "context"  # "Calloway, it's Hal. Are you there?"
         vocative = _vocative(ctx, mark)
         span.vocative = vocative
-        if vocative is not None and span.speaker == vocative and span.attribution in ("verb", "context"):
-            # "“A town has to drink, Mr. Vance,” he says.": nobody calls themself by name
+        if vocative is not None and span.speaker == vocative:
+            # "“A town has to drink, Mr. Vance,” he says.": nobody calls themself by name — whether the
+            # speaker came from a speech verb, the context or the speech before in the paragraph
             span.speaker = span.attribution = None
         if span.addressee is None and vocative is not None and vocative != span.speaker:
             span.addressee = vocative

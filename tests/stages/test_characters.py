@@ -184,3 +184,13 @@ def test_the_writer_of_a_film_and_an_author_read_are_real_people(story_of):  # t
     assert by_name(story, "Thomas Hardy").kind == "person"
     assert by_name(story, "Nell Ashdown").kind == "character"
     assert not any("MILES" in c.name for c in story.characters)
+
+
+def test_a_lone_full_name_joins_the_character_called_by_its_short_form(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Kev Dromgoole teaches driving in a dented hatchback. His mother still calls him Kevin. "
+        "Doña Remedios Catalán owns the garage where Kev parks. Remedios Catalán never charges him."
+    )
+    kev = by_name(story, "Kev Dromgoole")
+    assert "Kevin" in kev.aliases
+    assert by_name(story, "Remedios Catalán").name == "Remedios Catalán"  # Doña is a title
