@@ -1047,6 +1047,8 @@ class _Builder:
             firsts[cluster.key] = names
             for name in names:
                 by_first.setdefault(name, set()).add(cluster.key)
+        # given names that some character also has with a surname ("Kev Dromgoole")
+        full_firsts = {f[0].lower() for c in self.clusters for f in c.forms if len(f) > 1}
         by_initial: dict[str, set[str]] = {}
         for name in by_first:
             by_initial.setdefault(name[:1], set()).add(name)
@@ -1063,9 +1065,10 @@ class _Builder:
                 {
                     key
                     for name in pool
-                    # "Abby" joins "Abigail Stone"; "Kevin" joins "Kev Dromgoole"
+                    # "Abby" joins "Abigail Stone"; "Kevin" joins "Kev Dromgoole" (a full name, so that
+                    # lone "Toby" and lone "Tobias" never swallow each other)
                     if _shortens(short, name, diminutives)
-                    or (len(name) >= 3 and _shortens(name, short, diminutives))
+                    or (len(name) >= 3 and _shortens(name, short, diminutives) and name in full_firsts)
                     for key in by_first.get(name, ())
                     if key != own.key and not _named_like_a_thing(self.clusters[key])  # not "Emerald City"
                 }
