@@ -101,6 +101,7 @@ class LayerCues:
     close: dict[str, tuple[re.Pattern[str], ...]]
     reveal: dict[str, tuple[re.Pattern[str], ...]]
     interrupt: tuple[re.Pattern[str], ...]
+    returns: tuple[re.Pattern[str], ...]  # the real scene shown again, right before a reveal
     signs: dict[str, tuple[re.Pattern[str], ...]]
     ambition: tuple[re.Pattern[str], ...]
     commentary_strong: tuple[re.Pattern[str], ...]
@@ -142,6 +143,7 @@ def layer_cues() -> LayerCues:
         close={k: _compile(v) for k, v in data.get("close", {}).items()},
         reveal={k: _compile(v) for k, v in data.get("reveal", {}).items()},
         interrupt=_compile(data.get("interrupt", [])),
+        returns=_compile(data.get("return_before_reveal", [])),
         signs={k: _compile(v) for k, v in data.get("unreal_signs", {}).items()},
         ambition=_compile(data.get("ambition", [])),
         commentary_strong=_compile(commentary.get("strong", [])),
@@ -1052,7 +1054,7 @@ def _revealed_passage(
             return None
         if facts[k].paragraph != facts[r].paragraph:
             break
-        if _ends_sequence(facts[k], cues):
+        if _ends_sequence(facts[k], cues) or any(p.search(facts[k].narration) for p in cues.returns):
             end = k - 1  # "Then a hand shakes her shoulder. It is the Admiral. The reunion was a dream."
     while end >= 0 and end not in narration:
         if end in taken or facts[end].heading:

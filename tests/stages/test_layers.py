@@ -303,3 +303,49 @@ def test_a_told_jump_back_to_a_year_and_a_childhood_summer_are_flashbacks(story_
     )
     assert layer_of(told, "The summer she turned ten") == "flashback"
     assert layer_of(told, "Now she finds the chisel") == "actual"
+
+
+SHOWN_AGAIN = """Tamsin Roe plays the final of the Hartwell Open against Piet Aukes. Aukes offers her a draw, and the arbiter stops the clocks while she thinks.
+
+Tamsin accepts and shakes his hand. She buys her father the boat he always wanted. Years pass, and she teaches chess in a village school.
+
+Then the room is quiet again, and the clocks are still stopped. None of what we have just seen has happened. Tamsin declines the draw and plays on."""
+
+SEEN_WHILE = """Ivo Brandt tunes pianos in a small town on the coast. One evening he tunes the church organ alone.
+
+The fourth part opens in Lisbon. Ivo marries the singer Alma Ruiz and they raise three daughters above a music shop.
+
+The part ends with Ivo still sitting at the organ in the dark church. The whole part is what he sees while the last note fades, and the book never says so outright."""
+
+WOKEN = """Rhian Moss sells the family farm and boards the night train to the city.
+
+The next thing we see is the farm in summer. Rhian and her brother mend the walls together, and their mother brings tea to the field.
+
+Then a guard calls out the station and Rhian opens her eyes. She is still on the train, with the signed papers on her lap. The summer was a dream."""
+
+
+@pytest.mark.parametrize(
+    ("text", "unreal", "real"),
+    [
+        (
+            SHOWN_AGAIN,
+            ["Tamsin accepts and shakes", "Years pass"],
+            ["the room is quiet again", "declines the draw"],
+        ),
+        (SEEN_WHILE, ["Ivo marries the singer"], ["still sitting at the organ", "tunes the church organ"]),
+        (
+            WOKEN,
+            ["mend the walls together"],
+            ["opens her eyes", "still on the train", "sells the family farm"],
+        ),
+    ],
+    ids=["shown-again", "seen-while", "woken"],
+)
+def test_a_reveal_after_the_real_scene_is_shown_again(story_of, text, unreal, real):  # type: ignore[no-untyped-def]
+    """The sentences that show the real scene again, between a sequence and its reveal, stay real; the
+    passage before them becomes unreal."""
+    story = story_of(text)
+    for fragment in unreal:
+        assert layer_of(story, fragment) in UNREAL, fragment
+    for fragment in real:
+        assert layer_of(story, fragment) == "actual", fragment
