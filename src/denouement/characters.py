@@ -1245,6 +1245,14 @@ _WORK_NOUNS = frozenset(
         "biopic",
         "miniseries",
         "short",
+        "chiller",
+        "caper",
+        "romcom",
+        "weepie",
+        "two-hander",
+        "procedural",
+        "farce",
+        "potboiler",
     }
 )
 
@@ -1252,7 +1260,22 @@ _WORK_NOUNS = frozenset(
 #: Nouns that name a work only when their owner is a minor name ("Hanne Sollberg's small romance"):
 #: a story's own characters have romances and novels too.
 _GENRE_NOUNS = frozenset(
-    {"romance", "novel", "book", "story", "series", "show", "mystery", "fantasy", "tale", "play"}
+    {
+        "romance",
+        "novel",
+        "book",
+        "story",
+        "series",
+        "show",
+        "mystery",
+        "fantasy",
+        "tale",
+        "play",
+        "fable",
+        "saga",
+        "tragedy",
+        "memoir",
+    }
 )
 
 
@@ -1330,6 +1353,8 @@ _AMBIGUOUS_MAKING = frozenset(
 
 def _makes_a_work(verb: Token, person_verbs: frozenset[str]) -> bool:
     lemma = verb.lemma_.lower()
+    if lemma == "write":  # "who also wrote the script"; characters write letters and books
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _WORK_NOUNS for c in verb.children)
     if lemma not in person_verbs:
         return False
     if lemma not in _AMBIGUOUS_MAKING:
@@ -1362,16 +1387,35 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
         head = doc[m.end - 1]
         verb = head.head
         first = head
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head  # "written by Terry Gilliam, Tom Stoppard and Charles McKeown"
+        while first.dep_ in ("conj", "appos") and first.head.i != first.i:
+            # "written by Terry Gilliam, Tom Stoppard and Charles McKeown", "by the saxophonist Leke Arinze"
+            first = first.head
         by = first.head
         made = (
             (brief and head.dep_ == "nsubj" and _makes_a_work(verb, person_verbs))
             or (first.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in person_verbs)
             # "written by Joaquín Ashby-Vidal": writing is a character's act too, so only when brief
-            or (brief and first.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() == "write")
-            # "the second feature from Petronella Adjei"
-            or (first.dep_ == "pobj" and by.lower_ == "from" and by.head.lemma_.lower() in _WORK_NOUNS)
+            or (
+                brief
+                and first.dep_ == "pobj"
+                and by.lower_ == "by"
+                and by.head.lemma_.lower() == "write"
+                and _about_a_work(by.head, person_verbs)
+            )
+            # "the second feature from Petronella Adjei", "a screenplay by Pieter Assad"
+            or (
+                first.dep_ == "pobj" and by.lower_ in ("from", "by") and by.head.lemma_.lower() in _WORK_NOUNS
+            )
+            or (brief and first.dep_ == "pobj" and by.lower_ == "by" and by.head.ent_type_ == "WORK_OF_ART")
+            # "who wrote the screenplay with Tom Stoppard and Charles McKeown"
+            or (
+                first.dep_ == "pobj"
+                and by.lower_ == "with"
+                and (
+                    (by.head.pos_ == "VERB" and _makes_a_work(by.head, person_verbs))
+                    or (by.head.lemma_.lower() in _WORK_NOUNS and _makes_a_work(by.head.head, person_verbs))
+                )
+            )
             # "she has clearly read her Kazuo Ishiguro": a name a person reads is an author
             or (brief and head.dep_ == "dobj" and _read_by_someone(verb) and not head.text.isupper())
         )
@@ -1390,7 +1434,7 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
             owned.lemma_.lower() in works or owned.ent_type_ == "WORK_OF_ART"
         )
         if not owns_work and m.end < len(doc) and doc[m.end].tag_ == "POS":
-            for nxt in doc[m.end + 1 : m.end + 5]:
+            for nxt in doc[m.end + 1 : m.end + 9]:  # "X's twisty, tender time-travel drama"
                 if nxt.pos_ in ("AUX", "ADP") or (nxt.pos_ == "VERB" and nxt.tag_ not in ("VBN", "VBG")):
                     break
                 owns_work = owns_work or nxt.lemma_.lower() in works
@@ -1404,7 +1448,7 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
         if (
             head.dep_ == "nsubj"
             and verb.lemma_ in ("say", "tell", "explain", "add", "note", "admit")
-            and any(t.lower_ in interview for t in sent)
+            and any(t.lower_ in interview or t.lemma_.lower() in interview for t in sent)
         ):
             return True
         if (
@@ -1430,6 +1474,28 @@ def _nick_forms(nick: str) -> list[tuple[str, ...]]:
     bare = [w for w in words if w.lower() not in _NICK_ARTICLES]
     plain = [w for w in bare if w.lower() not in _titles()]
     return list(dict.fromkeys(tuple(f) for f in (words, bare, plain) if f))
+
+
+def _about_a_work(verb: Token, person_verbs: frozenset[str]) -> bool:
+    """A participle that tells how a work was made: "a thriller directed by B and written by J", "the
+    script was written by J" — not "a letter written by Tom"."""
+    if verb.dep_ == "conj" and (
+        verb.head.lemma_.lower() in person_verbs
+        or any(
+            c.dep_ in ("attr", "nsubj", "nsubjpass") and c.lemma_.lower() in _WORK_NOUNS
+            for c in verb.head.children
+        )  # "… is a thriller directed by B and written by J"
+    ):
+        return True
+    if verb.dep_ == "acl" and (
+        verb.head.lemma_.lower() in _WORK_NOUNS or verb.head.ent_type_ == "WORK_OF_ART"
+    ):
+        return True
+    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in _MADE_THINGS for c in verb.children)
+
+
+#: What a work's makers write besides the work itself: "the score was written by Leke Arinze".
+_MADE_THINGS = _WORK_NOUNS | frozenset({"score", "music", "soundtrack", "song", "lyric", "novel", "libretto"})
 
 
 def _read_by_someone(verb: Token) -> bool:

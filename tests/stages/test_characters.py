@@ -194,3 +194,18 @@ def test_a_lone_full_name_joins_the_character_called_by_its_short_form(story_of)
     kev = by_name(story, "Kev Dromgoole")
     assert "Kevin" in kev.aliases
     assert by_name(story, "Remedios Catalán").name == "Remedios Catalán"  # Doña is a title
+
+
+def test_makers_named_by_credits_and_possessive_works_are_real_people(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Saltgrass is a 2022 thriller directed by Mirela Oduya and written by Anselm Torvik, from a "
+        "screenplay by Keturah Lind. Oduya co-wrote the screenplay with Bram Hollis. "
+        "Delphine Arroway's twisty, tender small-town drama follows Wren Calder, a ferry pilot. "
+        "Wren Calder reads a letter written by Tobin Marsh. Tobin Marsh never comes home. "
+        '"I wanted the harbour to feel like a trap," Oduya said in an interview with Frame Weekly.'
+    )
+    for name in ("Mirela Oduya", "Anselm Torvik", "Keturah Lind", "Bram Hollis", "Delphine Arroway"):
+        assert by_name(story, name).kind == "person", name
+    assert by_name(story, "Wren Calder").kind == "character"
+    assert by_name(story, "Tobin Marsh").kind == "character"  # a letter is not a work
+    assert not any(c.name.startswith("Frame") and c.kind == "person" for c in story.characters)
