@@ -27,8 +27,8 @@ def test_dev_set_floor() -> None:
     figures = summarise(evaluate_dir(TESTS / "devset"))
     assert figures["stories"] >= 124
     assert figures["character_recall"] >= 0.96
-    assert figures["character_accuracy"] >= 0.84
-    assert figures["character_names_actors"] >= 0.89
+    assert figures["character_accuracy"] >= 0.865
+    assert figures["character_names_actors"] >= 0.905
     assert figures["speaker_accuracy"] >= 0.84
     assert figures["quote_recall"] >= 0.985
     assert figures["layer_coarse"] >= 0.94

@@ -1004,7 +1004,10 @@ def _opened_passage(
     if last is None and cue.role in ("open?", "open!"):
         return None
     if last is not None and last < first and kind == "dream":
-        # "She falls asleep." — "She wakes up in a farmhouse…": the dream world runs to the next waking
+        # "She falls asleep." — "She wakes up in a farmhouse…": the dream world runs to the next waking;
+        # any other closer right after falling asleep ("Then the song fades.") leaves nothing between
+        if _first_match(cues.close.get("dream", ()), facts[last + 1], "close", "dream") is None:
+            return None
         return _opened_passage(facts, last + 1, cue_list[-1], narration, cues, framing=True)
     cue_list[0] = CueSpan(cue.sentence, cue.start, cue.end, "open", cue.kind)
     if last is None and kind == "dream" and first == i:
@@ -1056,9 +1059,16 @@ def _revealed_passage(
             break
         if _ends_sequence(facts[k], cues) or any(p.search(facts[k].narration) for p in cues.returns):
             end = k - 1  # "Then a hand shakes her shoulder. It is the Admiral. The reunion was a dream."
+    bridged = False
     while end >= 0 and end not in narration:
-        if end in taken or facts[end].heading:
+        if end in taken:
             return None
+        if facts[end].heading:
+            # "## So none of it happened?": an article's heading that asks whether the sequence above it
+            # was real joins the sequence to the explanation below; any other heading ends the search
+            if bridged or not _asks_about_reality(facts[end], cues):
+                return None
+            bridged = True
         end -= 1
     if end < 0 or end in taken:
         return None
@@ -1084,6 +1094,17 @@ def _revealed_passage(
         return None
     layer: Layer = "dream" if reveal.kind == "dream" else "imagined"
     return SegmentSpan(layer, _SEGMENT_KIND[layer], first, end, cue_list)
+
+
+_REALITY_QUESTION = re.compile(
+    r"\b(?:real|really|happen\w*|dream\w*|imagin\w*|fantas\w*|true|actual\w*)\b", re.I
+)
+
+
+def _asks_about_reality(f: SentenceFacts, cues: LayerCues) -> bool:
+    """A heading that asks whether what came before was real ("Wait, was any of that real?")."""
+    text = f.narration.strip().rstrip("*_ ")
+    return (text.endswith("?") and bool(_REALITY_QUESTION.search(text))) or _strong_reveal(f, cues)
 
 
 def _strong_reveal(f: SentenceFacts, cues: LayerCues) -> bool:

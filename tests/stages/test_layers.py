@@ -349,3 +349,51 @@ def test_a_reveal_after_the_real_scene_is_shown_again(story_of, text, unreal, re
         assert layer_of(story, fragment) in UNREAL, fragment
     for fragment in real:
         assert layer_of(story, fragment) == "actual", fragment
+
+
+ASKED_ABOUT = """# Harrow Point ending explained
+
+Mina Okafor waits all night on the lifeboat station roof for her brother's trawler.
+
+Two winters later, Mina runs a café on the quay. Her brother Ade walks in with his new wife, and the three of them laugh about the storm over bowls of soup.
+
+## Wait, was any of that real?
+
+No. Then white fills the screen, and we are back on the roof at dawn. The whole epilogue is a dream Mina has as she freezes, and the trawler never comes home."""
+
+EYES = """Pet waits outside the exam room with her grandfather.
+
+Pet shut her eyes, and the exam went the way she wanted.
+
+The examiner smiled at her. Her scales came out clean, and the examiner clapped at the end.
+
+Pet opened her eyes. A steward with a clipboard was calling her name."""
+
+WAKING_PATIENT = """Carol and I sat by Dad's bed all afternoon, sharing a satsuma.
+
+Dad opened his eyes while we were eating. He looked at the ceiling, then at Carol. "You came," he said."""
+
+ASLEEP_THEN_SONG = """Kaz waits on the loft roof for his pigeons. His son arrives with a grandchild on his hip, and they eat supper together. The little girl falls asleep at the table.
+
+Then the song on the radio fades. Kaz is alone on the roof, and his tea has gone cold."""
+
+
+def test_a_heading_that_asks_if_it_was_real_joins_the_sequence_to_its_explanation(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(ASKED_ABOUT)
+    assert layer_of(story, "runs a café on the quay") in UNREAL
+    assert layer_of(story, "laugh about the storm") in UNREAL
+    assert layer_of(story, "waits all night") == "actual"
+
+
+def test_eyes_shut_and_opened_bound_a_daydream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(EYES)
+    assert layer_of(story, "The examiner smiled") == "imagined"
+    assert layer_of(story, "Pet opened her eyes") == "actual"
+    assert layer_of(story, "waits outside the exam room") == "actual"
+
+
+def test_opening_eyes_or_falling_asleep_alone_reveal_nothing(story_of):  # type: ignore[no-untyped-def]
+    assert unreal_segments(story_of(WAKING_PATIENT)) == []
+    story = story_of(ASLEEP_THEN_SONG)
+    assert all(layer != "dream" for layer, _, _ in unreal_segments(story))
+    assert layer_of(story, "the song on the radio fades") != "dream"
