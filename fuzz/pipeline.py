@@ -36,6 +36,8 @@ def check(data: bytes) -> None:
     for item in (*story.sentences, *story.events, *story.quotes):
         if not 0 <= item.start <= item.end <= size:
             raise AssertionError(f"{item} lies outside a text of {size} characters")
+    if not all(character.name.strip() for character in story.characters):
+        raise AssertionError("a character without a name")
     for quote in story.quotes:
         if quote.speaker is not None and quote.speaker not in characters:
             raise AssertionError(f"quote {quote.id} names an unknown speaker {quote.speaker}")

@@ -38,6 +38,7 @@ def check(story: Story) -> None:
         assert 0 <= seg.first <= seg.last < n
         for cue in seg.cues:
             assert 0 <= cue.sentence < n and 0 <= cue.start <= cue.end <= len(text)
+    assert all(c.name.strip() for c in story.characters)  # every character has a name
     events = {e.id for e in story.events}
     for e in story.events:
         assert 0 <= e.sentence < n and 0 <= e.start <= e.end <= len(text)

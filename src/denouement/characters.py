@@ -1070,7 +1070,10 @@ class _Builder:
                     if _shortens(short, name, diminutives)
                     or (len(name) >= 3 and _shortens(name, short, diminutives) and name in full_firsts)
                     for key in by_first.get(name, ())
-                    if key != own.key and not _named_like_a_thing(self.clusters[key])  # not "Emerald City"
+                    # not "Emerald City"; not a character already merged into another ("Petty" into "Pet")
+                    if key != own.key
+                    and self.clusters[key].forms
+                    and not _named_like_a_thing(self.clusters[key])
                 }
             )
             if len(targets) == 1 and not (

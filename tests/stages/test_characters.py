@@ -209,3 +209,12 @@ def test_makers_named_by_credits_and_possessive_works_are_real_people(story_of):
     assert by_name(story, "Wren Calder").kind == "character"
     assert by_name(story, "Tobin Marsh").kind == "character"  # a letter is not a work
     assert not any(c.name.startswith("Frame") and c.kind == "person" for c in story.characters)
+
+
+def test_two_lone_short_forms_of_each_other_become_one_named_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        'Pet waits outside the exam room. "Go on, Petty," says her grandfather. Pet stands up. '
+        "Petty walks in with her music under her arm."
+    )
+    assert all(c.name for c in story.characters)  # never a character without a name
+    assert [c.name for c in story.characters if c.name in ("Pet", "Petty")] in (["Pet"], ["Petty"])
