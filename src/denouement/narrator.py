@@ -61,20 +61,45 @@ def _named_narrator(
     return None
 
 
-def _only_spoken_to(clusters: Sequence[CharacterCluster], named: Sequence[Mention]) -> int | None:
+def _only_spoken_to(doc: Doc, clusters: Sequence[CharacterCluster], named: Sequence[Mention]) -> int | None:
     """The one name heard only in other people's speech ("Danny, hold your end"): in a first-person
-    story, the narrator is called by name but never named in their own narration."""
+    story, the narrator is called by name but never named in their own narration. The name must be
+    called out at least once ("You're late, Horty."), not only talked about ("Nobby Stiles. With the
+    trophy.")."""
     in_speech = {m.cluster for m in named if m.in_quote}
     in_narration = {m.cluster for m in named if not m.in_quote}
+    called = {m.cluster for m in named if m.in_quote and _called_out(doc, m)}
     candidates = [
         c.key
         for c in clusters
-        if c.key in in_speech and c.key not in in_narration and c.kind == "character" and not c.narrator
+        if c.key in in_speech
+        and c.key in called
+        and c.key not in in_narration
+        and c.kind == "character"
+        and not c.narrator
     ]
     heard = sorted(((sum(1 for m in named if m.cluster == key), key) for key in candidates), reverse=True)
     if not heard or heard[0][0] < 2 or (len(heard) > 1 and heard[1][0] == heard[0][0]):
         return None
     return heard[0][1]
+
+
+_CALL_END = frozenset({",", ".", "!", "?", "—", "–", "”", '"', "…"})
+
+
+_OPENING_QUOTES = frozenset({'"', "“", "'", "‘"})
+
+
+def _called_out(doc: Doc, m: Mention) -> bool:
+    """A name said to its bearer: after a comma and before the end of the clause ("…, Horty."), or
+    opening the speech and followed by more of it ("Danny, hold your end") — not a name that is the
+    whole answer ("“Stiles,” Dad said")."""
+    before = doc[m.start - 1].text if m.start > 0 else ""
+    after = doc[m.end].text if m.end < len(doc) else ""
+    if before == ",":
+        return after in _CALL_END
+    following = doc[m.end + 1].text if m.end + 1 < len(doc) else ""
+    return before in _OPENING_QUOTES and after == "," and following not in _CALL_END
 
 
 def _quotes_said_by_i(doc: Doc, index: StoryIndex) -> list[range]:
@@ -150,7 +175,7 @@ def find_narrator(
     else:
         key = _named_narrator(doc, index, named, _quotes_said_by_i(doc, index))
         if key is None:
-            key = _only_spoken_to(clusters, named)
+            key = _only_spoken_to(doc, clusters, named)
     if key is None:
         narrator = CharacterCluster(key=len(clusters), forms=[(NARRATOR_NAME,)])
         narrator.nicknames.clear()

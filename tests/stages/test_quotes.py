@@ -117,3 +117,17 @@ def test_the_other_person_in_the_scene_answers(story_of):  # type: ignore[no-unt
     )
     assert speaker_of(story, "I'm careful today") == "Ines Calloway"
     assert speaker_of(story, "Same thing, at your age") == "Dwight Ferreira"
+
+
+def test_a_first_person_narrator_is_the_name_called_out_not_a_name_talked_about(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Dad and I drove to the quiz at the Crown.\n\n"
+        "“You're late, Wyn,” Iggy said when we came in.\n\n"
+        "The last question was about the 1966 final. “Moore,” Dad said at last. “Bobby Moore. He lifted "
+        "the trophy.”\n\n"
+        "“I knew you'd get it, Dad,” I said.\n\n"
+        "“Bobby Moore,” he said again in the car, and I drove us home.\n\n"
+        "“Left at the lights, Wynona,” he said. “I know,” I said."
+    )
+    assert speaker_of(story, "I knew you'd get it") == "Wynona"
+    assert speaker_of(story, "I know") == "Wynona"
