@@ -1307,6 +1307,8 @@ def _critic_context(doc: Doc, m: Mention, index: StoryIndex) -> bool:
     outlets = word_set("characters", "organisation_words")
     if outlet and any(w.lower().strip("'’") in outlets for w in outlet.group("outlet").split()):
         return True  # "Amara Singh at Screen Weekly", "Jonah Pike of The Ledger"
+    if outlet and head.dep_ == "nsubj" and head.head.lemma_.lower() in _VERDICT_VERBS:
+        return True  # "Saoirse Hendley of The Flicker called the fantasy …"
     return bool(_CREDIT.search(index.text[max(0, m.char_start - 20) : m.char_start]))
 
 
@@ -1442,7 +1444,12 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
                     break
                 owns_work = owns_work or nxt.lemma_.lower() in works
         # "Leena Mäkelä's The Second": a name owning a title
-        owns_title = m.end + 2 < len(doc) and doc[m.end].tag_ == "POS" and doc[m.end + 1].text == "The"
+        owns_title = (
+            m.end + 2 < len(doc)
+            and doc[m.end].tag_ == "POS"
+            and _a_title_follows(doc, m.end + 1)
+            and not _after_the(doc, m.start)  # "The Surveyor's Winter" is a title, not its maker
+        )
         if made or owns_work or owns_title:
             # The maker of the work: "the director" / "the filmmaker" later refers to them.
             cluster.roles.update(("director", "filmmaker"))
@@ -1499,6 +1506,36 @@ def _about_a_work(verb: Token, person_verbs: frozenset[str]) -> bool:
 
 #: What a work's makers write besides the work itself: "the score was written by Leke Arinze".
 _MADE_THINGS = _WORK_NOUNS | frozenset({"score", "music", "soundtrack", "song", "lyric", "novel", "libretto"})
+
+
+#: Verbs of a critic's judgement: "X of The Flicker called the fantasy …".
+_VERDICT_VERBS = frozenset(
+    {
+        "call",
+        "praise",
+        "describe",
+        "dismiss",
+        "hail",
+        "pan",
+        "label",
+        "deem",
+        "slam",
+        "laud",
+        "rate",
+        "review",
+    }
+)
+
+
+def _a_title_follows(doc: Doc, i: int) -> bool:
+    """ "Leena Mäkelä's The Second", "Ottoline Brisk-Mensah's Quickstep": a work's title after a name's
+    possessive — "The", a work of art, or a word of the text's own title."""
+    token = doc[i]
+    if token.text == "The" or token.ent_type_ == "WORK_OF_ART":
+        return True
+    title = doc.user_data.get("denouement_title")
+    words = {w.lower().strip(".,:;!?*'’\"") for w in title.split()} if isinstance(title, str) else set()
+    return token.is_title and not token.is_stop and token.lower_ in words
 
 
 def _read_by_someone(verb: Token) -> bool:

@@ -218,3 +218,14 @@ def test_two_lone_short_forms_of_each_other_become_one_named_character(story_of)
     )
     assert all(c.name for c in story.characters)  # never a character without a name
     assert [c.name for c in story.characters if c.name in ("Pet", "Petty")] in (["Pet"], ["Petty"])
+
+
+def test_a_critic_of_an_outlet_and_the_owner_of_a_title_are_real_people(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "# Vanishing Point review\n\nWren Calder pilots the last ferry of the night. Wren Calder sees a light "
+        'on the water. Hal Imrie of The Lantern called the ending "a lie told kindly". '
+        "Ilse Brandvold's Vanishing Point was the obvious model."
+    )
+    assert by_name(story, "Hal Imrie").kind == "person"
+    assert by_name(story, "Ilse Brandvold").kind == "person"
+    assert by_name(story, "Wren Calder").kind == "character"
