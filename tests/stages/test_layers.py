@@ -397,3 +397,19 @@ def test_opening_eyes_or_falling_asleep_alone_reveal_nothing(story_of):  # type:
     story = story_of(ASLEEP_THEN_SONG)
     assert all(layer != "dream" for layer, _, _ in unreal_segments(story))
     assert layer_of(story, "the song on the radio fades") != "dream"
+
+
+DELIRIOUS = """Effie Munro guts herring on the quay at Stornoway. In October she collapses with typhoid and is carried to the hospital.
+
+For three days she is delirious.
+
+Her father rows into the bay at dawn, alive, and lifts her off her feet. They walk up the croft track together.
+
+When the fever breaks, a nurse is sitting beside the bed with a letter. Effie sails home at Christmas."""
+
+
+def test_a_delirium_runs_until_the_fever_breaks(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(DELIRIOUS)
+    assert layer_of(story, "Her father rows into the bay") == "imagined"
+    assert layer_of(story, "When the fever breaks") == "actual"
+    assert layer_of(story, "Effie sails home") == "actual"
