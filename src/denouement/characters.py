@@ -74,6 +74,10 @@ _PRONOUN_PLAYED_BY = re.compile(
     rf"\b(?:he|she|who)\s+(?:is|was)\s+(?:played|portrayed|voiced)(?:\s+with\s+[^,;.()]{{1,40}}?)?\s+by\s+"
     rf"(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}})?(?P<actor>{_NAME})"
 )
+_PAIR_WITH_ACTORS = re.compile(
+    rf"\b(?P<first>{_NAME_WORD}) and (?P<second>{_NAME_WORD}) (?P<surname>{_NAME_WORD})\s*"
+    rf"\(\s*(?P<a>{_NAME})\s+and\s+(?P<b>{_NAME})\s*\)"
+)
 _STARRING = re.compile(
     rf"\b(?:[Ss]tarring|[Cc]o-starring|[Cc]ast)\s*:?\s+"
     rf"(?P<list>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*(?:,?[ \t]+and[ \t]+{_NAME})?)"
@@ -796,6 +800,16 @@ class _Builder:
                 found.append((before[-1].form, match.group("actor"), match.start("actor")))
         return found
 
+    def paired_actors(self) -> list[tuple[tuple[str, ...], str, int]]:
+        """``the brothers Anders and Emil Skovgaard (Mikkel Aaby and Jonas Wedel-Berg)``: each of the
+        two, under the shared surname, gets the actor in the same place of the pair."""
+        found: list[tuple[tuple[str, ...], str, int]] = []
+        for match in _PAIR_WITH_ACTORS.finditer(self.text):
+            surname = match.group("surname")
+            found.append(((match.group("first"), surname), match.group("a"), match.start("a")))
+            found.append(((match.group("second"), surname), match.group("b"), match.start("b")))
+        return found
+
     def starring_lists(self) -> list[tuple[int, int, str]]:
         """``Starring Lina Haddad, Philip Oduya, Marcus Abney.``: every name in the list is an actor."""
         spans = []
@@ -923,7 +937,7 @@ class _Builder:
                 nick_of_form.setdefault(m.form, nickname)
         for target, nick in self.called_pronoun(cands) + self.the_nickname(cands):
             nick_of_form.setdefault(target, nick)
-        for target_form, actor, at in self.pronoun_played_by(cands):
+        for target_form, actor, at in self.pronoun_played_by(cands) + self.paired_actors():
             actor_of_form.setdefault(target_form, (actor, -1))
             self.actor_spans.append((at, at + len(actor), actor))
         self.actor_spans.extend(self.starring_lists())

@@ -229,3 +229,13 @@ def test_a_critic_of_an_outlet_and_the_owner_of_a_title_are_real_people(story_of
     assert by_name(story, "Hal Imrie").kind == "person"
     assert by_name(story, "Ilse Brandvold").kind == "person"
     assert by_name(story, "Wren Calder").kind == "character"
+
+
+def test_two_characters_sharing_a_surname_take_their_actors_in_order(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The sisters Ilka and Maren Voss (Dana Kreuter and Sofie Lund) run the last hotel on the pass. "
+        "Ilka Voss keeps the books. Maren Voss cooks for the guests."
+    )
+    assert by_name(story, "Ilka Voss").actor == "Dana Kreuter"
+    assert by_name(story, "Maren Voss").actor == "Sofie Lund"
+    assert not any(c.name in ("Dana Kreuter", "Sofie Lund") for c in story.characters)
