@@ -1541,6 +1541,12 @@ _VERDICT_VERBS = frozenset(
 )
 
 
+def _title_word(word: str) -> str:
+    """A word of a title as a name word: lower case, without punctuation or a possessive ("Tidewrack's")."""
+    word = word.lower().strip(':;,.!?*_"“”‘()[]')
+    return re.sub(r"['’]s?$", "", word)
+
+
 def _a_title_follows(doc: Doc, i: int) -> bool:
     """ "Leena Mäkelä's The Second", "Ottoline Brisk-Mensah's Quickstep": a work's title after a name's
     possessive — "The", a work of art, or a word of the text's own title."""
@@ -1548,7 +1554,7 @@ def _a_title_follows(doc: Doc, i: int) -> bool:
     if token.text == "The" or token.ent_type_ == "WORK_OF_ART":
         return True
     title = doc.user_data.get("denouement_title")
-    words = {w.lower().strip(".,:;!?*'’\"") for w in title.split()} if isinstance(title, str) else set()
+    words = {_title_word(w) for w in title.split()} if isinstance(title, str) else set()
     return token.is_title and not token.is_stop and token.lower_ in words
 
 
@@ -1829,7 +1835,7 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
     index = story_index(doc)
     builder = _Builder(doc, index)
     clusters, mentions = builder.run()
-    title_words = {w.lower().strip(":,.!?") for w in (title or "").split()} | _work_title_words(doc, index)
+    title_words = {_title_word(w) for w in (title or "").split()} | _work_title_words(doc, index)
     evidence = {c.key: _person_evidence(c, doc, index) for c in clusters if c.mentions}
     reference = {c.key: _is_reference(c, doc, index, title_words) for c in clusters if c.mentions}
     kept = [

@@ -239,3 +239,14 @@ def test_two_characters_sharing_a_surname_take_their_actors_in_order(story_of): 
     assert by_name(story, "Ilka Voss").actor == "Dana Kreuter"
     assert by_name(story, "Maren Voss").actor == "Sofie Lund"
     assert not any(c.name in ("Dana Kreuter", "Sofie Lund") for c in story.characters)
+
+
+def test_a_title_word_with_a_possessive_is_no_character(story_of):  # type: ignore[no-untyped-def]
+    from denouement import explain
+
+    story = explain(
+        "# Saltmere's Ending Explained\n\nNell Ashby keeps the tide clock. Nell Ashby waits for the boat. "
+        "Saltmere isn't about a ghost at all. Saltmere is streaming now.",
+        format="markdown",
+    )
+    assert [c.name for c in story.characters] == ["Nell Ashby"]
