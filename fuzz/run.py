@@ -158,7 +158,11 @@ def write_report(results: dict[str, dict[str, object]]) -> None:
         lines.append(
             f"| {target} | {execs:,} | {seconds:,} | {rate:,} | {r['corpus']} | {crashes} | {r['date']} |"
         )
+    found = ", ".join(f"`{p.name}`" for p in sorted((ROOT / "tests" / "data" / "hostile").iterdir()))
     lines += [
+        "",
+        "Crashes found by earlier runs, each fixed and kept as a regression input in `tests/data/hostile/`",
+        f"(replayed by `tests/test_hostile.py`): {found or 'none'}.",
         "",
         "Reproduce one target: `make fuzz FUZZ_TARGETS=srt` (or `FUZZ_RUNS=…`, `FUZZ_SECONDS=…` for",
         "the pipeline). Replay a crash file:",
