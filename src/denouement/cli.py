@@ -106,6 +106,10 @@ def _write(text: str, output: Path | None) -> None:
         raise InputError(f"cannot write {output}: {exc.strerror or exc}") from exc
 
 
+#: The sentence limit, an option of every command that analyses stories.
+MaxSentences = Annotated[int, typer.Option("--max-sentences", min=1, help="Most sentences a story may have.")]
+
+
 @app.command()
 def explain(
     source: Annotated[
@@ -141,9 +145,7 @@ def explain(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Largest input in bytes; larger is refused unread.")
     ] = DEFAULT_MAX_BYTES,
-    max_sentences: Annotated[
-        int, typer.Option("--max-sentences", min=1, help="Most sentences a story may have.")
-    ] = DEFAULT_MAX_SENTENCES,
+    max_sentences: MaxSentences = DEFAULT_MAX_SENTENCES,
     time_limit: Annotated[
         float | None,
         typer.Option("--time-limit", min=0.1, help="Seconds the analysis may take (default: none)."),
@@ -191,9 +193,7 @@ def serve(
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="Seconds one analysis may take before it is refused.")
     ] = DEFAULT_SERVER_TIME_LIMIT,
-    max_sentences: Annotated[
-        int, typer.Option("--max-sentences", min=1, help="Most sentences a story may have.")
-    ] = DEFAULT_MAX_SENTENCES,
+    max_sentences: MaxSentences = DEFAULT_MAX_SENTENCES,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
 ) -> None:
     """Run the local web UI and JSON API (paste a text or upload a file, see the report)."""
@@ -238,9 +238,7 @@ def batch(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Largest input in bytes; larger is an error row.")
     ] = DEFAULT_MAX_BYTES,
-    max_sentences: Annotated[
-        int, typer.Option("--max-sentences", min=1, help="Most sentences a story may have.")
-    ] = DEFAULT_MAX_SENTENCES,
+    max_sentences: MaxSentences = DEFAULT_MAX_SENTENCES,
     text_column: Annotated[
         str | None, typer.Option("--text-column", help="Tables: the column with the story's text.")
     ] = None,
