@@ -1515,7 +1515,10 @@ def _about_a_work(verb: Token, person_verbs: frozenset[str]) -> bool:
         verb.head.lemma_.lower() in _WORK_NOUNS or verb.head.ent_type_ == "WORK_OF_ART"
     ):
         return True
-    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in _MADE_THINGS for c in verb.children)
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    # "the score was written by …", "much of the score was written by …"
+    heads = subjects + [o for s in subjects for p in s.children if p.lower_ == "of" for o in p.children]
+    return any(h.lemma_.lower() in _MADE_THINGS for h in heads)
 
 
 #: What a work's makers write besides the work itself: "the score was written by Leke Arinze".

@@ -202,9 +202,17 @@ def test_makers_named_by_credits_and_possessive_works_are_real_people(story_of):
         "screenplay by Keturah Lind. Oduya co-wrote the screenplay with Bram Hollis. "
         "Delphine Arroway's twisty, tender small-town drama follows Wren Calder, a ferry pilot. "
         "Wren Calder reads a letter written by Tobin Marsh. Tobin Marsh never comes home. "
+        "Much of the score was written by the cellist Ines Varga. "
         '"I wanted the harbour to feel like a trap," Oduya said in an interview with Frame Weekly.'
     )
-    for name in ("Mirela Oduya", "Anselm Torvik", "Keturah Lind", "Bram Hollis", "Delphine Arroway"):
+    for name in (
+        "Mirela Oduya",
+        "Anselm Torvik",
+        "Keturah Lind",
+        "Bram Hollis",
+        "Delphine Arroway",
+        "Ines Varga",
+    ):
         assert by_name(story, name).kind == "person", name
     assert by_name(story, "Wren Calder").kind == "character"
     assert by_name(story, "Tobin Marsh").kind == "character"  # a letter is not a work
