@@ -158,6 +158,12 @@ def write_report(results: dict[str, dict[str, object]]) -> None:
         lines.append(
             f"| {target} | {execs:,} | {seconds:,} | {rate:,} | {r['corpus']} | {crashes} | {r['date']} |"
         )
+    short = [t for t in READER_TARGETS if t in results and int(str(results[t]["executions"])) < 1_000_000]
+    if short:
+        lines += [
+            "",
+            f"Stopped by a time cap (`FUZZ_MAX_SECONDS`) before 1,000,000 executions: {', '.join(short)}.",
+        ]
     found = ", ".join(f"`{p.name}`" for p in sorted((ROOT / "tests" / "data" / "hostile").iterdir()))
     lines += [
         "",
