@@ -23,6 +23,7 @@ indentation was lost or blank lines were dropped:
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from collections import Counter
@@ -160,9 +161,16 @@ _WIDE_DIALOGUE = 48  # a dialogue column is ~35 characters; wider lines are acti
 _RIGHT_ALIGNED = 40
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_upper(text: str) -> bool:
-    """All capitals, allowing the small letters of a "Mc" or "Mac" name (``McTAVISH``)."""
-    letters = [c for c in _MC.sub("", text) if c.isalpha()]
+    """All capitals, allowing the small letters of a "Mc" or "Mac" name (``McTAVISH``); letters without
+    case (CJK) do not count as capitals."""
+    text = _MC.sub("", text)
+    if not text.isupper():  # no cased letter, or a small one
+        return False
+    if text.isascii():
+        return True
+    letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 
 
@@ -198,6 +206,7 @@ def is_transition(line: str, indent: int = 0) -> bool:
     return indent >= _RIGHT_ALIGNED and len(text) < 30 and text.endswith((":", "."))
 
 
+@functools.lru_cache(maxsize=8192)
 def _could_be_cue(line: str) -> bool:
     text = line.strip()
     if not text or not _is_upper(text) or not _CUE.match(_MC.sub("M", text)):
