@@ -1070,8 +1070,8 @@ class _Builder:
             if len(form) != 1 or len(keys) != 1:
                 continue
             own = self.clusters[keys[0]]
-            if any(len(f) > 1 for f in own.forms):
-                continue
+            if form not in own.forms or any(len(f) > 1 for f in own.forms):
+                continue  # a nickname of its owner ("Pip" of "Pipkin") is not the owner's name to give away
             short = form[0].lower()
             # Only names sharing the first letter, or listed as the full form of this short one, can match.
             pool = by_initial.get(short[:1], set()) | reverse.get(short, set())

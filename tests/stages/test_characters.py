@@ -258,3 +258,15 @@ def test_a_title_word_with_a_possessive_is_no_character(story_of):  # type: igno
         format="markdown",
     )
     assert [c.name for c in story.characters] == ["Nell Ashby"]
+
+
+def test_two_characters_with_the_same_nickname_both_keep_it(story_of):  # type: ignore[no-untyped-def]
+    # a nickname first given to one character must not be handed over as the other one's name
+    story = story_of(
+        "In a market town, Philippa Dunmore (Rosa Kells), known to everyone as Pip, bakes bread for the "
+        "whole street. Pip argues with the miller about the price of flour every Monday.\n\n"
+        "Far away, a lonely snail meets Pipkin, a beetle with big plans who insists on being called Pip. "
+        "Pip wants to see the sea. The snail and Pip set out at dawn, and Pip decides to stay by the shore."
+    )
+    assert "Pip" in by_name(story, "Philippa Dunmore").aliases
+    assert "Pip" in by_name(story, "Pipkin").aliases
