@@ -395,9 +395,54 @@ def _name_runs(doc: Doc, index: StoryIndex, names: Sequence[bool]) -> list[tuple
             and doc[start - 1].lower_ not in _titles()
         ):
             start -= 1
+        start = _past_sentence_opener(doc, start, j)
+        start, j = _within_one_sentence(doc, start, j)
         runs.append((start, j))
         i = j
     return runs
+
+
+_ABBREVIATIONS = frozenset({"jr.", "sr.", "st.", "mt.", "ft.", "no.", "vs.", "co."})
+_INITIALS = re.compile(r"^(?:\w\.)+$")  # "J.K."
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    return bool(doc[i].is_sent_start or (i > 0 and doc[i - 1].is_sent_start and doc[i - 1].is_quote))
+
+
+def _past_sentence_opener(doc: Doc, start: int, end: int) -> int:
+    """The run without a word that opens its sentence but is no part of the name ("Alongside Marion",
+    "Remembering Vincent", "Suspicious of Sollozzo"), nor the particles after it."""
+    word = doc[start].lower_
+    if end - start < 2 or not _opens_sentence(doc, start) or word in _gendered("given_names"):
+        return start
+    participle = doc[start].tag_ == "VBG" or (word.endswith("ing") and len(word) >= 6)
+    if not participle and word not in word_set("characters", "sentence_openers"):
+        return start
+    new = start + 1
+    while new < end - 1 and doc[new].lower_ in (*PARTICLES, "of", "the"):
+        new += 1
+    return new
+
+
+def _within_one_sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A run cut at a word with a full stop that is no initial or honorific ("…the Ark. Jones and…": a
+    sentence end the splitter missed): the name after it if the stop ends the first word, else the name
+    up to it."""
+    titles = _titles()
+    for k in range(start, end - 1):
+        text = doc[k].text.lower()
+        if (
+            text.endswith(".")
+            and len(text) > 3
+            and text not in titles
+            and text not in _ABBREVIATIONS
+            and not _INITIALS.match(text)
+        ):
+            if k == start:
+                return k + 1, end
+            return start, k + 1
+    return start, end
 
 
 def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, list[str], list[str]]:
@@ -1435,6 +1480,14 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
                     or (by.head.lemma_.lower() in _WORK_NOUNS and _makes_a_work(by.head.head, person_verbs))
                 )
             )
+            # "owes a debt to Jacques Demy", "a nod to Hitchcock": an influence is a real maker
+            or (
+                brief
+                and first.dep_ == "pobj"
+                and by.lower_ == "to"
+                and _an_influence(by.head)
+                and cluster.labels.get("PERSON", 0) > 0
+            )
             # "she has clearly read her Kazuo Ishiguro": a name a person reads is an author
             or (brief and head.dep_ == "dobj" and _read_by_someone(verb) and not head.text.isupper())
         )
@@ -1608,6 +1661,10 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
         return True  # "the engineer, Tobias Reyne", "her son Caspar": a human role
     if _is_work_or_place(cluster, doc):
         return False
+    if not set(cluster.labels) & {"ORG", "LOC", "NORP", "FAC"} and any(
+        _told_or_given_to(doc[m.end - 1]) and not _after_the(doc, m.start) for m in cluster.named_mentions
+    ):
+        return True  # "sells his boat to Marta Quill": someone things are given or said to
     other = sum(n for label, n in cluster.labels.items() if label in NON_PERSON_LABELS)
     plain = sum(
         n for label, n in cluster.labels.items() if label not in NON_PERSON_LABELS and label != "PERSON"
@@ -1644,44 +1701,6 @@ _DIRECTIONAL = frozenset({"to", "from", "into", "toward", "towards", "via", "ont
 
 
 #: Verbs whose "to X" / "at X" is a person, not a place ("says to Caspar", "smiles at Mia").
-_TO_PEOPLE = frozenset(
-    {
-        "say",
-        "talk",
-        "speak",
-        "write",
-        "listen",
-        "belong",
-        "marry",
-        "engage",
-        "introduce",
-        "reply",
-        "lie",
-        "wave",
-        "nod",
-        "smile",
-        "propose",
-        "look",
-        "stare",
-        "glance",
-        "shout",
-        "whisper",
-        "turn",
-        "explain",
-        "confess",
-        "apologise",
-        "apologize",
-        "happen",
-        "send",
-        "give",
-        "hand",
-        "read",
-        "sing",
-        "point",
-        "laugh",
-        "yell",
-    }
-)
 
 
 def _is_work_or_place(cluster: CharacterCluster, doc: Doc) -> bool:
@@ -1696,7 +1715,7 @@ def _is_work_or_place(cluster: CharacterCluster, doc: Doc) -> bool:
             if any(a.lemma_.lower() in _WORK_NOUNS for a in attrs):
                 return True
         prep = head.head
-        if head.dep_ != "pobj" or prep.head.lemma_.lower() in _TO_PEOPLE:
+        if head.dep_ != "pobj" or prep.head.lemma_.lower() in word_set("characters", "to_people_verbs"):
             continue
         directional = prep.lower_ in _DIRECTIONAL and (
             prep.head.lemma_.lower() in motion or cluster.human_verbs == 0
@@ -1762,11 +1781,16 @@ def _kind(cluster: CharacterCluster, person: bool, reference: bool) -> Kind:
     return "character"
 
 
-def _is_reference(cluster: CharacterCluster, doc: Doc, index: StoryIndex, title_words: set[str]) -> bool:
-    """A character of another work: every mention compares to a named work ("like Ripley in Alien")."""
+def _is_reference(
+    cluster: CharacterCluster, doc: Doc, index: StoryIndex, title_words: set[str], cast_words: set[str]
+) -> bool:
+    """A character of another work: every mention compares to a named work ("like Ripley in Alien").
+    A name the tagger took for an organisation is no work ("Alongside Tobias, Mina sails…")."""
     mentions = cluster.named_mentions
     if not mentions or cluster.actor is not None or len(mentions) > 3:
         return False
+    if all(_compared_to(doc[m.end - 1]) for m in mentions):
+        return True  # "Like Jay Gatsby reaching for the light, Noor…; unlike Gatsby, she…"
     cues = word_set("characters", "reference_cues")
     flags = []
     for m in mentions:
@@ -1776,14 +1800,63 @@ def _is_reference(cluster: CharacterCluster, doc: Doc, index: StoryIndex, title_
             t.ent_type_ in ("WORK_OF_ART", "ORG")
             and not (m.start <= t.i < m.end)
             and t.lower_ not in title_words
+            and t.lower_ not in cast_words
             for t in sent
         ) or bool(re.search(r"\b(in|from)\s+(the\s+)?[A-Z][\w'’]+", doc[m.end : sent.end].text[:60]))
-        if not (cue or work):
-            return False
         flags.append((cue, work))
+    # A name its first mention sets in another work, under a comparison ("comparisons with Stevens in
+    # The Remains of the Day… where Stevens never admits…"): talked about, whatever follows.
+    first_cue, first_work = flags[0]
+    if first_cue and first_work and _cued(doc[mentions[0].end - 1], cues):
+        return True
+    if not all(cue or work for cue, work in flags):
+        return False
     # Every mention compares or names another work, and the text does both somewhere ("Quint from Jaws …
     # Like Quint, he …").
     return any(c for c, _ in flags) and any(w for _, w in flags) and (len(flags) > 1 or all(flags[0]))
+
+
+def _cued(head: Token, cues: frozenset[str]) -> bool:
+    """A cue word governs the name itself: "comparisons with Stevens", "echoes Ripley"."""
+    governor = head.head
+    if head.dep_ == "pobj":
+        return governor.lower_ in cues or governor.head.lower_ in cues or governor.head.lemma_.lower() in cues
+    return head.dep_ == "dobj" and (governor.lower_ in cues or governor.lemma_.lower() in cues)
+
+
+def _an_influence(word: Token) -> bool:
+    """ "a nod (to)", "owes a debt (to)", "pays homage (to)"."""
+    influence = word_set("characters", "influence_nouns")
+    if word.pos_ == "VERB":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in influence for c in word.children)
+    return word.lemma_.lower() in influence
+
+
+def _told_or_given_to(head: Token) -> bool:
+    to = head.head
+    return (
+        head.dep_ == "pobj"
+        and to.lower_ == "to"
+        and to.dep_ in ("dative", "prep")
+        and to.head.pos_ == "VERB"
+        and to.head.lemma_.lower() in word_set("characters", "dative_verbs")
+        and not _an_influence(to.head)  # "owes a debt to Casablanca"
+    )
+
+
+def _compared_to(head: Token) -> bool:
+    """ "Like Gatsby, Noor…", "Like Gatsby reaching for the light, Noor…", "unlike Gatsby, she…": a
+    comparison made about a whole clause (not "players like Bobby Fischer", which gives an example)."""
+    if head.dep_ == "nsubj" and head.head.dep_ == "pcomp":
+        head = head.head
+    elif head.dep_ != "pobj":
+        return False
+    marker = head.head
+    return (
+        marker.lower_ in ("like", "unlike")
+        and marker.head.pos_ in ("VERB", "AUX")
+        and marker.head.lemma_ not in ("look", "sound", "seem", "feel")  # a likeness, often a real person
+    )
 
 
 def _gender(cluster: CharacterCluster, doc: Doc) -> Gender:
@@ -1840,7 +1913,10 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
     clusters, mentions = builder.run()
     title_words = {_title_word(w) for w in (title or "").split()} | _work_title_words(doc, index)
     evidence = {c.key: _person_evidence(c, doc, index) for c in clusters if c.mentions}
-    reference = {c.key: _is_reference(c, doc, index, title_words) for c in clusters if c.mentions}
+    cast_words = {
+        w for c in clusters if c.mentions and _keep(c, doc, title_words, evidence[c.key]) for w in c.words
+    }
+    reference = {c.key: _is_reference(c, doc, index, title_words, cast_words) for c in clusters if c.mentions}
     kept = [
         c
         for c in clusters

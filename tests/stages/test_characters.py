@@ -270,3 +270,34 @@ def test_two_characters_with_the_same_nickname_both_keep_it(story_of):  # type: 
     )
     assert "Pip" in by_name(story, "Philippa Dunmore").aliases
     assert "Pip" in by_name(story, "Pipkin").aliases
+
+
+def test_words_opening_a_sentence_are_not_part_of_a_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Mina Corvo runs a ferry between two islands. Her brother Tobias Corvo owes money to Edgar Voss. "
+        "Suspicious of Edgar's sudden generosity, Mina refuses his offer. Remembering Tobias as a boy, "
+        "she pays the debt herself. Alongside Tobias, Mina sails the ferry out one last time."
+    )
+    for name in names(story):
+        assert name.split()[0] not in ("Suspicious", "Remembering", "Alongside", "of"), name
+    assert {"Mina Corvo", "Tobias Corvo", "Edgar Voss"} <= set(names(story))
+
+
+def test_to_a_person_is_not_to_a_place(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Rafe Lindqvist owes two years of rent to Edgar Voss, and Edgar wants it by Friday. Rafe sells his "
+        "boat to Marta Quill to pay him."
+    )
+    assert {"Edgar Voss", "Marta Quill"} <= {c.name for c in story.characters if c.kind == "character"}
+
+
+def test_an_influence_is_a_real_person_and_a_comparison_a_reference(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Odile Marchetti (Lou Brand) spends the last night of the festival dancing alone on the pier. "
+        "The painted skies of the final number owe a clear debt to Vincente Minnelli. Like Holly "
+        "Golightly staring into a shop window, Odile wants a life she can only look at; unlike Golightly, "
+        "she walks away from it."
+    )
+    assert by_name(story, "Vincente Minnelli").kind == "person"
+    assert by_name(story, "Holly Golightly").kind == "reference"
+    assert by_name(story, "Odile Marchetti").kind == "character"
