@@ -39,6 +39,7 @@ __all__ = [
     "CharacterCluster",
     "Mention",
     "StoryIndex",
+    "called_out",
     "find_characters",
     "shortens",
     "story_index",
@@ -1647,6 +1648,24 @@ def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], pe
     return cluster.words <= title_words and not (cast or person)
 
 
+_CALL_END = frozenset({",", ".", "!", "?", "—", "–", "”", '"', "…"})
+
+
+_OPENING_QUOTES = frozenset({'"', "“", "'", "‘"})
+
+
+def called_out(doc: Doc, m: Mention) -> bool:
+    """A name said to its bearer: after a comma and before the end of the clause ("…, Horty."), or
+    opening the speech and followed by more of it ("Danny, hold your end") — not a name that is the
+    whole answer ("“Stiles,” Dad said")."""
+    before = doc[m.start - 1].text if m.start > 0 else ""
+    after = doc[m.end].text if m.end < len(doc) else ""
+    if before == ",":
+        return after in _CALL_END
+    following = doc[m.end + 1].text if m.end + 1 < len(doc) else ""
+    return before in _OPENING_QUOTES and after == "," and following not in _CALL_END
+
+
 def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bool) -> bool:
     """Is this cluster a person? Names of places, companies, ships and works are not."""
     if _not_a_person(cluster, doc, title_words, person):
@@ -1661,6 +1680,10 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
         return True  # "the engineer, Tobias Reyne", "her son Caspar": a human role
     if _is_work_or_place(cluster, doc):
         return False
+    if not set(cluster.labels) & {"ORG", "GPE", "LOC", "NORP", "FAC"} and any(
+        m.in_quote and called_out(doc, m) and doc[m.end - 1].pos_ == "PROPN" for m in cluster.named_mentions
+    ):
+        return True  # "Priya, I'll need you to stay": a name someone is called by
     if not set(cluster.labels) & {"ORG", "LOC", "NORP", "FAC"} and any(
         _told_or_given_to(doc[m.end - 1]) and not _after_the(doc, m.start) for m in cluster.named_mentions
     ):

@@ -15,7 +15,14 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from denouement.characters import CharacterCluster, Mention, StoryIndex, mentions_by_token, story_index
+from denouement.characters import (
+    CharacterCluster,
+    Mention,
+    StoryIndex,
+    called_out,
+    mentions_by_token,
+    story_index,
+)
 
 __all__ = ["FIRST_PERSON", "NARRATOR_NAME", "find_narrator"]
 
@@ -68,7 +75,7 @@ def _only_spoken_to(doc: Doc, clusters: Sequence[CharacterCluster], named: Seque
     trophy.")."""
     in_speech = {m.cluster for m in named if m.in_quote}
     in_narration = {m.cluster for m in named if not m.in_quote}
-    called = {m.cluster for m in named if m.in_quote and _called_out(doc, m)}
+    called = {m.cluster for m in named if m.in_quote and called_out(doc, m)}
     candidates = [
         c.key
         for c in clusters
@@ -82,24 +89,6 @@ def _only_spoken_to(doc: Doc, clusters: Sequence[CharacterCluster], named: Seque
     if not heard or heard[0][0] < 2 or (len(heard) > 1 and heard[1][0] == heard[0][0]):
         return None
     return heard[0][1]
-
-
-_CALL_END = frozenset({",", ".", "!", "?", "—", "–", "”", '"', "…"})
-
-
-_OPENING_QUOTES = frozenset({'"', "“", "'", "‘"})
-
-
-def _called_out(doc: Doc, m: Mention) -> bool:
-    """A name said to its bearer: after a comma and before the end of the clause ("…, Horty."), or
-    opening the speech and followed by more of it ("Danny, hold your end") — not a name that is the
-    whole answer ("“Stiles,” Dad said")."""
-    before = doc[m.start - 1].text if m.start > 0 else ""
-    after = doc[m.end].text if m.end < len(doc) else ""
-    if before == ",":
-        return after in _CALL_END
-    following = doc[m.end + 1].text if m.end + 1 < len(doc) else ""
-    return before in _OPENING_QUOTES and after == "," and following not in _CALL_END
 
 
 def _quotes_said_by_i(doc: Doc, index: StoryIndex) -> list[range]:
@@ -147,15 +136,19 @@ _OPINION = frozenset(
 
 
 def _tells_a_story(doc: Doc, tokens: Sequence[int]) -> bool:
-    """Does "I" do things in the past tense ("I turned round", "I carried her case")?"""
-    acts = {
-        doc[i].head.i
-        for i in tokens
-        if doc[i].dep_ in ("nsubj", "nsubjpass")
-        and doc[i].head.tag_ == "VBD"
-        and doc[i].head.lemma_.lower() not in _OPINION
-    }
-    return len(acts) >= 2
+    """Does "I" do things, in the past tense ("I turned round", "I carried her case") or, more often,
+    in the present of a story told as it happens ("I sort the post", "I keep my head down")?"""
+    acts: dict[str, set[int]] = {"VBD": set(), "VBP": set()}
+    for i in tokens:
+        verb = doc[i].head
+        opinion = verb.lemma_.lower() in _OPINION
+        if doc[i].dep_ in ("nsubj", "nsubjpass") and verb.tag_ in acts and not opinion:
+            acts[verb.tag_].add(verb.i)
+    return len(acts["VBD"]) >= 2 or len(acts["VBP"]) >= _PRESENT_ACTS
+
+
+#: Present-tense acts of "I" that make a story told as it happens (a critic's "I say" is one or two).
+_PRESENT_ACTS = 3
 
 
 def find_narrator(
