@@ -413,3 +413,12 @@ def test_a_delirium_runs_until_the_fever_breaks(story_of):  # type: ignore[no-un
     assert layer_of(story, "Her father rows into the bay") == "imagined"
     assert layer_of(story, "When the fever breaks") == "actual"
     assert layer_of(story, "Effie sails home") == "actual"
+
+
+def test_eyes_shut_against_something_real_open_no_fantasy(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The smugglers tie Ada and Bruno to the mast and break open the sealed crate. Ada and Bruno close "
+        "their eyes to avoid the blinding light that pours out and burns the smugglers' boat to the "
+        "waterline. Ada and Bruno open their eyes to find the deck empty and their ropes burnt through."
+    )
+    assert all(s.layer == "actual" for s in story.sentences)
