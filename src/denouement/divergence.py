@@ -441,7 +441,10 @@ def _missing_outcomes(
 
 
 def _name_words(clusters: Sequence[CharacterCluster]) -> frozenset[str]:
-    return frozenset(w for c in clusters for w in c.words)
+    """Characters' name words, with the form the lemmatiser gives a name it takes for a plural
+    ("Ines" → "ine")."""
+    words = {w for c in clusters for w in c.words}
+    return frozenset(words | {w[:-1] for w in words if len(w) > 3 and w.endswith("s")})
 
 
 @Language.factory(

@@ -91,6 +91,9 @@ def _participants(token: Token, by_token: dict[int, Mention]) -> list[Participan
     result: list[Participant] = []
     for item in [token, *token.conjuncts]:
         m = by_token.get(item.i)
+        if m is None:  # "her school sweetheart, Tiago Mendes": the name in apposition
+            named = next((by_token.get(c.i) for c in item.children if c.dep_ == "appos"), None)
+            m = named if named is not None and named.cluster is not None else None
         if m is not None and (m.cluster is not None or m.group):
             keys = (m.cluster,) if m.cluster is not None else m.group
             result.extend(k for k in keys if k not in result)
@@ -248,7 +251,7 @@ def _states(
     lemmas = doc.to_array([LEMMA])
     for i in numpy.flatnonzero(lemmas == doc.vocab.strings["be"]).tolist():
         token = doc[i]
-        if token.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "parataxis"):
+        if token.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "parataxis", "relcl"):
             continue
         complement = next(
             (c for c in token.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words), None
@@ -275,6 +278,10 @@ def _states(
 
 def _agents_of_copula(token: Token, by_token: dict[int, Mention]) -> list[Participant]:
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is not None and token.dep_ == "relcl" and subject.lower_ in ("who", "that", "which"):
+        subject = token.head  # "Tiago, who is married to a nurse": Tiago is married
+        while subject.dep_ == "appos" and subject.head.i != subject.i:
+            subject = subject.head  # "Tiago, now a paramedic, who is married…"
     return _participants(subject, by_token) if subject is not None else []
 
 
@@ -282,11 +289,20 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
 
 
 def content_lemmas(span: Span) -> tuple[str, ...]:
-    """The content words of a stretch of text as lower-case lemmas, in order, without repeats."""
+    """The content words of a stretch of text as lower-case lemmas, in order, without repeats.
+
+    A name counts as written ("Ines", not the lemmatiser's "ine"); what stands in parentheses (an actor's
+    name after a character's) is no content of the event.
+    """
     seen: list[str] = []
+    depth = 0
     for t in span:
-        if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha:
-            lemma = t.lemma_.lower()
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha:
+            lemma = t.lower_ if t.pos_ == "PROPN" or t.ent_type_ == "PERSON" else t.lemma_.lower()
             if lemma not in seen:
                 seen.append(lemma)
     return tuple(seen)
