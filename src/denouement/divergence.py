@@ -326,7 +326,7 @@ def _segment_divergences(
     cast: set[int] = set().union(*(aligner.features[i].people for i in inside))
     for i in inside:
         e = events[i]
-        if not e.main or not aligner.features[i].words:
+        if not (e.main or e.negated) or not aligner.features[i].words:  # "…except she does not chase him out"
             continue
         # Real events left out of the ranking score 0, below the threshold: leaving them out changes
         # neither the best match nor the runner-up.
