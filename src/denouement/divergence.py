@@ -244,9 +244,20 @@ def alignment_score(a: EventSpan, b: EventSpan, lex: Lexicon, names: frozenset[s
     return _Aligner([a, b], lex, names).score(0, 1)
 
 
-def _repeats(a: EventSpan, b: EventSpan) -> bool:
-    """An unreal event that tells the same thing as the real one (the replay before it diverges)."""
+_ABSENCE_WORDS = re.compile(r"\b(?:no|nobody|nothing|none|never|without|not|empty)\b|n[’']t\b", re.IGNORECASE)
+
+
+def _repeats(a: EventSpan, b: EventSpan, text: str) -> bool:
+    """An unreal event that tells the same thing as the real one (the replay before it diverges) — not
+    when someone or something is missing from one of them ("came round the point with no one at the
+    tiller" / "with Tam at the tiller")."""
     if a.predicate != b.predicate or a.negated != b.negated:
+        return False
+    if _people(a) != _people(b):
+        return False
+    if bool(_ABSENCE_WORDS.search(text[a.start : a.end])) != bool(
+        _ABSENCE_WORDS.search(text[b.start : b.end])
+    ):
         return False
     sa, sb = set(a.lemmas), set(b.lemmas)
     return len(sa & sb) / max(1, len(sa | sb)) >= 0.8
@@ -349,7 +360,7 @@ def _segment_divergences(
                 )
             )
             continue
-        if _repeats(e, events[ranked[0][1]]):
+        if _repeats(e, events[ranked[0][1]], text):
             continue
         floor = max(ALIGN_THRESHOLD, 0.8 * best_score)
         for _score, best in (pair for pair in ranked[: SECOND_MATCHES + 1] if pair[0] >= floor):

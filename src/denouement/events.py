@@ -187,9 +187,25 @@ def is_main_clause(verb: Token) -> bool:
     """A clause that tells something on its own: the sentence's main verb or one coordinated with it."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
-    return verb.dep_ == "ROOT" or (
-        verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_ in ("say", "tell")
-    )
+    return verb.dep_ == "ROOT" or (verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_ in _TELLING)
+
+
+#: Verbs whose clause is what is told: said, or dreamt and imagined ("she dreams that the boat comes
+#: home empty": the boat's coming is the dream's event).
+_TELLING = frozenset(
+    {
+        "say",
+        "tell",
+        "dream",
+        "imagine",
+        "picture",
+        "envision",
+        "fantasize",
+        "fantasise",
+        "daydream",
+        "pretend",
+    }
+)
 
 
 def _maybe_event_verbs(doc: Doc) -> Iterator[Token]:

@@ -100,3 +100,17 @@ def test_example_fantasy_wedding_is_set_against_her_real_marriage(example: Story
     wedding = sentence_with(example, "a wedding in a courtyard")
     married = sentence_with(example, "married to a record producer")
     assert any(d.kind == "changed" and {wedding, married} <= set(d.evidence) for d in example.divergences)
+
+
+def test_a_dream_that_leaves_someone_out_is_changed_not_a_replay(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ewan Muir takes the family trawler out alone on the morning of the storm, and his sister Isla "
+        "waits at the harbour all day. That night Isla dreams that the trawler comes into the harbour "
+        "with nobody at the wheel. She wakes before dawn and runs down to the quay. At first light the "
+        "trawler comes into the harbour with Ewan at the wheel, soaked and laughing."
+    )
+    dreamed = sentence_with(story, "nobody at the wheel")
+    real = sentence_with(story, "with Ewan at the wheel")
+    assert any(d.kind == "changed" and {dreamed, real} <= set(d.evidence) for d in story.divergences), [
+        d.summary for d in story.divergences
+    ]
