@@ -58,6 +58,7 @@ class Lexicon:
     fate: frozenset[str]
     ignore: frozenset[str]
     absence: re.Pattern[str]
+    unreal_mentions: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @cache
@@ -66,8 +67,13 @@ def divergence_lexicon() -> Lexicon:
     groups = {str(w).lower(): name for name, words in data.get("related", {}).items() for w in words}
     absence = "|".join(f"(?:{p})" for p in data.get("absence", [])) or r"(?!)"
     fate = frozenset(str(g) for g in data.get("fate", []))
+    unreal = "|".join(f"(?:{p})" for p in data.get("unreal_mentions", [])) or r"(?!)"
     return Lexicon(
-        groups, fate, frozenset(str(w).lower() for w in data.get("ignore", [])), re.compile(absence, re.I)
+        groups,
+        fate,
+        frozenset(str(w).lower() for w in data.get("ignore", [])),
+        re.compile(absence, re.I),
+        re.compile(unreal, re.I),
     )
 
 
@@ -290,8 +296,12 @@ def find_divergences(
     text: str,
     sentence_texts: Sequence[str],
     names: frozenset[str] = frozenset(),
+    cast: Sequence[frozenset[int]] = (),
 ) -> list[DivergenceSpan]:
-    """The divergences of every unreal segment, in text order."""
+    """The divergences of every unreal segment, in text order.
+
+    ``cast`` gives, for every sentence, the characters it names.
+    """
     aligner = _Aligner(events, divergence_lexicon(), names)
     real = [n for n, e in enumerate(events) if layers[e.sentence] in _REAL_FOR_ALIGNMENT]
     every = _SentenceOrder(events, range(len(events)))
@@ -312,7 +322,64 @@ def find_divergences(
                 seg, inside, near, window, after, aligner, layers, text, sentence_texts, result, absence
             )
         )
+        if cast:
+            result.extend(_absent_characters(seg, real, aligner, layers, text, sentence_texts, cast, result))
     return result
+
+
+def _absent_characters(
+    seg: SegmentSpan,
+    real: Sequence[int],
+    aligner: _Aligner,
+    layers: Sequence[Layer],
+    text: str,
+    sentence_texts: Sequence[str],
+    cast: Sequence[frozenset[int]],
+    already: Sequence[DivergenceSpan],
+) -> list[DivergenceSpan]:
+    """Characters that commentary after the sequence says it leaves out ("Ox is nowhere in the fantasy
+    kitchen"), and who indeed take no part in it: each is set against their nearest real event."""
+    lex, events = aligner.lex, aligner.events
+    inside = set().union(*cast[seg.first : seg.last + 1])
+    inside |= {p for n in _events_inside(events, seg) for p in _people(events[n])}
+    used = {d.actual for d in already if d.actual is not None}
+    found: list[DivergenceSpan] = []
+    for s in range(seg.last + 1, min(len(sentence_texts), seg.last + 1 + WINDOW)):
+        if layers[s] != "commentary" or not cast[s] - inside:
+            continue
+        sentence = sentence_texts[s]
+        if not (lex.absence.search(sentence) and lex.unreal_mentions.search(sentence)):
+            continue
+        for key in sorted(cast[s] - inside):
+            counterpart = _nearest_real_event(key, seg, real, events)
+            if counterpart is None or counterpart in used:
+                continue
+            used.add(counterpart)
+            e = events[counterpart]
+            found.append(
+                DivergenceSpan(
+                    "only_actual",
+                    counterpart,
+                    None,
+                    _summary("only_actual", seg.layer, text, None, e),
+                    tuple(sorted({s, e.sentence})),
+                )
+            )
+    return found
+
+
+def _events_inside(events: Sequence[EventSpan], seg: SegmentSpan) -> list[int]:
+    return [n for n, e in enumerate(events) if seg.first <= e.sentence <= seg.last]
+
+
+def _nearest_real_event(
+    key: int, seg: SegmentSpan, real: Sequence[int], events: Sequence[EventSpan]
+) -> int | None:
+    """The first real event about character ``key`` after the segment, else the last one before it."""
+    about = [r for r in real if key in _people(events[r])]
+    after = [r for r in about if events[r].sentence > seg.last]
+    before = [r for r in about if events[r].sentence < seg.first]
+    return after[0] if after else before[-1] if before else None
 
 
 @dataclass(frozen=True)
@@ -451,6 +518,18 @@ def _missing_outcomes(
     return found
 
 
+def _cast_by_sentence(clusters: Sequence[CharacterCluster], sentences: int) -> list[frozenset[int]]:
+    """For every sentence, the story characters it names."""
+    cast: list[set[int]] = [set() for _ in range(sentences)]
+    for cluster in clusters:
+        if cluster.kind != "character":
+            continue
+        for m in cluster.mentions:
+            if m.kind == "name" and 0 <= m.sentence < sentences:
+                cast[m.sentence].add(cluster.key)
+    return [frozenset(c) for c in cast]
+
+
 def _name_words(clusters: Sequence[CharacterCluster]) -> frozenset[str]:
     """Characters' name words, with the form the lemmatiser gives a name it takes for a plural
     ("Ines" → "ine")."""
@@ -479,5 +558,6 @@ def divergence_component(doc: Doc) -> Doc:
         index.text,
         index.sentence_texts,
         _name_words(doc._.characters or []),
+        _cast_by_sentence(doc._.characters or [], len(index.sentences)),
     )
     return doc

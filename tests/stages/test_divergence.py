@@ -114,3 +114,21 @@ def test_a_dream_that_leaves_someone_out_is_changed_not_a_replay(story_of):  # t
     assert any(d.kind == "changed" and {dreamed, real} <= set(d.evidence) for d in story.divergences), [
         d.summary for d in story.divergences
     ]
+
+
+def test_commentary_naming_someone_missing_from_the_fantasy_gives_only_actual(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Rosa Lind runs a flower stall in a covered market. Her apprentice, Teodor Blum, opens the stall "
+        "every morning before she arrives.\n\n"
+        "On her last day, Rosa imagines the life she could have had in Paris: she sells roses on the Left "
+        "Bank, she marries a painter, and she never comes back. Then the market bell rings and she is "
+        "back at her stall.\n\n"
+        "Teodor is sweeping up petals by the door, and Rosa hands him the keys.\n\n"
+        "It is striking that Teodor is nowhere in the Paris fantasy; the life she imagines has no room "
+        "for the boy who kept her stall open."
+    )
+    missing = sentence_with(story, "Teodor is nowhere")
+    sweeping = sentence_with(story, "sweeping up petals")
+    assert any(
+        d.kind == "only_actual" and {missing, sweeping} <= set(d.evidence) for d in story.divergences
+    ), [(d.kind, d.evidence, d.summary) for d in story.divergences]
