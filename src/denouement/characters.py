@@ -129,7 +129,8 @@ _CREDIT_LEAD = re.compile(
 _NAME_THEN_ROLE = re.compile(rf"^{_NAME}\s*[·|•]\s*")
 _BARE_NAME = re.compile(rf"^{_NAME}$")
 _NICK_TO_EVERYONE = re.compile(
-    rf"^\s*(?:\([^()]{{1,60}}\))?\s*,\s*[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?\s+to\s+"
+    rf"^\s*(?:\([^()]{{1,60}}\))?\s*,\s*(?:who (?:was|is|had been|has been) )?"
+    rf"[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?\s+to\s+"
     rf"(?:everyone|everybody|all|friends|family|his friends|her friends|the town|the family)\b"
 )
 _CALLED_PRONOUN = re.compile(

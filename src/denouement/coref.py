@@ -55,6 +55,54 @@ class _Seen:
     main: bool = False  # subject of the sentence's main verb
 
 
+#: The cluster key that stands for a person the text never names ("a woman", "the boy").
+UNNAMED = -1
+#: Gendered nouns for people met without a name.
+_STRANGERS = frozenset(
+    {
+        "woman",
+        "man",
+        "girl",
+        "boy",
+        "lady",
+        "gentleman",
+        "waitress",
+        "waiter",
+        "landlady",
+        "landlord",
+        "actress",
+    }
+)
+
+
+@cache
+def _relation_genders() -> dict[str, Gender]:
+    data = load_lexicon("characters")["relation_gender"]
+    genders: dict[str, Gender] = {}
+    for word in data.get("female", []):
+        genders[str(word).lower()] = "female"
+    for word in data.get("male", []):
+        genders[str(word).lower()] = "male"
+    return genders
+
+
+def _unnamed_person(token: Token, by_token: Mapping[int, Mention]) -> bool:
+    """A subject (or the attribute of "X was a woman") headed by a gendered noun and naming nobody: "a
+    woman with silver bracelets", "the boy" (not "a woman named Celia", whose name is the mention)."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in _STRANGERS:
+        return False
+    if not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another", "this", "that") for c in token.children
+    ):
+        return False  # "her mother", "my dad": kin, usually a named character
+    if any(t.i in by_token for t in token.subtree):
+        return False  # "a young woman named Celia Voss", "the man, Dov,": named after all
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    # "The examiner was a woman…": the subject of the copula is this unnamed person too
+    return token.dep_ == "attr" and token.head.lemma_ == "be"
+
+
 def _is_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass")
 
@@ -237,6 +285,7 @@ def resolve_pronouns(
     rank = _narrative_rank(index)
     partners = _partners(named)
     history: list[_Seen] = []
+    unnamed_gender: dict[int, Gender] = {}
     resolved: list[Mention] = []
     salience: Counter[int] = Counter()
     top = 1  # max(salience.values(), default=1), kept up to date rather than recomputed per pronoun
@@ -257,6 +306,13 @@ def resolve_pronouns(
             resolved.append(m)
             if not m.in_quote and m.cluster is not None:
                 history.append(_seen(token, m.cluster, rank[sentence]))
+            continue
+        if _unnamed_person(token, by_token) and not index.in_quote(token):
+            # "The examiner was a woman…; she smiled": someone the text never names, whom a pronoun
+            # may mean; a pronoun that goes to them goes to no character
+            history.append(_Seen(token.i, UNNAMED, rank[sentence], True, token.head.dep_ == "ROOT"))
+            gender.setdefault(UNNAMED, "unknown")
+            unnamed_gender[token.i] = _relation_genders()[token.lemma_.lower()]
             continue
         lower = token.lower_
         if token.pos_ != "PRON" and lower not in ("her", "his"):
@@ -284,8 +340,9 @@ def resolve_pronouns(
             resolved_at,
             partners,
             kinds,
+            unnamed_gender,
         )
-        if key is None:
+        if key is None or key == UNNAMED:
             continue
         resolved.append(Mention.of_token(token, sentence, "pronoun", key))
         history.append(_seen(token, key, rank[sentence]))
@@ -307,6 +364,7 @@ def _antecedent(
     resolved: dict[int, int],
     partners: dict[int, Counter[int]],
     kinds: Mapping[int, str],
+    unnamed_gender: Mapping[int, Gender] | None = None,
 ) -> int | None:
     lower = token.lower_
     subject_here = _clause_subject(token, by_token, resolved)
@@ -323,7 +381,12 @@ def _antecedent(
             break
         if entry.cluster in excluded:
             continue
-        g = gender.get(entry.cluster, "unknown")
+        if entry.cluster == UNNAMED:
+            g = (unnamed_gender or {}).get(entry.token, "unknown")
+            if g != want or not entry.subject:
+                continue  # only "a woman" as a subject competes for "she"
+        else:
+            g = gender.get(entry.cluster, "unknown")
         if g not in (want, "unknown"):
             continue
         distance = sentence - entry.sentence
@@ -337,15 +400,15 @@ def _antecedent(
             # "he tells her": the one he is usually with is the likelier "her"
             score += 1.0 * pair.get(entry.cluster, 0) / pair_top
         score += 1.2 * salience.get(entry.cluster, 0) / top  # main characters are the likelier antecedents
-        if kinds.get(entry.cluster) == "person":
-            score -= 1.0  # real people are talked about in passing; the story's people act in it
+        if kinds.get(entry.cluster) == "person" or entry.cluster == UNNAMED:
+            score -= 1.0  # real people and passers-by are talked about in passing; the story's people act
         score += entry.token * 1e-6  # later wins a tie
         if best is None or score > best[0]:
             best = (score, entry.cluster)
     if best is not None:
         return best[1]
     # Nobody compatible nearby: the most prominent character of that gender seen so far (a story's lead).
-    same = [k for k in salience if gender.get(k) == want and k not in excluded]
+    same = [k for k in salience if gender.get(k) == want and k not in excluded and k != UNNAMED]
     return max(same, key=lambda k: salience[k]) if same else None
 
 
