@@ -147,9 +147,9 @@ def test_a_narrator_named_only_when_called_is_a_character_and_the_speaker(story_
 
 def test_she_after_an_unnamed_woman_is_not_the_lead(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
-        "Marisol Reyes, who was Mari to everyone at the conservatory, waited outside the exam room.\n\n"
-        "The door opened. The examiner was a tall woman with a clipboard, and she nodded when Mari stood "
-        "up. “Whenever you're ready, Marisol,” she said."
+        "Marisol Reyes, who was Button to everyone at the conservatory, waited outside the exam room.\n\n"
+        "The door opened. The examiner was a tall woman with a clipboard, and she looked at the boy "
+        "sitting beside Button. “You first,” she said."
     )
-    assert speaker_of(story, "Whenever you're ready") is None
-    assert "Mari" in next(c for c in story.characters if c.name == "Marisol Reyes").aliases
+    assert speaker_of(story, "You first") is None
+    assert "Button" in next(c for c in story.characters if c.name == "Marisol Reyes").aliases
