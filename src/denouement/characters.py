@@ -399,7 +399,8 @@ def _name_runs(doc: Doc, index: StoryIndex, names: Sequence[bool]) -> list[tuple
             start -= 1
         start = _past_sentence_opener(doc, start, j)
         start, j = _within_one_sentence(doc, start, j)
-        runs.append((start, j))
+        if j - start > 1 or len(doc[start].text.rstrip(".")) > 1:  # a lone letter ("M & J") names nobody
+            runs.append((start, j))
         i = j
     return runs
 

@@ -301,3 +301,13 @@ def test_an_influence_is_a_real_person_and_a_comparison_a_reference(story_of):  
     assert by_name(story, "Vincente Minnelli").kind == "person"
     assert by_name(story, "Holly Golightly").kind == "reference"
     assert by_name(story, "Odile Marchetti").kind == "character"
+
+
+def test_lone_initials_and_a_preposition_name_nobody(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Marnie and her sister Joss meet at the café where their mother drank her coffee. Joss turns the "
+        "key tag over: M & J, it says, in green ink. “I was sorry,” the owner tells them. “About Edith. "
+        "She came every morning.” Marnie opens the box, and Joss reads the first letter aloud."
+    )
+    assert {"Marnie", "Joss"} <= names(story)
+    assert not {"M", "J", "About Edith"} & names(story)
