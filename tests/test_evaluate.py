@@ -27,13 +27,13 @@ def test_dev_set_floor() -> None:
     figures = summarise(evaluate_dir(TESTS / "devset"))
     assert figures["stories"] >= 124
     assert figures["character_recall"] >= 0.96
-    assert figures["character_accuracy"] >= 0.865
+    assert figures["character_accuracy"] >= 0.87
     assert figures["character_names_actors"] >= 0.905
-    assert figures["speaker_accuracy"] >= 0.84
+    assert figures["speaker_accuracy"] >= 0.845
     assert figures["quote_recall"] >= 0.985
     assert figures["layer_coarse"] >= 0.94
     assert figures["unreal_f1"] >= 0.90
-    assert figures["divergence_recall"] >= 0.285
+    assert figures["divergence_recall"] >= 0.34
     assert figures["linear_false_segments"] == 0  # no unreal passage invented in a story without one
 
 
