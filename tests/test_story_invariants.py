@@ -57,3 +57,18 @@ def test_odd_inputs_give_consistent_stories(story_of, text: str) -> None:  # typ
     check(story)
     assert story.to_markdown()
     assert Story.from_json(story.to_json()) == story
+
+
+def test_many_stories_in_one_text_give_one_consistent_story(nlp) -> None:  # type: ignore[no-untyped-def]
+    # An anthology: the casts of different stories meet in one text, where names and nicknames collide
+    # (two characters both called "Pip" once crashed the characters stage). Every fifth annotated story.
+    from pathlib import Path
+
+    from denouement import analyse
+    from denouement.readers import read, read_text
+
+    devset = sorted(p for p in (Path(__file__).parent / "devset").iterdir() if p.suffix in (".txt", ".md"))
+    text = "\n\n".join(read(p).text for p in devset[::5])
+    story = analyse(read_text(text, format="text"), nlp)
+    check(story)
+    assert len(story.characters) > 40
