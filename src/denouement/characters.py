@@ -399,13 +399,57 @@ def _name_runs(doc: Doc, index: StoryIndex, names: Sequence[bool]) -> list[tuple
             start -= 1
         start = _past_sentence_opener(doc, start, j)
         start, j = _within_one_sentence(doc, start, j)
-        if j - start > 1 or len(doc[start].text.rstrip(".")) > 1:  # a lone letter ("M & J") names nobody
+        if j - start > 1 or not _paired_letter(doc, start):  # "M & J" on a tag names nobody
             runs.append((start, j))
         i = j
     return runs
 
 
-_ABBREVIATIONS = frozenset({"jr.", "sr.", "st.", "mt.", "ft.", "no.", "vs.", "co."})
+_ABBREVIATIONS = frozenset(
+    {
+        "jr.",
+        "sr.",
+        "st.",
+        "mt.",
+        "ft.",
+        "no.",
+        "vs.",
+        "co.",
+        "insp.",
+        "supt.",
+        "gov.",
+        "hon.",
+        "sen.",
+        "rep.",
+        "cmdr.",
+        "adm.",
+        "maj.",
+        "fr.",
+        "cpl.",
+        "messrs.",
+        "sgt.",
+        "capt.",
+        "prof.",
+        "det.",
+        "gen.",
+        "col.",
+    }
+)
+
+
+def _paired_letter(doc: Doc, i: int) -> bool:
+    """A lone letter beside "&", "/" or "and" and another lone letter ("M & J", "A/B")."""
+    if len(doc[i].text.rstrip(".")) != 1:
+        return False
+    return any(
+        min(link, other) >= 0
+        and max(link, other) < len(doc)
+        and doc[link].text in ("&", "/", "and")
+        and len(doc[other].text.rstrip(".")) == 1
+        for link, other in ((i + 1, i + 2), (i - 1, i - 2))
+    )
+
+
 _INITIALS = re.compile(r"^(?:\w\.)+$")  # "J.K."
 
 
@@ -419,11 +463,15 @@ def _past_sentence_opener(doc: Doc, start: int, end: int) -> int:
     word = doc[start].lower_
     if end - start < 2 or not _opens_sentence(doc, start) or word in _gendered("given_names"):
         return start
-    participle = doc[start].tag_ == "VBG" or (word.endswith("ing") and len(word) >= 6)
+    after = doc[end].text if end < len(doc) else ""
+    # "Remembering Vincent, Crowe…", "Following Marion's advice…" (not "Sterling Archer walks in")
+    participle = doc[start].tag_ == "VBG" or (
+        word.endswith("ing") and len(word) >= 6 and after in (",", "'s", "’s")
+    )
     if not participle and word not in word_set("characters", "sentence_openers"):
         return start
     new = start + 1
-    while new < end - 1 and doc[new].lower_ in (*PARTICLES, "of", "the"):
+    while new < end - 1 and doc[new].lower_ in ("of", "the"):
         new += 1
     return new
 
@@ -1686,7 +1734,10 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
         m.in_quote and called_out(doc, m) and doc[m.end - 1].pos_ == "PROPN" for m in cluster.named_mentions
     ):
         return True  # "Priya, I'll need you to stay": a name someone is called by
-    if not set(cluster.labels) & {"ORG", "LOC", "NORP", "FAC"} and any(
+    placelike = set(cluster.labels) & {"ORG", "LOC", "NORP", "FAC"} or (
+        "GPE" in cluster.labels and not _full_given_name(cluster)  # "sends the letters to Porto"
+    )
+    if not placelike and any(
         _told_or_given_to(doc[m.end - 1]) and not _after_the(doc, m.start) for m in cluster.named_mentions
     ):
         return True  # "sells his boat to Marta Quill": someone things are given or said to
@@ -1725,9 +1776,6 @@ _LOCATIVE = frozenset(
 _DIRECTIONAL = frozenset({"to", "from", "into", "toward", "towards", "via", "onto"})
 
 
-#: Verbs whose "to X" / "at X" is a person, not a place ("says to Caspar", "smiles at Mia").
-
-
 def _is_work_or_place(cluster: CharacterCluster, doc: Doc) -> bool:
     """Named as a work ("X is a 2016 road drama") or mostly as a place ("to Porto", "in Powys")."""
     named = cluster.named_mentions
@@ -1740,7 +1788,10 @@ def _is_work_or_place(cluster: CharacterCluster, doc: Doc) -> bool:
             if any(a.lemma_.lower() in _WORK_NOUNS for a in attrs):
                 return True
         prep = head.head
-        if head.dep_ != "pobj" or prep.head.lemma_.lower() in word_set("characters", "to_people_verbs"):
+        if head.dep_ != "pobj" or (
+            prep.lower_ in ("to", "at")
+            and prep.head.lemma_.lower() in word_set("characters", "to_people_verbs")
+        ):
             continue
         directional = prep.lower_ in _DIRECTIONAL and (
             prep.head.lemma_.lower() in motion or cluster.human_verbs == 0
@@ -1814,7 +1865,7 @@ def _is_reference(
     mentions = cluster.named_mentions
     if not mentions or cluster.actor is not None or len(mentions) > 3:
         return False
-    if all(_compared_to(doc[m.end - 1]) for m in mentions):
+    if len(mentions) >= 2 and all(_compared_to(doc[m.end - 1]) for m in mentions):
         return True  # "Like Jay Gatsby reaching for the light, Noor…; unlike Gatsby, she…"
     cues = word_set("characters", "reference_cues")
     flags = []
@@ -1841,12 +1892,43 @@ def _is_reference(
     return any(c for c, _ in flags) and any(w for _, w in flags) and (len(flags) > 1 or all(flags[0]))
 
 
+_COMPARING = frozenset(
+    {
+        "comparison",
+        "comparisons",
+        "compared",
+        "like",
+        "unlike",
+        "echo",
+        "echoes",
+        "echoing",
+        "reminiscent",
+        "evokes",
+        "evoking",
+        "channels",
+        "channeling",
+        "channelling",
+        "homage",
+        "parody",
+        "riff",
+    }
+)
+
+
 def _cued(head: Token, cues: frozenset[str]) -> bool:
-    """A cue word governs the name itself: "comparisons with Stevens", "echoes Ripley"."""
+    """A comparing word governs the name itself: "comparisons with Stevens", "echoes Ripley" (not "owes
+    rent to Marta", although "owes" is a reference cue elsewhere)."""
+    cues = cues & _COMPARING
     governor = head.head
     if head.dep_ == "pobj":
         return governor.lower_ in cues or governor.head.lower_ in cues or governor.head.lemma_.lower() in cues
     return head.dep_ == "dobj" and (governor.lower_ in cues or governor.lemma_.lower() in cues)
+
+
+def _full_given_name(cluster: CharacterCluster) -> bool:
+    """A given name and a surname ("Marta Quill"), whatever the tagger made of it."""
+    given = _gendered("given_names")
+    return any(len(f) > 1 and f[0].lower() in given for f in cluster.forms)
 
 
 def _an_influence(word: Token) -> bool:

@@ -99,8 +99,12 @@ def _unnamed_person(token: Token, by_token: Mapping[int, Mention]) -> bool:
         return False  # "a young woman named Celia Voss", "the man, Dov,": named after all
     if token.dep_ in ("nsubj", "nsubjpass"):
         return True
-    # "The examiner was a woman…": the subject of the copula is this unnamed person too
-    return token.dep_ == "attr" and token.head.lemma_ == "be"
+    # "The examiner was a woman…": the subject of the copula is this unnamed person too (not "Ines was a
+    # woman who…", where the woman has a name)
+    if token.dep_ != "attr" or token.head.lemma_ != "be":
+        return False
+    subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    return not any(t.i in by_token for s in subjects for t in s.subtree)
 
 
 def _is_subject(token: Token) -> bool:
@@ -342,7 +346,11 @@ def resolve_pronouns(
             kinds,
             unnamed_gender,
         )
-        if key is None or key == UNNAMED:
+        if key == UNNAMED:  # "A woman came in. She sat. She left.": the chain stays with her
+            history.append(_Seen(token.i, UNNAMED, rank[sentence], _is_subject(token)))
+            unnamed_gender[token.i] = PRONOUN_GENDER[lower]
+            continue
+        if key is None:
             continue
         resolved.append(Mention.of_token(token, sentence, "pronoun", key))
         history.append(_seen(token, key, rank[sentence]))

@@ -21,10 +21,11 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -250,16 +251,18 @@ def alignment_score(a: EventSpan, b: EventSpan, lex: Lexicon, names: frozenset[s
     return _Aligner([a, b], lex, names).score(0, 1)
 
 
+#: Before a negated clause, words that make it the unreal line's answer to what really happened.
+_CONTRAST_BEFORE = re.compile(
+    r"\b(?:this time|except|in this version|instead|rather than|but)\b", re.IGNORECASE
+)
 _ABSENCE_WORDS = re.compile(r"\b(?:no|nobody|nothing|none|never|without|not|empty)\b|n[’']t\b", re.IGNORECASE)
 
 
 def _repeats(a: EventSpan, b: EventSpan, text: str) -> bool:
     """An unreal event that tells the same thing as the real one (the replay before it diverges) — not
-    when someone or something is missing from one of them ("came round the point with no one at the
+    when one of them says someone or something is missing ("came round the point with no one at the
     tiller" / "with Tam at the tiller")."""
     if a.predicate != b.predicate or a.negated != b.negated:
-        return False
-    if _people(a) != _people(b):
         return False
     if bool(_ABSENCE_WORDS.search(text[a.start : a.end])) != bool(
         _ABSENCE_WORDS.search(text[b.start : b.end])
@@ -296,11 +299,11 @@ def find_divergences(
     text: str,
     sentence_texts: Sequence[str],
     names: frozenset[str] = frozenset(),
-    cast: Sequence[frozenset[int]] = (),
+    cast: Sequence[Mapping[int, int]] = (),
 ) -> list[DivergenceSpan]:
     """The divergences of every unreal segment, in text order.
 
-    ``cast`` gives, for every sentence, the characters it names.
+    ``cast`` gives, for every sentence, the characters it names (each with the offset of its first name).
     """
     aligner = _Aligner(events, divergence_lexicon(), names)
     real = [n for n, e in enumerate(events) if layers[e.sentence] in _REAL_FOR_ALIGNMENT]
@@ -334,23 +337,28 @@ def _absent_characters(
     layers: Sequence[Layer],
     text: str,
     sentence_texts: Sequence[str],
-    cast: Sequence[frozenset[int]],
+    cast: Sequence[Mapping[int, int]],
     already: Sequence[DivergenceSpan],
 ) -> list[DivergenceSpan]:
-    """Characters that commentary after the sequence says it leaves out ("Ox is nowhere in the fantasy
-    kitchen"), and who indeed take no part in it: each is set against their nearest real event."""
+    """Characters that commentary after the sequence, before the next one, says it leaves out ("Ox is
+    nowhere in the fantasy kitchen"), and who indeed take no part in it: each is set against their
+    nearest real event. The absence must follow the name in its own clause."""
     lex, events = aligner.lex, aligner.events
-    inside = set().union(*cast[seg.first : seg.last + 1])
+    inside: set[int] = {key for names in cast[seg.first : seg.last + 1] for key in names}
     inside |= {p for n in _events_inside(events, seg) for p in _people(events[n])}
     used = {d.actual for d in already if d.actual is not None}
     found: list[DivergenceSpan] = []
-    for s in range(seg.last + 1, min(len(sentence_texts), seg.last + 1 + WINDOW)):
-        if layers[s] != "commentary" or not cast[s] - inside:
+    end = min(len(sentence_texts), seg.last + 1 + WINDOW)
+    end = next((s for s in range(seg.last + 1, end) if layers[s] in UNREAL), end)
+    for s in range(seg.last + 1, end):
+        if layers[s] != "commentary" or not set(cast[s]) - inside:
             continue
-        sentence = sentence_texts[s]
-        if not (lex.absence.search(sentence) and lex.unreal_mentions.search(sentence)):
+        if not lex.unreal_mentions.search(sentence_texts[s]):
             continue
-        for key in sorted(cast[s] - inside):
+        for key in sorted(set(cast[s]) - inside):
+            clause = re.split(r"[;:.]", text[cast[s][key] : cast[s][key] + 90], maxsplit=1)[0]
+            if not lex.absence.search(clause):
+                continue  # "It is not clear whether Ox knows about her dream": not about Ox's absence
             counterpart = _nearest_real_event(key, seg, real, events)
             if counterpart is None or counterpart in used:
                 continue
@@ -404,7 +412,8 @@ def _segment_divergences(
     cast: set[int] = set().union(*(aligner.features[i].people for i in inside))
     for i in inside:
         e = events[i]
-        if not (e.main or e.negated) or not aligner.features[i].words:  # "…except she does not chase him out"
+        contrast = e.negated and bool(_CONTRAST_BEFORE.search(text[max(0, e.start - 80) : e.start]))
+        if not (e.main or contrast) or not aligner.features[i].words:  # "…except she does not chase him out"
             continue
         # Real events left out of the ranking score 0, below the threshold: leaving them out changes
         # neither the best match nor the runner-up.
@@ -518,23 +527,30 @@ def _missing_outcomes(
     return found
 
 
-def _cast_by_sentence(clusters: Sequence[CharacterCluster], sentences: int) -> list[frozenset[int]]:
-    """For every sentence, the story characters it names."""
-    cast: list[set[int]] = [set() for _ in range(sentences)]
+def _cast_by_sentence(clusters: Sequence[CharacterCluster], sentences: int) -> list[dict[int, int]]:
+    """For every sentence, the story characters it names, each with the offset of its first name there."""
+    cast: list[dict[int, int]] = [{} for _ in range(sentences)]
     for cluster in clusters:
         if cluster.kind != "character":
             continue
         for m in cluster.mentions:
             if m.kind == "name" and 0 <= m.sentence < sentences:
-                cast[m.sentence].add(cluster.key)
-    return [frozenset(c) for c in cast]
+                here = cast[m.sentence]
+                here[cluster.key] = min(here.get(cluster.key, m.char_start), m.char_start)
+    return cast
 
 
-def _name_words(clusters: Sequence[CharacterCluster]) -> frozenset[str]:
-    """Characters' name words, with the form the lemmatiser gives a name it takes for a plural
-    ("Ines" → "ine")."""
+def _name_words(clusters: Sequence[CharacterCluster], doc: Doc) -> frozenset[str]:
+    """Characters' name words, with the lemmas this text's lemmatiser gave them ("Ines" → "ine")."""
     words = {w for c in clusters for w in c.words}
-    return frozenset(words | {w[:-1] for w in words if len(w) > 3 and w.endswith("s")})
+    strings = doc.vocab.strings
+    pairs = doc.to_array([LOWER, LEMMA])
+    lemmas = {
+        strings[int(lemma)].lower()
+        for lower, lemma in set(map(tuple, pairs.tolist()))
+        if strings[int(lower)] in words
+    }
+    return frozenset(words | lemmas)
 
 
 @Language.factory(
@@ -557,7 +573,7 @@ def divergence_component(doc: Doc) -> Doc:
         doc._.segments or [],
         index.text,
         index.sentence_texts,
-        _name_words(doc._.characters or []),
+        _name_words(doc._.characters or [], doc),
         _cast_by_sentence(doc._.characters or [], len(index.sentences)),
     )
     return doc

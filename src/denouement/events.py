@@ -203,7 +203,6 @@ _TELLING = frozenset(
         "fantasize",
         "fantasise",
         "daydream",
-        "pretend",
     }
 )
 

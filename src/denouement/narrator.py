@@ -141,7 +141,8 @@ def _tells_a_story(doc: Doc, tokens: Sequence[int]) -> bool:
     acts: dict[str, set[int]] = {"VBD": set(), "VBP": set()}
     for i in tokens:
         verb = doc[i].head
-        opinion = verb.lemma_.lower() in _OPINION
+        lemma = verb.lemma_.lower()
+        opinion = lemma in _OPINION or (verb.tag_ == "VBP" and lemma in _NOT_ACTS)
         if doc[i].dep_ in ("nsubj", "nsubjpass") and verb.tag_ in acts and not opinion:
             acts[verb.tag_].add(verb.i)
     return len(acts["VBD"]) >= 2 or len(acts["VBP"]) >= _PRESENT_ACTS
@@ -149,6 +150,11 @@ def _tells_a_story(doc: Doc, tokens: Sequence[int]) -> bool:
 
 #: Present-tense acts of "I" that make a story told as it happens (a critic's "I say" is one or two).
 _PRESENT_ACTS = 3
+#: Present-tense verbs of a critic's "I" as much as a narrator's: not acts ("I know the director can do
+#: more", "I want to like it", "I recommend it").
+_NOT_ACTS = frozenset(
+    {"be", "have", "know", "want", "say", "see", "recommend", "do", "can", "need", "hope", "guess"}
+)
 
 
 def find_narrator(

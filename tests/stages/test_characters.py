@@ -286,9 +286,9 @@ def test_words_opening_a_sentence_are_not_part_of_a_name(story_of):  # type: ign
 def test_to_a_person_is_not_to_a_place(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "Rafe Lindqvist owes two years of rent to Edgar Voss, and Edgar wants it by Friday. Rafe sells his "
-        "boat to Marta Quill to pay him."
+        "boat to Martha Quill to pay him."
     )
-    assert {"Edgar Voss", "Marta Quill"} <= {c.name for c in story.characters if c.kind == "character"}
+    assert {"Edgar Voss", "Martha Quill"} <= {c.name for c in story.characters if c.kind == "character"}
 
 
 def test_an_influence_is_a_real_person_and_a_comparison_a_reference(story_of):  # type: ignore[no-untyped-def]

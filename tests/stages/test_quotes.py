@@ -137,9 +137,9 @@ def test_a_narrator_named_only_when_called_is_a_character_and_the_speaker(story_
     # an unusual given name, never in the narration and never tagged as a person: only being called by it
     # says it is a name
     story = story_of(
-        "I sort the post at the depot on Harrow Street. I have sorted it for nine years.\n\n"
+        "I sort the post at the depot on Harrow Street. I start at five and I finish at two.\n\n"
         "“Ottilie, the Tuesday van is short again,” my supervisor calls across the floor.\n\n"
-        "I keep my head down and sort faster. “Ottilie. Did you hear me?”\n\n"
+        "I keep my head down and stack the parcels faster. “Ottilie. Did you hear me?”\n\n"
         "“I heard,” I say. “I always hear.”"
     )
     assert speaker_of(story, "I heard") == "Ottilie"

@@ -156,7 +156,8 @@ def normalize_text(text: str) -> str:
 
     Mixed input (UTF-8 read as CP-1252, ``cafÃ©``) is repaired by ftfy; curly quotes are kept.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # a vertical tab is a word processor's line break (ftfy would delete it)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
     if text.isascii() and "\x1b" not in text:
         return text.translate(_CLEANUP)  # nothing for ftfy to repair, and it costs a pass per line
     fixed: str = ftfy.fix_text(text, _FTFY_CONFIG)
