@@ -310,6 +310,8 @@ def _name_evidence(token: Token) -> tuple[bool, bool]:
     text = token.text
     if not text[:1].isupper() or token.is_punct or token.like_num:
         return False, False
+    if text.isupper() and token.lower_ in word_set("scripts", "camera_words"):
+        return False, False  # "CLOSE ON a bottle", "CAMERA PANS": a script's directions
     if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" or token.tag_ in ("NNP", "NNPS"):
         return True, True
     if token.lower_ in word_set("characters", "kinship_names") and not token.is_sent_start:

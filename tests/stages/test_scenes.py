@@ -161,3 +161,19 @@ def test_capitals_for_sounds_do_not_become_names(nlp) -> None:  # type: ignore[n
     names = sorted(c.name for c in story.characters)
     assert names == ["Bram Holt", "Ivy"]
     assert [_name(story, q.speaker) for q in story.quotes] == ["Bram Holt", "Ivy", "Bram Holt"]
+
+
+def test_camera_directions_in_capitals_are_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
+    script = (
+        "INT. HARBOUR OFFICE - NIGHT\n\n"
+        "CLOSE ON A bottle of rum as the cork flies across the room. CLOSE ON Ruth's hands as they shake. "
+        "CAMERA COMES around the table to find RUTH VALE, 40s, asleep in her chair.\n\n"
+        "                    RUTH\n"
+        "          Who's there?\n\n"
+        "                    TOMAS\n"
+        "          Only me. The boat's in.\n"
+    )
+    story = explain(script, format="script", nlp=nlp)
+    names = {c.name for c in story.characters}
+    assert {"Ruth Vale", "Tomas"} <= names or {"Ruth", "Tomas"} <= names, names
+    assert not {"Close On", "Camera Comes", "Close", "Camera"} & names, names
