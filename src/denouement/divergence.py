@@ -326,12 +326,15 @@ def find_divergences(
             )
         )
         if cast:
-            result.extend(_absent_characters(seg, real, aligner, layers, text, sentence_texts, cast, result))
+            result.extend(
+                _absent_characters(seg, inside, real, aligner, layers, text, sentence_texts, cast, result)
+            )
     return result
 
 
 def _absent_characters(
     seg: SegmentSpan,
+    inside_events: Sequence[int],
     real: Sequence[int],
     aligner: _Aligner,
     layers: Sequence[Layer],
@@ -345,7 +348,7 @@ def _absent_characters(
     nearest real event. The absence must follow the name in its own clause."""
     lex, events = aligner.lex, aligner.events
     inside: set[int] = {key for names in cast[seg.first : seg.last + 1] for key in names}
-    inside |= {p for n in _events_inside(events, seg) for p in _people(events[n])}
+    inside |= {p for n in inside_events for p in _people(events[n])}
     used = {d.actual for d in already if d.actual is not None}
     found: list[DivergenceSpan] = []
     end = min(len(sentence_texts), seg.last + 1 + WINDOW)
@@ -374,10 +377,6 @@ def _absent_characters(
                 )
             )
     return found
-
-
-def _events_inside(events: Sequence[EventSpan], seg: SegmentSpan) -> list[int]:
-    return [n for n, e in enumerate(events) if seg.first <= e.sentence <= seg.last]
 
 
 def _nearest_real_event(
