@@ -24,7 +24,7 @@ BUILD = ROOT / "build" / "fuzz"
 DATA = ROOT / "tests" / "data"
 SCRIPTS = DATA / "scripts"
 EXAMPLE = ROOT / "src" / "denouement" / "examples" / "ending-explained.md"
-READER_TARGETS = ("text", "markdown", "html", "script", "fountain", "fdx", "srt", "vtt", "pdf")
+READER_TARGETS = ("text", "markdown", "html", "script", "fountain", "fdx", "srt", "vtt", "pdf", "script-json")
 SEEDS: dict[str, tuple[Path, ...]] = {
     "text": (EXAMPLE,),
     "markdown": (EXAMPLE,),
@@ -34,6 +34,7 @@ SEEDS: dict[str, tuple[Path, ...]] = {
     "fdx": (SCRIPTS / "lamplighter.fdx",),
     "srt": (SCRIPTS / "lamplighter.srt", SCRIPTS / "lamplighter.latin1.srt"),
     "vtt": (SCRIPTS / "lamplighter.vtt",),
+    "script-json": (SCRIPTS / "lamplighter-lines.json", SCRIPTS / "lamplighter-scenes.js"),
     "pipeline": (
         ROOT / "src" / "denouement" / "examples" / "ending-explained.md",
         SCRIPTS / "lamplighter.srt",

@@ -37,7 +37,7 @@ Progress = Callable[[str, int, int], None]
 
 EXAMPLE = "ending-explained.md"
 _PATH_LIKE = re.compile(
-    r"^[^\n\r]{1,4096}\.(txt|text|md|markdown|html?|xhtml|fountain|spmd|fdx|srt|vtt|webvtt|pdf)$",
+    r"^[^\n\r]{1,4096}\.(txt|text|md|markdown|html?|xhtml|fountain|spmd|fdx|srt|vtt|webvtt|pdf|json)$",
     re.IGNORECASE,
 )
 

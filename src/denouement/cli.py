@@ -115,7 +115,7 @@ def explain(
     source: Annotated[
         str | None,
         typer.Argument(
-            help="A story file (.txt, .md, .html, .fountain, .fdx, .pdf, .srt, .vtt) or - for stdin."
+            help="A story file (.txt, .md, .html, .fountain, .fdx, .pdf, .srt, .vtt, .json) or - for stdin."
         ),
     ] = None,
     example: Annotated[bool, typer.Option("--example", help="Explain the bundled example article.")] = False,
@@ -132,7 +132,8 @@ def explain(
         str,
         typer.Option(
             "--input-format",
-            help="Reader to use: auto, text, markdown, html, script, fountain, fdx, pdf, srt, vtt.",
+            help="Reader to use: auto, text, markdown, html, script, fountain, fdx, pdf, srt, vtt,"
+            " script-json.",
         ),
     ] = "auto",
     progress: Annotated[

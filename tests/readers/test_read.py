@@ -185,7 +185,7 @@ def test_unsupported_format_lists_the_choices(tmp_path: Path) -> None:
     path.write_text(TEXT, encoding="utf-8")
     with pytest.raises(InputError) as caught:
         read(path, format="docx")
-    choices = "auto, fdx, fountain, html, markdown, pdf, script, srt, text, vtt"
+    choices = "auto, fdx, fountain, html, markdown, pdf, script, script-json, srt, text, vtt"
     assert_input_error(caught.value, f"unsupported format 'docx'; choose one of: {choices}")
     with pytest.raises(InputError, match="unsupported format"):
         read_text("x", format="odt")

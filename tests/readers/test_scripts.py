@@ -277,3 +277,56 @@ def test_collapsed_script_without_blank_lines_ends_speech_at_a_wide_line() -> No
     kinds = [b.kind for b in document.blocks]
     scene = ["scene_heading", "cue", "dialogue"]
     assert kinds == [*scene, "action", *scene, "scene_heading", "action"]
+
+
+@pytest.mark.parametrize("name", ["lamplighter-lines.json", "lamplighter-scenes.js"])
+def test_dialogue_only_json_scripts_give_the_same_speech(name: str) -> None:
+    document = read(SCRIPTS / name)
+    assert document.format == "script-json"
+    assert document.title == EXPECTED["title"]
+    want = [
+        (speaker.upper(), None if extension == "CONT'D" else extension, words)
+        for speaker, extension, words in EXPECTED["dialogue"]
+    ]
+    got = [(speaker.upper(), extension, words) for speaker, extension, words in _speech(document)]
+    assert got == want
+    headings = [document.block_text(b) for b in document.blocks if b.kind == "scene_heading"]
+    assert headings == ([s["heading"] for s in EXPECTED["scenes"]] if name.endswith(".js") else [])
+
+
+def test_dialogue_json_keeps_asides_orders_by_offset_and_demotes_directions() -> None:
+    source = """{"title": "Night Ferry", "characters": [
+        {"character": "NELL", "replies": [
+            {"reply": "Last one across.", "didascalie": "", "start": 10, "end": 26},
+            {"reply": "Then we swim.", "didascalie": "to the dog", "start": 90, "end": 103}]},
+        {"character": "ROLL CREDITS", "replies": [{"reply": "END.", "start": 400, "end": 404}]},
+        {"character": "OSKAR", "replies": [
+            {"reply": "We missed it, didn't we?", "start": 40, "end": 63}]}]}"""
+    document = read_text(source)
+    assert document.format == "script-json"
+    kinds = [(b.kind, document.block_text(b)) for b in document.blocks]
+    assert kinds == [
+        ("cue", "NELL"),
+        ("dialogue", "Last one across."),
+        ("cue", "OSKAR"),
+        ("dialogue", "We missed it, didn't we?"),
+        ("cue", "NELL"),
+        ("parenthetical", "(to the dog)"),
+        ("dialogue", "Then we swim."),
+        ("transition", "ROLL CREDITS"),
+        ("action", "END."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    ['{"Title": "x", "Rows": [1, 2]}', "[1, 2, 3]", '{"Characters": [{"Character": "A", "Replies": []}]}'],
+)
+def test_json_that_is_no_dialogue_script_is_a_parse_error(source: str) -> None:
+    with pytest.raises(ParseError):
+        read_bytes(source.encode(), path="table.json")
+
+
+def test_broken_json_script_is_a_parse_error() -> None:
+    with pytest.raises(ParseError, match="not valid JSON"):
+        read_bytes(b'{"Characters": [{"Character": "A", "Replies": [', path="cut.json")

@@ -25,7 +25,7 @@ from typing import BinaryIO
 from denouement.document import Document
 from denouement.errors import InputError, TooLargeError, UnsupportedInputError
 from denouement.limits import DEFAULT_MAX_BYTES
-from denouement.readers import fdx, fountain, html, markdown, pdf, screenplay, subtitles, text
+from denouement.readers import fdx, fountain, html, markdown, pdf, screenplay, scriptjson, subtitles, text
 from denouement.readers.encoding import decode, normalize_text
 
 __all__ = [
@@ -98,6 +98,7 @@ register_reader("fountain", (".fountain", ".spmd"), fountain.parse)
 register_reader("fdx", (".fdx",), fdx.parse)
 register_reader("srt", (".srt",), subtitles.parse_srt)
 register_reader("vtt", (".vtt", ".webvtt"), subtitles.parse_vtt)
+register_reader("script-json", (".json",), scriptjson.parse)
 
 
 def _pdf_from_text(text: str, path: str | None) -> Document:
@@ -180,7 +181,9 @@ _MARKDOWN_SIGNS = re.compile(
 )
 
 
-_SCRIPT_FORMATS = frozenset({"script", "srt", "vtt", "fdx"})  # formats a .txt file may turn out to be
+_SCRIPT_FORMATS = frozenset(
+    {"script", "srt", "vtt", "fdx", "script-json"}
+)  # formats a .txt file may turn out to be
 _SRT_START = re.compile(r"\A\s*\d+\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
 _VTT_START = re.compile(r"\A\s*WEBVTT(?:[ \t].*)?$", re.MULTILINE)
 _FDX_START = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?<FinalDraft[\s>]")
@@ -190,7 +193,9 @@ def sniff_format(text: str) -> str:
     """The reader for ``text`` judged from the content alone.
 
     Subtitles: ``WEBVTT`` on the first line (vtt), a cue number then a ``00:00:01,000 -->`` line (srt).
-    ``<FinalDraft`` at the start: fdx. Several scene headings and many cues: a plain-text script.
+    ``<FinalDraft`` at the start: fdx. A JSON object (or a JavaScript assignment of one) whose first keys
+    include a ``Characters`` or ``scenes`` list: script-json. Several scene headings and many cues: a
+    plain-text script.
     HTML: starts with ``<!doctype html`` or ``<html``, has a ``<body>``, or has ``<p>`` tags (unless the text
     also shows Markdown signs and does not start with a tag). Markdown: ``#`` headings at line start,
     ``**strong**``, ``_emphasis_`` or ``[text](link)``. Anything else is plain text.
@@ -202,6 +207,8 @@ def sniff_format(text: str) -> str:
         return "srt"
     if _FDX_START.match(head):
         return "fdx"
+    if scriptjson.looks_like_script_json(head):
+        return "script-json"
     if screenplay.looks_like_script(text):
         return "script"
     if _HTML_START.search(text) or _BODY_TAG.search(text):
