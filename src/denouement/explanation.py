@@ -31,6 +31,12 @@ ENDING_SENTENCES = 4
 MEANING_CLAIMS = 4
 #: Differences listed, at most.
 DIFFERENCE_CLAIMS = 8
+_NOT_TELLING = frozenset({"cue", "scene_heading", "transition", "parenthetical", "sound", "furniture"})
+_END_MARK = re.compile(
+    r"(?:the )?end(?: of (?:the )?(?:film|movie|picture|story|book|script|episode|part \w+))?|fin|fade out"
+    r"|fade to black|roll credits|(?:end )?credits(?: roll)?|curtain|the end credits",
+    re.IGNORECASE,
+)
 _KIND_WORDS = {"imagined": "a fantasy", "dream": "a dream", "alternate": "an alternate life"}
 _ABOUT_ENDING = re.compile(
     r"\b(?:ending|end|finale|final|last|fantasy|dream|imagined|montage|sequence|real|reality|means?|"
@@ -54,16 +60,39 @@ def _main_events(story: Story, sentence: int) -> list[Event]:
 
 
 def _sentence_claim(story: Story, sentence: int) -> str:
+    speech = _script_speech(story, sentence)
+    if speech is not None:
+        return speech
     events = _main_events(story, sentence)
     if events:
         return "; ".join(_clause(e.text) for e in events[:3])
     return _clause(story.sentences[sentence].text)
 
 
+def _script_speech(story: Story, sentence: int) -> str | None:
+    """A script's line of dialogue as "NAME says: “…”" (None for anything else)."""
+    if story.sentences[sentence].block != "dialogue":
+        return None
+    where = story.sentences[sentence]
+    quote = next((q for q in story.quotes if q.start <= where.start < q.end and q.speaker), None)
+    names = {c.id: c.name for c in story.characters}
+    if quote is None or quote.speaker not in names:
+        return None
+    return f"{names[quote.speaker]} says: “{_clause(story.sentences[sentence].text)}”"
+
+
+def _tells(story: Story, sentence: int) -> bool:
+    """Whether a real sentence can tell the ending: not a script's cue, heading, transition or aside."""
+    where = story.sentences[sentence]
+    return where.block not in _NOT_TELLING and not _END_MARK.fullmatch(where.text.strip().rstrip(".!: "))
+
+
 def _ending(story: Story) -> tuple[Claim, ...]:
     unreal_last = max((seg.last for seg in story.segments if seg.layer in UNREAL), default=-1)
-    after = [s.id for s in story.sentences if s.layer == "actual" and s.id > unreal_last]
-    real = after or [s.id for s in story.sentences if s.layer == "actual"]
+    after = [
+        s.id for s in story.sentences if s.layer == "actual" and s.id > unreal_last and _tells(story, s.id)
+    ]
+    real = after or [s.id for s in story.sentences if s.layer == "actual" and _tells(story, s.id)]
     # after an unreal passage, the real line that resumes is the ending; otherwise the last sentences
     chosen = real[:ENDING_SENTENCES] if after and unreal_last >= 0 else real[-ENDING_SENTENCES:]
     return tuple(

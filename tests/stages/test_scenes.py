@@ -177,3 +177,23 @@ def test_camera_directions_in_capitals_are_nobody(nlp) -> None:  # type: ignore[
     names = {c.name for c in story.characters}
     assert {"Ruth Vale", "Tomas"} <= names or {"Ruth", "Tomas"} <= names, names
     assert not {"Close On", "Camera Comes", "Close", "Camera"} & names, names
+
+
+def test_the_ending_is_told_by_action_and_speech_not_by_cues_or_headings(story: Story) -> None:
+    assert story.explanation.ending
+    for claim in story.explanation.ending:
+        (sentence,) = claim.evidence
+        assert story.sentences[sentence].block in ("action", "dialogue", "lyrics")
+        assert story.sentences[sentence].text.strip(".") != "THE END"
+
+
+def test_a_dialogue_only_script_keeps_its_speakers_and_ends_in_their_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    story = explain(SCRIPTS / "lamplighter-lines.json", nlp=nlp)
+    assert len(story.quotes) == EXPECTED["dialogue_blocks"]
+    assert all(q.attribution == "cue" and q.speaker for q in story.quotes)
+    last = story.quotes[-1]
+    speaker = story.character(last.speaker)
+    assert speaker is not None
+    claim = story.explanation.ending[-1]
+    assert claim.evidence == (last.sentence,) or story.sentences[claim.evidence[0]].start >= last.start
+    assert claim.text.startswith(f"Then: {speaker.name} says: “")
