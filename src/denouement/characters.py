@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from denouement.furniture import furniture_sentences, is_author_line, is_cast_line
 from denouement.lexicon import load_lexicon, word_set
 from denouement.quotemarks import QuoteMarks, find_quote_marks, inside_quotes
-from denouement.sentences import story_sentences
+from denouement.sentences import block_of, block_starts, blocks_of, story_sentences
 
 __all__ = [
     "CharacterCluster",
@@ -303,6 +303,22 @@ _FUNCTION_POS = frozenset(
 )
 
 
+def spoken_sentences(doc: Doc, index: StoryIndex) -> frozenset[int]:
+    """The sentences of a script made of speech alone — subtitles, a dialogue-only script — that are
+    lines of dialogue. Such a file names its people only in what they say, so names are looked for there;
+    in a script with action lines, speech is left to the cues."""
+    blocks = blocks_of(doc)
+    if not blocks or any(b.kind == "action" for b in blocks) or not any(b.kind == "dialogue" for b in blocks):
+        return frozenset()
+    starts = block_starts(blocks)
+    spoken = set()
+    for n, sent in enumerate(index.sentences):
+        block = block_of(blocks, sent.start_char, starts)
+        if block is not None and block.kind == "dialogue":
+            spoken.add(n)
+    return frozenset(spoken)
+
+
 def _name_evidence(token: Token) -> tuple[bool, bool]:
     """Whether ``token`` is a name on its own evidence, and whether it is one when the text already uses
     the word as a name elsewhere. Kept apart so the per-token work is done once for both passes of
@@ -470,7 +486,8 @@ def _past_sentence_opener(doc: Doc, start: int, end: int) -> int:
     participle = doc[start].tag_ == "VBG" or (
         word.endswith("ing") and len(word) >= 6 and after in (",", "'s", "’s")
     )
-    if not participle and word not in word_set("characters", "sentence_openers"):
+    imperative = doc[start].tag_ == "VB"  # "Find Saito!", "Tell Marta I said so."
+    if not participle and not imperative and word not in word_set("characters", "sentence_openers"):
         return start
     new = start + 1
     while new < end - 1 and doc[new].lower_ in ("of", "the"):
@@ -702,6 +719,7 @@ class _Builder:
         self.actor_short_forms: dict[tuple[str, ...], set[str]] = {}
         self._evidence: list[tuple[bool, bool]] = []
         self._texts: list[str] = []
+        self.spoken = spoken_sentences(doc, index)
 
     # -- candidates -------------------------------------------------------------------------
     def _name_tokens(self, vocabulary: frozenset[str]) -> list[bool]:
@@ -741,9 +759,11 @@ class _Builder:
         places: set[tuple[str, ...]] = set()
         for start, end in _name_runs(doc, index, self._name_tokens(vocabulary)):
             sentence = index.token_sentence[start]
-            credit_role = self._credit_role(start) if sentence in index.meta else None
-            cast_line = sentence in index.meta and is_cast_line(index.sentence_texts[sentence])
-            if sentence in index.meta and credit_role is None and not cast_line:
+            spoken = sentence in self.spoken
+            meta = sentence in index.meta and not spoken
+            credit_role = self._credit_role(start) if meta else None
+            cast_line = meta and is_cast_line(index.sentence_texts[sentence])
+            if meta and credit_role is None and not cast_line:
                 continue
             core, titles, roles = _strip_titles(doc, start, end)
             if credit_role is not None:
@@ -765,7 +785,7 @@ class _Builder:
                     char_end=doc[end - 1].idx + len(doc[end - 1].text),
                     text=doc[start:end].text,
                     sentence=sentence,
-                    in_quote=index.in_quote(doc[start]),
+                    in_quote=spoken or index.in_quote(doc[start]),
                     form=form,
                     label=_run_label(doc, core, end),
                     titles=tuple(titles),
@@ -1683,6 +1703,65 @@ def _after_the(doc: Doc, start: int) -> bool:
     return i >= 0 and doc[i].lower_ == "the"
 
 
+_PLACE_OR_THING = NON_PERSON_LABELS
+
+
+def _only_said(cluster: CharacterCluster, spoken: frozenset[int]) -> bool:
+    return bool(spoken) and all(m.sentence in spoken for m in cluster.named_mentions)
+
+
+def _proper_name_only(cluster: CharacterCluster, doc: Doc) -> bool:
+    """Never tagged a place or thing, and a proper noun in most of its mentions."""
+    named = cluster.named_mentions
+    propn = sum(1 for m in named if doc[m.end - 1].pos_ == "PROPN")
+    return (
+        not set(cluster.labels) & _PLACE_OR_THING
+        and propn * 2 >= len(named) > 0
+        and not _is_work_or_place(cluster, doc)
+        and _placed(cluster, doc) * 2 < len(named)
+    )
+
+
+def _placed(cluster: CharacterCluster, doc: Doc) -> int:
+    """Mentions after a word that places or determines them ("in Portland", "from Seattle", "the Board",
+    "our Board") — read from the words alone, for speech that was not parsed."""
+    before = _LOCATIVE | {"from", "into", "via", "of", "near"}
+    return sum(
+        1
+        for m in cluster.named_mentions
+        if m.start > 0 and (doc[m.start - 1].lower_ in before or doc[m.start - 1].tag_ in ("DT", "PRP$"))
+    )
+
+
+def _said_by_name(cluster: CharacterCluster, doc: Doc, spoken: frozenset[int]) -> bool:
+    """In a script of speech alone, is a name only ever said a person's? Speech capitalises oaths,
+    commands and one-word lines ("Jesus!", "Calm down.", "Thirsty?"), so a name said there must be said
+    twice, be a person's name to the entity tagger (or a proper noun to the tagger, when the entity tagger
+    says nothing) more often than a place's or thing's, not be an oath, and — if it is one word — be said
+    once inside a sentence or be called out twice ("Cobb, wait." … "Cobb!")."""
+    named = cluster.named_mentions
+    if not named or any(m.sentence not in spoken for m in named):
+        return True  # named in narration too: the usual tests apply
+    if len(named) < 2:
+        return False
+    person = cluster.labels.get("PERSON", 0)
+    if sum(n for label, n in cluster.labels.items() if label in _PLACE_OR_THING) >= max(person, 1):
+        return False
+    if not person and sum(1 for m in named if doc[m.end - 1].pos_ == "PROPN") * 2 < len(named):
+        return False
+    if _placed(cluster, doc) * 2 >= len(named):
+        return False
+    oaths = word_set("characters", "exclamations")
+    if all(all(w.lower().strip(".") in oaths or _INITIALS.match(w) for w in form) for form in cluster.forms):
+        return False
+    if any(len(form) > 1 for form in cluster.forms):
+        return True
+    inside = any(
+        m.start > 0 and doc[m.start - 1].is_alpha and not _opens_sentence(doc, m.start) for m in named
+    )
+    return inside or sum(1 for m in named if called_out(doc, m)) >= 2
+
+
 def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bool) -> bool:
     """Named like a company, a place, a ship or a work, or a word of the work's own title."""
     not_chars = word_set("characters", "not_characters")
@@ -1715,7 +1794,8 @@ def called_out(doc: Doc, m: Mention) -> bool:
     if before == ",":
         return after in _CALL_END
     following = doc[m.end + 1].text if m.end + 1 < len(doc) else ""
-    return before in _OPENING_QUOTES and after == "," and following not in _CALL_END
+    opens = before in _OPENING_QUOTES or (m.in_quote and _opens_sentence(doc, m.start))
+    return opens and after == "," and following not in _CALL_END
 
 
 def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bool) -> bool:
@@ -2026,12 +2106,19 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
         w for c in clusters if c.mentions and _keep(c, doc, title_words, evidence[c.key]) for w in c.words
     }
     reference = {c.key: _is_reference(c, doc, index, title_words, cast_words) for c in clusters if c.mentions}
+    spoken = builder.spoken
     kept = [
         c
         for c in clusters
         if c.mentions
+        and (not spoken or _said_by_name(c, doc, spoken))
         and (
             _keep(c, doc, title_words, evidence[c.key])
+            or (
+                _only_said(c, spoken)
+                and _proper_name_only(c, doc)
+                and not _not_a_person(c, doc, title_words, False)
+            )
             or (
                 reference[c.key]
                 and not _not_a_person(c, doc, title_words, False)

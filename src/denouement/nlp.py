@@ -235,13 +235,18 @@ def script_doc(nlp: Language, document: Document, batch_size: int = 64, watch: W
         next(parsed) if kind == _MODEL else _light_doc(nlp, chunk, labels=kind == _LABEL)
         for chunk, kind in pieces
     ]
+    speech_only = not any(block.kind == "action" for block in document.blocks)
+    if speech_only:  # subtitles, dialogue-only scripts: the names are in the speech
+        _tag_speech(
+            [doc for doc, (_, kind) in zip(docs, pieces, strict=True) if kind == _SPEECH], nlp, batch_size
+        )
     if not docs:
         return nlp.make_doc(text)
     exclude = ["tensor", "user_data", "spans"]
     doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=exclude)  # type: ignore[call-arg]
     if doc.text != text:  # pragma: no cover - a tokenizer that does not round-trip
         raise PipelineError("the script could not be reassembled from its pieces")
-    _mark_cue_names(nlp, doc, document.blocks)
+    _mark_cue_names(nlp, doc, document.blocks, in_speech=speech_only)
     return doc
 
 
@@ -317,6 +322,16 @@ def _run_components(
 _NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 
+def _tag_speech(docs: list[Doc], nlp: Language, batch_size: int) -> None:
+    """Parts of speech, lemmas and entities (no parse) on speech docs, in place: what finding names needs."""
+    stream: Iterable[Doc] = docs
+    for name in model_names(nlp):
+        if name not in ("parser", "denouement_blocks"):
+            stream = nlp.get_pipe(name).pipe(stream, batch_size=batch_size)  # type: ignore[attr-defined]
+    for doc in stream:
+        doc.tensor = doc.tensor[:0]
+
+
 def _surname_end(doc: Doc, end: int, limit: int) -> int:
     """ "Teddy Marsh", "ORLA VANCE (32)": a cue's name runs on over up to two proper nouns — written in
     title case, or in capitals when the script introduces the person with an age or a description in
@@ -334,8 +349,10 @@ def _surname_end(doc: Doc, end: int, limit: int) -> int:
     return run
 
 
-def _mark_cue_names(nlp: Language, doc: Doc, blocks: Sequence[Block]) -> None:
-    """PERSON entities wherever a cue's name (any case) is written in an action line."""
+def _mark_cue_names(nlp: Language, doc: Doc, blocks: Sequence[Block], *, in_speech: bool = False) -> None:
+    """PERSON entities wherever a cue's name (any case) is written in an action line — or, in a script
+    of speech only (``in_speech``), said in a line of dialogue; the NER's PERSON entities in that speech
+    are kept."""
     from spacy.matcher import PhraseMatcher
     from spacy.util import filter_spans
 
@@ -343,13 +360,15 @@ def _mark_cue_names(nlp: Language, doc: Doc, blocks: Sequence[Block]) -> None:
 
     names = {cue_name(b.speaker) for b in blocks if b.kind == "cue" and b.speaker}
     names = {n for n in names if n and not is_extra(n)}
+    spans = [e for e in doc.ents if e.label_ == "PERSON"] if in_speech else []
     if not names:
+        doc.ents = spans
         return
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     matcher.add("PERSON", [nlp.make_doc(n.lower()) for n in sorted(names)])
-    action = [(b.start, b.end) for b in blocks if b.kind == "action"]
+    kinds = ("action", "dialogue") if in_speech else ("action",)
+    action = [(b.start, b.end) for b in blocks if b.kind in kinds]
     starts = [a for a, _ in action]
-    spans = []
     for _, start, end in matcher(doc):
         span = doc[start:end]
         i = bisect.bisect_right(starts, span.start_char) - 1

@@ -197,3 +197,13 @@ def test_a_dialogue_only_script_keeps_its_speakers_and_ends_in_their_words(nlp) 
     claim = story.explanation.ending[-1]
     assert claim.evidence == (last.sentence,) or story.sentences[claim.evidence[0]].start >= last.start
     assert claim.text.startswith(f"Then: {speaker.name} says: “")
+
+
+def test_subtitles_without_labels_name_the_people_said_by_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    story = explain(SCRIPTS / "night-ferry.srt", nlp=nlp)
+    names = sorted(c.name for c in story.characters)
+    # called out twice ("Nell, wait!"), said inside sentences, or after a command ("Find Teodor")
+    assert names == ["Marguerite", "Nell", "Oskar", "Teodor"]  # not the oaths, nor one-word lines
+    for character in story.characters:
+        assert character.mentions >= 2
+        assert character.name in story.sentences[character.first_sentence].text
