@@ -330,3 +330,59 @@ def test_json_that_is_no_dialogue_script_is_a_parse_error(source: str) -> None:
 def test_broken_json_script_is_a_parse_error() -> None:
     with pytest.raises(ParseError, match="not valid JSON"):
         read_bytes(b'{"Characters": [{"Character": "A", "Replies": [', path="cut.json")
+
+
+def _fold(text: str, lines_per_page: int = 50) -> str:
+    """``text`` printed with a left margin, then each page's line breaks lost: every break and the next
+    line's indentation become one run of spaces, and blank lines vanish (as in scripts scraped page by
+    page)."""
+    lines = ["      " + line for line in text.split("\n") if line.strip()]
+    pages = [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
+    return "\n".join(" ".join(page) for page in pages)
+
+
+def test_pages_run_together_on_one_line_are_unfolded() -> None:
+    plain = read(SCRIPTS / "lamplighter.txt")
+    folded = read_text(_fold((SCRIPTS / "lamplighter.txt").read_text(encoding="utf-8")), format="script")
+    assert _speech(folded) == _speech(plain)
+    headings = [folded.block_text(b) for b in folded.blocks if b.kind == "scene_heading"]
+    assert headings == [s["heading"] for s in EXPECTED["scenes"]]
+
+    def action(document):  # type: ignore[no-untyped-def]
+        return " ".join(
+            " ".join(document.block_text(b) for b in document.blocks if b.kind == "action").split()
+        )
+
+    assert action(folded) == action(plain)  # paragraph breaks inside the action are lost with the page's
+
+
+def test_speech_run_into_an_action_paragraph_is_split_at_known_cues() -> None:
+    cue = "                    {}\n          {}\n\n"
+    said = [
+        ("WREN", "Ready?"),
+        ("ABEL", "No."),
+        ("WREN", "Go."),
+        ("ABEL", "Fine."),
+        ("WREN", "Now."),
+        ("ABEL", "Yes."),
+    ]
+    opening = "".join(cue.format(name, line) for name, line in said)  # each cue three times: a known cue
+    run_together = (
+        "Wren locks the shed. ABEL ANSWERS FROM THE ROOF.\n\n"
+        "She climbs down and checks the gate twice. ABEL (O.S.) Leave it, the latch is broken. (beat) "
+        "Wren? WREN I heard you. ABEL'S VOICE Then come up."
+    )
+    document = read_text(opening + run_together, format="script")
+    tail = [(b.kind, b.speaker, document.block_text(b)) for b in document.blocks][-10:]
+    assert tail == [
+        ("action", None, "Wren locks the shed. ABEL ANSWERS FROM THE ROOF."),  # capitals: action, not speech
+        ("action", None, "She climbs down and checks the gate twice."),
+        ("cue", "ABEL", "ABEL (O.S.)"),
+        ("dialogue", "ABEL", "Leave it, the latch is broken."),
+        ("parenthetical", "ABEL", "(beat)"),
+        ("dialogue", "ABEL", "Wren?"),
+        ("cue", "WREN", "WREN"),
+        ("dialogue", "WREN", "I heard you."),
+        ("cue", "ABEL'S VOICE", "ABEL'S VOICE"),
+        ("dialogue", "ABEL'S VOICE", "Then come up."),
+    ]

@@ -125,7 +125,9 @@ _TRANSITION_WORDS = re.compile(
     r"|(?:BEGIN|START) (?:FLASHBACK|DREAM|FANTASY|MONTAGE|DREAM SEQUENCE|FANTASY SEQUENCE)"
     r"|FLASHBACK TO|INTERCUT|THE END)\b.*$"
 )
-_PAGE_NUMBER = re.compile(r"^\(?\s*(?:page\s+)?\d{1,3}\s*[.)]?\s*(?:of\s+\d+)?\)?$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"^\(?\s*(?:page\s+)?\d{1,3}\s*[.)]?\s*(?:of\s+\d+)?\)?$|^\d{1,3}\.\s+\d{1,4}[A-Z]?$", re.IGNORECASE
+)
 _CONTINUED = re.compile(
     r"^(?:\d{1,4}[A-Z]?\s+|\d{1,4})?\(?\s*(?:CONTINUED|CONT'D|CONT[’']D)\s*\)?\s*:?\s*(?:\(\s*\d+\s*\))?"
     r"(?:\s*\d{1,4}[A-Z]?)?$",
@@ -233,7 +235,7 @@ def _clean_lines(text: str) -> list[_Line | None]:
     text = _HTML_COMMENT.sub("\n", text)
     text = text.replace("\f", "\n\n")
     raw = text.split("\n")
-    stripped = [line.expandtabs(8).rstrip() for line in raw]
+    stripped = [part for line in raw for part in _unfold(line.expandtabs(8).rstrip())]
     headers = _running_headers(stripped)
     lines: list[_Line | None] = []
     for line in stripped:
@@ -244,6 +246,71 @@ def _clean_lines(text: str) -> list[_Line | None]:
             continue
         lines.append(_Line(s, len(body) - len(body.lstrip())))
     return lines
+
+
+_FOLD = re.compile(r" {4,}")
+_FOLDED_LINE = 300  # characters: a line this long with many wide gaps is a whole page run together
+_FOLDED_GAPS = 8
+
+
+def _unfold(line: str) -> list[str]:
+    """A page whose line breaks were lost (each break and the next line's indentation turned into one
+    run of spaces) as its lines again, each indented by its run less the lost break. A run of four spaces
+    or more marks a break: sentences inside a line are set apart by two."""
+    if len(line) < _FOLDED_LINE or len(_FOLD.findall(line)) < _FOLDED_GAPS:
+        return [line]
+    lines = []
+    position = 0
+    indent = len(line) - len(line.lstrip(" "))
+    for gap in _FOLD.finditer(line, indent):
+        if gap.start() > position:
+            lines.append(" " * indent + line[max(position, indent) : gap.start()].strip())
+        indent = len(gap.group()) - 1
+        position = gap.end()
+    lines.append(" " * indent + line[position:].strip())
+    return _paragraphs(_numbered_again([part for part in lines if part.strip()]))
+
+
+_SCENE_NUMBER = re.compile(r"\d{1,4}[A-Z]?")
+
+
+def _numbered_again(lines: list[str]) -> list[str]:
+    """ "12", "INT. ROOM - DAY", "12" (a numbered heading the unfolding cut in three) as one line again."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        number = lines[i].strip()
+        if i + 2 < len(lines) and _SCENE_NUMBER.fullmatch(number) and lines[i + 2].strip() == number:
+            out.append(f"{lines[i]}    {lines[i + 1].strip()}    {number}")
+            i += 3
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Blank lines put back where an unfolded page steps out to a wider column (speech ending in action,
+    action before a cue), so the page reads the same whether or not the rest of the script is indented."""
+    out: list[str] = []
+    previous = None
+    aside = False  # the line before was a parenthetical: speech goes on after it
+    for line in lines:
+        indent = len(line) - len(line.lstrip(" "))
+        text = line.strip()
+        steps_out = (
+            previous is not None
+            and abs(indent - previous) >= 4
+            and not text.startswith("(")
+            and not aside
+            and (indent < previous or _is_upper(text))
+        )
+        if steps_out or is_scene_heading(text) or _PAGE_NUMBER.match(text):
+            out.append("")
+        out.append(line)
+        previous = indent
+        aside = text.startswith("(") and text.endswith(")")
+    return out
 
 
 def _is_code(s: str) -> bool:
@@ -390,7 +457,60 @@ def parse(text: str, path: str | None = None) -> Document:
     flush_speech()
     title = _title(title_lines)
     front = [Element.of(t, "furniture") for t in title_lines]
-    return document_from_script([*front, *elements], format="script", path=path, title=title)
+    return document_from_script([*front, *_inline_speech(elements)], format="script", path=path, title=title)
+
+
+#: A script's cue must recur this often before it is looked for inside run-together action text.
+_KNOWN_CUE = 3
+_VOICE_OF = r"(?:'S VOICE| ON (?:THE )?(?:MACHINE|PHONE|TELEPHONE|TV|RADIO|SPEAKER|TAPE|SCREEN))?"
+_EXTENSION_AFTER = r"(?:\s*\((?:V\.?O\.?|O\.?S\.?|O\.?C\.?|CONT'?D|CONT[’']D)\))*"
+
+
+def _inline_speech(elements: list[Element]) -> list[Element]:
+    """Speech run into an action paragraph where the page lost its line breaks ("…dials the phone. JOEL
+    Hi, it's me. (beat) Are you there? CLEMENTINE No."): a cue the script uses elsewhere, in capitals,
+    after the end of a sentence and before a word in sentence case or an aside, starts a speech that lasts
+    to the next such cue or the paragraph's end. An action line in capitals ("ANNA SCREAMS.") is not one."""
+    counts: dict[str, int] = {}
+    for element in elements:
+        if element.block.kind == "cue" and element.block.speaker:
+            counts[element.block.speaker] = counts.get(element.block.speaker, 0) + 1
+    names = sorted((n for n, k in counts.items() if k >= _KNOWN_CUE and _is_upper(n)), key=len, reverse=True)
+    if not names:
+        return elements
+    name = "(?:" + "|".join(re.escape(n) for n in names) + ")" + _VOICE_OF + _EXTENSION_AFTER
+    pattern = re.compile(
+        rf"(?:(?<=[.!?)\-—]\s)|(?<=[.!?)]\s\s)|^)(?:{name}\s+)*(?P<cue>{name})\s+"
+        r"(?=[A-Z][a-z]|[A-Z]['’][a-z]|I\s|[(\"“'.\-])"  # speech in sentence case, not capitals
+    )
+    out: list[Element] = []
+    for element in elements:
+        if element.block.kind != "action" or not pattern.search(element.text):
+            out.append(element)
+            continue
+        out.extend(_split_action(element.text, pattern))
+    return out
+
+
+def _split_action(text: str, pattern: re.Pattern[str]) -> list[Element]:
+    """An action paragraph cut at each inline cue into action, cues and their speech."""
+    parts: list[Element] = []
+    matches = list(pattern.finditer(text))
+    head = text[: matches[0].start()].strip()
+    if head:
+        parts.append(Element.of(head, "action"))
+    for k, match in enumerate(matches):
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        speech = text[match.end() : end].strip()
+        speaker = split_cue(match.group("cue"))
+        if not speech:
+            continue  # a cue run straight into the next one: nothing said
+        lines = _ASIDE.sub(lambda m: "\n" + m.group() + "\n", speech).split("\n")
+        _append_speech(parts, speaker, [line.strip() for line in lines if line.strip()])
+    return parts
+
+
+_ASIDE = re.compile(r"\([^()\n]{1,60}\)")
 
 
 def _speech_follows(cue: _Line, nxt: _Line, layout: _Layout) -> bool:
