@@ -604,6 +604,9 @@ def _shortens(short: str, first: str, diminutives: dict[str, list[str]]) -> bool
         return True
     if not short.isalpha() or short == first:
         return False
+    genders = _gendered("given_names")
+    if short in genders and first in genders and genders[short] != genders[first]:
+        return False  # "Mary" is no pet form of "Mark", nor "Carla" of "Carl"
     if len(short) < len(first) and first.startswith(short) and len(short) >= 2:
         return True
     stem = next(

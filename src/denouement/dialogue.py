@@ -245,7 +245,11 @@ def _capitalised(word: str) -> bool:
 
 
 def _same_person(a: CharacterCluster, b: CharacterCluster) -> bool:
-    """Two full names of one person: equal but for case, or one surname with a short first name."""
+    """Two full names of one person: equal but for case, or one surname with a short first name — never
+    two full names with one first name and different surnames ("Joel Barish", "Joel Townsley Rogers"),
+    whatever short forms they share."""
+    if _other_surname(a, b):
+        return False
     for x in a.forms:
         for y in b.forms:
             if [w.lower() for w in x] == [w.lower() for w in y]:
@@ -258,6 +262,14 @@ def _same_person(a: CharacterCluster, b: CharacterCluster) -> bool:
             ):
                 return True
     return False
+
+
+def _other_surname(a: CharacterCluster, b: CharacterCluster) -> bool:
+    return any(
+        len(x) >= 2 and len(y) >= 2 and x[0].lower() == y[0].lower() and x[-1].lower() != y[-1].lower()
+        for x in a.forms
+        for y in b.forms
+    )
 
 
 def _fuller(form: tuple[str, ...], others: Sequence[tuple[str, ...]]) -> bool:

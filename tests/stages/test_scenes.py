@@ -207,3 +207,53 @@ def test_subtitles_without_labels_name_the_people_said_by_name(nlp) -> None:  # 
     for character in story.characters:
         assert character.mentions >= 2
         assert character.name in story.sentences[character.first_sentence].text
+
+
+NAMESAKES = """Title: Two Readers
+
+EXT. BUS SHELTER - DAY
+
+Ines Barrow waits at the shelter. Mary Quayle joins her.
+
+INES
+Late again.
+
+MARY
+Always.
+
+Ines opens a paperback, a mystery by Ines Calloway Webb. Ines turns a page.
+
+INES
+Same first name as me.
+
+MARY
+Is it any good?
+
+Ines shrugs. Mark Tolley runs up, out of breath. Mark drops his bag.
+
+MARK
+Room for one more?
+
+MARY
+Sit down, Mark.
+
+INES
+Bus is here.
+"""
+
+
+def test_namesakes_and_names_alike_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    story = explain(NAMESAKES, format="fountain", nlp=nlp)
+    by_name = {c.name: c for c in story.characters}
+    assert "Ines Barrow" in by_name and "Mary Quayle" in by_name and "Mark Tolley" in by_name
+    # the author who shares Ines's first name is not her, and Mary is no pet form of Mark
+    assert "Ines Calloway Webb" not in by_name["Ines Barrow"].aliases
+    assert not {"Mark", "Mark Tolley"} & set(by_name["Mary Quayle"].aliases)
+    assert not {"Mary", "Mary Quayle"} & set(by_name["Mark Tolley"].aliases)
+
+
+def test_a_given_name_of_the_other_gender_is_no_pet_form() -> None:
+    from denouement.characters import shortens
+
+    assert shortens("Johnny", "John") and shortens("Tommo", "Tom")
+    assert not shortens("Mary", "Mark") and not shortens("Carla", "Carl")
