@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,8 +25,13 @@ def own_stories() -> list[str]:
 
 
 def long_text(words: int) -> str:
-    """The project's annotated stories, one after another, until there are ``words`` words."""
-    texts = own_stories()
+    """The project's annotated stories, one after another, until there are ``words`` words.
+
+    They come in a spread order (every seventh story, round and round) rather than file order, so that
+    a short text is a sample of the whole set like a long one: stories differ in their cost per word
+    (dialogue, names, unreal passages), and a 10,000-word text made of the first files alone would
+    measure those files, not the length."""
+    texts = _spread(own_stories())
     parts: list[str] = []
     total = 0
     while total < words:
@@ -35,6 +41,16 @@ def long_text(words: int) -> str:
             if total >= words:
                 break
     return "\n\n".join(parts)
+
+
+_STRIDE = 7
+
+
+def _spread(items: list[str]) -> list[str]:
+    """``items`` visited with a stride coprime to their number: a low-discrepancy order."""
+    count = len(items)
+    stride = next(s for s in range(_STRIDE, count + _STRIDE) if math.gcd(s, count) == 1) if count > 1 else 1
+    return [items[(k * stride) % count] for k in range(count)]
 
 
 def long_script(name: str, words: int) -> str:
