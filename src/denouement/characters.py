@@ -23,6 +23,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
@@ -1709,6 +1710,48 @@ def _after_the(doc: Doc, start: int) -> bool:
 _PLACE_OR_THING = NON_PERSON_LABELS
 
 
+#: Dependencies that make a name a party to what happens: who acts, whose something is, who is described.
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dative", "attr"})
+
+
+def _never_a_party(cluster: CharacterCluster, doc: Doc) -> bool:
+    """A name that is not a known given name and, in every mention, only an object or a place ("turns
+    down Svalbard", "shoots Porto at dawn", "on Svalbard") — never a subject, an owner ("Svalbard's"),
+    an apposition or described by one, nor joined to such — is a place or thing, whatever the entity
+    tagger said."""
+    named = cluster.named_mentions
+    if not named or any(len(f) > 1 for f in cluster.forms) or cluster.human_verbs or cluster.speaks:
+        return False
+    if any(f[0].lower() in _gendered("given_names") for f in cluster.forms):
+        return False
+    human = word_set("characters", "human_nouns") | set(_gendered("relation_gender"))
+    for m in named:
+        head = doc[m.end - 1]
+        while head.dep_ in ("conj", "compound", "flat") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ in _PARTY_DEPS or m.in_quote or head.dep_ in ("ROOT", "nmod"):
+            return False
+        if head.dep_ == "appos" and (head.head.pos_ == "PROPN" or _kin_or_human(head.head.lemma_, human)):
+            return False  # "her son Caspar", "the engineer, Tobias Reyne"
+        if any(child.dep_ == "appos" for child in doc[m.end - 1].children):
+            return False  # "asks Colm, the barman": described as a person
+    return True
+
+
+_KIN_PREFIXES = ("great-", "great", "grand", "step", "god", "half-", "ex-")
+
+
+def _kin_or_human(lemma: str, human: AbstractSet[str]) -> bool:
+    """A human noun, also behind a kinship prefix ("granddaughter", "stepson", "great-aunt")."""
+    word = lemma.lower()
+    while word not in human:
+        prefix = next((p for p in _KIN_PREFIXES if word.startswith(p) and len(word) > len(p) + 2), None)
+        if prefix is None:
+            return False
+        word = word[len(prefix) :]
+    return True
+
+
 def _only_said(cluster: CharacterCluster, spoken: frozenset[int]) -> bool:
     return bool(spoken) and all(m.sentence in spoken for m in cluster.named_mentions)
 
@@ -1810,6 +1853,8 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
         return True  # "'They've not cancelled it,' Shona said."
     if cluster.words <= word_set("characters", "kinship_names"):
         return any(not m.in_quote and _human_verb(doc[m.end - 1]) for m in cluster.named_mentions)
+    if _never_a_party(cluster, doc):
+        return False
     human = word_set("characters", "human_nouns") | set(_gendered("relation_gender"))
     if cluster.roles & human and not cluster.words <= title_words:
         return True  # "the engineer, Tobias Reyne", "her son Caspar": a human role

@@ -311,3 +311,15 @@ def test_lone_initials_and_a_preposition_name_nobody(story_of):  # type: ignore[
     )
     assert {"Marnie", "Joss"} <= names(story)
     assert not {"M", "J", "About Edith"} & names(story)
+
+
+def test_a_name_that_is_only_ever_an_object_or_a_place_is_no_character(story_of):  # type: ignore[no-untyped-def]
+    for place in ("Kestrelby", "Marsaxlokk", "Corrimony"):
+        story = story_of(
+            f"Halfway through the winter, Ottoline Brisk is offered a post at the weather station on {place}. "
+            f"Her brother begs her to stay. In the end Ottoline turns down {place}, and the camera films "
+            f"{place} at dawn as she walks home alone."
+        )
+        assert names(story) == {"Ottoline Brisk"}, place
+    story = story_of("Ottoline asks Wennick, the ferryman, for the last crossing. He shakes his head.")
+    assert "Wennick" in names(story)  # only an object, but described as a person
