@@ -329,6 +329,8 @@ def _name_evidence(token: Token) -> tuple[bool, bool]:
         return False, False
     if text.isupper() and token.lower_ in word_set("scripts", "camera_words"):
         return False, False  # "CLOSE ON a bottle", "CAMERA PANS": a script's directions
+    if text.isupper() and len(text) > 1 and token.is_stop:
+        return False, False  # "JACK AND FABRIZIO", "THE ROOM ON D DECK": function words in capitals
     if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" or token.tag_ in ("NNP", "NNPS"):
         return True, True
     if token.lower_ in word_set("characters", "kinship_names") and not token.is_sent_start:
@@ -487,13 +489,26 @@ def _past_sentence_opener(doc: Doc, start: int, end: int) -> int:
     participle = doc[start].tag_ == "VBG" or (
         word.endswith("ing") and len(word) >= 6 and after in (",", "'s", "’s")
     )
-    imperative = doc[start].tag_ == "VB"  # "Find Saito!", "Tell Marta I said so."
+    # "Find Saito!", "Approaches Salim." (a script's action line without its subject): a verb, or a word
+    # the text uses as a verb in lower case elsewhere ("grabs", "sees"), is no part of the name after it
+    imperative = doc[start].is_title and (
+        doc[start].tag_ in ("VB", "VBZ", "VBD", "VBP") or word in _lowercase_verbs(doc)
+    )
     if not participle and not imperative and word not in word_set("characters", "sentence_openers"):
         return start
     new = start + 1
     while new < end - 1 and doc[new].lower_ in ("of", "the"):
         new += 1
     return new
+
+
+def _lowercase_verbs(doc: Doc) -> frozenset[str]:
+    """Every verb ``doc`` writes in lower case (computed once per doc)."""
+    words: frozenset[str] | None = doc.user_data.get("denouement_lowercase_verbs")
+    if words is None:
+        words = frozenset(t.text for t in doc if t.pos_ == "VERB" and t.is_lower)
+        doc.user_data["denouement_lowercase_verbs"] = words
+    return words
 
 
 def _within_one_sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -772,7 +787,8 @@ class _Builder:
             core, titles, roles = _strip_titles(doc, start, end)
             if credit_role is not None:
                 roles = [*roles, credit_role]
-            form = tuple(doc[core:end].text.split())
+            # "JAMAL-" (cut off), "Hans'" (a possessive): the name without its trailing mark
+            form = tuple(w.rstrip("-–—'’") or w for w in doc[core:end].text.split())
             roles_words = word_set("characters", "person_roles")
             if not form or all(w.lower() in _titles() or w.lower() in roles_words for w in form):
                 continue

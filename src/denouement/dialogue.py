@@ -111,10 +111,25 @@ def cue_name(cue: str) -> str:
     return " ".join(words)
 
 
-def _match(name: str, clusters: Sequence[CharacterCluster]) -> CharacterCluster | None:
-    """The character a cue name belongs to: all its words in their names, else a short first name."""
+def _match(
+    name: str,
+    clusters: Sequence[CharacterCluster],
+    family: frozenset[str] = frozenset(),
+    cued: frozenset[str] = frozenset(),
+) -> CharacterCluster | None:
+    """The character a cue name belongs to: all its words in their names, else a short first name.
+
+    A cue that is only a ``family`` name ("MCCLANE" where John, Holly and Lucy McClane all appear) is
+    not given to a relative whose first name is itself a cue (``cued``): it goes to the one the surname
+    names alone, else to a relative no other cue claims."""
     words = [w for w in _words(name) if w not in _TITLES] or _words(name)
     found = [c for c in clusters if not c.extra and words and set(words) <= c.words]
+    if len(words) == 1 and words[0] in family and found:
+        unclaimed = [c for c in found if not any(f[0].lower() in cued - {words[0]} for f in c.forms if f)]
+        alone = [c for c in unclaimed if all(len(f) == 1 for f in c.forms)]
+        found = alone or unclaimed
+        if not found:
+            return None
     if not found and len(words) == 1:
         found = [
             c
@@ -172,6 +187,8 @@ def join_cues(
     cue_words |= {w.lower_ for e in doc.ents if e.label_ == "PERSON" for w in e}
     clusters, mentions = _merge_same_people(_uncapitalised(clusters, text, cue_words), mentions)
     by_cue: dict[str, int] = {}
+    family = _family_names(clusters)
+    cued = frozenset(w for b in blocks if b.speaker for w in _words(cue_name(b.speaker)))
     next_key = max((c.key for c in clusters), default=-1) + 1
     by_key = {c.key: c for c in clusters}
     for block in blocks:
@@ -182,7 +199,7 @@ def join_cues(
         if not _words(name):
             continue  # a cue of punctuation only: no one to name
         extra = is_extra(name)
-        cluster = None if extra else _match(name, clusters)
+        cluster = None if extra else _match(name, clusters, family, cued)
         if cluster is None:
             cluster = next((by_key[k] for cue, k in by_cue.items() if cue_name(cue) == name), None)
         if cluster is None and not extra:
@@ -214,9 +231,14 @@ def _trimmed(form: tuple[str, ...], cue_words: frozenset[str]) -> tuple[str, ...
     """ "Quaid CRASHES", "Beyond SCOTTIE": a name run cut where capitals stop being a name — a word in
     capitals that no cue or named person uses, or a word in lower case."""
     kept: list[str] = []
-    for word in form:
-        if word.lower() in cue_words or (word[:1].isupper() and not _capitalised(word)):
-            kept.append(word)
+    last_cued = max((i for i, w in enumerate(form) if w.lower() in cue_words), default=-1)
+    for i, word in enumerate(form):
+        if (
+            word.lower() in cue_words
+            or (word[:1].isupper() and not _capitalised(word))
+            or (kept and i < last_cued)
+        ):
+            kept.append(word)  # "ILSE MARTA VEGA": a middle name between cued names stays
         elif kept:
             break
         else:
@@ -230,7 +252,10 @@ def _uncapitalised(
     """Names a script introduces in capitals ("ORLA VANCE") written as the text otherwise writes them."""
     for cluster in clusters:
         if cue_words:
-            cluster.forms = [_trimmed(form, cue_words) for form in cluster.forms]
+            trimmed = [_trimmed(form, cue_words) for form in cluster.forms]
+            # "FIRES", "PUNCHES": capitals no cue uses, taken for a short form of "McClane FIRES"
+            named = [f for f in trimmed if not all(_capitalised(w) and w.lower() not in cue_words for w in f)]
+            cluster.forms = named or trimmed
         cluster.forms = [
             tuple(_display_name(w, text) if _capitalised(w) else w for w in form) for form in cluster.forms
         ]
@@ -244,15 +269,19 @@ def _capitalised(word: str) -> bool:
     return len(letters) > 1 and sum(c.islower() for c in letters) <= 1 and letters[-1].isupper()
 
 
-def _same_person(a: CharacterCluster, b: CharacterCluster) -> bool:
+def _same_person(a: CharacterCluster, b: CharacterCluster, family: frozenset[str] = frozenset()) -> bool:
     """Two full names of one person: equal but for case, or one surname with a short first name — never
     two full names with one first name and different surnames ("Joel Barish", "Joel Townsley Rogers"),
-    whatever short forms they share."""
+    whatever short forms they share, and never by a ``family`` name alone (a surname several people of the
+    story share: "McClane" is John, Holly and Lucy)."""
     if _other_surname(a, b):
         return False
+    relative = _has_first_name(a) or _has_first_name(b)
     for x in a.forms:
         for y in b.forms:
             if [w.lower() for w in x] == [w.lower() for w in y]:
+                if len(x) == 1 and x[0].lower() in family and relative:
+                    continue  # "McClane" alone does not make Holly McClane the McClane of the cue
                 return True
             if (
                 len(x) >= 2
@@ -262,6 +291,34 @@ def _same_person(a: CharacterCluster, b: CharacterCluster) -> bool:
             ):
                 return True
     return False
+
+
+def _has_first_name(cluster: CharacterCluster) -> bool:
+    return any(len(f) >= 2 for f in cluster.forms)
+
+
+def _family_names(clusters: Sequence[CharacterCluster]) -> frozenset[str]:
+    """Surnames that end the full names of two or more people with different first names."""
+    firsts: dict[str, set[str]] = {}
+    for cluster in clusters:
+        for form in cluster.forms:
+            if len(form) >= 2 and form[0][:1].isalpha():
+                firsts.setdefault(form[-1].lower(), set()).add(form[0].lower().rstrip("."))
+    return frozenset(
+        surname
+        for surname, names in firsts.items()
+        if any(not _compatible(x, y) for x in names for y in names if x < y)
+    )
+
+
+def _compatible(x: str, y: str) -> bool:
+    """First names that may be one person's: equal, an initial of the other, or a short form of it."""
+    return (
+        x == y
+        or (len(x) == 1 and y.startswith(x))
+        or (len(y) == 1 and x.startswith(y))
+        or (shortens(x, y) or shortens(y, x))
+    )
 
 
 def _other_surname(a: CharacterCluster, b: CharacterCluster) -> bool:
@@ -283,9 +340,10 @@ def _merge_same_people(
     """Join clusters :func:`_same_person` says are one; the earlier cluster keeps its key."""
     kept: list[CharacterCluster] = []
     moved: dict[int, int] = {}
+    family = _family_names(clusters)
     for cluster in clusters:
         target = next(
-            (k for k in kept if not k.extra and not cluster.extra and _same_person(k, cluster)), None
+            (k for k in kept if not k.extra and not cluster.extra and _same_person(k, cluster, family)), None
         )
         if target is None:
             kept.append(cluster)

@@ -343,6 +343,8 @@ def _surname_end(doc: Doc, end: int, limit: int) -> int:
         token = doc[run]
         if token.idx >= limit or not token.is_alpha or len(token) < 2 or token.tag_ not in ("NNP", "NNPS"):
             break
+        if token.is_stop:  # "LOVETT AND LIZZY": two people, not one name
+            break
         if not token.is_title and not (token.is_upper and run + 1 < len(doc) and doc[run + 1].text == "("):
             break
         run += 1

@@ -257,3 +257,68 @@ def test_a_given_name_of_the_other_gender_is_no_pet_form() -> None:
 
     assert shortens("Johnny", "John") and shortens("Tommo", "Tom")
     assert not shortens("Mary", "Mark") and not shortens("Carla", "Carl")
+
+
+FAMILY = """Title: The Quarry House
+
+INT. QUARRY HOUSE - KITCHEN - NIGHT
+
+ILSE MARTA VEGA (40s) reads the paper. Her daughter MIRA VEGA (9) draws at the table.
+
+VEGA (O.S.)
+Bed, Mira.
+
+MIRA
+One more drawing.
+
+ILSE
+You heard your father.
+
+Vega WALKS IN from the yard, wiping his hands. Approaches Mira. She hands him the drawing.
+
+VEGA
+Is that me?
+
+MIRA
+That's you and Mum.
+
+ILSE
+Vega, let her finish.
+
+ON BOSCO AND PELL RUNNING ACROSS THE YARD, SOAKED.
+
+BOSCO
+The pump's gone again.
+
+PELL
+Both pumps. We need Vega-
+
+Vega GRABS his coat.
+
+VEGA
+I'm coming.
+
+BOSCO
+Pell and me tried everything.
+
+PELL
+Everything twice.
+
+ILSE
+Go on, then.
+"""
+
+
+def test_a_family_name_cue_goes_to_the_one_it_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    story = explain(FAMILY, format="fountain", nlp=nlp)
+    people = {c.name: c for c in story.characters if not c.extra}
+    speakers = {q.text.strip(): story.character(q.speaker).name for q in story.quotes}  # type: ignore[union-attr]
+    # the cue VEGA is the father, not his wife Ilse nor his daughter Mira, who have cues of their own
+    assert speakers["Bed, Mira."] == speakers["I'm coming."] == "Vega"
+    assert speakers["You heard your father."] == "Ilse Marta Vega"  # a middle name between cued names
+    assert speakers["One more drawing."] == "Mira Vega"
+    # "BOSCO AND PELL" are two people; "SLAMS", "Approaches" and "Vega-" are no names
+    assert "Bosco" in people and "Pell" in people
+    names = " ".join(n for c in story.characters for n in (c.name, *c.aliases))
+    assert "And" not in names.split() and "Slams" not in names and "Approaches" not in names
+    assert not any(n.endswith("-") for c in story.characters for n in (c.name, *c.aliases))
