@@ -204,8 +204,12 @@ class CharacterCluster:
 
     @property
     def name(self) -> str:
-        """The fullest form: most words, then the first seen."""
-        longest: tuple[str, ...] = max(self.forms, key=len, default=())
+        """The fullest form: most words, then one the text uses more than once (not a one-off slip like
+        "Latikas" beside "Latika"), then the first seen."""
+        seen = Counter(tuple(w.lower() for w in m.form) for m in self.mentions if m.kind == "name")
+        longest: tuple[str, ...] = max(
+            self.forms, key=lambda f: (len(f), seen[tuple(w.lower() for w in f)] >= 2), default=()
+        )
         return " ".join(longest)
 
     @property
@@ -620,11 +624,13 @@ def _shortens(short: str, first: str, diminutives: dict[str, list[str]]) -> bool
         return True
     if not short.isalpha() or short == first:
         return False
+    if first == short + "s":
+        return False  # "Latikas" is a slip or a plural of "Latika", not a longer name it shortens
+    if len(short) < len(first) and first.startswith(short) and len(short) >= 2:
+        return True  # "Sam" of "Samantha", "Jo" of "Joanne"
     genders = _gendered("given_names")
     if short in genders and first in genders and genders[short] != genders[first]:
         return False  # "Mary" is no pet form of "Mark", nor "Carla" of "Carl"
-    if len(short) < len(first) and first.startswith(short) and len(short) >= 2:
-        return True
     stem = next(
         (short[: -len(end)] for end in _PET_ENDINGS if short.endswith(end) and len(short) > len(end) + 1), ""
     )

@@ -257,6 +257,7 @@ def test_a_given_name_of_the_other_gender_is_no_pet_form() -> None:
 
     assert shortens("Johnny", "John") and shortens("Tommo", "Tom")
     assert not shortens("Mary", "Mark") and not shortens("Carla", "Carl")
+    assert shortens("Sam", "Samantha") and not shortens("Latika", "Latikas")  # a stray plural is no full name
 
 
 FAMILY = """Title: The Quarry House
