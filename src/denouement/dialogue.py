@@ -96,10 +96,16 @@ def _words(name: str) -> list[str]:
 
 
 def is_extra(name: str) -> bool:
-    """A cue made only of role words and numbers: ``MAN #2``, ``SECURITY GUARD``, ``WAITRESS``."""
+    """A cue made only of role words and numbers: ``MAN #2``, ``SECURITY GUARD``, ``WAITRESS`` — or two
+    speakers at once (``JACK AND ROSE``, ``BOSCO & PELL``, ``JACK/ROSE``), who are no one person."""
+    if _JOINT_CUE.search(name):
+        return True
     words = [w.strip("#'’,") for w in _words(name)]
     words = [w for w in words if w and not w.isdigit()]
     return not words or all(w in _extra_words() or w.rstrip("s") in _extra_words() for w in words)
+
+
+_JOINT_CUE = re.compile(r"\S\s+(?:AND|and|&)\s+\S|[A-Za-z]{2,}/[A-Za-z]{2,}")
 
 
 def cue_name(cue: str) -> str:
@@ -322,11 +328,24 @@ def _compatible(x: str, y: str) -> bool:
 
 
 def _other_surname(a: CharacterCluster, b: CharacterCluster) -> bool:
+    """Full names with one first name and different surnames ("Jack Dawson", "Operator Jack Phillips")."""
+    xs = [_personal(f) for f in a.forms]
+    ys = [_personal(f) for f in b.forms]
     return any(
         len(x) >= 2 and len(y) >= 2 and x[0].lower() == y[0].lower() and x[-1].lower() != y[-1].lower()
-        for x in a.forms
-        for y in b.forms
+        for x in xs
+        for y in ys
     )
+
+
+def _personal(form: tuple[str, ...]) -> tuple[str, ...]:
+    """A name without the titles and role words before it ("Operator Jack Phillips" → "Jack Phillips")."""
+    start = 0
+    while start < len(form) - 1 and (
+        form[start].lower().rstrip(".") in _TITLES or form[start].lower() in _extra_words()
+    ):
+        start += 1
+    return form[start:]
 
 
 def _fuller(form: tuple[str, ...], others: Sequence[tuple[str, ...]]) -> bool:

@@ -132,6 +132,8 @@ def test_cue_names_and_extras() -> None:
     assert cue_name("OLD MAN") == "OLD MAN"
     assert is_extra("MAN #2") and is_extra("SECURITY GUARD") and is_extra("OLD MAN")
     assert not is_extra("EDWARD") and not is_extra("DR. KELLER")
+    assert is_extra("JACK AND ROSE") and is_extra("BOSCO & PELL") and is_extra("JACK/ROSE")  # two at once
+    assert not is_extra("JAMAL V/O") and not is_extra("JAVED O/S")
 
 
 SOUNDS_IN_CAPITALS = """Title: Loud House
