@@ -370,3 +370,14 @@ def test_odd_encodings_give_a_valid_story(data: bytes) -> None:
     story = analyse(read_bytes(data, path="story.txt"), load_pipeline())
     _sound(story)
     assert any(c.name == "Mara" for c in story.characters)
+
+
+@pytest.mark.model
+def test_every_character_keeps_a_name_found_by_the_fuzzer(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A mangled subtitle read as text: a nickname another character took left its owner with no name."""
+    from denouement import analyse
+    from denouement.readers import read_bytes
+
+    story = analyse(read_bytes((HOSTILE / "pipeline-nickname-left-without-a-name.txt").read_bytes()), nlp)
+    _sound(story)
+    assert story.characters and all(c.name.strip() for c in story.characters)

@@ -2170,6 +2170,10 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
     index = story_index(doc)
     builder = _Builder(doc, index)
     clusters, mentions = builder.run()
+    for cluster in clusters:
+        if not cluster.forms:  # left only a nickname another character took: named as its mentions write it
+            cluster.forms = list(dict.fromkeys(m.form for m in cluster.named_mentions if m.form))
+    clusters = [c for c in clusters if c.forms or not c.mentions]
     title_words = {_title_word(w) for w in (title or "").split()} | _work_title_words(doc, index)
     evidence = {c.key: _person_evidence(c, doc, index) for c in clusters if c.mentions}
     cast_words = {
