@@ -1729,9 +1729,6 @@ def _after_the(doc: Doc, start: int) -> bool:
     return i >= 0 and doc[i].lower_ == "the"
 
 
-_PLACE_OR_THING = NON_PERSON_LABELS
-
-
 #: Dependencies that make a name a party to what happens: who acts, whose something is, who is described.
 _PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dative", "attr"})
 
@@ -1783,7 +1780,7 @@ def _proper_name_only(cluster: CharacterCluster, doc: Doc) -> bool:
     named = cluster.named_mentions
     propn = sum(1 for m in named if doc[m.end - 1].pos_ == "PROPN")
     return (
-        not set(cluster.labels) & _PLACE_OR_THING
+        not set(cluster.labels) & NON_PERSON_LABELS
         and propn * 2 >= len(named) > 0
         and not _is_work_or_place(cluster, doc)
         and _placed(cluster, doc) * 2 < len(named)
@@ -1813,7 +1810,7 @@ def _said_by_name(cluster: CharacterCluster, doc: Doc, spoken: frozenset[int]) -
     if len(named) < 2:
         return False
     person = cluster.labels.get("PERSON", 0)
-    if sum(n for label, n in cluster.labels.items() if label in _PLACE_OR_THING) >= max(person, 1):
+    if sum(n for label, n in cluster.labels.items() if label in NON_PERSON_LABELS) >= max(person, 1):
         return False
     if not person and sum(1 for m in named if doc[m.end - 1].pos_ == "PROPN") * 2 < len(named):
         return False
