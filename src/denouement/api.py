@@ -17,7 +17,7 @@ from denouement.document import Document
 from denouement.errors import DenouementError, LimitError, PipelineError, TooLargeError
 from denouement.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_SENTENCES
 from denouement.model import Story
-from denouement.nlp import Watch, load_pipeline, prose_doc, prose_docs, script_doc, stage_names
+from denouement.nlp import BATCH_SIZE, Watch, load_pipeline, prose_doc, prose_docs, script_doc, stage_names
 from denouement.readers import read, read_text
 from denouement.story import build_story
 
@@ -109,7 +109,7 @@ def analyse_many(
     *,
     time_limit: float | None = None,
     max_sentences: int | None = DEFAULT_MAX_SENTENCES,
-    batch_size: int = 64,
+    batch_size: int = BATCH_SIZE,
 ) -> list[Story | DenouementError]:
     """Analyse several documents, the model streaming over all their prose at once (like ``nlp.pipe``).
 
