@@ -310,6 +310,10 @@ def find_divergences(
     every = _SentenceOrder(events, range(len(events)))
     real_order = _SentenceOrder(events, real)
     candidates = _Candidates(aligner, real)
+    real_about: dict[int, list[int]] = {}  # character key -> the real events about them, in text order
+    for r in real:
+        for key in aligner.features[r].people:
+            real_about.setdefault(key, []).append(r)
     result: list[DivergenceSpan] = []
     absence: dict[int, bool] = {}
     for seg in segments:
@@ -327,7 +331,9 @@ def find_divergences(
         )
         if cast:
             result.extend(
-                _absent_characters(seg, inside, real, aligner, layers, text, sentence_texts, cast, result)
+                _absent_characters(
+                    seg, inside, real_about, aligner, layers, text, sentence_texts, cast, result
+                )
             )
     return result
 
@@ -335,7 +341,7 @@ def find_divergences(
 def _absent_characters(
     seg: SegmentSpan,
     inside_events: Sequence[int],
-    real: Sequence[int],
+    real_about: Mapping[int, Sequence[int]],
     aligner: _Aligner,
     layers: Sequence[Layer],
     text: str,
@@ -362,7 +368,7 @@ def _absent_characters(
             clause = re.split(r"[;:.]", text[cast[s][key] : cast[s][key] + 90], maxsplit=1)[0]
             if not lex.absence.search(clause):
                 continue  # "It is not clear whether Ox knows about her dream": not about Ox's absence
-            counterpart = _nearest_real_event(key, seg, real, events)
+            counterpart = _nearest_real_event(seg, real_about.get(key, ()), events)
             if counterpart is None or counterpart in used:
                 continue
             used.add(counterpart)
@@ -379,11 +385,9 @@ def _absent_characters(
     return found
 
 
-def _nearest_real_event(
-    key: int, seg: SegmentSpan, real: Sequence[int], events: Sequence[EventSpan]
-) -> int | None:
-    """The first real event about character ``key`` after the segment, else the last one before it."""
-    about = [r for r in real if key in _people(events[r])]
+def _nearest_real_event(seg: SegmentSpan, about: Sequence[int], events: Sequence[EventSpan]) -> int | None:
+    """Of the real events ``about`` a character (in text order), the first after the segment, else the
+    last one before it."""
     after = [r for r in about if events[r].sentence > seg.last]
     before = [r for r in about if events[r].sentence < seg.first]
     return after[0] if after else before[-1] if before else None

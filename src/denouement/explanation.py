@@ -18,9 +18,10 @@ is pure; the pipeline calls it last, on the Story it has built.
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from denouement.model import UNREAL_LAYERS, Claim, Event, Explanation, Segment, Story
+from denouement.model import UNREAL_LAYERS, Claim, Event, Explanation, Quote, Segment, Story
 
 __all__ = ["explain_story"]
 
@@ -55,30 +56,47 @@ def _stop(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…", "”")) else text + "."
 
 
-def _main_events(story: Story, sentence: int) -> list[Event]:
-    return [e for e in story.events if e.sentence == sentence and e.main]
+class _Reading:
+    """A Story with the lookups the claims need, made once, so that explaining a long text stays
+    linear in its length."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self.main_events: dict[int, list[Event]] = {}
+        for e in story.events:
+            if e.main:
+                self.main_events.setdefault(e.sentence, []).append(e)
+        self.characters = {c.id: c for c in story.characters}
+        self.quotes = sorted(story.quotes, key=lambda q: q.start)
+        self.quote_starts = [q.start for q in self.quotes]
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """The quote that runs over ``offset``, if one does."""
+        i = bisect.bisect_right(self.quote_starts, offset) - 1
+        return self.quotes[i] if i >= 0 and offset < self.quotes[i].end else None
 
 
-def _sentence_claim(story: Story, sentence: int) -> str:
-    speech = _script_speech(story, sentence)
+def _sentence_claim(reading: _Reading, sentence: int) -> str:
+    story = reading.story
+    speech = _script_speech(reading, sentence)
     if speech is not None:
         return speech
-    events = _main_events(story, sentence)
+    events = reading.main_events.get(sentence, [])
     if events:
         return "; ".join(_clause(e.text) for e in events[:3])
     return _clause(story.sentences[sentence].text)
 
 
-def _script_speech(story: Story, sentence: int) -> str | None:
+def _script_speech(reading: _Reading, sentence: int) -> str | None:
     """A script's line of dialogue as "NAME says: “…”" (None for anything else)."""
-    if story.sentences[sentence].block != "dialogue":
+    where = reading.story.sentences[sentence]
+    if where.block != "dialogue":
         return None
-    where = story.sentences[sentence]
-    quote = next((q for q in story.quotes if q.start <= where.start < q.end and q.speaker), None)
-    names = {c.id: c.name for c in story.characters}
-    if quote is None or quote.speaker not in names:
+    quote = reading.quote_at(where.start)
+    speaker = reading.characters.get(quote.speaker) if quote is not None and quote.speaker else None
+    if speaker is None:
         return None
-    return f"{names[quote.speaker]} says: “{_clause(story.sentences[sentence].text)}”"
+    return f"{speaker.name} says: “{_clause(where.text)}”"
 
 
 def _tells(story: Story, sentence: int) -> bool:
@@ -87,7 +105,8 @@ def _tells(story: Story, sentence: int) -> bool:
     return where.block not in _NOT_TELLING and not _END_MARK.fullmatch(where.text.strip().rstrip(".!: "))
 
 
-def _ending(story: Story) -> tuple[Claim, ...]:
+def _ending(reading: _Reading) -> tuple[Claim, ...]:
+    story = reading.story
     unreal_last = max((seg.last for seg in story.segments if seg.layer in UNREAL), default=-1)
     after = [
         s.id for s in story.sentences if s.layer == "actual" and s.id > unreal_last and _tells(story, s.id)
@@ -96,7 +115,7 @@ def _ending(story: Story) -> tuple[Claim, ...]:
     # after an unreal passage, the real line that resumes is the ending; otherwise the last sentences
     chosen = real[:ENDING_SENTENCES] if after and unreal_last >= 0 else real[-ENDING_SENTENCES:]
     return tuple(
-        Claim(text=_stop(f"{'Then' if k else 'In the end'}: {_sentence_claim(story, n)}"), evidence=(n,))
+        Claim(text=_stop(f"{'Then' if k else 'In the end'}: {_sentence_claim(reading, n)}"), evidence=(n,))
         for k, n in enumerate(chosen)
     )
 
@@ -121,7 +140,8 @@ def _cue_claim(story: Story, seg: Segment) -> Claim | None:
     return None
 
 
-def _imagined(story: Story) -> tuple[Claim, ...]:
+def _imagined(reading: _Reading) -> tuple[Claim, ...]:
+    story = reading.story
     claims: list[Claim] = []
     for seg in story.segments:
         if seg.layer not in UNREAL:
@@ -129,7 +149,7 @@ def _imagined(story: Story) -> tuple[Claim, ...]:
         ids = [s.id for s in story.sentences[seg.first : seg.last + 1] if s.layer == seg.layer]
         if not ids:
             continue
-        first, last = _sentence_claim(story, ids[0]), _sentence_claim(story, ids[-1])
+        first, last = _sentence_claim(reading, ids[0]), _sentence_claim(reading, ids[-1])
         shows = first if len(ids) == 1 else f"{first} … {last}"
         claims.append(
             Claim(
@@ -150,20 +170,21 @@ def _differences(story: Story) -> tuple[Claim, ...]:
     return tuple(Claim(text=d.summary, evidence=d.evidence) for d in ordered[:DIFFERENCE_CLAIMS])
 
 
-def _speaker_claims(story: Story, commentary: set[int]) -> list[Claim]:
+def _speaker_claims(reading: _Reading, commentary: set[int]) -> list[Claim]:
     claims = []
-    for q in story.quotes:
-        speaker = story.character(q.speaker)
+    for q in reading.story.quotes:
+        speaker = reading.characters.get(q.speaker) if q.speaker else None
         if speaker is None or speaker.kind != "person" or q.sentence not in commentary:
             continue
         claims.append(Claim(text=f"{speaker.name} says: “{_clause(q.text)}”", evidence=(q.sentence,)))
     return claims
 
 
-def _meaning(story: Story) -> tuple[Claim, ...]:
+def _meaning(reading: _Reading) -> tuple[Claim, ...]:
+    story = reading.story
     commentary = {s.id for s in story.sentences if s.layer == "commentary"}
     if commentary:
-        claims = _speaker_claims(story, commentary)
+        claims = _speaker_claims(reading, commentary)
         quoted = {c.evidence[0] for c in claims}
         unreal_first = min((seg.first for seg in story.segments if seg.layer in UNREAL), default=None)
         for s in story.sentences:
@@ -202,9 +223,10 @@ def _pattern_meaning(story: Story) -> tuple[Claim, ...]:
 
 def explain_story(story: Story) -> Explanation:
     """The ending explained, from the Story's own layers, events, divergences and commentary."""
+    reading = _Reading(story)
     return Explanation(
-        ending=_ending(story),
-        imagined=_imagined(story),
+        ending=_ending(reading),
+        imagined=_imagined(reading),
         differences=_differences(story),
-        meaning=_meaning(story),
+        meaning=_meaning(reading),
     )
