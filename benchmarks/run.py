@@ -136,7 +136,8 @@ def report(r: dict) -> str:  # type: ignore[type-arg]
     ]
     for size, m in scaling.items():
         lines.append(
-            f"| (e) {m['words']:,} words, full pipeline, fastest of {SCALING_RUNS[size]} | {m['seconds']:.1f} s "
+            f"| (e) {m['words']:,} words, full pipeline, fastest of {SCALING_RUNS[size]} | "
+            f"{m['seconds']:.1f} s "
             f"({per_k[size]:.3f} s per 1,000 words; peak RSS {m['rss_mb']:,.0f} MB) | |"
         )
     lines.append(f"| (e) cost per word, largest / smallest across sizes | {spread:.2f} | ≤ 1.15 |")
