@@ -22,7 +22,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.attrs import LEMMA, LOWER
@@ -60,6 +60,7 @@ class Lexicon:
     ignore: frozenset[str]
     absence: re.Pattern[str]
     unreal_mentions: re.Pattern[str] = re.compile(r"(?!)")
+    opposites: Mapping[str, frozenset[str]] = field(default_factory=dict)  # word -> its opposites
 
 
 @cache
@@ -69,12 +70,19 @@ def divergence_lexicon() -> Lexicon:
     absence = "|".join(f"(?:{p})" for p in data.get("absence", [])) or r"(?!)"
     fate = frozenset(str(g) for g in data.get("fate", []))
     unreal = "|".join(f"(?:{p})" for p in data.get("unreal_mentions", [])) or r"(?!)"
+    opposites: dict[str, set[str]] = {}
+    for pair in data.get("opposites", []):
+        if isinstance(pair, list) and len(pair) == 2:
+            a, b = (str(w).lower() for w in pair)
+            opposites.setdefault(a, set()).add(b)
+            opposites.setdefault(b, set()).add(a)
     return Lexicon(
         groups,
         fate,
         frozenset(str(w).lower() for w in data.get("ignore", [])),
         re.compile(absence, re.I),
         re.compile(unreal, re.I),
+        {w: frozenset(o) for w, o in opposites.items()},
     )
 
 
@@ -111,21 +119,30 @@ class _Features:
     people: frozenset[int]
     names: frozenset[str]  # characters' name words among the event's lemmas
     lemmas: frozenset[str]
+    poles: frozenset[str] = frozenset()  # its words that have an opposite in the lexicon ("left", "alive")
 
 
-def _features(e: EventSpan, lex: Lexicon, names: frozenset[str]) -> _Features:
+_WORD = re.compile(r"[a-z]+")
+
+
+def _features(e: EventSpan, lex: Lexicon, names: frozenset[str], text: str = "") -> _Features:
     words = _words(e, lex, names)
     lemmas = frozenset(e.lemmas)
-    return _Features(words, _groups(words, lex), _people(e), lemmas & names, lemmas)
+    # stop words ("last", "empty", "back") are no lemmas of the event, but they can be its point
+    written = set(_WORD.findall(text[e.start : e.end].lower())) if text else set()
+    poles = frozenset(w for w in lemmas | written if w in lex.opposites)
+    return _Features(words, _groups(words, lex), _people(e), lemmas & names, lemmas, poles)
 
 
 class _Aligner:
     """Scores pairs of events of one text; every event's features are computed once."""
 
-    def __init__(self, events: Sequence[EventSpan], lex: Lexicon, names: frozenset[str]) -> None:
+    def __init__(
+        self, events: Sequence[EventSpan], lex: Lexicon, names: frozenset[str], text: str = ""
+    ) -> None:
         self.events = events
         self.lex = lex
-        self.features = [_features(e, lex, names) for e in events]
+        self.features = [_features(e, lex, names, text) for e in events]
         frequency: Counter[str] = Counter(w for e in events for w in set(e.lemmas))
         self.weight = {w: 1.5 / (1 + math.log(n)) for w, n in frequency.items()}
         self.context: dict[int, set[str]] = {}
@@ -144,10 +161,11 @@ class _Aligner:
         groups = fa.groups & fb.groups
         people = len(fa.people & fb.people) + len(fa.names & fb.lemmas)
         same_predicate = self.events[a].predicate == self.events[b].predicate
-        if self.events[a].nominal and not self._about_head(a, b):
+        opposed = bool((people or shared) and self._opposed(fa, fb))
+        if self.events[a].nominal and not self._about_head(a, b) and not (people and opposed):
             return 0.0  # "a baby daughter asleep in a trumpet case" is about the daughter, not the trumpet
         fate = bool(people and fb.groups & self.lex.fate)
-        if not shared and not groups and not (people and same_predicate) and not fate:
+        if not shared and not groups and not (people and same_predicate) and not fate and not opposed:
             return 0.0
         return (
             self._rarity(shared)
@@ -155,7 +173,13 @@ class _Aligner:
             + 0.5 * same_predicate
             + 0.75 * min(2, people)
             + 0.75 * fate
+            + 1.0 * opposed
         )
+
+    def _opposed(self, fa: _Features, fb: _Features) -> bool:
+        """Whether the two events say opposite things ("dives to her left" / "to her right", "alive" /
+        "drowned"): with the same people or things, the mark of one happening told two ways."""
+        return any(self.lex.opposites[w] & fb.poles for w in fa.poles - fb.poles)
 
     def _about_head(self, a: int, b: int) -> bool:
         head = self.events[a].predicate
@@ -305,7 +329,7 @@ def find_divergences(
 
     ``cast`` gives, for every sentence, the characters it names (each with the offset of its first name).
     """
-    aligner = _Aligner(events, divergence_lexicon(), names)
+    aligner = _Aligner(events, divergence_lexicon(), names, text)
     real = [n for n, e in enumerate(events) if layers[e.sentence] in _REAL_FOR_ALIGNMENT]
     every = _SentenceOrder(events, range(len(events)))
     real_order = _SentenceOrder(events, real)
@@ -314,6 +338,7 @@ def find_divergences(
     for r in real:
         for key in aligner.features[r].people:
             real_about.setdefault(key, []).append(r)
+    real_named = {key for s, names in enumerate(cast) if layers[s] in _REAL_FOR_ALIGNMENT for key in names}
     result: list[DivergenceSpan] = []
     absence: dict[int, bool] = {}
     for seg in segments:
@@ -335,6 +360,7 @@ def find_divergences(
                     seg, inside, real_about, aligner, layers, text, sentence_texts, cast, result
                 )
             )
+            result.extend(_unreal_only_characters(seg, inside, aligner, cast, real_named, text, result))
     return result
 
 
@@ -382,6 +408,44 @@ def _absent_characters(
                     tuple(sorted({s, e.sentence})),
                 )
             )
+    return found
+
+
+def _unreal_only_characters(
+    seg: SegmentSpan,
+    inside: Sequence[int],
+    aligner: _Aligner,
+    cast: Sequence[Mapping[int, int]],
+    real_named: set[int],
+    text: str,
+    already: Sequence[DivergenceSpan],
+) -> list[DivergenceSpan]:
+    """Characters the unreal line names and the real line never does ("their daughter Elin", "a
+    husband called Kenji"): the first event of the sequence that involves each exists only there."""
+    events, features = aligner.events, aligner.features
+    first_named: dict[int, int] = {}
+    for s in range(seg.first, min(seg.last + 1, len(cast))):
+        for key in cast[s]:
+            first_named.setdefault(key, s)
+    claimed = {d.imagined for d in already if d.kind == "only_imagined"}
+    found: list[DivergenceSpan] = []
+    for key in sorted(set(first_named) - real_named, key=first_named.__getitem__):
+        about = [n for n in inside if key in features[n].people]
+        named_there = [n for n in inside if events[n].sentence == first_named[key] and events[n].main]
+        event = min(about[:1] + named_there[:1], default=None)  # where they first come in
+        if event is None or event in claimed:
+            continue
+        claimed.add(event)
+        e = events[event]
+        found.append(
+            DivergenceSpan(
+                "only_imagined",
+                None,
+                event,
+                _summary("only_imagined", seg.layer, text, e, None),
+                (e.sentence,),
+            )
+        )
     return found
 
 

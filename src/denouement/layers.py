@@ -775,8 +775,8 @@ def _commentary_weight(f: SentenceFacts, cues: LayerCues) -> int:
         weight += 2
     elif f.work_subject == "telling":
         weight -= 1
-    elif not f.character_subject and any(lemma in cues.work_nouns for _p, lemma in words):
-        weight += 1
+    elif not f.character_subject and any(p == "NOUN" and lemma in cues.work_nouns for p, lemma in words):
+        weight += 1  # a noun: "he is shot" or "she pictures it" says nothing about a film
     weight += min(2, sum(1 for _ in _matches(cues.commentary_weak, f)))
     if text.rstrip().endswith("?") and f.quoted < 0.5:
         weight += 1 if f.character_subject else 2  # the article asking its reader

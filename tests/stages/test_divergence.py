@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from denouement import Story, example_path, explain
+from denouement.divergence import ALIGN_THRESHOLD, alignment_score, divergence_lexicon
+from denouement.events import EventSpan
 
 pytestmark = pytest.mark.model
 
@@ -131,4 +133,36 @@ def test_commentary_naming_someone_missing_from_the_fantasy_gives_only_actual(st
     sweeping = sentence_with(story, "sweeping up petals")
     assert any(
         d.kind == "only_actual" and {missing, sweeping} <= set(d.evidence) for d in story.divergences
+    ), [(d.kind, d.evidence, d.summary) for d in story.divergences]
+
+
+def test_opposite_words_about_the_same_person_align_two_events() -> None:
+    lex = divergence_lexicon()
+    pictured = EventSpan(3, 0, 0, 0, "arrive", agents=[7], lemmas=("arrive", "early"))
+    real = EventSpan(9, 0, 0, 0, "slip", agents=[7], lemmas=("slip", "late"))
+    stranger = EventSpan(9, 0, 0, 0, "slip", agents=[8], lemmas=("slip", "late"))
+    same_way = EventSpan(9, 0, 0, 0, "slip", agents=[7], lemmas=("slip", "early"))
+    assert alignment_score(pictured, real, lex, frozenset()) >= ALIGN_THRESHOLD
+    assert alignment_score(pictured, stranger, lex, frozenset()) == 0.0  # nothing but the opposition shared
+    assert alignment_score(pictured, same_way, lex, frozenset()) < ALIGN_THRESHOLD
+
+
+CAFE = (
+    "Maud Ferrier runs the lighthouse café alone after her husband leaves for the mainland. Every "
+    "morning she bakes the scones herself.\n\n"
+    "One stormy evening she lets herself imagine the life they could have had: they keep the café "
+    "together, their daughter Posy bakes the scones, and the three of them watch the ferries come in. "
+    "Then the kettle whistles, and Maud is back behind the counter, alone.\n\n"
+    "Maud locks up and walks home along the harbour wall."
+)
+
+
+def test_a_character_only_the_fantasy_names_is_only_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(CAFE)
+    fantasy = sentence_with(story, "their daughter Posy")
+    assert story.sentences[fantasy].layer == "imagined"
+    assert story.sentences[sentence_with(story, "back behind the counter")].layer == "actual"
+    assert any(
+        d.kind == "only_imagined" and d.evidence == (fantasy,) and "Posy" in d.summary
+        for d in story.divergences
     ), [(d.kind, d.evidence, d.summary) for d in story.divergences]
