@@ -1157,11 +1157,19 @@ def _shows_unreality(facts: Sequence[SentenceFacts], seg: SegmentSpan, cues: Lay
 
 
 def _names_unreality(facts: Sequence[SentenceFacts], commentary: set[int], cues: LayerCues) -> bool:
-    """Whether the text's commentary or headings speak of a fantasy, a dream or an imagined life."""
+    """Whether the text speaks of a fantasy, a dream or an imagined life: in its commentary or headings,
+    or in its telling ("Her daydreams are few and specific") — not of a hope ("her dream of a record
+    deal")."""
     named = cues.signs.get("named", ())
-    return any(
-        _first_match(named, f, "contrast", "named") for f in facts if f.index in commentary or f.heading
-    )
+    for f in facts:
+        if f.meta and not f.heading:
+            continue
+        cue = _first_match(named, f, "contrast", "named")
+        if cue is None:
+            continue
+        if f.index in commentary or f.heading or not _overlaps_ambition(f, cue, cues):
+            return True
+    return False
 
 
 def _weak_reveal_holds(

@@ -422,3 +422,35 @@ def test_eyes_shut_against_something_real_open_no_fantasy(story_of):  # type: ig
         "waterline. Ada and Bruno open their eyes to find the deck empty and their ropes burnt through."
     )
     assert all(s.layer == "actual" for s in story.sentences)
+
+
+DEPOT = (
+    "Ruth Okafor sorts parcels on the night shift at a depot outside Leeds. Her daydreams are rare, and "
+    "she keeps them to herself.\n\n"
+    "On the last night before the depot closes, the manager, Mr. Pryor, reads out the names of those who "
+    "will be let go.\n\n"
+    "Ruth climbs onto the conveyor belt and starts to sing. The forklifts spin in slow circles around "
+    "her, the loaders clap in time, and Mr. Pryor tears up his list. Paper falls from the rafters like "
+    "snow.\n\n"
+    '"Ruth? Ruth!"\n\n'
+    "The loader beside her is waving a hand in front of her face. Ruth is standing at her station with a "
+    "parcel in her hands, and Mr. Pryor is still reading. She goes home at dawn with her last pay slip."
+)
+
+
+def test_a_song_called_off_is_a_daydream_when_the_telling_speaks_of_her_daydreams(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(DEPOT)
+    layers = [s.layer for s in story.sentences]
+    first = next(s.id for s in story.sentences if s.text.startswith("Ruth climbs"))
+    last = next(s.id for s in story.sentences if s.text.startswith("Paper falls"))
+    assert set(layers[first : last + 1]) == {"imagined"}
+    assert "imagined" not in layers[:first] + layers[last + 1 :]
+
+
+def test_a_dream_that_is_a_hope_does_not_make_a_call_a_reveal(story_of):  # type: ignore[no-untyped-def]
+    hoping = DEPOT.replace(
+        "Her daydreams are rare, and she keeps them to herself.",
+        "Her dream of a bakery of her own keeps her going.",
+    )
+    story = story_of(hoping)
+    assert not story.segments or all(seg.layer == "commentary" for seg in story.segments)
