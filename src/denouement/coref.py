@@ -149,6 +149,11 @@ def learn_genders(
     for m in named:
         if not m.in_quote and m.cluster is not None and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"):
             subjects.setdefault(m.sentence, set()).add(m.cluster)
+    for m in named:  # "Abena falls asleep against her brother's arm, and Kwame takes out his phone"
+        if len(by_sentence.get(m.sentence, ())) > 1 and m.cluster is not None and not m.in_quote:
+            pronoun = _own_clause_possessive(doc[m.end - 1], index)
+            if pronoun is not None:
+                votes[m.cluster][PRONOUN_GENDER[pronoun.lower_]] += 1
     for sent_id, sent in enumerate(index.sentences):
         here = by_sentence.get(sent_id, set())
         if len(here) != 1 or not subjects.get(sent_id):
@@ -183,6 +188,39 @@ def learn_genders(
         named_as = next((names[f[0].lower()] for f in cluster.forms if f[0].lower() in names), None)
         if cluster.gender == "unknown" and named_as is None and count * 3 >= total * 2:
             cluster.gender = gender  # type: ignore[assignment]
+
+
+_REFLEXIVE = frozenset({"herself", "himself"})
+#: Clauses below a subject's verb whose possessives need not be the subject's.
+_OTHER_CLAUSE = frozenset({"relcl", "ccomp", "parataxis", "acl"})
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
+
+
+def _own_clause_possessive(subject: Token, index: StoryIndex) -> Token | None:
+    """The first gendered possessive or reflexive after a named subject in the subject's own clause
+    ("Abena falls asleep against *her* brother's arm"), not in a clause with a subject of its own ("…,
+    and Kwame takes out *his* phone") nor in reported speech."""
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    found: list[Token] = []
+    stack = [c for c in subject.head.children if c.i != subject.i]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in _OTHER_CLAUSE or index.in_quote(t):
+            continue
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+            continue
+        lower = t.lower_
+        if t.i > subject.i and lower in PRONOUN_GENDER and (t.dep_ == "poss" or lower in _REFLEXIVE):
+            found.append(t)
+        stack.extend(t.children)
+    first = min(found, key=lambda t: t.i, default=None)
+    if first is None:
+        return None
+    between = subject.doc[subject.i + 1 : first.i]
+    if any(t.pos_ == "PROPN" or (t.pos_ == "PRON" and t.dep_ in _OBJECT_DEPS) for t in between):
+        return None  # "Vera tells Stefan on his first night": after someone else, it may be theirs
+    return first
 
 
 @cache

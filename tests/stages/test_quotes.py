@@ -153,3 +153,14 @@ def test_she_after_an_unnamed_woman_is_not_the_lead(story_of):  # type: ignore[n
     )
     assert speaker_of(story, "You first") is None
     assert "Button" in next(c for c in story.characters if c.name == "Marisol Reyes").aliases
+
+
+def test_a_possessive_in_a_two_name_sentence_tells_each_ones_gender(story_of):  # type: ignore[no-untyped-def]
+    # neither given name is in the name lists: only "her head" and "his pocket" say who is who
+    story = story_of(
+        "The rain has not stopped since noon. Adaeze Nwosu and Chidubem Eze wait under the bus shelter "
+        "with a bag of shopping between them.\n\n"
+        "After a while Adaeze rests her head against the glass, and Chidubem counts the coins in his "
+        'pocket. "We can get chips if the bus is late," he says.'
+    )
+    assert speaker_of(story, "We can get chips") == "Chidubem Eze"
