@@ -1953,9 +1953,16 @@ def _is_work_or_place(cluster: CharacterCluster, doc: Doc) -> bool:
 
 
 def _named_like_a_thing(cluster: CharacterCluster) -> bool:
-    """ "Wexcombe Films", "Carnegie Hall", "Bedford Falls": a last word that names a thing or a place."""
+    """ "Wexcombe Films", "Carnegie Hall", "Bedford Falls": a last word that names a thing or a place;
+    "RMS Titanic", "HMS Surprise": a ship's prefix; "Ooh", "Wow": an interjection, not a name."""
     things = word_set("characters", "thing_nouns") | word_set("characters", "organisation_words")
+    vessels = word_set("characters", "vessel_prefixes")
+    interjections = word_set("characters", "interjections")
+    if cluster.forms and all(len(form) == 1 and form[0].lower() in interjections for form in cluster.forms):
+        return True
     for form in cluster.forms:
+        if len(form) > 1 and form[0].isupper() and form[0].lower() in vessels:
+            return True
         if len(form) > 1:
             last = form[-1].lower().rstrip(".")
             if last in things or last.rstrip("s") in things:

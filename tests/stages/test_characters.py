@@ -323,3 +323,15 @@ def test_a_name_that_is_only_ever_an_object_or_a_place_is_no_character(story_of)
         assert names(story) == {"Ottoline Brisk"}, place
     story = story_of("Ottoline asks Wennick, the ferryman, for the last crossing. He shakes his head.")
     assert "Wennick" in names(story)  # only an object, but described as a person
+
+
+def test_ships_and_interjections_are_not_characters(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "In 1941 the radio officer Wendell Orr sails from Halifax aboard HMS Corrigan. Three days out, HMS "
+        "Corrigan loses sight of the convoy in a gale. Wendell finds a stowaway, a girl called Petra, in "
+        'the coal store. Petra has run away from an aunt in Dartmouth. "Ooh, you are in trouble," she sings when the captain arrives. Ooh, the '
+        "audience thinks, here comes the romance. It never does."
+    )
+    names = {c.name for c in story.characters}
+    assert {"Wendell Orr", "Petra"} <= names
+    assert not any("Corrigan" in name or name == "Ooh" for name in names), names
