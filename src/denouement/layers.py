@@ -110,6 +110,7 @@ class LayerCues:
     rehearsal: tuple[re.Pattern[str], ...]
     twist: tuple[re.Pattern[str], ...]
     setup: tuple[re.Pattern[str], ...]
+    returned_to: tuple[re.Pattern[str], ...]  # a reveal that names the place it returns to (group "place")
     frame_present: tuple[re.Pattern[str], ...]
     frame_opener: re.Pattern[str]
     frame_back: tuple[re.Pattern[str], ...]
@@ -154,6 +155,7 @@ def layer_cues() -> LayerCues:
         rehearsal=_compile(data.get("rehearsal", [])),
         twist=_compile(data.get("twist", [])),
         setup=_compile(data.get("setup", [])),
+        returned_to=_compile(data.get("returned_to", [])),
         modal_run_min=int(data.get("modal_run", {}).get("min_sentences", 3)),
         habitual=_compile(data.get("modal_run", {}).get("habitual", [])),
         commentary_weak=_compile(commentary.get("evaluative", [])),
@@ -1086,6 +1088,8 @@ def _revealed_passage(
             break
     if len(cue_list) == 1 and _rehearsed(facts, r, cues):
         first = _scene_start(facts, first, narration, taken, cues)
+    elif len(cue_list) == 1:
+        first = _where_it_left(facts, r, first, taken, cues)
     if any(_strong_reveal(facts[j], cues) for j in range(first, end + 1) if j in narration):
         return None  # the words between two reveals are the first reveal's aftermath
     while first <= end and first not in narration:
@@ -1141,6 +1145,38 @@ def _scene_start(
             return j
         j -= 1
     return min(narration) + 1 if narration else first  # the text's first line sets the scene
+
+
+#: Sentences, at most, a reveal that returns to a place reaches back for the sentence that left it.
+RETURN_REACH = 15
+
+
+def _where_it_left(
+    facts: Sequence[SentenceFacts], r: int, first: int, taken: set[int], cues: LayerCues
+) -> int:
+    """For a reveal that returns to a place ("finds himself once more on the cross"), the start of the
+    passage: the nearest earlier sentence that tells of leaving it ("brings him down off the cross"),
+    else the sentence after the last one that names it. Otherwise, or if no sentence within
+    :data:`RETURN_REACH` names the place, ``first`` as it was."""
+    place = next(
+        (m.group("place").lower() for p in cues.returned_to if (m := p.search(facts[r].narration))), None
+    )
+    if place is None:
+        return first
+    named = re.compile(rf"\b{re.escape(place)}\b", re.IGNORECASE)
+    leaving = re.compile(
+        rf"\b(?:off|from|out of|leaves?|left|away from)\b[^.;]{{0,24}}\b{re.escape(place)}\b", re.I
+    )
+    last_there: int | None = None
+    for j in range(first - 1, max(-1, first - 1 - RETURN_REACH), -1):
+        f = facts[j]
+        if j in taken or f.heading or f.meta:
+            break
+        if leaving.search(f.narration):
+            return j
+        if last_there is None and named.search(f.narration):
+            last_there = j + 1
+    return first if last_there is None else min(first, last_there)
 
 
 def _ends_sequence(f: SentenceFacts, cues: LayerCues) -> bool:

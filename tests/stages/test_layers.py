@@ -454,3 +454,22 @@ def test_a_dream_that_is_a_hope_does_not_make_a_call_a_reveal(story_of):  # type
     )
     story = story_of(hoping)
     assert not story.segments or all(seg.layer == "commentary" for seg in story.segments)
+
+
+def test_a_return_to_the_place_reaches_back_to_where_it_was_left(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Agnes Vell has been trapped in the lift between the ninth and tenth floors for an hour. The "
+        "emergency phone rings and rings.\n\n"
+        "Then the doors slide open by themselves, and she steps out of the lift into a sunlit orchard. "
+        "Her late husband, Emil, is picking apples there.\n\n"
+        "They walk for hours. He tells her the children forgave her long ago. They eat pears on a bench, "
+        "and she falls asleep on his shoulder.\n\n"
+        "Agnes finds herself once more in the dark lift, and a voice on the phone says the engineer is "
+        "on his way."
+    )
+    layers = {s.text[:20]: s.layer for s in story.sentences}
+    first = next(s.id for s in story.sentences if "steps out of the lift" in s.text)
+    last = next(s.id for s in story.sentences if "falls asleep on his shoulder" in s.text)
+    assert {s.layer for s in story.sentences[first : last + 1]} == {"imagined"}, layers
+    assert story.sentences[first - 1].layer == "actual"
+    assert story.sentences[last + 1].layer == "actual"
