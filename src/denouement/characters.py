@@ -81,7 +81,7 @@ _PAIR_WITH_ACTORS = re.compile(
     rf"\(\s*(?P<a>{_NAME})\s+and\s+(?P<b>{_NAME})\s*\)"
 )
 _STARRING = re.compile(
-    rf"\b(?:[Ss]tarring|[Cc]o-starring|[Cc]ast)\s*:?\s+"
+    rf"\b(?:(?:[Ss]tarring|[Cc]o-starring|[Cc]ast)\s*:?|(?:played|voiced|portrayed)(?:\s+respectively)?\s+by)\s+"
     rf"(?P<list>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*(?:,?[ \t]+and[ \t]+{_NAME})?)"
 )
 _ACTOR_AS = re.compile(
@@ -354,6 +354,22 @@ def _followed_by_parenthesis_name(doc: Doc, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].text[:1].isupper()
 
 
+def _given_name_of_place(doc: Doc, name: int, place: int) -> bool:
+    """ "Jesus of Nazareth", "Joan of Arc": a single given name (or one the NER takes for a person) and
+    the place it is known by, whatever the NER makes of the place."""
+    first = doc[name]
+    if doc[place].ent_type_ not in ("ORG", "GPE", "LOC", "") or doc[place + 1 : place + 2].text == "'s":
+        return False
+    if first.ent_type_ == "PERSON" or first.lower_ in _gendered("given_names"):
+        return True
+    common = (
+        word_set("characters", "organisation_words")
+        | word_set("characters", "thing_nouns")
+        | word_set("characters", "human_nouns")
+    )
+    return first.ent_type_ == "" and first.lower_ not in common and first.lower_ not in _titles()
+
+
 def _name_runs(doc: Doc, index: StoryIndex, names: Sequence[bool]) -> list[tuple[int, int]]:
     """Maximal runs of name tokens (with inner particles and hyphens), honorifics included.
 
@@ -387,8 +403,16 @@ def _name_runs(doc: Doc, index: StoryIndex, names: Sequence[bool]) -> list[tuple
                 and not _names_an_outlet(doc[j + 2].head if doc[j + 2].dep_ == "compound" else doc[j + 2])
             ):
                 j += 3  # "Wicked Witch of the West" (not "Priya Valcourt of The Meridian Review")
-            elif nxt.lower_ == "of" and joined and doc[j + 1].ent_type_ in ("GPE", "LOC", "PERSON"):
-                j += 2  # "Jesus of Nazareth"
+            elif (
+                nxt.lower_ == "of"
+                and j + 1 < n
+                and (joined or (doc[j + 1].is_title and doc[j + 1].pos_ == "PROPN"))
+                and (
+                    doc[j + 1].ent_type_ in ("GPE", "LOC", "PERSON")
+                    or (j - i == 1 and _given_name_of_place(doc, i, j + 1))
+                )
+            ):
+                j += 2  # "Jesus of Nazareth", "Joan of Arc"
             else:
                 break
         start = i
@@ -955,7 +979,8 @@ class _Builder:
         return found
 
     def starring_lists(self) -> list[tuple[int, int, str]]:
-        """``Starring Lina Haddad, Philip Oduya, Marcus Abney.``: every name in the list is an actor."""
+        """``Starring Lina Haddad, Philip Oduya, Marcus Abney.``, ``(voiced by Ada Lind, Tom Roe and Ben
+        Hale)``: every name in the list is an actor, attached to a character or not."""
         spans = []
         for match in _STARRING.finditer(self.text):
             for name in re.finditer(_NAME, match.group("list")):

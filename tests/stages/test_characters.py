@@ -335,3 +335,17 @@ def test_ships_and_interjections_are_not_characters(story_of):  # type: ignore[n
     names = {c.name for c in story.characters}
     assert {"Wendell Orr", "Petra"} <= names
     assert not any("Corrigan" in name or name == "Ooh" for name in names), names
+
+
+def test_a_name_of_a_place_an_empire_and_a_list_of_voices(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Maud of Kettering (Ines Varga) is a weaver in a village that the Danish Empire has taxed into "
+        "ruin. In the forest she is tested three times, by a stag, a crow and a river spirit (voiced by "
+        "Tomas Brel, Odile Sarr and Kenji Hara), and she refuses each bargain. Maud returns to the village "
+        "and burns the tax rolls. The Danish Empire sends soldiers, and Maud hides in the mill with her "
+        "brother Cuthbert."
+    )
+    maud = by_name(story, "Maud of Kettering")
+    assert maud.actor == "Ines Varga" and "Maud" in maud.aliases
+    names = {c.name for c in story.characters}
+    assert names == {"Maud of Kettering", "Cuthbert"}, names
