@@ -1747,9 +1747,10 @@ def _read_by_someone(verb: Token) -> bool:
 
 
 def _after_the(doc: Doc, start: int) -> bool:
-    """ "the Danube", "the entire Danube": a determiner before a name makes it a thing."""
+    """ "the Danube", "the entire Danube", "the two Sams": a determiner before a name makes it a thing
+    or a group."""
     i = start - 1
-    while i >= 0 and doc[i].pos_ == "ADJ" and start - i <= 3:
+    while i >= 0 and doc[i].pos_ in ("ADJ", "NUM") and start - i <= 3:
         i -= 1
     return i >= 0 and doc[i].lower_ == "the"
 

@@ -349,3 +349,14 @@ def test_a_name_of_a_place_an_empire_and_a_list_of_voices(story_of):  # type: ig
     assert maud.actor == "Ines Varga" and "Maud" in maud.aliases
     names = {c.name for c in story.characters}
     assert names == {"Maud of Kettering", "Cuthbert"}, names
+
+
+def test_a_number_between_the_and_a_name_makes_a_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    from denouement.characters import _after_the
+
+    doc = nlp.make_doc("The two Sams start to wonder which of them is the copy, and Sam waits.")
+    for name in ("tok2vec", "tagger", "attribute_ruler"):
+        doc = nlp.get_pipe(name)(doc)
+    sams = next(t.i for t in doc if t.text == "Sams")
+    sam = next(t.i for t in doc if t.text == "Sam")
+    assert _after_the(doc, sams) and not _after_the(doc, sam)
