@@ -815,6 +815,8 @@ class _Builder:
             if meta and credit_role is None and not cast_line:
                 continue
             core, titles, roles = _strip_titles(doc, start, end)
+            if core > start and doc[core].lower_ == "of" and titles:
+                core, titles = core - 1, titles[:-1]  # "the Duke of Buckingham": the title is the name
             if credit_role is not None:
                 roles = [*roles, credit_role]
             # "JAMAL-" (cut off), "Hans'" (a possessive): the name without its trailing mark

@@ -360,3 +360,14 @@ def test_a_number_between_the_and_a_name_makes_a_group(nlp) -> None:  # type: ig
     sams = next(t.i for t in doc if t.text == "Sams")
     sam = next(t.i for t in doc if t.text == "Sam")
     assert _after_the(doc, sams) and not _after_the(doc, sam)
+
+
+def test_a_title_of_a_place_is_the_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The Cardinal sends Lady Vane to warn the Duke of Avonmere that his letters have been found. The "
+        "Duke of Avonmere burns the letters and rides for the coast. Lady Vane follows him to the harbour, "
+        "where Avonmere is waiting for a ship."
+    )
+    duke = by_name(story, "Duke of Avonmere")
+    assert "Avonmere" in duke.aliases
+    assert not any(c.name.startswith("of ") for c in story.characters)
