@@ -398,16 +398,8 @@ def _absent_characters(
             if counterpart is None or counterpart in used:
                 continue
             used.add(counterpart)
-            e = events[counterpart]
-            found.append(
-                DivergenceSpan(
-                    "only_actual",
-                    counterpart,
-                    None,
-                    _summary("only_actual", seg.layer, text, None, e),
-                    tuple(sorted({s, e.sentence})),
-                )
-            )
+            evidence = tuple(sorted({s, events[counterpart].sentence}))
+            found.append(_one_sided("only_actual", seg, text, events, counterpart, evidence))
     return found
 
 
@@ -436,17 +428,18 @@ def _unreal_only_characters(
         if event is None or event in claimed:
             continue
         claimed.add(event)
-        e = events[event]
-        found.append(
-            DivergenceSpan(
-                "only_imagined",
-                None,
-                event,
-                _summary("only_imagined", seg.layer, text, e, None),
-                (e.sentence,),
-            )
-        )
+        found.append(_one_sided("only_imagined", seg, text, events, event, (events[event].sentence,)))
     return found
+
+
+def _one_sided(
+    kind: str, seg: SegmentSpan, text: str, events: Sequence[EventSpan], n: int, evidence: tuple[int, ...]
+) -> DivergenceSpan:
+    """An ``only_imagined`` or ``only_actual`` divergence of event ``n``."""
+    e = events[n]
+    if kind == "only_imagined":
+        return DivergenceSpan(kind, None, n, _summary(kind, seg.layer, text, e, None), evidence)
+    return DivergenceSpan(kind, n, None, _summary(kind, seg.layer, text, None, e), evidence)
 
 
 def _nearest_real_event(seg: SegmentSpan, about: Sequence[int], events: Sequence[EventSpan]) -> int | None:
