@@ -510,6 +510,8 @@ def _past_sentence_opener(doc: Doc, start: int, end: int) -> int:
     """The run without a word that opens its sentence but is no part of the name ("Alongside Marion",
     "Remembering Vincent", "Suspicious of Sollozzo"), nor the particles after it."""
     word = doc[start].lower_
+    if end - start >= 2 and word in _QUESTION_AUX and _opens_sentence(doc, start) and _asks(doc, start):
+        return start + 1  # "Will Anand marry Sheela?": a synopsis's teaser question, not "Will Anand"
     if end - start < 2 or not _opens_sentence(doc, start) or word in _gendered("given_names"):
         return start
     after = doc[end].text if end < len(doc) else ""
@@ -528,6 +530,14 @@ def _past_sentence_opener(doc: Doc, start: int, end: int) -> int:
     while new < end - 1 and doc[new].lower_ in ("of", "the"):
         new += 1
     return new
+
+
+_QUESTION_AUX = frozenset({"will", "can", "could", "would", "should", "shall", "does", "did", "is", "was"})
+
+
+def _asks(doc: Doc, i: int) -> bool:
+    """Whether the sentence of token ``i`` is a question."""
+    return doc[i].sent.text.rstrip().rstrip("\"'”’)").endswith("?")
 
 
 def _lowercase_verbs(doc: Doc) -> frozenset[str]:

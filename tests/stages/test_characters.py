@@ -371,3 +371,14 @@ def test_a_title_of_a_place_is_the_name(story_of):  # type: ignore[no-untyped-de
     duke = by_name(story, "Duke of Avonmere")
     assert "Avonmere" in duke.aliases
     assert not any(c.name.startswith("of ") for c in story.characters)
+
+
+def test_a_teaser_question_does_not_name_anyone_will(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Anand Rao loves Asha Menon, but his father has promised him to Sheela Kapoor. Sheela, for her "
+        "part, loves Vikram Sethi, a penniless painter. Anand and Vikram meet at a wedding and become "
+        "friends without knowing of each other's trouble. Will Anand marry Sheela? Will Vikram marry Asha?"
+    )
+    names = {c.name for c in story.characters}
+    assert {"Anand Rao", "Vikram Sethi", "Sheela Kapoor", "Asha Menon"} <= names, names
+    assert not any(name.startswith("Will ") for name in names), names
