@@ -59,7 +59,8 @@ NON_PERSON_LABELS = frozenset(
 PARTICLES = frozenset(
     {"de", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la", "du", "bin", "al", "st."}
 )
-_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’\-]*)"  # "H." as an initial; no other word ends in a full stop
+# "H." as an initial (no other word ends in a full stop); capitals with accents too ("Željko", "Órla")
+_NAME_WORD = r"(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]*)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:(?:de|van|von|der|da|di|del|le|la|du)[ \t]+)?{_NAME_WORD}){{0,3}}"
 _ACTOR_IN_PARENS = re.compile(
     r"^\s*\(\s*(?:(?:who is |as )?(?:played|portrayed|voiced|performed) by\s+)?"
@@ -360,6 +361,8 @@ def _given_name_of_place(doc: Doc, name: int, place: int) -> bool:
     first = doc[name]
     if doc[place].ent_type_ not in ("ORG", "GPE", "LOC", "") or doc[place + 1 : place + 2].text == "'s":
         return False
+    if doc[place].text in _person_words(doc):
+        return False  # "the elder brother Kasimir of Ilse", where Ilse is someone
     if first.ent_type_ == "PERSON" or first.lower_ in _gendered("given_names"):
         return True
     common = (
@@ -368,6 +371,20 @@ def _given_name_of_place(doc: Doc, name: int, place: int) -> bool:
         | word_set("characters", "human_nouns")
     )
     return first.ent_type_ == "" and first.lower_ not in common and first.lower_ not in _titles()
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """Capitalised words ``doc`` uses as someone somewhere: tagged a person, or a subject that acts
+    (computed once per doc)."""
+    words: frozenset[str] | None = doc.user_data.get("denouement_person_words")
+    if words is None:
+        words = frozenset(
+            t.text
+            for t in doc
+            if t.is_title and (t.ent_type_ == "PERSON" or (t.dep_ == "nsubj" and t.head.pos_ == "VERB"))
+        )
+        doc.user_data["denouement_person_words"] = words
+    return words
 
 
 def _name_runs(doc: Doc, index: StoryIndex, names: Sequence[bool]) -> list[tuple[int, int]]:
@@ -408,7 +425,8 @@ def _name_runs(doc: Doc, index: StoryIndex, names: Sequence[bool]) -> list[tuple
                 and j + 1 < n
                 and (joined or (doc[j + 1].is_title and doc[j + 1].pos_ == "PROPN"))
                 and (
-                    doc[j + 1].ent_type_ in ("GPE", "LOC", "PERSON")
+                    doc[j + 1].ent_type_ in ("GPE", "LOC")
+                    or (doc[j + 1].ent_type_ == "PERSON" and doc[j + 1].ent_iob_ == "I")  # "Mary of Bethany"
                     or (j - i == 1 and _given_name_of_place(doc, i, j + 1))
                 )
             ):
@@ -598,6 +616,9 @@ def _credit_of_unnamed_role(doc: Doc, start: int, end: int) -> bool:
     if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text not in (")", ","):
         return False
     before = doc[start - 2]
+    if before.is_quote and start >= 3:  # '"The Old Man" (Lew Garrick)': a role written as a title
+        before = doc[start - 3]
+        return before.pos_ in ("NOUN", "PROPN") and before.is_title and end - start >= 2
     return before.pos_ == "NOUN" and end - start >= 2
 
 

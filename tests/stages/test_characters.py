@@ -382,3 +382,17 @@ def test_a_teaser_question_does_not_name_anyone_will(story_of):  # type: ignore[
     names = {c.name for c in story.characters}
     assert {"Anand Rao", "Vikram Sethi", "Sheela Kapoor", "Asha Menon"} <= names, names
     assert not any(name.startswith("Will ") for name in names), names
+
+
+def test_accented_actors_quoted_roles_and_a_brother_of_someone(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        'Ilse Brandt (Órla Nyström) runs a bookshop in Bremen. A stranger she calls "The Reader" (Tomás '
+        "Ferreira) comes in every day at noon and never buys anything. The elder brother Kasimir of Ilse "
+        "returns from sea and distrusts him. Ilse follows the stranger home one evening, and Kasimir "
+        "follows Ilse."
+    )
+    ilse = by_name(story, "Ilse Brandt")
+    assert ilse.actor == "Órla Nyström"
+    names = {c.name for c in story.characters}
+    assert "Tomás Ferreira" not in names and "Órla Nyström" not in names, names
+    assert "Kasimir" in names and not any(" of " in name for name in names), names
