@@ -850,11 +850,13 @@ class _Builder:
                 core, titles = core - 1, titles[:-1]  # "the Duke of Buckingham": the title is the name
             if credit_role is not None:
                 roles = [*roles, credit_role]
-            # "JAMAL-" (cut off), "Hans'" (a possessive): the name without its trailing mark
-            form = tuple(w.rstrip("-–—'’") or w for w in doc[core:end].text.split())
+            # "JAMAL-" (cut off), "Hans'" (a possessive), "-Girl" (the end of "Hit-Girl"): no marks
+            form = tuple(w.strip("-–—'’") or w for w in doc[core:end].text.split())
             roles_words = word_set("characters", "person_roles")
             if not form or all(w.lower() in _titles() or w.lower() in roles_words for w in form):
                 continue
+            if doc[start].text[0] in "-–—" and form[0].lower() in word_set("characters", "human_nouns"):
+                continue  # "-Girl", the end of a hyphenated name cut off from its start
             if _is_place_possessive(doc, start, end):
                 places.add(form)
                 continue
