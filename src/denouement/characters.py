@@ -1877,7 +1877,7 @@ def _said_by_name(cluster: CharacterCluster, doc: Doc, spoken: frozenset[int]) -
         return False
     if _placed(cluster, doc) * 2 >= len(named):
         return False
-    oaths = word_set("characters", "exclamations")
+    oaths = word_set("characters", "exclamations") | word_set("characters", "interjections")
     if all(all(w.lower().strip(".") in oaths or _INITIALS.match(w) for w in form) for form in cluster.forms):
         return False
     if any(len(form) > 1 for form in cluster.forms):
