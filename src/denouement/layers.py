@@ -111,6 +111,7 @@ class LayerCues:
     twist: tuple[re.Pattern[str], ...]
     setup: tuple[re.Pattern[str], ...]
     returned_to: tuple[re.Pattern[str], ...]  # a reveal that names the place it returns to (group "place")
+    leaving: str  # words before a place that tell of leaving it ("off", "out of")
     frame_present: tuple[re.Pattern[str], ...]
     frame_opener: re.Pattern[str]
     frame_back: tuple[re.Pattern[str], ...]
@@ -155,7 +156,9 @@ def layer_cues() -> LayerCues:
         rehearsal=_compile(data.get("rehearsal", [])),
         twist=_compile(data.get("twist", [])),
         setup=_compile(data.get("setup", [])),
-        returned_to=_compile(data.get("returned_to", [])),
+        returned_to=_compile(data.get("returned_to", {}).get("patterns", [])),
+        leaving="|".join(re.escape(str(w)) for w in data.get("returned_to", {}).get("leaving", []))
+        or r"(?!)",
         modal_run_min=int(data.get("modal_run", {}).get("min_sentences", 3)),
         habitual=_compile(data.get("modal_run", {}).get("habitual", [])),
         commentary_weak=_compile(commentary.get("evaluative", [])),
@@ -1159,14 +1162,17 @@ def _where_it_left(
     else the sentence after the last one that names it. Otherwise, or if no sentence within
     :data:`RETURN_REACH` names the place, ``first`` as it was."""
     place = next(
-        (m.group("place").lower() for p in cues.returned_to if (m := p.search(facts[r].narration))), None
+        (
+            m["place"].lower()
+            for p in cues.returned_to
+            if (m := p.search(facts[r].narration)) and m.groupdict().get("place")
+        ),
+        None,
     )
     if place is None:
         return first
     named = re.compile(rf"\b{re.escape(place)}\b", re.IGNORECASE)
-    leaving = re.compile(
-        rf"\b(?:off|from|out of|leaves?|left|away from)\b[^.;]{{0,24}}\b{re.escape(place)}\b", re.I
-    )
+    leaving = re.compile(rf"\b(?:{cues.leaving})\b[^.;]{{0,24}}\b{re.escape(place)}\b", re.IGNORECASE)
     last_there: int | None = None
     for j in range(first - 1, max(-1, first - 1 - RETURN_REACH), -1):
         f = facts[j]
@@ -1176,7 +1182,7 @@ def _where_it_left(
             return j
         if last_there is None and named.search(f.narration):
             last_there = j + 1
-    return first if last_there is None else min(first, last_there)
+    return first if last_there is None else last_there
 
 
 def _ends_sequence(f: SentenceFacts, cues: LayerCues) -> bool:
