@@ -374,16 +374,23 @@ def _given_name_of_place(doc: Doc, name: int, place: int) -> bool:
 
 
 def _person_words(doc: Doc) -> frozenset[str]:
-    """Capitalised words ``doc`` uses as someone somewhere: tagged a person, or a subject that acts
-    (computed once per doc)."""
-    words: frozenset[str] | None = doc.user_data.get("denouement_person_words")
-    if words is None:
-        words = frozenset(
+    """Capitalised words ``doc`` uses as someone somewhere: tagged a person, or a subject that acts."""
+    return _once_per_doc(
+        doc,
+        "denouement_person_words",
+        lambda: frozenset(
             t.text
             for t in doc
             if t.is_title and (t.ent_type_ == "PERSON" or (t.dep_ == "nsubj" and t.head.pos_ == "VERB"))
-        )
-        doc.user_data["denouement_person_words"] = words
+        ),
+    )
+
+
+def _once_per_doc(doc: Doc, key: str, compute: Callable[[], frozenset[str]]) -> frozenset[str]:
+    """A word set about ``doc``, computed the first time it is asked for and kept in its user data."""
+    words: frozenset[str] | None = doc.user_data.get(key)
+    if words is None:
+        words = doc.user_data[key] = compute()
     return words
 
 
@@ -559,12 +566,12 @@ def _asks(doc: Doc, i: int) -> bool:
 
 
 def _lowercase_verbs(doc: Doc) -> frozenset[str]:
-    """Every verb ``doc`` writes in lower case (computed once per doc)."""
-    words: frozenset[str] | None = doc.user_data.get("denouement_lowercase_verbs")
-    if words is None:
-        words = frozenset(t.text for t in doc if t.pos_ == "VERB" and t.is_lower)
-        doc.user_data["denouement_lowercase_verbs"] = words
-    return words
+    """Every verb ``doc`` writes in lower case."""
+    return _once_per_doc(
+        doc,
+        "denouement_lowercase_verbs",
+        lambda: frozenset(t.text for t in doc if t.pos_ == "VERB" and t.is_lower),
+    )
 
 
 def _within_one_sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -2022,9 +2029,9 @@ def _named_like_a_thing(cluster: CharacterCluster) -> bool:
     if cluster.forms and all(len(form) == 1 and form[0].lower() in interjections for form in cluster.forms):
         return True
     for form in cluster.forms:
-        if len(form) > 1 and form[0].isupper() and form[0].lower() in vessels:
-            return True
         if len(form) > 1:
+            if form[0].isupper() and form[0].lower() in vessels:
+                return True
             last = form[-1].lower().rstrip(".")
             if last in things or last.rstrip("s") in things:
                 return True
