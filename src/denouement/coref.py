@@ -53,6 +53,7 @@ class _Seen:
     sentence: int
     subject: bool
     main: bool = False  # subject of the sentence's main verb
+    called: bool = False  # named in a line said to them: there from the next narrated sentence on
 
 
 #: The cluster key that stands for a person the text never names ("a woman", "the boy").
@@ -105,6 +106,24 @@ def _unnamed_person(token: Token, by_token: Mapping[int, Mention]) -> bool:
         return False
     subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
     return not any(t.i in by_token for s in subjects for t in s.subtree)
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "``", "''"})
+
+
+def _called_by_name(doc: Doc, m: Mention) -> bool:
+    """A name in a quote said to its bearer: “Rosa!”, “Sit down, Rosa.”, “Rosa, you're late.” (not “Alfred,
+    obviously.”, an answer that names someone)."""
+    before = doc[m.start - 1].text if m.start > 0 else ""
+    after = doc[m.end].text if m.end < len(doc) else ""
+    if before == ",":
+        return after in (".", "!", "?") or after in _QUOTE_MARKS
+    if before not in _QUOTE_MARKS:
+        return False
+    if after in ("!", "?", "—"):
+        return True
+    rest = doc[m.end : min(len(doc), m.end + 12)]
+    return after == "," and any(t.lower_ in ("you", "your", "you're", "yours") for t in rest)
 
 
 def _is_subject(token: Token) -> bool:
@@ -338,10 +357,15 @@ def resolve_pronouns(
             continue
         named_here = by_token.get(token.i)
         if named_here is not None:
-            if token.i == named_here.end - 1 and not named_here.in_quote and named_here.cluster is not None:
+            if token.i != named_here.end - 1 or named_here.cluster is None:
+                continue
+            if not named_here.in_quote:
                 history.append(_seen(token, named_here.cluster, rank[sentence]))
                 salience[named_here.cluster] += 1
                 top = max(top, salience[named_here.cluster])
+            elif _called_by_name(doc, named_here):
+                # "“Rosa!” He didn't look up.": whoever a line calls by name is there to hear it
+                history.append(_Seen(token.i, named_here.cluster, rank[sentence], False, called=True))
             continue
         if token.i in role_at:
             m = role_at[token.i]
@@ -425,8 +449,8 @@ def _antecedent(
     for entry in reversed(history):
         if sentence - entry.sentence > WINDOW:
             break
-        if entry.cluster in excluded:
-            continue
+        if entry.cluster in excluded or (entry.called and entry.sentence == sentence):
+            continue  # "“Wren, love,” he said": not the one the line is said to
         if entry.cluster == UNNAMED:
             g = (unnamed_gender or {}).get(entry.token, "unknown")
             if g != want or not entry.subject:

@@ -592,7 +592,10 @@ def _turns(
         # A line spoken to someone by name is answered, even after a few sentences of narration.
         if prev.paragraph == span.paragraph or gap > (60 if prev.addressee is not None else 25):
             continue
-        if prev.addressee is not None and prev.addressee != prev.speaker:
+        answer = _answer_by_name(found, i, text, scene)
+        if answer is not None:
+            span.speaker, span.attribution = answer, "turn"
+        elif prev.addressee is not None and prev.addressee != prev.speaker:
             span.speaker, span.attribution = prev.addressee, "turn"
         elif i >= 2 and prev.speaker is not None and found[i - 2].speaker not in (None, prev.speaker):
             span.speaker, span.attribution = found[i - 2].speaker, "turn"
@@ -612,6 +615,21 @@ def _turns(
                 key = nearest(span.start)
                 if key is not None and key != span.vocative:
                     span.speaker, span.attribution = key, "nearest"  # a last guess, labelled as such
+
+
+def _answer_by_name(
+    found: list[QuoteSpan], i: int, text: str, scene: Callable[[int], set[int]] | None
+) -> int | None:
+    """ "“Mirror, signal —” / “I know, Kevin.”": a line that calls the last speaker by name answers them,
+    and comes from the one other person in view (narrated just before, else speaking lately)."""
+    span, prev = found[i], found[i - 1]
+    if span.vocative is None or prev.speaker != span.vocative:
+        return None
+    for pool in (scene(span.start) if scene else set(), _recent_speakers(found, i, text)):
+        others = pool - {span.vocative}
+        if len(others) == 1:
+            return others.pop()
+    return None
 
 
 #: Narration longer than this between two lines ends a conversation.

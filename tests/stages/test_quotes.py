@@ -164,3 +164,24 @@ def test_a_possessive_in_a_two_name_sentence_tells_each_ones_gender(story_of):  
         'pocket. "We can get chips if the bus is late," he says.'
     )
     assert speaker_of(story, "We can get chips") == "Chidubem Eze"
+
+
+def test_a_line_calling_the_last_speaker_by_name_answers_them(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The examiner, Mr Pell, ticked a box on his clipboard.\n\n"
+        "Her cousin, Ravi Sandhu, was leaning on the fence with a flask, and he had driven Odette Marsh to "
+        "every lesson since March.\n\n"
+        "“Remember,” he shouted across the yard, “check the mirror —”\n\n"
+        "“I know, Ravi.”"
+    )
+    assert speaker_of(story, "I know, Ravi") == "Odette Marsh"
+
+
+def test_a_woman_called_by_name_is_there_for_the_next_she(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Tamsin rehearsed it on the bus. Tamsin would say it plainly.\n\n"
+        "At the bakery Mrs. Oduya was counting coins at the till. A man was icing a cake at the back.\n\n"
+        "“Tamsin!” he called without looking up. “Hold this tray.”\n\n"
+        "She held the tray. “Papa,” she said, “I have news.”"
+    )
+    assert speaker_of(story, "I have news") == "Tamsin"
