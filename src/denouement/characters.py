@@ -31,8 +31,9 @@ from typing import Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from denouement.document import SCRIPT_KINDS
 from denouement.furniture import furniture_sentences, is_author_line, is_cast_line
-from denouement.lexicon import load_lexicon, word_set
+from denouement.lexicon import load_lexicon, name_key, name_list, word_set
 from denouement.quotemarks import QuoteMarks, find_quote_marks, inside_quotes
 from denouement.sentences import block_of, block_starts, blocks_of, story_sentences
 
@@ -95,6 +96,44 @@ _ACTOR_PLAYS = re.compile(
 )
 
 
+def _mention_gender(doc: Doc, m: Mention) -> str:
+    """ "Nora", "her brother Cal": the gender a given name or a family word next to the name tells ("")."""
+    given = _gendered("given_names").get(m.form[0].lower()) if m.form else None
+    if given:
+        return given
+    relations = _gendered("relation_gender")
+    head = doc[m.end - 1]
+    near = [doc[m.start - 1]] if m.start > 0 else []
+    if head.dep_ == "appos":
+        near.append(head.head)
+    return next((relations[t.lemma_.lower()] for t in near if t.lemma_.lower() in relations), "")
+
+
+def _callers(doc: Doc, i: int) -> set[int]:
+    """Tokens of whoever does the calling in "… calls her Gigi": the verb's subject, or for "the one
+    person who calls her Gigi", the noun "who" stands for and the subject that noun describes."""
+    if i >= len(doc):
+        return set()
+    verb = doc[i]
+    found: set[int] = set()
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            noun = verb.head
+            found.add(noun.i)
+            if noun.dep_ == "attr":
+                found |= {c.i for c in noun.head.children if c.dep_ == "nsubj"}
+        else:
+            found.add(subject.i)
+    return found
+
+
+def _subject_or_its_apposition(head: Token) -> bool:
+    """ "Kev waits", or "Her instructor, Kev Dromgoole, waits": the name is the subject either way."""
+    if head.dep_ == "appos":
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
+
+
 def _nick(group: str) -> str:
     """A nickname: one name word ("Lou", "the Owl"), or up to three in quote marks ("Mr Tomorrow",
     "il Signor Diapason"). The match is in ``group`` or, when quoted, in ``group`` + ``_q``."""
@@ -114,7 +153,8 @@ _KNOWN_AS = re.compile(
     # an appositive between the name and the nickname: ", a gentle, bearded planner known as …"
     rf"(?:(?:a|an|the)\s[^,;.()\"“]{{1,60}}?(?:,\s*[^,;.()\"“]{{1,40}}?)?\s+(?=known|nicknamed|called))?"
     rf"\(?(?:who is |who's |better |simply |mostly |widely |universally )?"
-    rf"(?:known(?: (?:to|in|across|among|around|throughout|on|by) [\w ]{{1,30}}?)? as|nicknamed|"
+    rf"(?:known(?: (?:to|in|across|among|around|throughout|on|by|up|down|all|far|from)"
+    rf" [\w'’ ]{{1,40}}?)? as|nicknamed|"
     rf"called(?: by [\w ]{{1,30}}?)?|aka|a\.k\.a\.|who goes by|"
     rf"whom everyone calls|whom [\w ]{{1,20}} calls?)\s+{_nick('nick')}"
 )
@@ -137,9 +177,11 @@ _NICK_TO_EVERYONE = re.compile(
 )
 _CALLED_PRONOUN = re.compile(
     rf"\b(?:call(?:s|ed|ing)?|nickname[sd]?|dub(?:s|bed)?)\s+(?:him|her)\s+{_nick('nick')}"
+    rf"|\bkn(?:ows?|ew|own)\s+(?:him|her)\s+as\s+{_nick('known')}"
     rf"|\b(?i:everyone|everybody|all|people|friends|whom)(?:[\s,]+[\w]+){{0,8}}?[\s,]+"
     rf"(?:still\s+|always\s+|just\s+|start\s+|started\s+|begin\s+|began\s+)?"
-    rf"call(?:s|ed|ing)?\s+(?:him\s+|her\s+)?[\"“‘']?(?P<nick2>{_NAME_WORD})[\"”’']?"
+    rf"(?:call(?:s|ed|ing)?|nickname[sd]?|dub(?:s|bed)?)\s+(?:him\s+|her\s+)?"
+    rf"[\"“‘']?(?P<nick2>(?:the )?{_NAME_WORD})[\"”’']?"
 )
 #: "Everyone at the club calls the coach Wally": the nickname of whoever has that role or title.
 _CALLS_THE_ROLE = re.compile(
@@ -338,6 +380,8 @@ def _name_evidence(token: Token) -> tuple[bool, bool]:
         return False, False  # "JACK AND FABRIZIO", "THE ROOM ON D DECK": function words in capitals
     if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" or token.tag_ in ("NNP", "NNPS"):
         return True, True
+    if _unknown_first_name(token):
+        return True, True
     if token.lower_ in word_set("characters", "kinship_names") and not token.is_sent_start:
         return True, True  # "“Lived to be fourteen,” Grandpa said."
     if (
@@ -349,6 +393,20 @@ def _name_evidence(token: Token) -> tuple[bool, bool]:
         return True, True  # "Callum had decided…": a given name the tagger did not see as one
     # A word the text already uses as a name ("Wren", "Per", "Rosalind"), whatever the tagger made of it.
     return False, token.pos_ not in _FUNCTION_POS or not token.is_sent_start
+
+
+def _unknown_first_name(token: Token) -> bool:
+    """ "to Lorcan Vickery": a capitalised word in mid-sentence the tagger took for an adjective, which
+    one entity joins to the proper noun after it."""
+    if token.tag_ != "JJ" or not token.is_title or token.is_sent_start or token.i + 1 >= len(token.doc):
+        return False
+    after = token.doc[token.i + 1]
+    return (
+        token.ent_type_ in ("PERSON", "ORG")
+        and after.ent_iob_ == "I"
+        and after.ent_type_ == token.ent_type_
+        and after.pos_ == "PROPN"
+    )
 
 
 def _followed_by_parenthesis_name(doc: Doc, end: int) -> bool:
@@ -661,7 +719,7 @@ def _human_verb(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.i != token.i
 
 
-_PET_ENDINGS = ("ie", "y", "o", "mo", "sy", "s", "bug", "kins", "ster", "ey")
+_PET_ENDINGS = ("ie", "y", "o", "mo", "sy", "s", "bug", "kins", "ster", "ey", "e")
 
 
 @cache
@@ -990,6 +1048,10 @@ class _Builder:
             self._starts = [t.idx for t in self.doc]
         return self._starts
 
+    def _token_at(self, char: int) -> int:
+        """Index of the token at (or right after) character offset ``char``."""
+        return min(bisect.bisect_left(self._token_starts(), char), len(self.doc) - 1)
+
     def _sentence_at(self, char: int) -> int:
         """Sentence id of the token at (or right after) character offset ``char``."""
         at = min(bisect.bisect_left(self._token_starts(), char), len(self.doc) - 1)
@@ -1036,6 +1098,8 @@ class _Builder:
         found = []
         by_sentence = _SentenceMentions(cands)
         for match in _THE_NICKNAME.finditer(self.text):
+            if re.search(r"\bwhom?\b[^,;.]*$", self.text[max(0, match.start() - 60) : match.start()]):
+                continue  # "a drifter whom the others nickname “the Swede”": the one before "whom"
             sentence = self._sentence_at(match.start())
             here = by_sentence.between(sentence, sentence)
             subjects = [
@@ -1058,7 +1122,7 @@ class _Builder:
         by_sentence = _SentenceMentions(cands)
         actor_spans = _Spans(self.actor_spans)
         for match in _CALLED_PRONOUN.finditer(self.text):
-            nick = _nick_of(match) or match.group("nick2")
+            nick = _nick_of(match) or _nick_of(match, "known") or match.group("nick2")
             sentence = self._sentence_at(match.start())
             before = [
                 m
@@ -1070,17 +1134,27 @@ class _Builder:
                 and not actor_spans.covers(m.char_start)
                 and not self._locative(m)
             ]
+            if match.group("nick2") is None:  # "… calls her Gigi": not whoever does the calling
+                verb = re.search(r"\b(?:call|nickname|dub|know|knew)", match.group())
+                callers = _callers(self.doc, self._token_at(match.start() + (verb.start() if verb else 0)))
+                before = [m for m in before if not ({m.end - 1, self.doc[m.end - 1].head.i} & callers)]
             pronoun = re.search(r"\b(him|her)\b", match.group())
             want = {"him": "male", "her": "female"}.get(pronoun.group(1) if pronoun else "", "")
-            names = _gendered("given_names")
             near = [
                 m
                 for m in before
-                if sentence - m.sentence <= 2 and (not want or names.get(m.form[0].lower(), want) == want)
+                if sentence - m.sentence <= 2 and (not want or _mention_gender(self.doc, m) in (want, ""))
             ]
-            subjects = [m for m in near if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
-            # "X, whom everyone calls Y": the name just before; "… calls him Y": the one "him" stands for.
-            pool = (subjects if pronoun else []) or near
+            # "X, whom everyone calls Y": the name just before; "… calls him Y": the one "him" stands for,
+            # looked for in this sentence first (its subject, else its last name), then in the ones before.
+            here = [
+                m
+                for m in near
+                if m.sentence == sentence and (m.label == "PERSON" or self._has_cast_pattern(m))
+            ]
+            pool = here or near
+            if pronoun:
+                pool = [m for m in pool if _subject_or_its_apposition(self.doc[m.end - 1])] or pool
             if pool:
                 found.append((pool[-1].form, nick))
         return found
@@ -1092,7 +1166,10 @@ class _Builder:
     def nickname_triples(self) -> list[tuple[int, int, str, str, str]]:
         """``First "Nick" Last`` → (start, end, first, nick, last)."""
         pattern = re.compile(
-            rf"(?P<first>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+[\"“‘'](?P<nick>{_NAME_WORD}(?:\s{_NAME_WORD})?)[\"”’']\s+(?P<last>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+            # on one line: in a cast list, the next line's name is no surname
+            rf"(?P<first>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]+"
+            rf"[\"“‘'](?P<nick>{_NAME_WORD}(?:[ \t]{_NAME_WORD})?)[\"”’']"
+            rf"[ \t]+(?P<last>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)"
         )
         return [
             (m.start(), m.end(), m.group("first"), m.group("nick"), m.group("last"))
@@ -1221,7 +1298,31 @@ class _Builder:
                     cluster.nicknames.update(self.actor_short_forms.get(form, ()))
         self._roles()
         self._role_nicknames()
+        self._kin_names()
         return self.clusters, self.mentions
+
+    def _kin_names(self) -> None:
+        """ "her father, Amos Vale" … "Dad came in": a family word joins the one character of that role."""
+        relation_of = {
+            str(word).lower(): str(relation).lower()
+            for relation, words in (self.lex.get("kinship_relations") or {}).items()
+            for word in words
+        }
+        for kin in self.clusters:
+            if len(kin.forms) != 1 or len(kin.forms[0]) != 1 or kin.nicknames:
+                continue
+            relation = relation_of.get(kin.forms[0][0].lower())
+            holders = [c for c in self.clusters if c is not kin and c.forms and relation in c.roles]
+            if relation is None or len(holders) != 1:
+                continue
+            holder = holders[0]
+            holder.nicknames.add(kin.forms[0][0])
+            for m in kin.mentions:
+                m.cluster = holder.key
+            holder.mentions.extend(kin.mentions)
+            holder.mentions.sort(key=lambda m: m.start)
+            holder.labels.update(kin.labels)
+            kin.mentions, kin.forms = [], []
 
     def _role_nicknames(self) -> None:
         """ "Everyone calls the coach Wally": Wally joins the one character with that title or role."""
@@ -1905,7 +2006,7 @@ def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], pe
     things = word_set("characters", "thing_nouns")
     if cluster.roles & things and cluster.actor is None and person_labels * 2 <= len(cluster.named_mentions):
         return True
-    if _named_like_a_thing(cluster) or _headline(cluster) or _plural(cluster, doc):
+    if _named_like_a_thing(cluster) or _headline(cluster) or _plural(cluster, doc) or _label(cluster, doc):
         return True
     cast = cluster.actor or cluster.speaks or cluster.nicknames or cluster.titles
     # a word of the work's own title ("Kingfisher"), unless it is cast or speaks
@@ -2044,6 +2145,19 @@ def _plural(cluster: CharacterCluster, doc: Doc) -> bool:
     return all(doc[m.end - 1].tag_ == "NNPS" for m in named) and any(_after_the(doc, m.start) for m in named)
 
 
+def _label(cluster: CharacterCluster, doc: Doc) -> bool:
+    """ "FUSES. NAILS, BENT, FOR STRAIGHTENING.": one word in capitals that never acts is a label or a sign
+    read out, not a name (a script's speaker cues are read apart from this)."""
+    named = cluster.named_mentions
+    return (
+        bool(named)
+        and not any(block.kind in SCRIPT_KINDS for block in blocks_of(doc))
+        and not (cluster.actor or cluster.titles or cluster.nicknames or cluster.human_verbs)
+        and all(len(m.form) == 1 and m.form[0].isupper() and len(m.form[0]) > 1 for m in named)
+        and not any(_human_verb(doc[m.end - 1]) for m in named)
+    )
+
+
 def _headline(cluster: CharacterCluster) -> bool:
     return all(len(w) > 1 and w.isupper() for form in cluster.forms for w in form) and any(
         len(form) > 2 for form in cluster.forms
@@ -2057,6 +2171,45 @@ _PLOT_LIFE = 5
 
 def _lives_in_the_plot(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> bool:
     """Many mentions as the subject of narrated actions, beside other characters' names."""
+    return _acting(cluster, doc) >= _PLOT_LIFE and not cluster.actor
+
+
+def _notable_kind(cluster: CharacterCluster, doc: Doc) -> Kind | None:
+    """ "person" or "reference" for a name the bundled lists know ("Ken Loach", "Miss Havisham"), unless
+    the text gives it an actor or makes it act through the story (a biopic's hero). A one-word name
+    ("Gatsby") counts only when the text barely mentions it."""
+    if (
+        cluster.actor is not None
+        or not cluster.forms
+        or any(_cast_after(doc, m) for m in cluster.named_mentions)
+    ):
+        return None
+    longest = max(cluster.forms, key=len)
+    keys = {name_key(" ".join(longest))} | {name_key(f"{t} {' '.join(longest)}") for t in cluster.titles}
+    acting = _acting(cluster, doc)
+    if len(longest) == 1 and (acting > 1 or len(cluster.named_mentions) > 3):
+        return None
+    if acting < _PLOT_LIFE and keys & name_list("notable_people"):
+        return "person"
+    # Another work's character is compared to, not narrated: one that acts twice is in this story
+    # (the Tin Man of a synopsis of The Wizard of Oz).
+    if acting < 2 and keys & name_list("notable_characters"):
+        return "reference"
+    return None
+
+
+_CAST_AFTER = re.compile(r"^[^.;()]{0,40}?\b(?:played|portrayed|voiced) by\b")
+
+
+def _cast_after(doc: Doc, m: Mention) -> bool:
+    """ "a Tin Man who wants a heart, played by Haley", "Tin Man (Jack Haley)": someone cast in this story."""
+    return _followed_by_parenthesis_name(doc, m.end) or bool(
+        _CAST_AFTER.match(doc.text[m.char_end : m.char_end + 60])
+    )
+
+
+def _acting(cluster: CharacterCluster, doc: Doc) -> int:
+    """Mentions as the subject of a narrated action (not of saying or making)."""
     acting = 0
     for m in cluster.mentions:
         if m.in_quote or m.kind not in ("name", "pronoun"):
@@ -2066,7 +2219,7 @@ def _lives_in_the_plot(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -
         making = verb.lemma_.lower() in word_set("characters", "person_verbs")
         if head.dep_ == "nsubj" and verb.pos_ == "VERB" and not _interview_verb(verb) and not making:
             acting += 1
-    return acting >= _PLOT_LIFE and not cluster.actor
+    return acting
 
 
 def _interview_verb(verb: Token) -> bool:
@@ -2253,6 +2406,7 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
     }
     reference = {c.key: _is_reference(c, doc, index, title_words, cast_words) for c in clusters if c.mentions}
     spoken = builder.spoken
+    notable = {c.key: _notable_kind(c, doc) for c in clusters if c.mentions}
     kept = [
         c
         for c in clusters
@@ -2265,8 +2419,9 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
                 and _proper_name_only(c, doc)
                 and not _not_a_person(c, doc, title_words, False)
             )
+            or notable[c.key] == "person"  # a real person the bundled list knows, wherever the text puts them
             or (
-                reference[c.key]
+                (reference[c.key] or notable[c.key] is not None)
                 and not _not_a_person(c, doc, title_words, False)
                 and not _is_work_or_place(c, doc)
             )
@@ -2274,7 +2429,7 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
     ]
     for cluster in kept:
         person = evidence[cluster.key] and not _lives_in_the_plot(cluster, doc, index)
-        cluster.kind = _kind(cluster, person, reference[cluster.key])
+        cluster.kind = notable[cluster.key] or _kind(cluster, person, reference[cluster.key])
         gender = _gender(cluster, doc)
         cluster.gender = gender if gender != "unknown" else _given_name_gender(cluster)
     kept.sort(key=lambda c: c.mentions[0].char_start)

@@ -7,6 +7,7 @@ lists found there are appended to the bundled ones, mappings are merged key by k
 from __future__ import annotations
 
 import os
+import unicodedata
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -16,7 +17,7 @@ import yaml
 
 from denouement.errors import PipelineError
 
-__all__ = ["load_lexicon", "word_set"]
+__all__ = ["load_lexicon", "name_key", "name_list", "word_set"]
 
 
 def _read_yaml(text: str, name: str) -> dict[str, Any]:
@@ -59,3 +60,24 @@ def load_lexicon(name: str) -> dict[str, Any]:
 def word_set(name: str, key: str) -> frozenset[str]:
     """A list in a lexicon as a set of lower-cased strings."""
     return frozenset(str(w).lower() for w in load_lexicon(name).get(key, []))
+
+
+def name_key(name: str) -> str:
+    """A name as the name lists compare it: lower case, no accents or full stops ("Agnès" → "agnes")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(plain.replace("’", "'").replace(".", " ").lower().split())
+
+
+@cache
+def name_list(name: str) -> frozenset[str]:
+    """The bundled list of names ``data/NAME.txt`` (one per line, "#" comments), extended by the user's."""
+    texts = [resources.files("denouement").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")]
+    user_dir = os.environ.get("DENOUEMENT_LEXICON_DIR")
+    if user_dir and (Path(user_dir) / f"{name}.txt").is_file():
+        texts.append((Path(user_dir) / f"{name}.txt").read_text(encoding="utf-8"))
+    return frozenset(
+        name_key(line)
+        for text in texts
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )

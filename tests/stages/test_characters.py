@@ -396,3 +396,105 @@ def test_accented_actors_quoted_roles_and_a_brother_of_someone(story_of):  # typ
     names = {c.name for c in story.characters}
     assert "Tomás Ferreira" not in names and "Órla Nyström" not in names, names
     assert "Kasimir" in names and not any(" of " in name for name in names), names
+
+
+def test_nicknames_known_around_a_place_known_by_a_street_and_given_by_others(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        'Tiernan Ashgrove, a retired docker known around the harbour\'s pubs as "Brick", lends money at '
+        "ten per cent. His nephew, Declan Moy, drives a taxi at night. The whole estate knows him as Taff. "
+        'Nuala Ferris hires Piet Vandermeer, a silent deckhand whom the other crews nickname "the Dane", '
+        "although he was born in Utrecht. Brick calls in the debt, Taff pays it, and the Dane says nothing."
+    )
+    assert "Brick" in by_name(story, "Tiernan Ashgrove").aliases
+    assert "Taff" in by_name(story, "Declan Moy").aliases
+    assert "the Dane" in by_name(story, "Piet Vandermeer").aliases
+    assert "the Dane" not in by_name(story, "Nuala Ferris").aliases
+
+
+def test_a_cast_line_with_a_quoted_nickname_ends_at_the_line(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        'Cast\n\nIdris Penrose as Bryn "Wren" Talfryn\nSian Okoro as Gwen Talfryn\n\n'
+        "Bryn sleeps on the roof of the ghost train. Gwen keeps the accounts in her head."
+    )
+    bryn = by_name(story, "Bryn Talfryn")
+    assert bryn.actor == "Idris Penrose" and "Wren" in bryn.aliases
+    assert by_name(story, "Gwen Talfryn").actor == "Sian Okoro"
+
+
+def test_a_pet_form_ending_in_e_joins_the_given_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ingrid Solberg runs the orchard after her husband's death. At the harvest dance Tomas Berg "
+        'finds her by the cider barrels. "You look tired, Inge," he tells her. Ingrid laughs.'
+    )
+    ingrid = by_name(story, "Ingrid Solberg")
+    assert "Inge" in ingrid.aliases
+    assert "Inge" not in {c.name for c in story.characters}
+
+
+def test_a_first_name_tagged_as_an_adjective_joins_its_entity() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from denouement.characters import _unknown_first_name
+
+    vocab = English().vocab
+
+    words = ["Mags", "sells", "it", "to", "Lorcan", "Vickery", "."]
+    doc = Doc(
+        vocab,
+        words=words,
+        tags=["NNP", "VBZ", "PRP", "IN", "JJ", "NNP", "."],
+        pos=["PROPN", "VERB", "PRON", "ADP", "ADJ", "PROPN", "PUNCT"],
+        sent_starts=[True, False, False, False, False, False, False],
+        ents=["O", "O", "O", "O", "B-ORG", "I-ORG", "O"],
+    )
+    assert _unknown_first_name(doc[4])
+    assert not _unknown_first_name(doc[5])  # a proper noun already
+    plain = Doc(
+        vocab,
+        words=["The", "Quiet", "man", "."],
+        tags=["DT", "JJ", "NN", "."],
+        pos=["DET", "ADJ", "NOUN", "PUNCT"],
+        sent_starts=[True, False, False, False],
+    )
+    assert not _unknown_first_name(plain[1])
+
+
+def test_a_family_word_joins_the_one_character_with_that_relation(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nell Ashby keeps bees on the fell with her father, Gideon Ashby, and her cousin Ruth Pike. "
+        "Every spring Dad loses a swarm to the rowan by the gate. Nell wants to study in Glasgow, and Dad "
+        "will not hear of it until the night the hives burn."
+    )
+    gideon = by_name(story, "Gideon Ashby")
+    assert "Dad" in gideon.aliases
+    assert "Dad" not in {c.name for c in story.characters}
+
+
+def test_a_family_word_two_characters_could_own_stays_apart(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nell Ashby lives with her father, Gideon Ashby. Her friend Ruth Pike lives with her father, Amos "
+        "Pike, across the valley. Dad says the river will flood this year."
+    )
+    assert "Dad" not in by_name(story, "Gideon Ashby").aliases
+    assert "Dad" not in by_name(story, "Amos Pike").aliases
+
+
+def test_known_real_people_and_other_works_characters_by_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Odalys Ferro runs a boxing gym in Naples. The film owes more to Ken Loach than to Martin Scorsese. "
+        "Her aunt keeps every clock stopped at the hour her fiancé left, a Miss Havisham of the Quartieri. "
+        "Odalys trains a girl from the market, and the girl wins her first fight."
+    )
+    kinds = {c.name: c.kind for c in story.characters}
+    assert kinds.get("Ken Loach") == "person" and kinds.get("Martin Scorsese") == "person", kinds
+    assert any(c.kind == "reference" and "Havisham" in c.name for c in story.characters), kinds
+    assert kinds.get("Odalys Ferro") == "character", kinds
+
+
+def test_a_listed_name_that_the_story_casts_is_its_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Muhammad Ali (Dario Venn) trains for the fight in Zaire. Ali runs through the villages at dawn, Ali "
+        "spars with his brother, and Ali listens to the crowd chanting his name."
+    )
+    assert by_name(story, "Muhammad Ali").kind == "character"
