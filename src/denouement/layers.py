@@ -427,6 +427,7 @@ class SentenceFacts:
     heading: bool
     meta: bool
     quoted: float = 0.0  # share of the sentence inside quotation marks
+    call: bool = False  # the sentence is a short call of speech alone: "Hello?", "Ruth? Ruth!"
     person_speech: bool = False  # holds or continues words of a real person (critic, director)
     character_speech: bool = False  # holds words of a story character
     first_person: bool = False  # I / we / you in the narration, outside a first-person story
@@ -731,6 +732,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
                 heading=block is not None and block.kind == "heading",
                 meta=i in index.meta,
                 quoted=quoted,
+                call=_a_call(text, quoted),
                 person_speech=i in person,
                 character_speech=i in character,
                 character_subject=subj[0],
@@ -911,14 +913,15 @@ def _reveal(f: SentenceFacts, cues: LayerCues) -> tuple[CueSpan | None, bool]:
 
 
 def _called_out(f: SentenceFacts) -> bool:
-    """A line of speech on its own that opens a paragraph — "Hello?", "Cut!" — calls someone back from a
-    daydream (a weak reveal: it counts only if the passage before it shows signs of unreality)."""
-    return (
-        f.quoted >= 0.99
-        and f.paragraph_start
-        and len(f.narration) <= 40
-        and f.narration.rstrip()[-1:] in '?!"”'
-    )
+    """A short call on its own that opens a paragraph — "Hello?", "Cut!" — calls someone back from a
+    daydream (a weak reveal: it counts only if the passage before it shows signs of unreality). A line of
+    an ordinary exchange ("Is Grandad coming to the concert?") is no call."""
+    return f.call and f.paragraph_start
+
+
+def _a_call(text: str, quoted: float) -> bool:
+    """Speech alone, three words at most, asked or cried out: "Hello?", "Ruth? Ruth!", "Cut!"."""
+    return quoted >= 0.99 and len(text.split()) <= 3 and text.rstrip(" \"”’'").endswith(("?", "!"))
 
 
 _CLAUSE_FOLLOWS = re.compile(r"\b(?:that|she|he|they|i|we)$", re.IGNORECASE)
@@ -1081,8 +1084,8 @@ def _revealed_passage(
     first = para_first
     cue_list = [reveal]
     for j in range(end, para_first - 1, -1):
-        if j in taken:
-            first = j + 1
+        if j in taken or (j < end and _closes(facts[j], cues) and not _strong_reveal(facts[j], cues)):
+            first = j + 1  # "She opened her eyes. The car had stopped…": what follows a waking is real
             break
         start = _start_cue(facts[j], cues)
         if start is not None:
@@ -1158,8 +1161,9 @@ def _where_it_left(
     facts: Sequence[SentenceFacts], r: int, first: int, taken: set[int], cues: LayerCues
 ) -> int:
     """For a reveal that returns to a place ("finds himself once more on the cross"), the start of the
-    passage: the nearest earlier sentence that tells of leaving it ("brings him down off the cross"),
-    else the sentence after the last one that names it. Otherwise, or if no sentence within
+    passage: after the last sentence from ``first`` on that names the place, else the nearest earlier
+    sentence that tells of leaving it ("brings him down off the cross"), else the sentence after the last
+    one that names it. Otherwise, or if no sentence within
     :data:`RETURN_REACH` names the place, ``first`` as it was."""
     place = next(
         (
@@ -1172,6 +1176,9 @@ def _where_it_left(
     if place is None:
         return first
     named = re.compile(rf"\b{re.escape(place)}\b", re.IGNORECASE)
+    inside = [j for j in range(first, r - 1) if named.search(facts[j].narration)]
+    if inside:
+        return inside[-1] + 1  # "Ines sits on the harbour wall. The film then follows her to Rotterdam…"
     leaving = re.compile(rf"\b(?:{cues.leaving})\b[^.;]{{0,24}}\b{re.escape(place)}\b", re.IGNORECASE)
     last_there: int | None = None
     for j in range(first - 1, max(-1, first - 1 - RETURN_REACH), -1):
@@ -1183,6 +1190,11 @@ def _where_it_left(
         if last_there is None and named.search(f.narration):
             last_there = j + 1
     return first if last_there is None else last_there
+
+
+def _closes(f: SentenceFacts, cues: LayerCues) -> bool:
+    """A closer of any unreal passage in the sentence: "She opened her eyes", "the vision fades"."""
+    return any(_first_match(patterns, f, "close", kind) is not None for kind, patterns in cues.close.items())
 
 
 def _ends_sequence(f: SentenceFacts, cues: LayerCues) -> bool:
@@ -1288,6 +1300,11 @@ def _back_to_present(f: SentenceFacts, present_year: int | None, cues: LayerCues
     return present_year is not None and any(y >= present_year for y in years)
 
 
+#: A twist that someone was imagined all along is not believed of a character in more than this share of
+#: the narrated sentences before it: that is the story's lead, and the twist means a version of them.
+LEAD_SHARE = 0.6
+
+
 def _imagined_presences(
     facts: Sequence[SentenceFacts], narration: set[int], taken: set[int], cues: LayerCues
 ) -> list[SegmentSpan]:
@@ -1305,6 +1322,10 @@ def _imagined_presences(
         who = owners[0][0]
         if appearances is None:
             appearances = _appearances(facts)
+        told = [j for j in narration if j < f.index]
+        seen = [j for j in appearances.get(who, []) if j in narration and j < f.index]
+        if len(seen) > LEAD_SHARE * len(told):
+            continue  # the one the story follows throughout is not a figment ("she was never there to wake")
         # runs of consecutive narrated sentences before the twist that the character appears in
         run: list[int] = []
         for j in appearances.get(who, []):

@@ -473,3 +473,55 @@ def test_a_return_to_the_place_reaches_back_to_where_it_was_left(story_of):  # t
     assert {s.layer for s in story.sentences[first : last + 1]} == {"imagined"}, layers
     assert story.sentences[first - 1].layer == "actual"
     assert story.sentences[last + 1].layer == "actual"
+
+
+def test_an_ordinary_line_of_talk_after_narration_reveals_nothing(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "“Have you got the reeds?”\n\n“They're in the case.”\n\n"
+        "Oona rested her forehead on the cold glass. The fields went by in the rain. Her oboe lay on the back "
+        "seat under a coat, and the timetable for the audition was folded in the glovebox.\n\n"
+        "“Is Grandad coming in June?”\n\n“If he can get a lift,” her mother said.\n\n"
+        "The hall was smaller than the one in her head, with plastic chairs and a radiator that ticked."
+    )
+    assert unreal_segments(story) == []
+
+
+def test_a_waking_ends_the_dream_and_what_follows_it_is_real(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Oona closed her eyes as the car joined the motorway.\n\n"
+        "She was on the stage of a great hall, and the lights were warm. She played the whole sonata without a "
+        "slip, and the examiners stood up to clap.\n\n"
+        "She opened her eyes. The car had stopped in a multistorey. Her hands were shaking.\n\n"
+        "“Were you asleep?”\n\n“No,” Oona said. The real hall would be smaller than the one in her head."
+    )
+    assert layer_of(story, "She played the whole sonata") in UNREAL
+    assert layer_of(story, "The car had stopped in a multistorey") == "actual"
+    assert layer_of(story, "Her hands were shaking") == "actual"
+
+
+def test_a_reveal_still_at_the_place_starts_the_passage_after_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Maeve Tully mends nets for the last trawler on Inishcarra. A boatyard in Bergen offers her a "
+        "designer's job.\n\n"
+        "On her last evening Maeve sits on the slipway with the letter in her hands. The film then follows "
+        "her to Bergen. She rents a room above a chandlery and draws hulls by lamplight. A year later her "
+        "first boat is launched, and her brother flies over to watch.\n\n"
+        "The foghorn of the mail boat returns the film to Inishcarra. Maeve is still sitting on the slipway; "
+        "none of the Bergen years have taken place. In the morning she tears up the letter."
+    )
+    assert layer_of(story, "sits on the slipway with the letter") == "actual"
+    assert layer_of(story, "The film then follows her to Bergen") == "imagined"
+    assert layer_of(story, "her first boat is launched") == "imagined"
+    assert layer_of(story, "returns the film to Inishcarra") == "actual"
+    assert layer_of(story, "Maeve is still sitting") == "actual"
+
+
+def test_a_twist_about_the_lead_means_a_version_of_her(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Liv Haugen bakes bread in her father's shop in Bergen. Liv runs for the tram one morning and the "
+        "film splits in two. In one life Liv becomes a famous chef. In the other Liv misses the tram and "
+        "stays at the bakery. Liv marries the carpenter who mends the shop window.\n\n"
+        "The famous chef never wakes up, because she was never there to wake."
+    )
+    assert layer_of(story, "bakes bread in her father's shop") == "actual"
+    assert layer_of(story, "stays at the bakery") == "actual"
