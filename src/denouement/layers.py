@@ -1092,6 +1092,11 @@ def _revealed_passage(
             first = j
             cue_list.insert(0, start)
             break
+        handover = _first_match(cues.signs.get("announce", ()), facts[j], "open", "imagined")
+        if handover is not None and j < end:
+            first = j + 1  # "…, and the film dissolves into his telling.": the telling starts after it
+            cue_list.insert(0, handover)
+            break
     if len(cue_list) == 1 and _rehearsed(facts, r, cues):
         first = _scene_start(facts, first, narration, taken, cues)
     elif len(cue_list) == 1:

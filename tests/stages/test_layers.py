@@ -525,3 +525,31 @@ def test_a_twist_about_the_lead_means_a_version_of_her(story_of):  # type: ignor
     )
     assert layer_of(story, "bakes bread in her father's shop") == "actual"
     assert layer_of(story, "stays at the bakery") == "actual"
+
+
+def test_a_companion_who_is_not_there_when_someone_comes_was_a_vision(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Since the drowning of her husband Padraig, Orla Keane has worked the oyster beds alone.\n\n"
+        "One grey morning Orla wades out to the far beds, and Padraig is waiting there in his waders. He "
+        "shows her where the spat has settled. They fill two baskets together, and he laughs at her knots.\n\n"
+        "When her son comes down to the shore with a flask, there is nobody beside her. It is the first of "
+        "several such visions."
+    )
+    assert layer_of(story, "Padraig is waiting there") == "imagined"
+    assert layer_of(story, "They fill two baskets") == "imagined"
+    assert layer_of(story, "there is nobody beside her") == "actual"
+
+
+def test_a_told_story_handed_over_to_and_then_called_a_lie(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nuala interviews her grandfather, Brendan Hale, about the night the mill burned.\n\n"
+        "Brendan settles into his armchair, and the film dissolves into his telling. We see a young Brendan "
+        "kick down the mill door. We see him carry the miller's children out through the smoke.\n\n"
+        "It is beautifully lit, all ember orange and soot. It is also a lie.\n\n"
+        "The fire brigade's log shows that Brendan was in Cork that week."
+    )
+    assert layer_of(story, "the film dissolves into his telling") == "actual"
+    assert layer_of(story, "kick down the mill door") == "imagined"
+    assert layer_of(story, "carry the miller's children") == "imagined"
+    assert layer_of(story, "It is beautifully lit") == "commentary"
+    assert layer_of(story, "It is also a lie") == "actual"
