@@ -1402,6 +1402,9 @@ class _Builder:
                     and not _named_like_a_thing(self.clusters[key])
                 }
             )
+            if len(targets) > 1:
+                # "Kit" shortens both a lone "Kitkat" and "Katherine Adebayo": the one with a full name
+                targets = [k for k in targets if any(len(f) > 1 for f in self.clusters[k].forms)]
             if len(targets) == 1 and not (
                 form in self._cast_forms
                 and any(f in self._cast_forms for f in self.clusters[targets[0]].forms)

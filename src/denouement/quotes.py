@@ -339,6 +339,21 @@ def _scene_before(ctx: _Context, char: int) -> set[int]:
     return present
 
 
+def _scene_after(ctx: _Context, char: int) -> set[int]:
+    """Characters named in the first narrated sentence after the one that ends at offset ``char``."""
+    index = ctx.index
+    last = ctx.token_at_or_after(char) - 1
+    if last < 0 or index.token_sentence[last] < 0:
+        return set()
+    start = index.token_sentence[last] + 1
+    for sid in range(start, min(len(index.sentences), start + 3)):
+        sent = index.sentences[sid]
+        if sid in index.meta or not any(t.is_alpha and not index.in_quote(t) for t in sent):
+            continue
+        return {key for t in sent if not index.in_quote(t) and (key := ctx.cluster(t)) is not None}
+    return set()
+
+
 def _beat_before(ctx: _Context, mark: QuoteMarks, par_start: int) -> int | None:
     """The one character acting in the narrated sentence that ends right before the quote, same paragraph."""
     doc, index = ctx.doc, ctx.index
@@ -541,7 +556,14 @@ def find_quotes(
     found.extend(_colon_lines(ctx, blocks, found))
     found.sort(key=lambda q: q.start)
     narrator = next((c.key for c in clusters if c.narrator), None)
-    _turns(found, text, narrator, lambda char: _scene_before(ctx, char), lambda char: _last_actor(ctx, char))
+    _turns(
+        found,
+        text,
+        narrator,
+        lambda char: _scene_before(ctx, char),
+        lambda char: _last_actor(ctx, char),
+        lambda char: _scene_after(ctx, char),
+    )
     return found
 
 
@@ -579,6 +601,7 @@ def _turns(
     narrator: int | None = None,
     scene: Callable[[int], set[int]] | None = None,
     nearest: Callable[[int], int | None] | None = None,
+    after: Callable[[int], set[int]] | None = None,
 ) -> None:
     """Untagged lines of a two-person exchange alternate speakers.
 
@@ -608,7 +631,7 @@ def _turns(
         if span.speaker is not None and prev.speaker is not None and span.speaker != prev.speaker:
             span.addressee = span.addressee or prev.speaker
     _continuations(found, text)
-    _alternate(found, text, narrator, scene)
+    _alternate(found, text, narrator, scene, after)
     if nearest is not None:
         for span in found:
             if span.speaker is None:
@@ -659,7 +682,11 @@ def _conversations(found: list[QuoteSpan], text: str) -> list[list[list[int]]]:
 
 
 def _alternate(
-    found: list[QuoteSpan], text: str, narrator: int | None, scene: Callable[[int], set[int]] | None = None
+    found: list[QuoteSpan],
+    text: str,
+    narrator: int | None,
+    scene: Callable[[int], set[int]] | None = None,
+    after: Callable[[int], set[int]] | None = None,
 ) -> None:
     """In a two-person conversation, untagged turns alternate from the nearest tagged turn, either way."""
     for conversation in _conversations(found, text):
@@ -674,6 +701,10 @@ def _alternate(
             present = scene(found[conversation[0][0]].start) - parties
             if len(present) == 1:
                 parties |= present  # the other one in the scene narrated just before the talk
+        if len(parties) == 1 and after is not None:
+            present = after(found[conversation[-1][-1]].end) - parties
+            if len(present) == 1:
+                parties |= present  # a story that opens on talk: the other one narrated right after it
         anchors = [k for k, who in enumerate(speakers) if who is not None]
         if len(parties) != 2 or not anchors or len(anchors) == len(speakers):
             continue

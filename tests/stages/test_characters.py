@@ -498,3 +498,12 @@ def test_a_listed_name_that_the_story_casts_is_its_character(story_of):  # type:
         "spars with his brother, and Ali listens to the crowd chanting his name."
     )
     assert by_name(story, "Muhammad Ali").kind == "character"
+
+
+def test_a_pet_name_joins_the_full_name_rather_than_another_pet_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Katherine Osei plays the cello in a youth orchestra. Kit practises every night, and Kitkat plays "
+        "for her grandfather on his birthday."
+    )
+    kit = by_name(story, "Katherine Osei")
+    assert {"Kit", "Kitkat"} <= set(kit.aliases), kit.aliases

@@ -185,3 +185,13 @@ def test_a_woman_called_by_name_is_there_for_the_next_she(story_of):  # type: ig
         "She held the tray. “Papa,” she said, “I have news.”"
     )
     assert speaker_of(story, "I have news") == "Tamsin"
+
+
+def test_a_story_that_opens_on_talk_takes_the_other_party_from_the_narration_after(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "“Have you packed the spare strings?”\n\n“They're in the side pocket.”\n\n“Both sets?”\n\n"
+        "“Both sets, Dad.”\n\n“Good,” Dad said, and he signalled left onto the ring road.\n\n"
+        "Ottilie Marsh watched the tower blocks slide past. Her violin case was wedged behind the seat."
+    )
+    assert speaker_of(story, "They're in the side pocket") == "Ottilie Marsh"
+    assert speaker_of(story, "Both sets?") == "Dad"
