@@ -27,7 +27,7 @@ from denouement.characters import (
     mentions_by_token,
     story_index,
 )
-from denouement.lexicon import load_lexicon
+from denouement.lexicon import load_lexicon, word_set
 
 __all__ = ["PRONOUN_GENDER", "resolve_pronouns"]
 
@@ -124,6 +124,19 @@ def _called_by_name(doc: Doc, m: Mention) -> bool:
         return True
     rest = doc[m.end : min(len(doc), m.end + 12)]
     return after == "," and any(t.lower_ in ("you", "your", "you're", "yours") for t in rest)
+
+
+def _speaks(token: Token) -> bool:
+    """ "she said" tagging a quote, or "she told me": a pronoun that speaks — in an article, as often a
+    director or a critic as a character."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_.lower() not in word_set("quotes", "speech_verbs"):
+        return False
+    to_writer = any(c.lower_ in ("me", "us") for c in verb.children if c.dep_ in ("dobj", "dative", "iobj"))
+    quoted = any(t.text in _QUOTE_MARKS for t in verb.children if t.dep_ == "punct") or any(
+        c.dep_ == "ccomp" and any(t.text in _QUOTE_MARKS for t in c.subtree) for c in verb.children
+    )
+    return to_writer or quoted
 
 
 def _is_subject(token: Token) -> bool:
@@ -444,6 +457,7 @@ def _antecedent(
     if token.dep_ in ("dobj", "dative", "pobj") and lower not in REFLEXIVE and subject_here is not None:
         excluded.add(subject_here)
     best: tuple[float, int] | None = None
+    speaks = _speaks(token)
     pair = partners.get(subject_here, Counter()) if subject_here is not None else Counter()
     pair_top = max(pair.values(), default=1)
     for entry in reversed(history):
@@ -470,7 +484,9 @@ def _antecedent(
             # "he tells her": the one he is usually with is the likelier "her"
             score += 1.0 * pair.get(entry.cluster, 0) / pair_top
         score += 1.2 * salience.get(entry.cluster, 0) / top  # main characters are the likelier antecedents
-        if kinds.get(entry.cluster) == "person" or entry.cluster == UNNAMED:
+        if kinds.get(entry.cluster) == "person" and speaks:
+            score += 1.0  # "“I shot two endings,” she told me": the one interviewed, not the heroine
+        elif kinds.get(entry.cluster) == "person" or entry.cluster == UNNAMED:
             score -= 1.0  # real people and passers-by are talked about in passing; the story's people act
         score += entry.token * 1e-6  # later wins a tie
         if best is None or score > best[0]:

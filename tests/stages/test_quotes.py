@@ -195,3 +195,16 @@ def test_a_story_that_opens_on_talk_takes_the_other_party_from_the_narration_aft
     )
     assert speaker_of(story, "They're in the side pocket") == "Ottilie Marsh"
     assert speaker_of(story, "Both sets?") == "Dad"
+
+
+def test_she_said_after_a_director_is_introduced_is_the_director(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Mirela Stancu (Ilinca Voss) coaches a girls' rowing crew on the Danube. Mirela trains them through "
+        "the winter, and Mirela takes them to the national final, where they come fourth. Mirela shouts "
+        "herself hoarse. Mirela cries in the car park.\n\n"
+        "Here is my reading. Mirela is not choosing between winning and losing. She is choosing between "
+        "a crew she can see in full detail and one she cannot picture at all.\n\n"
+        "Director Oana Brătianu, speaking after the premiere, was cagey about the race. “I filmed it from "
+        "the bank and never from the boat,” she said. “Fourth is the truest place to finish.”"
+    )
+    assert speaker_of(story, "I filmed it from the bank") == "Oana Brătianu"
