@@ -1312,8 +1312,12 @@ class _Builder:
             if len(kin.forms) != 1 or len(kin.forms[0]) != 1 or kin.nicknames:
                 continue
             relation = relation_of.get(kin.forms[0][0].lower())
+            if relation is None:
+                continue
             holders = [c for c in self.clusters if c is not kin and c.forms and relation in c.roles]
-            if relation is None or len(holders) != 1:
+            if not holders:
+                kin.roles.add(relation)  # "My father … Dad": the family word is who "my father" means
+            if len(holders) != 1:
                 continue
             holder = holders[0]
             holder.nicknames.add(kin.forms[0][0])

@@ -208,3 +208,13 @@ def test_she_said_after_a_director_is_introduced_is_the_director(story_of):  # t
         "the bank and never from the boat,” she said. “Fourth is the truest place to finish.”"
     )
     assert speaker_of(story, "I filmed it from the bank") == "Oana Brătianu"
+
+
+def test_my_father_is_dad_for_the_he_that_follows(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Gareth Pugh had won the league three years running. My father says a darts match is won before "
+        "the first throw, so we sat in his van outside the Plough for half an hour.\n\n"
+        "“Double top,” he said.\n\n“Forty,” I said.\n\n"
+        "Inside, Dad bought the first round and I chalked our names on the board: Dad and Rhiannon."
+    )
+    assert speaker_of(story, "Double top") == "Dad"
