@@ -91,6 +91,7 @@ _ACTOR_AS = re.compile(
     r"(?:(?:stars|co-stars|appears|returns|shines|is cast|was cast|(?:is|was)(?:\s+[a-z-]+){1,2})\s+)?as\s+"
     r"(?:(?:the|a|an|his|her|their)\s+)?(?:[a-z-]+\s+){0,3}$"  # "Peter Vasko, as her exhausted dresser …"
 )
+_KNOWN_AT = re.compile(r"\b(?:known|called|nicknamed)\b[^,;.()]{0,40}$")
 _ACTOR_PLAYS = re.compile(
     rf"(?P<actor>{_NAME})\s+(?:plays|played|portrays|portrayed|voices|voiced)\s+(?:the\s+[a-z-]+\s+)?$"
 )
@@ -1036,6 +1037,8 @@ class _Builder:
         before = self.text[max(0, mention.char_start - 80) : mention.char_start]
         for pattern in (_ACTOR_AS, _ACTOR_PLAYS):
             match = pattern.search(before)
+            if match and _KNOWN_AT.search(before[: match.start("actor")]):
+                continue  # "known to everyone at Coldhithe Farm as Hettie": a place, not an actor
             if match:
                 actor = match.group("actor").strip()
                 if len(actor.split()) >= 2:
@@ -2015,6 +2018,8 @@ def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], pe
         return True
     if _named_like_a_thing(cluster) or _headline(cluster) or _plural(cluster, doc) or _label(cluster, doc):
         return True
+    if _notable_persons_work(cluster, doc):
+        return True
     cast = cluster.actor or cluster.speaks or cluster.nicknames or cluster.titles
     # a word of the work's own title ("Kingfisher"), unless it is cast or speaks
     return cluster.words <= title_words and not (cast or person)
@@ -2150,6 +2155,30 @@ def _plural(cluster: CharacterCluster, doc: Doc) -> bool:
     """ "the Tattaglias", "the Nazis": a name in the plural is a family or a group."""
     named = cluster.named_mentions
     return all(doc[m.end - 1].tag_ == "NNPS" for m in named) and any(_after_the(doc, m.start) for m in named)
+
+
+def _notable_persons_work(cluster: CharacterCluster, doc: Doc) -> bool:
+    """ "Peter Howitt's Sliding Doors", "Tornatore's Cinema Paradiso": a title owned by a real film-maker the
+    bundled list knows is a work, wherever it is named so."""
+    named = cluster.named_mentions
+    if not named or cluster.actor or cluster.titles:
+        return False
+    people = name_list("notable_people")
+    surnames = _notable_surnames()
+    for m in named:
+        if m.start < 2 or doc[m.start - 1].lower_ not in ("'s", "’s"):
+            return False
+        owner = [doc[m.start - k].text for k in (3, 2) if m.start - k >= 0]
+        full = name_key(" ".join(owner))
+        if full not in people and name_key(owner[-1]) not in surnames:
+            return False
+    return True
+
+
+@cache
+def _notable_surnames() -> frozenset[str]:
+    """Last words of the bundled real people's names ("hitchcock", "tornatore")."""
+    return frozenset(name.split()[-1] for name in name_list("notable_people") if " " in name)
 
 
 def _label(cluster: CharacterCluster, doc: Doc) -> bool:

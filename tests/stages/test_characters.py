@@ -507,3 +507,14 @@ def test_a_pet_name_joins_the_full_name_rather_than_another_pet_name(story_of): 
     )
     kit = by_name(story, "Katherine Osei")
     assert {"Kit", "Kitkat"} <= set(kit.aliases), kit.aliases
+
+
+def test_a_place_someone_is_known_at_is_no_actor_and_a_film_makers_title_is_no_one(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Edith Marrow, known to everyone at Pennick Mill as Edie, spins wool for the village. The story "
+        "owes a little to Ken Loach's Kes and a lot to Agnès Varda's Vagabond. Edie never leaves the valley."
+    )
+    edith = by_name(story, "Edith Marrow")
+    assert edith.actor is None and "Edie" in edith.aliases
+    names = {c.name for c in story.characters}
+    assert "Vagabond" not in names and "Pennick Mill" not in names, names
