@@ -153,6 +153,8 @@ _KNOWN_AS = re.compile(
     rf"^\s*(?:\([^()]{{1,60}}\))?\s*,?\s*"
     # an appositive between the name and the nickname: ", a gentle, bearded planner known as …"
     rf"(?:(?:a|an|the)\s[^,;.()\"“]{{1,60}}?(?:,\s*[^,;.()\"“]{{1,40}}?)?\s+(?=known|nicknamed|called))?"
+    # a relative clause before it: ", who has run the booth for years and is known to the town as …"
+    rf"(?:who\s[^,;.()\"“]{{1,80}}?\sand\s(?:is |was |has been |had been )?(?=known|nicknamed|called))?"
     rf"\(?(?:who is |who's |better |simply |mostly |widely |universally )?"
     rf"(?:known(?: (?:to|in|across|among|around|throughout|on|by|up|down|all|far|from)"
     rf" [\w'’ ]{{1,40}}?)? as|nicknamed|"
@@ -1025,9 +1027,14 @@ class _Builder:
             nick = match.group("nick")
             if match.group("q") or nick.lower() in _gendered("given_names"):
                 return nick
-        known = _KNOWN_AS.match(self.text[mention.char_end : mention.char_end + 160])
+        longer = self.text[mention.char_end : mention.char_end + 160]
+        known = _KNOWN_AS.match(longer)
         if known:
-            return _nick_of(known)
+            nick = _nick_of(known)
+            second = re.match(rf"[ \t]({_NAME_WORD})\b", longer[known.end() :])
+            if nick and second and known.group("nick") and re.search(r"\bknown\b", known.group()):
+                return f"{nick} {second.group(1)}"  # "known to the entire town as Ernie Reels"
+            return nick
         match = _NICK_TO_EVERYONE.match(rest)
         if match:
             return match.group("nick")
@@ -1261,7 +1268,9 @@ class _Builder:
                 self.clusters[key].nicknames.add(nick)
                 for nick_form in _nick_forms(nick):
                     if nick_form in owners:
-                        owners[nick_form] = [key]
+                        for other in _hand_over(owners, nick_form, key):
+                            if other != nick_form and other not in self.clusters[key].forms:
+                                self.clusters[key].forms.append(other)  # "Ernie" is a name of his too
         self._cast_forms = set(actor_of_form)
         self._merge_short_forms(owners)
         for form, (actor, sentence) in actor_of_form.items():
@@ -1819,6 +1828,22 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
 
 
 _NICK_ARTICLES = frozenset({"the", "il", "la", "le", "el", "lo", "der", "die", "das"})
+
+
+def _hand_over(
+    owners: dict[tuple[str, ...], list[int]], nick_form: tuple[str, ...], key: int
+) -> list[tuple[str, ...]]:
+    """A nickname's form goes to its holder, with the shorter forms only the nickname's cluster had
+    ("Ernie" with "Ernie Reels", the nickname of Ernest Pobjoy). Returns the forms handed over."""
+    old = set(owners[nick_form]) - {key}
+    owners[nick_form] = [key]
+    words = {w.lower() for w in nick_form}
+    moved = [nick_form]
+    for other, keys in owners.items():
+        if keys and set(keys) <= old and {w.lower() for w in other} <= words:
+            owners[other] = [key]
+            moved.append(other)
+    return moved
 
 
 def _nick_forms(nick: str) -> list[tuple[str, ...]]:

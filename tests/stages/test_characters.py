@@ -518,3 +518,14 @@ def test_a_place_someone_is_known_at_is_no_actor_and_a_film_makers_title_is_no_o
     assert edith.actor is None and "Edie" in edith.aliases
     names = {c.name for c in story.characters}
     assert "Vagabond" not in names and "Pennick Mill" not in names, names
+
+
+def test_a_two_word_nickname_after_a_relative_clause_takes_its_short_form_along(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The hero is the lock-keeper, Bartholomew Quist (Anton Rell), who has worked the weir for thirty "
+        "years and is known to the whole canal as Barty Sluice. At dawn Barty lets the barges through. "
+        "Barty Sluice never misses a tide, and the bargees toast him at the Anchor."
+    )
+    quist = by_name(story, "Bartholomew Quist")
+    assert {"Barty Sluice", "Barty"} <= set(quist.aliases), quist.aliases
+    assert len([c for c in story.characters if "Barty" in c.name]) == 0
