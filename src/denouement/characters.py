@@ -385,8 +385,10 @@ def _name_evidence(token: Token) -> tuple[bool, bool]:
         return True, True
     if _unknown_first_name(token):
         return True, True
-    if token.lower_ in word_set("characters", "kinship_names") and not token.is_sent_start:
-        return True, True  # "“Lived to be fourteen,” Grandpa said."
+    if token.lower_ in word_set("characters", "kinship_names") and (
+        not token.is_sent_start or (token.is_title and token.dep_ in ("nsubj", "nsubjpass"))
+    ):
+        return True, True  # "“Lived to be fourteen,” Grandpa said.", "Grandma was waiting on the porch"
     if (
         token.is_title
         and token.pos_ not in _FUNCTION_POS
@@ -914,6 +916,12 @@ class _Builder:
             if meta and credit_role is None and not cast_line:
                 continue
             core, titles, roles = _strip_titles(doc, start, end)
+            if (
+                core >= end
+                and end - start == 1
+                and doc[start].lower_ in word_set("characters", "kinship_names")
+            ):
+                core, titles = start, []  # "Grandma was waiting": a family word alone is the name
             if core > start and doc[core].lower_ == "of" and titles:
                 core, titles = core - 1, titles[:-1]  # "the Duke of Buckingham": the title is the name
             if credit_role is not None:
@@ -921,7 +929,10 @@ class _Builder:
             # "JAMAL-" (cut off), "Hans'" (a possessive), "-Girl" (the end of "Hit-Girl"): no marks
             form = tuple(w.strip("-–—'’") or w for w in doc[core:end].text.split())
             roles_words = word_set("characters", "person_roles")
-            if not form or all(w.lower() in _titles() or w.lower() in roles_words for w in form):
+            if not form or (
+                all(w.lower() in _titles() or w.lower() in roles_words for w in form)
+                and not (len(form) == 1 and form[0].lower() in word_set("characters", "kinship_names"))
+            ):
                 continue
             if doc[start].text[0] in "-–—" and form[0].lower() in word_set("characters", "human_nouns"):
                 continue  # "-Girl", the end of a hyphenated name cut off from its start

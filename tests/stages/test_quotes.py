@@ -218,3 +218,13 @@ def test_my_father_is_dad_for_the_he_that_follows(story_of):  # type: ignore[no-
         "Inside, Dad bought the first round and I chalked our names on the board: Dad and Rhiannon."
     )
     assert speaker_of(story, "Double top") == "Dad"
+
+
+def test_a_family_word_that_is_also_a_title_can_be_the_speaker(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Grandma was waiting on the porch with her coat already buttoned.\n\n"
+        "“You're late,” she said.\n\n“You said ten,” I said.\n\n"
+        "Grandpa came out with the car keys. “Lived in this house fifty years,” Grandpa said."
+    )
+    assert speaker_of(story, "You're late") == "Grandma"
+    assert speaker_of(story, "Lived in this house") == "Grandpa"
