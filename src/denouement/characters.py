@@ -657,6 +657,12 @@ def _within_one_sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@cache
+def _role_words() -> frozenset[str]:
+    """Role and human nouns that may stand before a name ("Reporter", "Detective")."""
+    return word_set("characters", "person_roles") | word_set("characters", "human_nouns")
+
+
 def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, list[str], list[str]]:
     """Split honorifics ("Dr.") and capitalised role nouns ("Critic", "Director") off the front of a run."""
     titles = _titles()
@@ -666,7 +672,12 @@ def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, list[str], list[
     role_words: list[str] = []
     # "Battalion Captain John H. Miller": everything up to the last title before the name goes
     inner = [i for i in range(start, end - 1) if doc[i].lower_ in titles and doc[i + 1].is_title]
-    if inner and inner[-1] > start and all(doc[i].is_title for i in range(start, inner[-1])):
+    # ("FBI Special Agent Frank Pedrosa": an agency's capitals may lead the titles)
+    if (
+        inner
+        and inner[-1] > start
+        and all(doc[i].is_title or doc[i].is_upper for i in range(start, inner[-1]))
+    ):
         role_words.extend(doc[i].lower_ for i in range(start, inner[-1]) if doc[i].lower_ in humans | roles)
         start = inner[-1]
     while end - start > 1:
@@ -1212,8 +1223,8 @@ class _Builder:
             if not parts:
                 continue
             full = tuple(first.split()) + tuple(last.split())
-            while len(full) > 2 and full[0].lower() in _titles():
-                full = full[1:]
+            while len(full) > 2 and (full[0].lower() in _titles() or full[0].lower() in _role_words()):
+                full = full[1:]  # "Reporter Steve “Rollo” Porter" is Steve Porter
             first_token = bisect.bisect_left(starts, start)
             last_token = bisect.bisect_left(starts, end)
             head = cands[parts[0]]

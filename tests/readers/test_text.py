@@ -187,3 +187,13 @@ def test_short_unpunctuated_lines_stay_apart() -> None:
         ("paragraph", "The ferry sails."),
     ]
     assert doc.title == "Night Ferry, Explained"
+
+
+def test_encyclopedia_reference_marks_are_dropped() -> None:
+    doc = parse(
+        "Halvard rows her across the fjord.[1] She pays him in salt.[12][13] He is later "
+        "pardoned[citation needed] and the ferry closes in 1921.[a]"
+    )
+    assert "[" not in doc.text and "]" not in doc.text
+    assert "across the fjord. She pays him in salt." in doc.text
+    assert "pardoned and the ferry closes in 1921." in doc.text

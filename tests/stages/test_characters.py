@@ -529,3 +529,14 @@ def test_a_two_word_nickname_after_a_relative_clause_takes_its_short_form_along(
     quist = by_name(story, "Bartholomew Quist")
     assert {"Barty Sluice", "Barty"} <= set(quist.aliases), quist.aliases
     assert len([c for c in story.characters if "Barty" in c.name]) == 0
+
+
+def test_a_job_and_an_agency_before_a_name_are_not_the_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        'Reporter Dale "Scoop" Harmon has lost his fiancée to a banker. Harmon reports the murders to '
+        "FBI Special Agent Lena Okafor (Rita Vance), who does not believe him."
+    )
+    names = {c.name for c in story.characters}
+    assert "Dale Harmon" in names and "Lena Okafor" in names, names
+    assert by_name(story, "Dale Harmon").aliases and "Scoop" in by_name(story, "Dale Harmon").aliases
+    assert by_name(story, "Lena Okafor").actor == "Rita Vance"

@@ -12,7 +12,8 @@ Rules, applied to normalised text (``\\n`` line ends):
 - a line underlined with ``===`` (level 1) or ``---`` (level 2) is a heading;
 - lines starting with ``- ``, ``* ``, ``• `` or ``1. `` are list items, one block each (the marker is
   dropped; following lines without a marker continue the item);
-- lines made only of decoration (``* * *``, ``---``, ``#``) are scene breaks and are dropped.
+- lines made only of decoration (``* * *``, ``---``, ``#``) are scene breaks and are dropped;
+- reference marks copied from encyclopedias (``[1]``, ``[12][13]``, ``[citation needed]``) are dropped.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ _LIST_ITEM = re.compile(r"^(?:[-*•]|\d{1,3}[.)])\s+(?P<body>\S.*)$")
 _UNDERLINE = re.compile(r"^(?:={3,}|-{3,})$")
 _DECORATION = re.compile(r"^[\s*#~=_•·–—-]+$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_REFERENCE_MARK = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|clarification needed|who\?|when\?)\]")
 _FINAL_PUNCTUATION = ".!?,:;"
 _CLOSERS = "\"'”’»)]"
 _OPENING_QUOTES = "\"'“‘«„"
@@ -73,7 +75,7 @@ def _chunks(text: str) -> list[list[str]]:
     """Runs of non-blank lines, each line stripped."""
     chunks: list[list[str]] = [[]]
     for raw in text.split("\n"):
-        line = raw.strip()
+        line = _REFERENCE_MARK.sub("", raw).strip()
         if line:
             chunks[-1].append(line)
         elif chunks[-1]:
