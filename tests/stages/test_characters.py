@@ -540,3 +540,11 @@ def test_a_job_and_an_agency_before_a_name_are_not_the_name(story_of):  # type: 
     assert "Dale Harmon" in names and "Lena Okafor" in names, names
     assert by_name(story, "Dale Harmon").aliases and "Scoop" in by_name(story, "Dale Harmon").aliases
     assert by_name(story, "Lena Okafor").actor == "Rita Vance"
+
+
+def test_provinces_ministries_and_news_services_are_named_like_things() -> None:
+    from denouement.characters import CharacterCluster, _named_like_a_thing
+
+    for form in [("Jing", "Province"), ("Salt", "Ministry"), ("Fenwick", "College", "News", "Service")]:
+        assert _named_like_a_thing(CharacterCluster(key=0, forms=[form])), form
+    assert not _named_like_a_thing(CharacterCluster(key=0, forms=[("Wu", "Ping")]))
