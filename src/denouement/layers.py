@@ -1241,7 +1241,9 @@ def _weak_reveal_holds(
 ) -> bool:
     whole = _whole_paragraph(facts, seg, r, narration)
     if seg.cues[-1].kind == "called":  # a bare "Hello?" needs the commentary to speak of a daydream
-        return named and whole and seg.last - seg.first >= 2
+        # the passage is its paragraph, or starts at a cue inside it ("Nadia stands and begins to sing")
+        started = seg.cues[0].role == "contrast" and facts[r].paragraph != facts[seg.last].paragraph
+        return named and (whole or started) and seg.last - seg.first >= 2
     """An interruption reveals the passage before it when the passage shows signs of unreality, or when
     the commentary speaks of a fantasy and the passage is a paragraph of its own that the interruption
     ends."""

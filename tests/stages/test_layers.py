@@ -553,3 +553,19 @@ def test_a_told_story_handed_over_to_and_then_called_a_lie(story_of):  # type: i
     assert layer_of(story, "carry the miller's children") == "imagined"
     assert layer_of(story, "It is beautifully lit") == "commentary"
     assert layer_of(story, "It is also a lie") == "actual"
+
+
+def test_a_number_that_starts_mid_paragraph_starts_the_daydream_there(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Odette sorts parcels on the night shift at a depot outside Leeds. Her daydreams are short and "
+        "specific: a stage, a spotlight, a band that knows her name.\n\n"
+        "The supervisor pins the new rota to the board. Odette climbs onto a sorting table and begins to "
+        "sing. The conveyor belts turn into a chorus line, the forklifts waltz, and the whole depot joins "
+        "the last chorus. The supervisor ends up conducting with a clipboard.\n\n"
+        "“Odette? Odette!”\n\n"
+        "The supervisor is tapping the rota. She has not moved from her bench."
+    )
+    assert layer_of(story, "pins the new rota") == "actual"
+    assert layer_of(story, "begins to sing") == "imagined"
+    assert layer_of(story, "the forklifts waltz") == "imagined"
+    assert layer_of(story, "She has not moved") == "actual"
