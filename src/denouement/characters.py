@@ -251,10 +251,17 @@ class CharacterCluster:
     @property
     def name(self) -> str:
         """The fullest form: most words, then one the text uses more than once (not a one-off slip like
-        "Latikas" beside "Latika"), then the first seen."""
+        "Latikas" beside "Latika"), then one not in capitals ("Deon" over a badge's "DEON"), then the
+        first seen."""
         seen = Counter(tuple(w.lower() for w in m.form) for m in self.mentions if m.kind == "name")
         longest: tuple[str, ...] = max(
-            self.forms, key=lambda f: (len(f), seen[tuple(w.lower() for w in f)] >= 2), default=()
+            self.forms,
+            key=lambda f: (
+                len(f),
+                seen[tuple(w.lower() for w in f)] >= 2,
+                not all(w.isupper() and len(w) > 1 for w in f),
+            ),
+            default=(),
         )
         return " ".join(longest)
 

@@ -548,3 +548,11 @@ def test_provinces_ministries_and_news_services_are_named_like_things() -> None:
     for form in [("Jing", "Province"), ("Salt", "Ministry"), ("Fenwick", "College", "News", "Service")]:
         assert _named_like_a_thing(CharacterCluster(key=0, forms=[form])), form
     assert not _named_like_a_thing(CharacterCluster(key=0, forms=[("Wu", "Ping")]))
+
+
+def test_a_name_read_off_a_badge_in_capitals_is_shown_as_written_in_the_story(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The lifeguard's badge said TOMASZ. Tomasz climbed down from his chair. “Face in the water,” "
+        "Tomasz said, and my father did as he was told."
+    )
+    assert "Tomasz" in {c.name for c in story.characters}
