@@ -932,6 +932,9 @@ def _framing(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
     """Whether the opener sentence itself is inside the passage (it tells some of it: "In a flashback,
     she…", "She dreams that the lake has drained") rather than only announcing it ("The film cuts back
     to that night.", "He escapes into the same recurring dream.")."""
+    handover = _first_match(cues.signs.get("announce", ()), f, "open", "imagined")
+    if handover is not None and handover.start >= cue.end:
+        return False  # "Ros closes her eyes and the film abruptly changes colour.": it only announces
     if cue.start - f.start <= 3 and cue.end < f.end - 20:
         return True  # a framing adverbial: "Years earlier, …", "In a dream sequence, …"
     if _CLAUSE_FOLLOWS.search(f.narration[: cue.end - f.start]) and cue.end < f.end - 10:
@@ -1097,7 +1100,11 @@ def _revealed_passage(
             first = j + 1  # "…, and the film dissolves into his telling.": the telling starts after it
             cue_list.insert(0, handover)
             break
-    if len(cue_list) == 1 and _rehearsed(facts, r, cues):
+    night = _night_start(facts, first, taken, cues) if reveal.kind == "dream" and len(cue_list) == 1 else None
+    if night is not None:
+        first = night.sentence  # "That night Ollie went down to the harbour…" … "Ollie woke"
+        cue_list.insert(0, night)
+    elif len(cue_list) == 1 and _rehearsed(facts, r, cues):
         first = _scene_start(facts, first, narration, taken, cues)
     elif len(cue_list) == 1:
         first = _where_it_left(facts, r, first, taken, cues)
@@ -1132,6 +1139,27 @@ def _rehearsed(facts: Sequence[SentenceFacts], r: int, cues: LayerCues) -> bool:
     first, last = _paragraph_bounds(facts, r)
     near = range(max(first, r - 2), min(last, r + 2) + 1)
     return any(any(_matches(cues.rehearsal, facts[j])) for j in near)
+
+
+#: Sentences, at most, a waking reaches back for the night scene it ends.
+NIGHT_REACH = 20
+
+
+def _night_start(
+    facts: Sequence[SentenceFacts], first: int, taken: set[int], cues: LayerCues
+) -> CueSpan | None:
+    """The paragraph start, from ``first`` back, that opens a night scene ("That night…", "went up to
+    bed"): where a dream a waking exposes began. None when no such start lies within reach."""
+    night = cues.signs.get("night", ())
+    for j in range(first, max(-1, first - NIGHT_REACH), -1):
+        f = facts[j]
+        if j in taken or f.heading or f.meta:
+            return None
+        if f.paragraph_start and f.quoted < 0.5:
+            cue = _first_match(night, f, "open", "night")
+            if cue is not None:
+                return cue
+    return None
 
 
 def _scene_start(
@@ -1247,8 +1275,8 @@ def _weak_reveal_holds(
     """An interruption reveals the passage before it when the passage shows signs of unreality, or when
     the commentary speaks of a fantasy and the passage is a paragraph of its own that the interruption
     ends."""
-    if _shows_unreality(facts, seg, cues):
-        return True
+    if _shows_unreality(facts, seg, cues) or seg.cues[0].kind == "night":
+        return True  # a night scene ended by a waking is the dream
     return named and whole and seg.last - seg.first >= 2
 
 

@@ -569,3 +569,31 @@ def test_a_number_that_starts_mid_paragraph_starts_the_daydream_there(story_of):
     assert layer_of(story, "begins to sing") == "imagined"
     assert layer_of(story, "the forklifts waltz") == "imagined"
     assert layer_of(story, "She has not moved") == "actual"
+
+
+def test_a_waking_exposes_the_night_scene_before_it_as_a_dream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Gran said the Sea Pink would be sold on Friday. Tam said nothing at supper.\n\n"
+        "That night Tam walked down to the slipway in his pyjamas, and Grandad was waiting in the boat.\n\n"
+        "“Took your time,” Grandad said.\n\n"
+        "They rowed out past the lighthouse, and the mackerel jumped into the bucket by themselves.\n\n"
+        "Tam woke with the blanket round his ankles. Out in the harbour the Sea Pink sat under her tarp."
+    )
+    assert layer_of(story, "That night Tam walked down") == "dream"
+    assert layer_of(story, "the mackerel jumped") == "dream"
+    assert layer_of(story, "Tam woke with the blanket") == "actual"
+    assert layer_of(story, "Gran said the Sea Pink") == "actual"
+
+
+def test_a_life_she_could_have_had_after_the_picture_changes_colour(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Commander Ines Roa is stranded on the station with two days of air.\n\n"
+        "On the sixth day Ines closes her eyes and the film suddenly changes colour. She is dancing at her "
+        "sister's wedding in Valparaíso. Years later she teaches her nephew to sail. She grows old in a "
+        "house by the sea. It is a life she could have had, and never did.\n\n"
+        "On the seventh day the rescue ship docks."
+    )
+    assert layer_of(story, "closes her eyes") == "actual"
+    assert layer_of(story, "dancing at her sister's wedding") == "imagined"
+    assert layer_of(story, "grows old in a house") == "imagined"
+    assert layer_of(story, "It is a life she could have had") == "actual"
