@@ -652,6 +652,10 @@ _OPINION_VERBS = frozenset(
 )
 
 
+#: Narrated sentences with an I, at least, of a first-person story told in the present tense.
+FIRST_PERSON_SENTENCES = 10
+
+
 def _narrated_in_first_person(doc: Doc, index: StoryIndex) -> bool:
     """A story told by an "I" who acts in it — mostly in the past tense, or doing things rather than
     giving opinions — not a critic's "I think"."""
@@ -676,7 +680,10 @@ def _narrated_in_first_person(doc: Doc, index: StoryIndex) -> bool:
     told_in_past = (
         past >= 3 and past > 2 * present and (acting >= 2 or past >= 6 or (past >= 4 and not present))
     )
-    return told_in_past or (acting >= 4 and acting >= 2 * opining)
+    # "I bring Spud… I know before the doors open…": an I in sentence after sentence, acting more than
+    # opining, tells a story even in the present tense (a critic's I comes now and then)
+    told_throughout = past + present >= FIRST_PERSON_SENTENCES and acting >= 4 and acting >= opining
+    return told_in_past or told_throughout or (acting >= 4 and acting >= 2 * opining)
 
 
 _TITLE_STOP = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "review", "ending"})
@@ -912,6 +919,60 @@ def _reveal(f: SentenceFacts, cues: LayerCues) -> tuple[CueSpan | None, bool]:
     return _first_match(cues.interrupt, f, "reveal", "imagined"), True
 
 
+_THE_REAL = re.compile(r"^(?:but |and )?the real (?P<noun>[a-z]+)\b", re.I)
+#: Nouns that "the real …" names in plot or opinion without setting a thing against an imagined one.
+_NOT_A_COUNTERPART = frozenset(
+    {
+        "reason",
+        "story",
+        "question",
+        "problem",
+        "issue",
+        "point",
+        "answer",
+        "test",
+        "star",
+        "hero",
+        "villain",
+        "killer",
+        "culprit",
+        "murderer",
+        "thief",
+        "target",
+        "threat",
+        "danger",
+        "motive",
+        "victim",
+        "ending",
+        "world",
+        "life",
+        "truth",
+        "owner",
+        "father",
+        "mother",
+        "name",
+        "identity",
+        "prize",
+        "treasure",
+    }
+)
+
+
+def _the_real_one(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
+    """ "The real bus is late.": a thing set against the one the lines just before told of — the bus she
+    pictured — reveals that they were imagined."""
+    f = facts[r]
+    match = _THE_REAL.match(f.narration.lstrip())
+    if match is None or match["noun"].lower() in _NOT_A_COUNTERPART:
+        return None
+    noun = match["noun"].lower()
+    earlier = range(max(0, r - 8), r)
+    if not any(lemma == noun for j in earlier for _s, _e, pos, lemma in facts[j].tokens if pos == "NOUN"):
+        return None
+    offset = f.start + len(f.narration) - len(f.narration.lstrip())
+    return CueSpan(r, offset + match.start(), offset + match.end(), "reveal", "imagined")
+
+
 def _called_out(f: SentenceFacts) -> bool:
     """A short call on its own that opens a paragraph — "Hello?", "Cut!" — calls someone back from a
     daydream (a weak reveal: it counts only if the passage before it shows signs of unreality). A line of
@@ -1051,6 +1112,9 @@ def _start_cue(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
     return None
 
 
+_AGAIN = re.compile(r"\b(?:is|are|was|were) (?:just |only |simply )?(?:\w+ ){1,4}again\b", re.I)
+
+
 def _revealed_passage(
     facts: Sequence[SentenceFacts],
     r: int,
@@ -1070,6 +1134,13 @@ def _revealed_passage(
             break
         if _ends_sequence(facts[k], cues) or any(p.search(facts[k].narration) for p in cues.returns):
             end = k - 1  # "Then a hand shakes her shoulder. It is the Admiral. The reunion was a dream."
+    if 0 <= end and facts[end].paragraph != facts[r].paragraph:
+        # "Spud jabs me and the bus station is just the bus station again. I do that sometimes." — "The
+        # real bus is late.": a paragraph that opens by snapping back is reality; the passage is before it
+        para_first, _ = _paragraph_bounds(facts, end)
+        opening = facts[para_first]
+        if para_first > 0 and _AGAIN.search(opening.narration) and _start_cue(opening, cues) is None:
+            end = para_first - 1
     bridged = False
     while end >= 0 and end not in narration:
         if end in taken:
@@ -1100,7 +1171,11 @@ def _revealed_passage(
             first = j + 1  # "…, and the film dissolves into his telling.": the telling starts after it
             cue_list.insert(0, handover)
             break
-    night = _night_start(facts, first, taken, cues) if reveal.kind == "dream" and len(cue_list) == 1 else None
+    night = (
+        _night_start(facts, first, taken, cues)
+        if reveal.kind == "dream" and len(cue_list) == 1 and _WOKE.match(facts[r].narration.lstrip())
+        else None
+    )
     if night is not None:
         first = night.sentence  # "That night Ollie went down to the harbour…" … "Ollie woke"
         cue_list.insert(0, night)
@@ -1140,6 +1215,12 @@ def _rehearsed(facts: Sequence[SentenceFacts], r: int, cues: LayerCues) -> bool:
     near = range(max(first, r - 2), min(last, r + 2) + 1)
     return any(any(_matches(cues.rehearsal, facts[j])) for j in near)
 
+
+#: "Ollie woke with the duvet knotted round his legs": a sentence that opens on someone waking (not "As
+#: they begin the robbery, Meg wakes up and sees them", an event of the night itself).
+_WOKE = re.compile(
+    r"^(?:[A-Z][\w'’-]*|[Hh]e|[Ss]he|I|[Tt]hey)(?: [A-Z][\w'’-]*)? (?:woke|wakes|awoke|awakes|awakened|awakens)\b"
+)
 
 #: Sentences, at most, a waking reaches back for the night scene it ends.
 NIGHT_REACH = 20
@@ -1422,6 +1503,39 @@ def _modal_runs(
     return runs
 
 
+#: Sentences back a reveal of an invention looks for the tale it exposes.
+TALE_REACH = 15
+
+
+_TALE_EXPOSED = re.compile(
+    r"invent|\blies?\b|made (?:it |the whole \w+ |it all )?up|fabricat|fiction|untrue", re.I
+)
+
+
+def _expose_tale(
+    passages: Sequence[SegmentSpan], facts: Sequence[SentenceFacts], r: int, reveal: CueSpan
+) -> bool:
+    """A tale told as a flashback and exposed later ("Toby admits that the card game is his own
+    invention"): the nearest earlier flashback that shares a noun with the reveal was imagined. Whether
+    one was found."""
+    named = {lemma for _s, _e, pos, lemma in facts[r].tokens if pos == "NOUN"}
+    for seg in sorted(passages, key=lambda p: -p.last):
+        if seg.layer != "flashback" or not 0 < r - seg.last <= TALE_REACH:
+            continue
+        told = {
+            lemma
+            for k in range(seg.first, seg.last + 1)
+            for _s, _e, pos, lemma in facts[k].tokens
+            if pos == "NOUN"
+        }
+        if named & told:
+            seg.layer, seg.kind = "imagined", _SEGMENT_KIND["imagined"]
+            seg.cues.append(reveal)
+            return True
+        return False
+    return False
+
+
 def _retype_before(passages: Sequence[SegmentSpan], r: int, layer: Layer) -> None:
     """A dream reveal right after an interruption ("A knock on the window. … It had all been a dream.")
     says what the passage before the interruption was."""
@@ -1445,8 +1559,11 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
     named = _names_unreality(facts, commentary, cues)
     i = 0
     while i < len(facts):
-        if i in narration and i not in taken:
+        announces = i in commentary and weights[i] <= WEAK_COMMENTARY  # "the story keeps returning to …"
+        if (i in narration or announces) and i not in taken:
             cue = _opener(facts[i], cues)
+            if cue is not None and i not in narration and _framing(facts[i], cue, cues):
+                cue = None  # an opinion that names a dream or a fantasy opens no passage of its own
             if cue is not None and cue.kind == "alternate" and not any(j in narration for j in range(i)):
                 cue = None  # "In a world where toys come to life…" at the start is the premise
             if cue is not None:
@@ -1470,7 +1587,12 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         f = facts[r]
         reveal, weak = _reveal(f, cues)
         if reveal is None:
+            reveal, weak = _the_real_one(facts, r), False
+        if reveal is None:
             continue
+        said = f.narration[reveal.start - f.start : reveal.end - f.start]
+        if not weak and _TALE_EXPOSED.search(said) and _expose_tale(passages, facts, r, reveal):
+            continue  # "the card game is his own invention": the tale told earlier, not the lines before
         seg = _revealed_passage(facts, r, reveal, narration, taken, cues)
         if seg is None or (weak and not _weak_reveal_holds(facts, seg, r, named, cues, narration)):
             if reveal.kind == "dream" and not weak:

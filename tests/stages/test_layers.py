@@ -597,3 +597,56 @@ def test_a_life_she_could_have_had_after_the_picture_changes_colour(story_of):  
     assert layer_of(story, "dancing at her sister's wedding") == "imagined"
     assert layer_of(story, "grows old in a house") == "imagined"
     assert layer_of(story, "It is a life she could have had") == "actual"
+
+
+def test_the_real_one_after_a_snap_back_reveals_the_pictured_arrival(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Mum says I can wait at the ferry terminal if I take my cousin Iggy. I bring Iggy and a bag of "
+        "crisps. I sit on the wall. I watch the water.\n\n"
+        "The letter from Dad came on Monday. I know it by heart. I count the gulls.\n\n"
+        "The ferry from Stornoway noses in at the slipway, and Dad is the first one down the ramp. He has "
+        "a parcel under his arm, and he swings me round until the sky tips.\n\n"
+        "Iggy kicks my ankle and the parcel goes, and the terminal is just the terminal again. I do that "
+        "every week.\n\n"
+        "The real ferry is late. A lorry drives off, then two walkers, and then nobody."
+    )
+    assert layer_of(story, "Dad is the first one down the ramp") == "imagined"
+    assert layer_of(story, "he swings me round") == "imagined"
+    assert layer_of(story, "the terminal is just the terminal again") == "actual"
+    assert layer_of(story, "The real ferry is late") == "actual"
+    assert layer_of(story, "I bring Iggy") == "actual"  # a first-person story, not a critic's aside
+
+
+def test_a_tale_told_as_a_flashback_and_exposed_chapters_later(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "In 2019 Clara visits her grandfather Anders on the island. On her first night Anders tells her, as he always "
+        "does, how the boathouse came to the family.\n\n"
+        "In the winter of 1948 he won it from a sea captain in a game of dice. The captain paid up on the "
+        "spot and sailed away.\n\n"
+        "Back in the present, Clara spends the spring mending nets and rowing the mail across the sound. She meets the "
+        "harbourmaster and his daughter. In the parish office she reads the old ledgers.\n\n"
+        "Anders admits that the game of dice is his own invention. His wife bought the boathouse in 1951."
+    )
+    assert layer_of(story, "he won it from a sea captain") == "imagined"
+    assert layer_of(story, "mending nets") == "actual"
+    assert layer_of(story, "his own invention") == "actual"
+
+
+def test_a_second_version_of_that_evening_is_another_life(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Maud misses the last bus out of the valley and marries the farmer's son. She raises three boys, "
+        "and her mother moves in after a fall. Maud keeps a drawer of law books she never opens.\n\n"
+        "But the story keeps returning to a second version of that evening at the bus stop. In this one Maud "
+        "catches the bus, studies law in Cardiff and never marries. She wins her first case at thirty."
+    )
+    assert layer_of(story, "raises three boys") == "actual"
+    assert layer_of(story, "studies law in Cardiff") == "alternate"
+
+
+def test_someone_who_wakes_to_intruders_at_night_did_not_dream_the_night(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "On the night the family moves in, three burglars break into the house. They want the safe in the "
+        "cellar.\n\n"
+        "As they climb the stairs, Nora wakes up and sees them on the camera screen."
+    )
+    assert unreal_segments(story) == []
