@@ -1134,7 +1134,7 @@ def _revealed_passage(
             break
         if _ends_sequence(facts[k], cues) or any(p.search(facts[k].narration) for p in cues.returns):
             end = k - 1  # "Then a hand shakes her shoulder. It is the Admiral. The reunion was a dream."
-    if 0 <= end and facts[end].paragraph != facts[r].paragraph:
+    if end >= 0 and facts[end].paragraph != facts[r].paragraph:
         # "Spud jabs me and the bus station is just the bus station again. I do that sometimes." — "The
         # real bus is late.": a paragraph that opens by snapping back is reality; the passage is before it
         para_first, _ = _paragraph_bounds(facts, end)
@@ -1219,7 +1219,8 @@ def _rehearsed(facts: Sequence[SentenceFacts], r: int, cues: LayerCues) -> bool:
 #: "Ollie woke with the duvet knotted round his legs": a sentence that opens on someone waking (not "As
 #: they begin the robbery, Meg wakes up and sees them", an event of the night itself).
 _WOKE = re.compile(
-    r"^(?:[A-Z][\w'’-]*|[Hh]e|[Ss]he|I|[Tt]hey)(?: [A-Z][\w'’-]*)? (?:woke|wakes|awoke|awakes|awakened|awakens)\b"
+    r"^(?:[A-Z][\w'’-]*|[Hh]e|[Ss]he|I|[Tt]hey)(?: [A-Z][\w'’-]*)? "
+    r"(?:woke|wakes|awoke|awakes|awakened|awakens)\b"
 )
 
 #: Sentences, at most, a waking reaches back for the night scene it ends.
