@@ -161,6 +161,11 @@ _KNOWN_AS = re.compile(
     rf"called(?: by [\w ]{{1,30}}?)?|aka|a\.k\.a\.|who goes by|"
     rf"whom everyone calls|whom [\w ]{{1,20}} calls?)\s+{_nick('nick')}"
 )
+#: "Spud, whose real name is Samuel", "the Magpie (real name Lorcan Vickery)".
+_REAL_NAME = re.compile(
+    rf"(?P<nick>{_NAME_WORD}(?:[ \t]{_NAME_WORD})?)[\"”’']?\s*(?:,\s*whose|\((?:whose)?)\s*"
+    rf"(?:real|actual|proper|full|given|birth|christian) name(?: is| was|:)?\s+(?P<name>{_NAME})"
+)
 #: "… has earned her the nickname "Minutes"": the nickname of the sentence's subject.
 _THE_NICKNAME = re.compile(
     r"\b(?:the\s+)?(?:nickname|codename|code name|alias|pseudonym|stage name|pen name|nom de guerre)\s+"
@@ -1132,6 +1137,14 @@ class _Builder:
                     spans.append((start, start + len(name.group()), name.group()))
         return spans
 
+    def real_names(self) -> list[tuple[tuple[str, ...], str]]:
+        """``Spud, whose real name is Samuel``: the name and the nickname it stands behind."""
+        return [
+            (tuple(m.group("name").split()), m.group("nick"))
+            for m in _REAL_NAME.finditer(self.text)
+            if m.group("nick").lower() not in _titles()
+        ]
+
     def the_nickname(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str]]:
         """``… has earned her the nickname "Minutes"``: the nickname of the sentence's subject."""
         found = []
@@ -1262,7 +1275,7 @@ class _Builder:
             nickname = self.nickname_after(m)
             if nickname and nickname.lower() not in _titles():
                 nick_of_form.setdefault(m.form, nickname)
-        for target, nick in self.called_pronoun(cands) + self.the_nickname(cands):
+        for target, nick in self.called_pronoun(cands) + self.the_nickname(cands) + self.real_names():
             nick_of_form.setdefault(target, nick)
         for target_form, actor, at in self.pronoun_played_by(cands) + self.paired_actors():
             actor_of_form.setdefault(target_form, (actor, -1))

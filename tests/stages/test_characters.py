@@ -556,3 +556,12 @@ def test_a_name_read_off_a_badge_in_capitals_is_shown_as_written_in_the_story(st
         "Tomasz said, and my father did as he was told."
     )
     assert "Tomasz" in {c.name for c in story.characters}
+
+
+def test_a_nickname_whose_real_name_is_given(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "I take Pudding, whose real name is Tobias, to the swimming baths every Saturday. Pudding can't "
+        "swim yet, but Tobias Mwale will not be told."
+    )
+    tobias = by_name(story, "Tobias Mwale")
+    assert "Pudding" in tobias.aliases, tobias.aliases
