@@ -1112,6 +1112,10 @@ def _start_cue(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
     return None
 
 
+#: Words, at most, of the beat that opens a paragraph returning to reality ("Then the rain hits the lens.").
+BEAT_WORDS = 8
+_BEAT = re.compile(r"^(?:then|suddenly|just then|but then|and then)\b", re.I)
+
 _AGAIN = re.compile(r"\b(?:is|are|was|were) (?:just |only |simply )?(?:\w+ ){1,4}again\b", re.I)
 
 
@@ -1134,6 +1138,18 @@ def _revealed_passage(
             break
         if _ends_sequence(facts[k], cues) or any(p.search(facts[k].narration) for p in cues.returns):
             end = k - 1  # "Then a hand shakes her shoulder. It is the Admiral. The reunion was a dream."
+    reveal_first, _ = _paragraph_bounds(facts, r)
+    if (
+        reveal_first <= end
+        and _BEAT.match(facts[reveal_first].narration.lstrip())
+        and all(
+            len(facts[k].narration.split()) <= BEAT_WORDS and _start_cue(facts[k], cues) is None
+            for k in range(reveal_first, end + 1)
+        )
+    ):
+        # "Then the rain hits the lens. Kovač cuts back to the street corner…": a short beat opening the
+        # paragraph that returns to reality belongs to that return
+        end = reveal_first - 1
     if end >= 0 and facts[end].paragraph != facts[r].paragraph:
         # "Spud jabs me and the bus station is just the bus station again. I do that sometimes." — "The
         # real bus is late.": a paragraph that opens by snapping back is reality; the passage is before it

@@ -650,3 +650,17 @@ def test_someone_who_wakes_to_intruders_at_night_did_not_dream_the_night(story_o
         "As they climb the stairs, Nora wakes up and sees them on the camera screen."
     )
     assert unreal_segments(story) == []
+
+
+def test_a_short_beat_opening_the_return_to_reality_is_real(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Marisol plays the accordion outside the station every evening. A promoter hands her a card.\n\n"
+        "Marisol walks onto the stage of the Teatro Real in a borrowed red dress. Every seat is taken. Her "
+        "brother stands first, and the whole hall rises with him. Backstage he hugs her and cries.\n\n"
+        "Then a bus splashes through the puddle. The film cuts back to the station steps, where Marisol is "
+        "still playing in the rain. The concert never left her head."
+    )
+    assert layer_of(story, "walks onto the stage") == "imagined"
+    assert layer_of(story, "Backstage he hugs her") == "imagined"
+    assert layer_of(story, "Then a bus splashes") == "actual"
+    assert layer_of(story, "cuts back to the station steps") == "actual"
