@@ -43,7 +43,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from denouement.characters import CharacterCluster, Mention, StoryIndex, mentions_by_token, story_index
-from denouement.lexicon import load_lexicon
+from denouement.lexicon import load_lexicon, word_set
 from denouement.model import UNREAL_LAYERS, Layer
 from denouement.quotes import QuoteSpan
 from denouement.sentences import block_of, block_starts, blocks_of
@@ -920,42 +920,6 @@ def _reveal(f: SentenceFacts, cues: LayerCues) -> tuple[CueSpan | None, bool]:
 
 
 _THE_REAL = re.compile(r"^(?:but |and )?the real (?P<noun>[a-z]+)\b", re.I)
-#: Nouns that "the real …" names in plot or opinion without setting a thing against an imagined one.
-_NOT_A_COUNTERPART = frozenset(
-    {
-        "reason",
-        "story",
-        "question",
-        "problem",
-        "issue",
-        "point",
-        "answer",
-        "test",
-        "star",
-        "hero",
-        "villain",
-        "killer",
-        "culprit",
-        "murderer",
-        "thief",
-        "target",
-        "threat",
-        "danger",
-        "motive",
-        "victim",
-        "ending",
-        "world",
-        "life",
-        "truth",
-        "owner",
-        "father",
-        "mother",
-        "name",
-        "identity",
-        "prize",
-        "treasure",
-    }
-)
 
 
 def _the_real_one(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
@@ -963,7 +927,7 @@ def _the_real_one(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     pictured — reveals that they were imagined."""
     f = facts[r]
     match = _THE_REAL.match(f.narration.lstrip())
-    if match is None or match["noun"].lower() in _NOT_A_COUNTERPART:
+    if match is None or match["noun"].lower() in word_set("layers", "not_a_counterpart"):
         return None
     noun = match["noun"].lower()
     earlier = range(max(0, r - 8), r)
