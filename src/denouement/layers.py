@@ -128,6 +128,12 @@ def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def _structure(name: str) -> re.Pattern[str]:
+    """A pattern of the ``structure`` mapping of layers.yaml, case-insensitive."""
+    return re.compile(str(load_lexicon("layers")["structure"][name]), re.IGNORECASE)
+
+
+@cache
 def layer_cues() -> LayerCues:
     """The cue patterns of ``data/layers.yaml`` (extended by the user's lexicon folder)."""
     data = load_lexicon("layers")
@@ -919,14 +925,11 @@ def _reveal(f: SentenceFacts, cues: LayerCues) -> tuple[CueSpan | None, bool]:
     return _first_match(cues.interrupt, f, "reveal", "imagined"), True
 
 
-_THE_REAL = re.compile(r"^(?:but |and )?the real (?P<noun>[a-z]+)\b", re.I)
-
-
 def _the_real_one(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     """ "The real bus is late.": a thing set against the one the lines just before told of — the bus she
     pictured — reveals that they were imagined."""
     f = facts[r]
-    match = _THE_REAL.match(f.narration.lstrip())
+    match = _structure("the_real").match(f.narration.lstrip())
     if match is None or match["noun"].lower() in word_set("layers", "not_a_counterpart"):
         return None
     noun = match["noun"].lower()
@@ -1078,9 +1081,6 @@ def _start_cue(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
 
 #: Words, at most, of the beat that opens a paragraph returning to reality ("Then the rain hits the lens.").
 BEAT_WORDS = 8
-_BEAT = re.compile(r"^(?:then|suddenly|just then|but then|and then)\b", re.I)
-
-_AGAIN = re.compile(r"\b(?:is|are|was|were) (?:just |only |simply )?(?:\w+ ){1,4}again\b", re.I)
 
 
 def _revealed_passage(
@@ -1105,7 +1105,7 @@ def _revealed_passage(
     reveal_first, _ = _paragraph_bounds(facts, r)
     if (
         reveal_first <= end
-        and _BEAT.match(facts[reveal_first].narration.lstrip())
+        and _structure("beat").match(facts[reveal_first].narration.lstrip())
         and all(
             len(facts[k].narration.split()) <= BEAT_WORDS and _start_cue(facts[k], cues) is None
             for k in range(reveal_first, end + 1)
@@ -1119,7 +1119,11 @@ def _revealed_passage(
         # real bus is late.": a paragraph that opens by snapping back is reality; the passage is before it
         para_first, _ = _paragraph_bounds(facts, end)
         opening = facts[para_first]
-        if para_first > 0 and _AGAIN.search(opening.narration) and _start_cue(opening, cues) is None:
+        if (
+            para_first > 0
+            and _structure("snapped_back").search(opening.narration)
+            and _start_cue(opening, cues) is None
+        ):
             end = para_first - 1
     bridged = False
     while end >= 0 and end not in narration:
@@ -1153,7 +1157,9 @@ def _revealed_passage(
             break
     night = (
         _night_start(facts, first, taken, cues)
-        if reveal.kind == "dream" and len(cue_list) == 1 and _WOKE.match(facts[r].narration.lstrip())
+        if reveal.kind == "dream"
+        and len(cue_list) == 1
+        and _structure("woke").match(facts[r].narration.lstrip())
         else None
     )
     if night is not None:
@@ -1198,10 +1204,6 @@ def _rehearsed(facts: Sequence[SentenceFacts], r: int, cues: LayerCues) -> bool:
 
 #: "Ollie woke with the duvet knotted round his legs": a sentence that opens on someone waking (not "As
 #: they begin the robbery, Meg wakes up and sees them", an event of the night itself).
-_WOKE = re.compile(
-    r"^(?:[A-Z][\w'’-]*|[Hh]e|[Ss]he|I|[Tt]hey)(?: [A-Z][\w'’-]*)? "
-    r"(?:woke|wakes|awoke|awakes|awakened|awakens)\b"
-)
 
 #: Sentences, at most, a waking reaches back for the night scene it ends.
 NIGHT_REACH = 20
@@ -1488,11 +1490,6 @@ def _modal_runs(
 TALE_REACH = 15
 
 
-_TALE_EXPOSED = re.compile(
-    r"invent|\blies?\b|made (?:it |the whole \w+ |it all )?up|fabricat|fiction|untrue", re.I
-)
-
-
 def _expose_tale(
     passages: Sequence[SegmentSpan], facts: Sequence[SentenceFacts], r: int, reveal: CueSpan
 ) -> bool:
@@ -1572,7 +1569,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         if reveal is None:
             continue
         said = f.narration[reveal.start - f.start : reveal.end - f.start]
-        if not weak and _TALE_EXPOSED.search(said) and _expose_tale(passages, facts, r, reveal):
+        if not weak and _structure("tale_exposed").search(said) and _expose_tale(passages, facts, r, reveal):
             continue  # "the card game is his own invention": the tale told earlier, not the lines before
         seg = _revealed_passage(facts, r, reveal, narration, taken, cues)
         if seg is None or (weak and not _weak_reveal_holds(facts, seg, r, named, cues, narration)):
