@@ -499,6 +499,8 @@ def find_quotes(
                 found[-1].addressee,
                 "paragraph",
             )
+        if after is not None and _closed_with_a_full_stop(text, mark) and _tagged_before(found, span, text):
+            after = None  # "“…,” she says. “I want whoever is paying him.” Dara tells her nothing.": hers
         for verb in (before, after) if introduced else (after, before):
             if verb is None:
                 continue
@@ -565,6 +567,27 @@ def find_quotes(
         lambda char: _scene_after(ctx, char),
     )
     return found
+
+
+def _closed_with_a_full_stop(text: str, mark: QuoteMarks) -> bool:
+    """The quoted words end a sentence with a full stop ("“I want whoever is paying him.”"): a name and a
+    verb after the closing mark start the next sentence, not a tag (a tag follows a comma, "?" or "!")."""
+    return text[mark.inner_start : mark.inner_end].rstrip().endswith(".")
+
+
+def _tagged_before(found: Sequence[QuoteSpan], span: QuoteSpan, text: str) -> bool:
+    """The line before, in the same paragraph, was tagged and the tag alone stands between the two."""
+    if not found:
+        return False
+    prev = found[-1]
+    between = text[prev.end : span.start].strip(" \"“”'‘’")
+    return (
+        prev.paragraph == span.paragraph
+        and prev.speaker is not None
+        and prev.attribution == "verb"
+        and 0 < len(between.split()) <= 6
+        and between.endswith((".", ","))
+    )
 
 
 _COLON_LINE = re.compile(

@@ -228,3 +228,12 @@ def test_a_family_word_that_is_also_a_title_can_be_the_speaker(story_of):  # typ
     )
     assert speaker_of(story, "You're late") == "Grandma"
     assert speaker_of(story, "Lived in this house") == "Grandpa"
+
+
+def test_a_line_after_a_tag_keeps_its_speaker_over_the_next_sentences_verb(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Inspector Maeve Rourke has been watching the ferry for weeks. She corners Dara Fennelly on the "
+        "quay one night. “I don't want your cousin,” she says. “I want whoever pays him.” Dara tells her "
+        "nothing and walks home."
+    )
+    assert speaker_of(story, "I want whoever pays him") == "Maeve Rourke"
