@@ -1346,10 +1346,14 @@ def _weak_reveal_holds(
 
 def _whole_paragraph(facts: Sequence[SentenceFacts], seg: SegmentSpan, r: int, narration: set[int]) -> bool:
     """The passage is all the story its paragraph tells (a commentary lead-in aside), and the reveal
-    stands outside it."""
+    stands outside it — in the next paragraph, or as the paragraph's closing beat ("Then a passenger
+    rings the bell, and Howard is back behind the wheel")."""
     para_first, _ = _paragraph_bounds(facts, seg.first)
     lead_in = all(k not in narration for k in range(para_first, seg.first))
-    return lead_in and facts[r].paragraph != facts[seg.last].paragraph
+    apart = facts[r].paragraph != facts[seg.last].paragraph or bool(
+        _structure("beat").match(facts[r].narration.lstrip())
+    )
+    return lead_in and apart
 
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
@@ -1566,8 +1570,8 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         reveal, weak = _reveal(f, cues)
         if reveal is None:
             reveal, weak = _the_real_one(facts, r), False
-        if reveal is None:
-            continue
+        if reveal is None or (weak and _structure("time_shift").match(f.narration.lstrip())):
+            continue  # "That night Kitty knocks on her door.": the story moved on; nothing was interrupted
         said = f.narration[reveal.start - f.start : reveal.end - f.start]
         if not weak and _structure("tale_exposed").search(said) and _expose_tale(passages, facts, r, reveal):
             continue  # "the card game is his own invention": the tale told earlier, not the lines before

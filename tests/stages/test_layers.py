@@ -664,3 +664,33 @@ def test_a_short_beat_opening_the_return_to_reality_is_real(story_of):  # type: 
     assert layer_of(story, "Backstage he hugs her") == "imagined"
     assert layer_of(story, "Then a bus splashes") == "actual"
     assert layer_of(story, "cuts back to the station steps") == "actual"
+
+
+def test_a_knock_after_the_story_moves_on_in_time_interrupts_nothing(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Norma Desmond would have made a scene. Vivienne does neither. Instead, when Kitty freezes in the "
+        "second act, it is Vivienne who whispers her lines from the wings.\n\n"
+        "That night Kitty knocks on her door with a bottle of wine."
+    )
+    assert unreal_segments(story) == []
+
+
+def test_someone_woken_by_an_alarm_ends_the_dream_and_a_bell_ends_a_montage(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Callum Reid skippers the last ferry to the island. That night he falls asleep in the engine room.\n\n"
+        "He stands on the bridge in a captain's jacket. The islanders cheer him from the pier.\n\n"
+        "He is woken at dawn by the bilge alarm, and the engine room is flooding."
+    )
+    assert layer_of(story, "He stands on the bridge") == "dream"
+    assert layer_of(story, "He is woken at dawn") == "actual"
+    montage = story_of(
+        "Howard drives the number 14 through the rain and wonders what would have happened if he had gone "
+        "to art school.\n\n"
+        "What follows is the sequence everyone will talk about. Howard, at nineteen, boards the train to "
+        "Cardiff. Howard at thirty paints in a Paris attic. Howard at fifty opens a show in New York. Then a "
+        "passenger rings the bell, and Howard is back behind the wheel of the 14.\n\n"
+        "The film shoots every imagined decade through the same rainy bus window."
+    )
+    assert layer_of(montage, "boards the train to Cardiff") == "imagined"
+    assert layer_of(montage, "opens a show in New York") == "imagined"
+    assert layer_of(montage, "Then a passenger rings the bell") == "actual"
