@@ -27,12 +27,12 @@ def test_dev_set_floor() -> None:
     figures = summarise(evaluate_dir(TESTS / "devset"))
     assert figures["stories"] >= 144
     assert figures["character_recall"] >= 0.96
-    assert figures["character_accuracy"] >= 0.88
-    assert figures["character_names_actors"] >= 0.905
-    assert figures["speaker_accuracy"] >= 0.835
+    assert figures["character_accuracy"] >= 0.87
+    assert figures["character_names_actors"] >= 0.90
+    assert figures["speaker_accuracy"] >= 0.845
     assert figures["quote_recall"] >= 0.985
     assert figures["layer_coarse"] >= 0.94
-    assert figures["unreal_f1"] >= 0.90
+    assert figures["unreal_f1"] >= 0.905
     assert figures["divergence_recall"] >= 0.325
     assert figures["linear_false_segments"] == 0  # no unreal passage invented in a story without one
 
@@ -63,3 +63,20 @@ def test_a_part_of_the_gold_name_counts_as_an_alias_the_engine_knows() -> None:
     assert _alias_found("Dot", gold, nicknamed)
     surname_only = full.model_copy(update={"name": "Marchbanks"})
     assert not _alias_found("Dorothea", gold, surname_only)
+
+
+def test_a_name_that_is_only_a_family_title_is_compared_as_written() -> None:
+    from denouement.evaluate import _alias_found, _matches
+    from denouement.model import Character
+
+    grandpa = Character(
+        id="c1", name="Grandpa", aliases=(), actor=None, kind="character", mentions=9, first_sentence=0
+    )
+    nan = grandpa.model_copy(update={"id": "c2", "name": "Nan"})
+    assert _matches({"name": "Grandpa", "aliases": []}, grandpa)
+    assert not _matches({"name": "Grandpa", "aliases": []}, nan)
+    named = grandpa.model_copy(update={"name": "Frank Marsh", "aliases": ()})
+    assert not _alias_found("Grandpa", {"name": "Frank Marsh"}, named)  # an alias that must be merged
+    assert _alias_found(
+        "Grandpa", {"name": "Frank Marsh"}, named.model_copy(update={"aliases": ("Grandpa",)})
+    )

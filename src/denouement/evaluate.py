@@ -93,9 +93,11 @@ _ARTICLES = frozenset({"the", "il", "la", "le", "el", "lo", "der", "die", "das"}
 
 
 def _words(name: str) -> frozenset[str]:
-    """The words of a name that identify it: without titles or a leading article ("the Owl" = "Owl")."""
+    """The words of a name that identify it: without titles or a leading article ("the Owl" = "Owl"). A
+    name that is only a title word ("Grandpa", "Auntie") is that word."""
     titles = _TITLE_WORDS | _lexicon_titles() | _ARTICLES
-    return frozenset(w for w in _norm(name).replace('"', " ").split() if w not in titles)
+    words = _norm(name).replace('"', " ").split()
+    return frozenset(w for w in words if w not in titles) or frozenset(w for w in words if w not in _ARTICLES)
 
 
 @cache
