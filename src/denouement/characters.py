@@ -1373,14 +1373,8 @@ class _Builder:
                 kin.roles.add(relation)  # "My father … Dad": the family word is who "my father" means
             if len(holders) != 1:
                 continue
-            holder = holders[0]
-            holder.nicknames.add(kin.forms[0][0])
-            for m in kin.mentions:
-                m.cluster = holder.key
-            holder.mentions.extend(kin.mentions)
-            holder.mentions.sort(key=lambda m: m.start)
-            holder.labels.update(kin.labels)
-            kin.mentions, kin.forms = [], []
+            holders[0].nicknames.add(kin.forms[0][0])
+            _absorb(holders[0], kin)
 
     def _role_nicknames(self) -> None:
         """ "Everyone calls the coach Wally": Wally joins the one character with that title or role."""
@@ -1404,12 +1398,7 @@ class _Builder:
             holder.nicknames.add(nick)
             for other in with_lone_form.get(nick, []):
                 if other is not holder and other.forms == [(nick,)]:
-                    for m in other.mentions:
-                        m.cluster = holder.key
-                    holder.mentions.extend(other.mentions)
-                    holder.mentions.sort(key=lambda m: m.start)
-                    holder.labels.update(other.labels)
-                    other.mentions, other.forms = [], []
+                    _absorb(holder, other)
 
     def _merge_short_forms(self, owners: dict[tuple[str, ...], list[int]]) -> None:
         """A lone short form ("Abby", "Lou") joins the one character whose first name it shortens, and a
@@ -1870,6 +1859,16 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
 
 
 _NICK_ARTICLES = frozenset({"the", "il", "la", "le", "el", "lo", "der", "die", "das"})
+
+
+def _absorb(holder: CharacterCluster, other: CharacterCluster) -> None:
+    """``other`` was ``holder`` all along: its mentions move over, and it is left without forms."""
+    for m in other.mentions:
+        m.cluster = holder.key
+    holder.mentions.extend(other.mentions)
+    holder.mentions.sort(key=lambda m: m.start)
+    holder.labels.update(other.labels)
+    other.mentions, other.forms = [], []
 
 
 def _hand_over(
