@@ -2276,14 +2276,14 @@ def _lives_in_the_plot(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -
     return _acting(cluster, doc) >= _PLOT_LIFE and not cluster.actor
 
 
-def _notable_kind(cluster: CharacterCluster, doc: Doc) -> Kind | None:
+def _notable_kind(cluster: CharacterCluster, doc: Doc, text: str) -> Kind | None:
     """ "person" or "reference" for a name the bundled lists know ("Ken Loach", "Miss Havisham"), unless
     the text gives it an actor or makes it act through the story (a biopic's hero). A one-word name
     ("Gatsby") counts only when the text barely mentions it."""
     if (
         cluster.actor is not None
         or not cluster.forms
-        or any(_cast_after(doc, m) for m in cluster.named_mentions)
+        or any(_cast_after(doc, text, m) for m in cluster.named_mentions)
     ):
         return None
     longest = max(cluster.forms, key=len)
@@ -2303,10 +2303,10 @@ def _notable_kind(cluster: CharacterCluster, doc: Doc) -> Kind | None:
 _CAST_AFTER = re.compile(r"^[^.;()]{0,40}?\b(?:played|portrayed|voiced) by\b")
 
 
-def _cast_after(doc: Doc, m: Mention) -> bool:
+def _cast_after(doc: Doc, text: str, m: Mention) -> bool:
     """ "a Tin Man who wants a heart, played by Haley", "Tin Man (Jack Haley)": someone cast in this story."""
     return _followed_by_parenthesis_name(doc, m.end) or bool(
-        _CAST_AFTER.match(doc.text[m.char_end : m.char_end + 60])
+        _CAST_AFTER.match(text[m.char_end : m.char_end + 60])
     )
 
 
@@ -2508,7 +2508,7 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
     }
     reference = {c.key: _is_reference(c, doc, index, title_words, cast_words) for c in clusters if c.mentions}
     spoken = builder.spoken
-    notable = {c.key: _notable_kind(c, doc) for c in clusters if c.mentions}
+    notable = {c.key: _notable_kind(c, doc, index.text) for c in clusters if c.mentions}
     kept = [
         c
         for c in clusters
