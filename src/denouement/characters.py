@@ -2253,10 +2253,10 @@ def _label(cluster: CharacterCluster, doc: Doc) -> bool:
     named = cluster.named_mentions
     return (
         bool(named)
-        and not any(block.kind in SCRIPT_KINDS for block in blocks_of(doc))
         and not (cluster.actor or cluster.titles or cluster.nicknames or cluster.human_verbs)
         and all(len(m.form) == 1 and m.form[0].isupper() and len(m.form[0]) > 1 for m in named)
         and not any(_human_verb(doc[m.end - 1]) for m in named)
+        and not any(block.kind in SCRIPT_KINDS for block in blocks_of(doc))  # last: it reads every block
     )
 
 
