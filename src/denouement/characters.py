@@ -14,7 +14,10 @@ How it works, in short:
    Wilder"); a short form shared by two clusters (a surname in a family) goes to the most recent one.
 4. *Kind*: ``person`` when a role noun ("director X", "X, the critic") or a making verb ("X directed")
    marks a real person; ``reference`` when every mention compares to another work ("like Rick in
-   Casablanca"); otherwise ``character``.
+   Casablanca"); either, too, for a name on the bundled lists of notable people and of other works'
+   characters, unless the text casts it or makes it act; otherwise ``character``.
+5. *Family words*: "Dad" joins the one character the text calls "her father"; nobody being so called,
+   "my father" means Dad.
 """
 
 from __future__ import annotations
