@@ -2279,6 +2279,10 @@ def _lives_in_the_plot(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -
     return _acting(cluster, doc) >= _PLOT_LIFE and not cluster.actor
 
 
+#: Narrated actions, at most, of a name on the list of notable people that is still that real person.
+NOTABLE_ACTS = 2
+
+
 def _notable_kind(cluster: CharacterCluster, doc: Doc, text: str) -> Kind | None:
     """ "person" or "reference" for a name the bundled lists know ("Ken Loach", "Miss Havisham"), unless
     the text gives it an actor or makes it act through the story (a biopic's hero). A one-word name
@@ -2294,10 +2298,11 @@ def _notable_kind(cluster: CharacterCluster, doc: Doc, text: str) -> Kind | None
     acting = _acting(cluster, doc)
     if len(longest) == 1 and (acting > 1 or len(cluster.named_mentions) > 3):
         return None
-    if acting < _PLOT_LIFE and keys & name_list("notable_people"):
+    # Real people and other works' characters are talked about, not narrated: a listed name that acts
+    # in the story more than that is a character who shares it (a "Tom Jones" of the story's own, the Tin
+    # Man of a synopsis of The Wizard of Oz).
+    if acting <= NOTABLE_ACTS and keys & name_list("notable_people"):
         return "person"
-    # Another work's character is compared to, not narrated: one that acts twice is in this story
-    # (the Tin Man of a synopsis of The Wizard of Oz).
     if acting < 2 and keys & name_list("notable_characters"):
         return "reference"
     return None

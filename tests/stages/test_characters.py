@@ -565,3 +565,11 @@ def test_a_nickname_whose_real_name_is_given(story_of):  # type: ignore[no-untyp
     )
     tobias = by_name(story, "Tobias Mwale")
     assert "Pudding" in tobias.aliases, tobias.aliases
+
+
+def test_a_story_character_who_shares_a_famous_name_and_acts_is_a_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Tom Jones runs the chip shop on Harbour Street. Tom Jones opens at noon, Tom Jones burns the "
+        "batter, and Tom Jones closes early to watch the rugby. His sister Gwen keeps the books."
+    )
+    assert by_name(story, "Tom Jones").kind == "character"
