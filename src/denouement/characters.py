@@ -2274,16 +2274,16 @@ def _headline(cluster: CharacterCluster) -> bool:
 _PLOT_LIFE = 5
 
 
-def _lives_in_the_plot(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> bool:
-    """Many mentions as the subject of narrated actions, beside other characters' names."""
-    return _acting(cluster, doc) >= _PLOT_LIFE and not cluster.actor
+def _lives_in_the_plot(cluster: CharacterCluster, acting: int) -> bool:
+    """Many mentions (``acting``, see :func:`_acting`) as the subject of narrated actions."""
+    return acting >= _PLOT_LIFE and not cluster.actor
 
 
 #: Narrated actions, at most, of a name on the list of notable people that is still that real person.
 NOTABLE_ACTS = 2
 
 
-def _notable_kind(cluster: CharacterCluster, doc: Doc, text: str) -> Kind | None:
+def _notable_kind(cluster: CharacterCluster, doc: Doc, text: str, acting: int) -> Kind | None:
     """ "person" or "reference" for a name the bundled lists know ("Ken Loach", "Miss Havisham"), unless
     the text gives it an actor or makes it act through the story (a biopic's hero). A one-word name
     ("Gatsby") counts only when the text barely mentions it."""
@@ -2295,7 +2295,6 @@ def _notable_kind(cluster: CharacterCluster, doc: Doc, text: str) -> Kind | None
         return None
     longest = max(cluster.forms, key=len)
     keys = {name_key(" ".join(longest))} | {name_key(f"{t} {' '.join(longest)}") for t in cluster.titles}
-    acting = _acting(cluster, doc)
     if len(longest) == 1 and (acting > 1 or len(cluster.named_mentions) > 3):
         return None
     # Real people and other works' characters are talked about, not narrated: a listed name that acts
@@ -2516,7 +2515,8 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
     }
     reference = {c.key: _is_reference(c, doc, index, title_words, cast_words) for c in clusters if c.mentions}
     spoken = builder.spoken
-    notable = {c.key: _notable_kind(c, doc, index.text) for c in clusters if c.mentions}
+    acting = {c.key: _acting(c, doc) for c in clusters if c.mentions}
+    notable = {c.key: _notable_kind(c, doc, index.text, acting[c.key]) for c in clusters if c.mentions}
     kept = [
         c
         for c in clusters
@@ -2538,7 +2538,7 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
         )
     ]
     for cluster in kept:
-        person = evidence[cluster.key] and not _lives_in_the_plot(cluster, doc, index)
+        person = evidence[cluster.key] and not _lives_in_the_plot(cluster, acting[cluster.key])
         cluster.kind = notable[cluster.key] or _kind(cluster, person, reference[cluster.key])
         gender = _gender(cluster, doc)
         cluster.gender = gender if gender != "unknown" else _given_name_gender(cluster)
