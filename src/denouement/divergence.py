@@ -47,6 +47,9 @@ ALIGN_THRESHOLD = 1.5
 SECOND_MATCHES = 1
 #: Sentences before and after an unreal segment searched for its real counterparts.
 WINDOW = 200
+#: Sentences after an unreal segment where the text says what is really the case ("She does not hug
+#: him."): there, the same people are enough to make two events one happening told two ways.
+AFTERMATH = 4
 #: Real-ending outcomes reported as missing from one unreal segment, at most.
 MAX_ONLY_ACTUAL = 2
 _REAL_FOR_ALIGNMENT: frozenset[str] = frozenset({"actual", "flashback"})
@@ -348,7 +351,7 @@ def find_divergences(
         window = _Window(seg.first - WINDOW, seg.last + WINDOW, candidates)
         near = real_order.between(window.first, window.last)
         after = every.between(seg.last + 1, seg.last + WINDOW)
-        result.extend(_segment_divergences(seg, inside, window, aligner, text))
+        result.extend(_segment_divergences(seg, inside, window, aligner, text, _aftermath(seg, layers)))
         result.extend(
             _missing_outcomes(
                 seg, inside, near, window, after, aligner, layers, text, sentence_texts, result, absence
@@ -463,8 +466,38 @@ class _Window:
         return self.candidates.of(a, self.first, self.last)
 
 
+@dataclass(frozen=True)
+class _Aftermath:
+    """The real sentences right after an unreal segment (``first``..``last``), where the text says what
+    is really the case ("She does not hug him.", "The garden is as overgrown as ever."): an event there
+    about the same people as an unreal one is its counterpart even in other words, though elsewhere
+    people alone are not enough (see :meth:`_Aligner.score`)."""
+
+    first: int
+    last: int
+
+    def score(self, aligner: _Aligner, a: int, b: int) -> float:
+        if not self.first <= aligner.events[b].sentence <= self.last or aligner.score(a, b):
+            return 0.0
+        fa, fb = aligner.features[a], aligner.features[b]
+        people = len(fa.people & fb.people) + len(fa.names & fb.lemmas)
+        return 0.75 * (1 + min(2, people)) if people else 0.0
+
+
+def _aftermath(seg: SegmentSpan, layers: Sequence[Layer]) -> _Aftermath:
+    last = seg.last
+    while last + 1 < len(layers) and last - seg.last < AFTERMATH and layers[last + 1] not in UNREAL:
+        last += 1
+    return _Aftermath(seg.last + 1, last)
+
+
 def _segment_divergences(
-    seg: SegmentSpan, inside: Sequence[int], window: _Window, aligner: _Aligner, text: str
+    seg: SegmentSpan,
+    inside: Sequence[int],
+    window: _Window,
+    aligner: _Aligner,
+    text: str,
+    aftermath: _Aftermath,
 ) -> list[DivergenceSpan]:
     events = aligner.events
     found: list[DivergenceSpan] = []
@@ -479,7 +512,13 @@ def _segment_divergences(
         # neither the best match nor the runner-up.
         ranked = sorted(
             (
-                (aligner.score(i, r) + aligner.context_score(i, r) + aligner.fate_score(i, r, cast), r)
+                (
+                    aligner.score(i, r)
+                    + aligner.context_score(i, r)
+                    + aligner.fate_score(i, r, cast)
+                    + aftermath.score(aligner, i, r),
+                    r,
+                )
                 for r in window.of(i)
             ),
             reverse=True,

@@ -166,3 +166,16 @@ def test_a_character_only_the_fantasy_names_is_only_imagined(story_of):  # type:
         d.kind == "only_imagined" and d.evidence == (fantasy,) and "Posy" in d.summary
         for d in story.divergences
     ), [(d.kind, d.evidence, d.summary) for d in story.divergences]
+
+
+def test_right_after_the_sequence_the_same_people_are_enough_to_pair_two_events(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Lowri drives through the night to her sister's wedding in Galway. She imagines that she arrives "
+        "in time: Siân runs across the churchyard in her dress and throws her arms around her. None of it "
+        "is real. Lowri reaches the church after the guests have gone. Siân does not hug her."
+    )
+    pictured = sentence_with(story, "throws her arms around her")
+    real = sentence_with(story, "does not hug her")
+    assert any(d.kind == "changed" and {pictured, real} <= set(d.evidence) for d in story.divergences), [
+        (d.kind, d.evidence, d.summary) for d in story.divergences
+    ]
