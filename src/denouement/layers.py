@@ -940,6 +940,73 @@ def _the_real_one(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     return CueSpan(r, offset + match.start(), offset + match.end(), "reveal", "imagined")
 
 
+#: Sentences before a denial ("There was no wreck and no survivor") searched for the things it denies.
+DENIAL_REACH = 15
+
+
+def _denied_nouns(f: SentenceFacts) -> tuple[CueSpan | None, set[str], set[str]]:
+    """A denial that whole things of the story never were ("There was no wreck on the skerries and no
+    survivor in the bothy"): its cue, the denied nouns, and every noun of the denying clause."""
+    lead = len(f.narration) - len(f.narration.lstrip())
+    match = _structure("denial").match(f.narration, lead)
+    if match is None:
+        return None, set(), set()
+    clause_end = len(f.narration)
+    for stop in (";", ":", " but "):
+        at = f.narration.find(stop, match.end())
+        if at >= 0:
+            clause_end = min(clause_end, at)
+    lo, hi = f.start + match.start(), f.start + clause_end
+    nouns = [(start, lemma) for start, _e, pos, lemma in f.tokens if pos == "NOUN" and lo <= start < hi]
+    denied = {
+        lemma for start, lemma in nouns if re.search(r"\bno (?:[\w-]+ )?$", f.narration[: start - f.start])
+    }
+    cue = CueSpan(f.index, lo, f.start + match.end(), "reveal", "denied")
+    return cue, denied, {lemma for _s, lemma in nouns}
+
+
+def _denial(facts: Sequence[SentenceFacts], r: int, narration: set[int], taken: set[int]) -> CueSpan | None:
+    """A denial reveals a passage when two or more things it names — one of them denied — were told as
+    real in the sentences before it (see :func:`_denied_passage`)."""
+    if _denied_passage(facts, r, None, narration, taken) is None:
+        return None
+    return _denied_nouns(facts[r])[0]
+
+
+def _denied_passage(
+    facts: Sequence[SentenceFacts],
+    r: int,
+    reveal: CueSpan | None,
+    narration: set[int],
+    taken: set[int],
+) -> SegmentSpan | None:
+    """The passage a denial exposes: from the first sentence within :data:`DENIAL_REACH` before it that
+    names a thing it denies (or a place it names with them) to the end of the paragraph of the last such
+    sentence, outside the denial's own paragraph. Two or more of its nouns, one of them denied, must have
+    been told of there."""
+    cue, denied, nouns = _denied_nouns(facts[r])
+    if cue is None or not denied:
+        return None
+    own_first, _ = _paragraph_bounds(facts, r)
+    told: dict[int, set[str]] = {}
+    for j in range(own_first - 1, max(-1, own_first - 1 - DENIAL_REACH), -1):
+        if j in taken:
+            break
+        if j not in narration:
+            continue
+        named = {lemma for _s, _e, pos, lemma in facts[j].tokens if pos == "NOUN"} & nouns
+        if named:
+            told[j] = named
+    found = set().union(*told.values()) if told else set()
+    if len(found) < 2 or not found & denied:
+        return None
+    first = min(told)
+    last = min(_paragraph_bounds(facts, max(told))[1], own_first - 1)
+    while last > first and last not in narration:
+        last -= 1
+    return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], first, last, [reveal or cue])
+
+
 def _called_out(f: SentenceFacts) -> bool:
     """A short call on its own that opens a paragraph — "Hello?", "Cut!" — calls someone back from a
     daydream (a weak reveal: it counts only if the passage before it shows signs of unreality). A line of
@@ -948,8 +1015,12 @@ def _called_out(f: SentenceFacts) -> bool:
 
 
 def _a_call(text: str, quoted: float) -> bool:
-    """Speech alone, three words at most, asked or cried out: "Hello?", "Ruth? Ruth!", "Cut!"."""
-    return quoted >= 0.99 and len(text.split()) <= 3 and text.rstrip(" \"”’'").endswith(("?", "!"))
+    """Speech alone, three words at most, asked or cried out ("Hello?", "Ruth? Ruth!", "Cut!"), or a line
+    of any length that calls a daydreamer back ("Are you even listening?", "You were miles away")."""
+    if quoted < 0.99:
+        return False
+    short = len(text.split()) <= 3 and text.rstrip(" \"”’'").endswith(("?", "!"))
+    return short or bool(_structure("call_back").search(text))
 
 
 _CLAUSE_FOLLOWS = re.compile(r"\b(?:that|she|he|they|i|we)$", re.IGNORECASE)
@@ -967,12 +1038,17 @@ def _framing(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
         return True  # a framing adverbial: "Years earlier, …", "In a dream sequence, …"
     if _CLAUSE_FOLLOWS.search(f.narration[: cue.end - f.start]) and cue.end < f.end - 10:
         return True  # "she dreamed she was back at the beach house"
-    rest = [(pos, lemma) for start, _end, pos, lemma in f.tokens if start >= cue.end]
-    for n, (pos, lemma) in enumerate(rest):
+    rest = [
+        (pos, lemma, f.narration[start - f.start : end - f.start].lower())
+        for start, end, pos, lemma in f.tokens
+        if start >= cue.end
+    ]
+    for n, (pos, lemma, word) in enumerate(rest):
         if pos == "VERB" and lemma not in cues.telling_verbs and lemma not in ("fill", "have"):
             return True
-        person = pos == "PROPN" or (pos == "PRON" and lemma in _PERSONAL)
-        if person and any(p in ("AUX", "VERB") for p, _l in rest[n + 1 : n + 3]):
+        # a subject as written: "she dreamed she was…", not the object of "the film lets us watch"
+        person = pos == "PROPN" or (pos == "PRON" and word in _PERSONAL)
+        if person and any(p in ("AUX", "VERB") for p, _l, _w in rest[n + 1 : n + 3]):
             return True  # "she dreamed she was back at the beach house"
     return False
 
@@ -1114,6 +1190,8 @@ def _revealed_passage(
         # "Then the rain hits the lens. Kovač cuts back to the street corner…": a short beat opening the
         # paragraph that returns to reality belongs to that return
         end = reveal_first - 1
+    if reveal_first <= end and _after_back_heading(facts, reveal_first):
+        end = reveal_first - 1  # "## Back in the kitchen / The kettle clicks off. Dec is still sitting…"
     if end >= 0 and facts[end].paragraph != facts[r].paragraph:
         # "Spud jabs me and the bus station is just the bus station again. I do that sometimes." — "The
         # real bus is late.": a paragraph that opens by snapping back is reality; the passage is before it
@@ -1184,9 +1262,21 @@ _REALITY_QUESTION = re.compile(
 )
 
 
+def _after_back_heading(facts: Sequence[SentenceFacts], i: int) -> bool:
+    """Whether sentence ``i`` comes right after a heading that takes the text back to the real scene
+    (furniture between them aside)."""
+    j = i - 1
+    while j >= 0 and facts[j].meta and not facts[j].heading:
+        j -= 1
+    return j >= 0 and facts[j].heading and bool(_structure("back_heading").match(facts[j].narration.strip()))
+
+
 def _asks_about_reality(f: SentenceFacts, cues: LayerCues) -> bool:
-    """A heading that asks whether what came before was real ("Wait, was any of that real?")."""
+    """A heading that asks whether what came before was real ("Wait, was any of that real?") or that
+    brings the text back to it ("Back in the kitchen", "Back to reality")."""
     text = f.narration.strip().rstrip("*_ ")
+    if _structure("back_heading").match(text):
+        return True
     return (text.endswith("?") and bool(_REALITY_QUESTION.search(text))) or _strong_reveal(f, cues)
 
 
@@ -1342,6 +1432,19 @@ def _weak_reveal_holds(
     if _shows_unreality(facts, seg, cues) or seg.cues[0].kind == "night":
         return True  # a night scene ended by a waking is the dream
     return named and whole and seg.last - seg.first >= 2
+
+
+#: Sentences after a weak reveal in which another reveal confirms it.
+CORROBORATION = 2
+
+
+def _corroborated(facts: Sequence[SentenceFacts], r: int, narration: set[int], cues: LayerCues) -> bool:
+    """A weak reveal that the next sentences confirm with a reveal of their own (not one more call) is as
+    good as a strong one: a call ("Are you hearing a word of this?"), then the pot back where it had
+    always been."""
+    after = [k for k in range(r + 1, min(len(facts), r + 1 + CORROBORATION)) if k in narration]
+    confirming = (_reveal(facts[k], cues)[0] for k in after)
+    return any(cue is not None and cue.kind != "called" for cue in confirming)
 
 
 def _whole_paragraph(facts: Sequence[SentenceFacts], seg: SegmentSpan, r: int, narration: set[int]) -> bool:
@@ -1570,12 +1673,19 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         reveal, weak = _reveal(f, cues)
         if reveal is None:
             reveal, weak = _the_real_one(facts, r), False
+        if reveal is None:
+            reveal, weak = _denial(facts, r, narration, taken), False
         if reveal is None or (weak and _structure("time_shift").match(f.narration.lstrip())):
             continue  # "That night Kitty knocks on her door.": the story moved on; nothing was interrupted
         said = f.narration[reveal.start - f.start : reveal.end - f.start]
         if not weak and _structure("tale_exposed").search(said) and _expose_tale(passages, facts, r, reveal):
             continue  # "the card game is his own invention": the tale told earlier, not the lines before
-        seg = _revealed_passage(facts, r, reveal, narration, taken, cues)
+        if reveal.kind == "denied":
+            seg = _denied_passage(facts, r, reveal, narration, taken)
+        else:
+            seg = _revealed_passage(facts, r, reveal, narration, taken, cues)
+        if weak and seg is not None and _corroborated(facts, r, narration, cues):
+            weak = False
         if seg is None or (weak and not _weak_reveal_holds(facts, seg, r, named, cues, narration)):
             if reveal.kind == "dream" and not weak:
                 _retype_before(passages, r, "dream")

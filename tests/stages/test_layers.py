@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from denouement import Story
+from denouement import Story, explain
 
 pytestmark = pytest.mark.model
 
@@ -694,3 +694,104 @@ def test_someone_woken_by_an_alarm_ends_the_dream_and_a_bell_ends_a_montage(stor
     assert layer_of(montage, "boards the train to Cardiff") == "imagined"
     assert layer_of(montage, "opens a show in New York") == "imagined"
     assert layer_of(montage, "Then a passenger rings the bell") == "actual"
+
+
+def test_counting_in_the_head_is_done_not_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Priya waits at the lights on her third driving test. In her head she counts the gaps in the "
+        "traffic, one, two, three, the way her uncle taught her. The examiner taps his clipboard. She "
+        "pulls out smoothly and passes."
+    )
+    assert unreal_segments(story) == []
+
+
+def test_rehearsing_a_scene_in_the_head_opens_the_scene_and_the_frame_stays_real(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Osian has not spoken to his brother since the funeral. He takes the night coach to Swansea.\n\n"
+        "On the coach, Osian rehearses the whole reunion in his head, and the episode lets us watch it. "
+        "His brother Gethin opens the door before he can knock. They laugh about the old caravan and "
+        "drink until two. Gethin's wife makes up the spare bed.\n\n"
+        "It is a warm, lying sequence, and it works.\n\n"
+        "The real Gethin is not at home when Osian arrives. A neighbour says he moved to Cardiff in May."
+    )
+    assert layer_of(story, "rehearses the whole reunion") == "actual"
+    assert layer_of(story, "opens the door before he can knock") == "imagined"
+    assert layer_of(story, "makes up the spare bed") == "imagined"
+    assert layer_of(story, "A neighbour says he moved") == "actual"
+
+
+def test_a_call_back_confirmed_by_the_next_sentence_reveals_the_daydream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Mr Aldous reads the sales figures aloud for the third time. Bronwen stares at the kettle on the "
+        "shelf behind him.\n\n"
+        "Then she picks up the kettle and empties it into his open briefcase. Mr Aldous shrieks. The "
+        "whole office stands and cheers, and she walks out to a taxi that was waiting as if it had been "
+        "booked for her.\n\n"
+        '"Are you even listening to me?"\n\n'
+        "The kettle is on the shelf where it has always been. Bronwen says she is."
+    )
+    assert layer_of(story, "empties it into his open briefcase") == "imagined"
+    assert layer_of(story, "The whole office stands and cheers") == "imagined"
+    assert layer_of(story, "Bronwen stares at the kettle") == "actual"
+    assert layer_of(story, "Bronwen says she is") == "actual"
+
+
+def test_a_lone_call_back_with_nothing_to_confirm_it_reveals_nothing(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Mr Aldous reads the sales figures aloud for the third time. Bronwen stares at the kettle.\n\n"
+        "She drafts a letter of resignation on the back of a receipt and folds it into her purse.\n\n"
+        '"Are you even listening to me?"\n\n'
+        "Bronwen says she is, and asks for a copy of the figures."
+    )
+    assert unreal_segments(story) == []
+
+
+def test_a_heading_that_goes_back_to_the_real_scene_joins_the_reveal_to_the_sequence(nlp):  # type: ignore[no-untyped-def]
+    story = explain(
+        "# Low Bridge, explained\n\n"
+        "Thirty years on, Ruairi runs a bicycle shop in Sligo and has never told his son about the race.\n\n"
+        "## The other Ruairi\n\n"
+        "The film goes back to the 1994 final and lets him win the sprint. In this version he signs for "
+        "a French team, rides the Tour twice and buys a villa above Nice. He never marries.\n\n"
+        "## Back in the shop\n\n"
+        "The radio crackles. Ruairi is still standing at the till with the old photograph in his hand.",
+        format="markdown",
+        nlp=nlp,
+    )
+    assert layer_of(story, "rides the Tour twice") in UNREAL
+    assert layer_of(story, "He never marries") in UNREAL
+    assert layer_of(story, "runs a bicycle shop in Sligo") == "actual"
+    assert layer_of(story, "Ruairi is still standing") == "actual"
+
+
+def test_a_denial_of_things_told_as_real_reveals_the_passage_that_told_them(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Maud keeps the lighthouse on Carrick alone through the winter.\n\n"
+        "In February a gale throws a trawler onto the rocks below the tower. At dawn Maud finds a young "
+        "deckhand asleep in the boathouse. He fixes the foghorn and teaches her to play chess.\n\n"
+        "In March the supply boat arrives and finds Maud feverish on the stairs. There was no trawler on "
+        "the rocks and no deckhand in the boathouse. The foghorn has been broken since Christmas."
+    )
+    assert layer_of(story, "a gale throws a trawler") == "imagined"
+    assert layer_of(story, "teaches her to play chess") == "imagined"
+    assert layer_of(story, "keeps the lighthouse on Carrick") == "actual"
+    assert layer_of(story, "There was no trawler") == "actual"
+
+
+def test_a_denial_in_passing_reveals_nothing(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The inspector reads the three witness reports. Each report names the same driver and the same "
+        "van. He files them together, so there was no disagreement between the reports, and he closes "
+        "the case."
+    )
+    assert unreal_segments(story) == []
+
+
+def test_a_film_that_opens_months_later_flashes_forward(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The film opens months later, in a ward in Inverness, where Elspeth sits with a bandaged hand. "
+        "A nurse asks what happened to her.\n\n"
+        "Then we are back in September, on the morning Elspeth sails out to the weather station."
+    )
+    assert layer_of(story, "The film opens months later") == "flash_forward"
+    assert layer_of(story, "A nurse asks") == "flash_forward"
