@@ -106,6 +106,7 @@ class LayerCues:
     ambition: tuple[re.Pattern[str], ...]
     commentary_strong: tuple[re.Pattern[str], ...]
     commentary_interview: tuple[re.Pattern[str], ...]
+    commentary_making: tuple[re.Pattern[str], ...]
     modal_run_min: int
     rehearsal: tuple[re.Pattern[str], ...]
     twist: tuple[re.Pattern[str], ...]
@@ -121,6 +122,7 @@ class LayerCues:
     telling_verbs: frozenset[str]
     ending: re.Pattern[str]  # every reveal, closer and interruption in one pattern
     reveals: tuple[re.Pattern[str], ...] = ()  # every kind's reveal patterns, in order
+    tale_open: tuple[re.Pattern[str], ...] = ()  # a sentence that opens on a told version of events
 
 
 def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
@@ -143,6 +145,7 @@ def layer_cues() -> LayerCues:
     return LayerCues(
         ending=re.compile("|".join(f"(?:{p})" for p in ending) or r"(?!)", re.IGNORECASE),
         reveals=_compile([p for group in data.get("reveal", {}).values() for p in group]),
+        tale_open=_compile(data.get("tale_open", [])),
         open={k: _compile(v) for k, v in data.get("open", {}).items()},
         open_until_close={k: _compile(v) for k, v in data.get("open_until_close", {}).items()},
         not_opening=_compile(data.get("not_opening", [])),
@@ -156,6 +159,7 @@ def layer_cues() -> LayerCues:
         ambition=_compile(data.get("ambition", [])),
         commentary_strong=_compile(commentary.get("strong", [])),
         commentary_interview=_compile(commentary.get("interview", [])),
+        commentary_making=_compile(commentary.get("making", [])),
         frame_present=_compile(data.get("frame", {}).get("present", [])),
         frame_opener=re.compile(data.get("frame", {}).get("dated_opener", r"(?!)"), re.IGNORECASE),
         frame_back=_compile(data.get("frame", {}).get("back", [])),
@@ -433,6 +437,7 @@ class SentenceFacts:
     heading: bool
     meta: bool
     quoted: float = 0.0  # share of the sentence inside quotation marks
+    spoken: str = ""  # the sentence as written, when it holds speech
     call: bool = False  # the sentence is a short call of speech alone: "Hello?", "Ruth? Ruth!"
     person_speech: bool = False  # holds or continues words of a real person (critic, director)
     character_speech: bool = False  # holds words of a story character
@@ -745,6 +750,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
                 heading=block is not None and block.kind == "heading",
                 meta=i in index.meta,
                 quoted=quoted,
+                spoken=text if quoted else "",
                 call=_a_call(text, quoted),
                 person_speech=i in person,
                 character_speech=i in character,
@@ -784,7 +790,7 @@ def _commentary_weight(f: SentenceFacts, cues: LayerCues) -> int:
         weight += 3
     if any(_matches(cues.commentary_strong, f)):
         weight += 2
-    interview = any(_matches(cues.commentary_interview, f))
+    interview = any(_matches(cues.commentary_interview, f)) or any(_matches(cues.commentary_making, f))
     if interview:
         weight += 4
     if f.first_person:
@@ -1621,6 +1627,59 @@ def _expose_tale(
     return False
 
 
+def _contradicted_tales(
+    facts: Sequence[SentenceFacts], narration: set[int], taken: set[int], cues: LayerCues
+) -> list[SegmentSpan]:
+    """A tale a character tells that the story later contradicts ("Over tea he tells her about the
+    flood, and the episode stages his account." … "Priya reads out the real story"; "In the version we
+    grew up on, he was nineteen…" … "your grandfather made that story up"): the telling is imagined.
+
+    The tale starts after a sentence that hands the telling over to the film, or at a sentence that
+    opens on the version told, and runs to the end of its paragraph; the contradiction must come within
+    :data:`TALE_REACH` sentences after it."""
+    tales: list[SegmentSpan] = []
+    handover = cues.signs.get("announce", ())
+    for i in sorted(narration - taken):
+        f = facts[i]
+        opened = _first_match(cues.tale_open, f, "open", "imagined")
+        if opened is not None:
+            first = i
+        else:
+            opened = _first_match(handover, f, "open", "imagined")
+            if opened is None or not _structure("told").search(f.narration):
+                continue
+            first = i + 1
+        last = _paragraph_bounds(facts, first)[1] if first < len(facts) else first
+        span = [k for k in range(first, last + 1) if k in narration]
+        if len(span) < 2 or any(k in taken for k in range(first, last + 1)):
+            continue
+        contradiction = next(
+            (
+                cue
+                for k in range(last + 1, min(len(facts), last + 1 + TALE_REACH))
+                if k in narration or facts[k].quoted
+                if (cue := _tale_contradiction(facts[k])) is not None
+            ),
+            None,
+        )
+        if contradiction is None:
+            continue
+        cue_list = [opened, contradiction]
+        tales.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], span[0], span[-1], cue_list))
+        taken.update(range(span[0], span[-1] + 1))
+    return tales
+
+
+def _tale_contradiction(f: SentenceFacts) -> CueSpan | None:
+    """Words, narrated or spoken, that say a told story was not what happened ("the real story", "made
+    that story up", "where you actually met me")."""
+    pattern = _structure("tale_contradicted")
+    m = pattern.search(f.spoken or f.narration)
+    if m is None:
+        return None
+    return CueSpan(f.index, f.start + m.start(), f.start + m.end(), "reveal", "imagined")
+
+
 def _retype_before(passages: Sequence[SegmentSpan], r: int, layer: Layer) -> None:
     """A dream reveal right after an interruption ("A knock on the window. … It had all been a dream.")
     says what the passage before the interruption was."""
@@ -1666,6 +1725,9 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))
     for seg in _modal_runs(facts, narration, taken, cues):
+        passages.append(seg)
+        taken.update(range(seg.first, seg.last + 1))
+    for seg in _contradicted_tales(facts, narration, taken, cues):
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))
     for r in sorted(narration - taken):

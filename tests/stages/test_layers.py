@@ -795,3 +795,65 @@ def test_a_film_that_opens_months_later_flashes_forward(story_of):  # type: igno
     )
     assert layer_of(story, "The film opens months later") == "flash_forward"
     assert layer_of(story, "A nurse asks") == "flash_forward"
+
+
+def test_a_told_tale_that_the_story_later_contradicts_is_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Old Ifor runs the lock-keeper's cottage on the canal. Over supper he tells the new volunteer about "
+        "the winter of 1963, and the film stages his account. Ice closes the canal for six weeks. Ifor "
+        "walks the towpath every night with a lantern and pulls a drowning horse from under the ice. The "
+        "council gives him a silver watch.\n\n"
+        "The volunteer finds the parish newsletter for that winter in the museum. Ifor is listed as a "
+        "spectator, and the horse was hauled out by the coal merchant.\n\n"
+        "At the retirement party she reads out the real story, and Ifor laughs louder than anyone."
+    )
+    assert layer_of(story, "Ice closes the canal") == "imagined"
+    assert layer_of(story, "pulls a drowning horse") == "imagined"
+    assert layer_of(story, "the film stages his account") == "actual"
+    assert layer_of(story, "finds the parish newsletter") == "actual"
+
+
+def test_a_family_version_exposed_in_speech_is_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Every Christmas Desmond Kerr told his nephews how he won the pub in Kinsale.\n\n"
+        "In the version the nephews grew up on, he was twenty and broke. He beat the landlord at darts over "
+        "three nights. The landlord handed him the keys at closing time.\n\n"
+        'His wife, Maeve, put her glass down. "Des, you made that whole story up for the wedding speech," '
+        'she said. "You bought it with my mother\'s money."'
+    )
+    assert layer_of(story, "He beat the landlord at darts") == "imagined"
+    assert layer_of(story, "handed him the keys") == "imagined"
+    assert layer_of(story, "Every Christmas Desmond Kerr") == "actual"
+
+
+def test_a_told_tale_nobody_contradicts_stays_real(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Old Ifor runs the lock-keeper's cottage on the canal. Over supper he tells the new volunteer about "
+        "the winter of 1963, and the film stages his account. Ice closes the canal for six weeks. Ifor "
+        "walks the towpath every night with a lantern.\n\n"
+        "The next morning the volunteer paints the lock gates, and Ifor shows her how to grease the paddles."
+    )
+    assert unreal_segments(story) == []
+
+
+def test_the_making_of_the_work_is_commentary_whoever_the_subject_is(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Major spoilers ahead. Tamsin Gale (Orla Reid) inherits her father's boatyard in Falmouth and "
+        "decides to rebuild his last ketch. She launches it on the morning of the regatta.\n\n"
+        "The harbour scenes were filmed in Mevagissey over a wet fortnight. Orla Reid received a nomination "
+        "for Best Actress at the Celtic Screen Awards. Writer-director Piran Hosking confirmed this in a "
+        "podcast, and the film was followed by a sequel in 2021."
+    )
+    assert layer_of(story, "Major spoilers ahead") in ("commentary", "meta")
+    assert layer_of(story, "were filmed in Mevagissey") == "commentary"
+    assert layer_of(story, "received a nomination") == "commentary"
+    assert layer_of(story, "inherits her father's boatyard") == "actual"
+    assert layer_of(story, "She launches it") == "actual"
+
+
+def test_a_plot_sentence_that_mentions_a_newsletter_is_not_furniture(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Hollis edits the parish newsletter from his kitchen table. One week he prints the vicar's secret "
+        "on the front page, and the village stops speaking to him."
+    )
+    assert layer_of(story, "edits the parish newsletter") == "actual"
