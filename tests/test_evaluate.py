@@ -31,9 +31,9 @@ def test_dev_set_floor() -> None:
     assert figures["character_names_actors"] >= 0.89
     assert figures["speaker_accuracy"] >= 0.845
     assert figures["quote_recall"] >= 0.985
-    assert figures["layer_coarse"] >= 0.94
-    assert figures["unreal_f1"] >= 0.905
-    assert figures["divergence_recall"] >= 0.30
+    assert figures["layer_coarse"] >= 0.95
+    assert figures["unreal_f1"] >= 0.92
+    assert figures["divergence_recall"] >= 0.31
     assert figures["linear_false_segments"] == 0  # no unreal passage invented in a story without one
 
 

@@ -857,3 +857,14 @@ def test_a_plot_sentence_that_mentions_a_newsletter_is_not_furniture(story_of): 
         "on the front page, and the village stops speaking to him."
     )
     assert layer_of(story, "edits the parish newsletter") == "actual"
+
+
+def test_how_a_performer_renders_a_character_is_commentary(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Bethan Rowe (Carys Penhale) runs the last launderette in Aberaeron. When the landlord doubles the "
+        "rent, she starts washing the lifeboat crew's kit for free.\n\n"
+        "Penhale plays Bethan as a woman who has never once been thanked, and it is a quietly astonishing "
+        "turn. The script, to its credit, never makes her a saint."
+    )
+    assert layer_of(story, "Penhale plays Bethan as a woman") == "commentary"
+    assert layer_of(story, "she starts washing the lifeboat") == "actual"
