@@ -47,6 +47,8 @@ ALIGN_THRESHOLD = 1.5
 SECOND_MATCHES = 1
 #: Sentences before and after an unreal segment searched for its real counterparts.
 WINDOW = 200
+#: Weight of a real event that denies what an unreal one tells, about the same people or things.
+CONTRADICTION = 0.75
 #: Sentences after an unreal segment where the text says what is really the case ("She does not hug
 #: him."): there, the same people are enough to make two events one happening told two ways.
 AFTERMATH = 4
@@ -123,6 +125,7 @@ class _Features:
     names: frozenset[str]  # characters' name words among the event's lemmas
     lemmas: frozenset[str]
     poles: frozenset[str] = frozenset()  # its words that have an opposite in the lexicon ("left", "alive")
+    denies: bool = False  # negated, or says someone or something is missing ("does not hug", "nobody")
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -134,7 +137,8 @@ def _features(e: EventSpan, lex: Lexicon, names: frozenset[str], text: str = "")
     # stop words ("last", "empty", "back") are no lemmas of the event, but they can be its point
     written = set(_WORD.findall(text[e.start : e.end].lower())) if text else set()
     poles = frozenset(w for w in lemmas | written if w in lex.opposites)
-    return _Features(words, _groups(words, lex), _people(e), lemmas & names, lemmas, poles)
+    denies = e.negated or bool(text and _ABSENCE_WORDS.search(text[e.start : e.end]))
+    return _Features(words, _groups(words, lex), _people(e), lemmas & names, lemmas, poles, denies)
 
 
 class _Aligner:
@@ -188,6 +192,16 @@ class _Aligner:
         head = self.events[a].predicate
         fb = self.features[b]
         return head in fb.words or bool(_groups([head], self.lex) & fb.groups)
+
+    def contradiction_score(self, a: int, b: int) -> float:
+        """One event denies what the other tells, about the same people or things ("throws her arms
+        around him" / "She does not hug him"; "a tin patch" / "finds no tin patch"): the mark of the
+        real answer to an imagined happening."""
+        fa, fb = self.features[a], self.features[b]
+        if fa.denies == fb.denies:
+            return 0.0
+        people = fa.people & fb.people or fa.names & fb.lemmas
+        return CONTRADICTION if people or fa.words & fb.words else 0.0
 
     def context_score(self, a: int, b: int) -> float:
         """Rare words an unreal event shares with the rest of a real event's sentence ("Maren turns
@@ -283,6 +297,10 @@ _CONTRAST_BEFORE = re.compile(
     r"\b(?:this time|except|in this version|instead|rather than|but)\b", re.IGNORECASE
 )
 _ABSENCE_WORDS = re.compile(r"\b(?:no|nobody|nothing|none|never|without|not|empty)\b|n[’']t\b", re.IGNORECASE)
+
+
+#: Right before a name, words that deny the one named: "Tomasz never has Liv", "there is no Ox".
+_DENIED_BEFORE = re.compile(r"\b(?:never|no|without|not)\b(?:\s+\w+)?\s+$", re.IGNORECASE)
 
 
 def _repeats(a: EventSpan, b: EventSpan, text: str) -> bool:
@@ -385,6 +403,7 @@ def _absent_characters(
     inside: set[int] = {key for names in cast[seg.first : seg.last + 1] for key in names}
     inside |= {p for n in inside_events for p in _people(events[n])}
     used = {d.actual for d in already if d.actual is not None}
+    missing: set[int] = set()  # characters already reported without a real event of their own
     found: list[DivergenceSpan] = []
     end = min(len(sentence_texts), seg.last + 1 + WINDOW)
     end = next((s for s in range(seg.last + 1, end) if layers[s] in UNREAL), end)
@@ -394,16 +413,37 @@ def _absent_characters(
         if not lex.unreal_mentions.search(sentence_texts[s]):
             continue
         for key in sorted(set(cast[s]) - inside):
-            clause = re.split(r"[;:.]", text[cast[s][key] : cast[s][key] + 90], maxsplit=1)[0]
-            if not lex.absence.search(clause):
+            at = cast[s][key]
+            clause = re.split(r"[;:.]", text[at : at + 90], maxsplit=1)[0]
+            if not lex.absence.search(clause) and not _DENIED_BEFORE.search(text[max(0, at - 40) : at]):
                 continue  # "It is not clear whether Ox knows about her dream": not about Ox's absence
             counterpart = _nearest_real_event(seg, real_about.get(key, ()), events)
-            if counterpart is None or counterpart in used:
+            if counterpart is None:
+                # nobody's event is about them ("a teenage daughter, Liv"): the sentence that names them
+                named = next((n for n, names in enumerate(cast) if key in names and layers[n] in _REAL_FOR_ALIGNMENT), None)
+                if named is not None and key not in missing:
+                    missing.add(key)
+                    found.append(_left_out(seg, text, at, (s, named)))
+                continue
+            if counterpart in used:
                 continue
             used.add(counterpart)
             evidence = tuple(sorted({s, events[counterpart].sentence}))
             found.append(_one_sided("only_actual", seg, text, events, counterpart, evidence))
     return found
+
+
+_NAME_AT = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
+
+
+def _left_out(seg: SegmentSpan, text: str, at: int, sentences: tuple[int, int]) -> DivergenceSpan:
+    """A character the unreal line leaves out who takes part in no real event: the commentary that says
+    so and the sentence that names them are the evidence."""
+    match = _NAME_AT.match(text, at)
+    name = match.group(0) if match else text[at : at + 20].split()[0]
+    where = _LAYER_NOUN.get(seg.layer, "the unreal sequence")
+    summary = f"Only in reality: {name}; {where} leaves them out."
+    return DivergenceSpan("only_actual", None, None, summary, tuple(sorted(set(sentences))))
 
 
 def _unreal_only_characters(
@@ -516,7 +556,8 @@ def _segment_divergences(
                     aligner.score(i, r)
                     + aligner.context_score(i, r)
                     + aligner.fate_score(i, r, cast)
-                    + aftermath.score(aligner, i, r),
+                    + aftermath.score(aligner, i, r)
+                    + aligner.contradiction_score(i, r),
                     r,
                 )
                 for r in window.of(i)

@@ -179,3 +179,35 @@ def test_right_after_the_sequence_the_same_people_are_enough_to_pair_two_events(
     assert any(d.kind == "changed" and {pictured, real} <= set(d.evidence) for d in story.divergences), [
         (d.kind, d.evidence, d.summary) for d in story.divergences
     ]
+
+
+def test_a_real_event_that_denies_the_imagined_one_is_its_counterpart(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Every evening Ffion walks her dog along the sea wall at Aberdaron. Her brother Huw lives in Chester "
+        "and has not visited in years.\n\n"
+        "On the anniversary she pictures it all: Huw steps off the bus with a bunch of daffodils, and the "
+        "two of them walk the sea wall arm in arm.\n\n"
+        "None of that is real. The bus comes and goes, and Huw is not on it. Ffion walks the sea wall alone."
+    )
+    pictured = sentence_with(story, "steps off the bus")
+    real = sentence_with(story, "Huw is not on it")
+    assert any(d.kind == "changed" and {pictured, real} <= set(d.evidence) for d in story.divergences), [
+        (d.kind, d.evidence, d.summary) for d in story.divergences
+    ]
+
+
+def test_commentary_that_a_named_person_never_appears_in_the_fantasy_cites_where_they_are_named(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Bryn Tudor keeps the lighthouse at Strumble Head, with a wife, Non, and a small son, Gwion.\n\n"
+        "On his last night Bryn imagines the life he could have had: he sails to Buenos Aires, opens a "
+        "tango bar and never comes home. Then the foghorn sounds and he is back in the lamp room.\n\n"
+        "Notice that in the imagined life Bryn never has Gwion; the fantasy has no room for the boy."
+    )
+    named = sentence_with(story, "a small son, Gwion")
+    remark = sentence_with(story, "never has Gwion")
+    left_out = [
+        d for d in story.divergences if d.kind == "only_actual" and {named, remark} <= set(d.evidence)
+    ]
+    assert left_out and "Gwion" in left_out[0].summary, [
+        (d.kind, d.evidence, d.summary) for d in story.divergences
+    ]
