@@ -420,7 +420,10 @@ def _absent_characters(
             counterpart = _nearest_real_event(seg, real_about.get(key, ()), events)
             if counterpart is None:
                 # nobody's event is about them ("a teenage daughter, Liv"): the sentence that names them
-                named = next((n for n, names in enumerate(cast) if key in names and layers[n] in _REAL_FOR_ALIGNMENT), None)
+                named = next(
+                    (n for n, names in enumerate(cast) if key in names and layers[n] in _REAL_FOR_ALIGNMENT),
+                    None,
+                )
                 if named is not None and key not in missing:
                     missing.add(key)
                     found.append(_left_out(seg, text, at, (s, named)))
