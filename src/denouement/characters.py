@@ -1189,6 +1189,8 @@ class _Builder:
                 and not actor_spans.covers(m.char_start)
                 and not self._locative(m)
             ]
+            if match.group("nick2") is not None and self._names_a_new_one(match.start()):
+                continue  # "a lanky defender everyone calls Kilbride": the name of someone new
             if match.group("nick2") is None:  # "… calls her Gigi": not whoever does the calling
                 verb = re.search(r"\b(?:call|nickname|dub|know|knew)", match.group())
                 callers = _callers(self.doc, self._token_at(match.start() + (verb.start() if verb else 0)))
@@ -1198,7 +1200,9 @@ class _Builder:
             near = [
                 m
                 for m in before
-                if sentence - m.sentence <= 2 and (not want or _mention_gender(self.doc, m) in (want, ""))
+                if sentence - m.sentence <= 2
+                and (not want or _mention_gender(self.doc, m) in (want, ""))
+                and m.label not in ("GPE", "LOC", "NORP", "FAC")
             ]
             # "X, whom everyone calls Y": the name just before; "… calls him Y": the one "him" stands for,
             # looked for in this sentence first (its subject, else its last name), then in the ones before.
@@ -1214,9 +1218,31 @@ class _Builder:
                 found.append((pool[-1].form, nick))
         return found
 
+    def _names_a_new_one(self, at: int) -> bool:
+        """ "… a lanky defender everyone calls Kilbride": a common noun right before the callers, with
+        no name between them, describes the one called — someone the text has not named before."""
+        i = self._token_at(at)
+        if i == 0 or self.doc[i - 1].pos_ != "NOUN":
+            return False
+        head = self.doc[i - 1]
+        while True:
+            # "Teodor Varga, a chaotic eighteen-year-old everyone calls Toad"; "her father, Frank
+            # Achterberg (Liam Cassidy), a retired harbour pilot everybody calls Pop"
+            if head.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+                return False
+            if head.dep_ not in ("appos", "conj", "compound", "amod") or head.head.i == head.i:
+                return True
+            head = head.head
+
     def _locative(self, m: Mention) -> bool:
+        """A place the phrase goes to or is at ("in Belfast"), not a person it falls to ("falls to
+        Detective Inspector Rosalind Amankwah")."""
         head = self.doc[m.end - 1]
-        return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE | _DIRECTIONAL | {"on"}
+        return (
+            m.label != "PERSON"
+            and head.dep_ == "pobj"
+            and head.head.lower_ in _LOCATIVE | _DIRECTIONAL | {"on"}
+        )
 
     def nickname_triples(self) -> list[tuple[int, int, str, str, str]]:
         """``First "Nick" Last`` → (start, end, first, nick, last)."""
@@ -1341,8 +1367,10 @@ class _Builder:
             verb_subject = self.doc[m.end - 1]
             if _human_verb(verb_subject):
                 cluster.human_verbs += 1
-                if verb_subject.head.lemma_.lower() in word_set("quotes", "speech_verbs") and not m.in_quote:
-                    cluster.speaks += 1
+                verb = verb_subject.head
+                if verb.lemma_.lower() in word_set("quotes", "speech_verbs") and not m.in_quote:
+                    # "for Twelve Yards to tell us that …": a work talks to its audience, a person speaks
+                    cluster.speaks += not _to_the_audience(verb)
         self.mentions = [m for m in cands if m.cluster is not None]
         for cluster in self.clusters:
             if cluster.nicknames or cluster.titles:
@@ -1874,6 +1902,52 @@ def _absorb(holder: CharacterCluster, other: CharacterCluster) -> None:
     other.mentions, other.forms = [], []
 
 
+#: Relations whose family word names a woman or a man, for the gender of whoever a line calls by it.
+_KIN_GENDER = {
+    "mother": "female",
+    "grandmother": "female",
+    "aunt": "female",
+    "father": "male",
+    "grandfather": "male",
+}
+
+
+def family_words_called(
+    clusters: Sequence[CharacterCluster],
+    calls: Sequence[tuple[str, int | None, int | None]],
+) -> None:
+    """ "“I'm not ready, Mum,” he says. She tells him…": a family word a line calls someone by names the
+    one the line speaks to. ``calls`` holds, for every line that calls someone by a family word, the
+    word, the line's speaker and whom it speaks to. A word every such line gives to the same character
+    (of the word's gender, if known) becomes that character's alias; a character that was only that
+    word joins them."""
+    relation_of = {
+        str(word).lower(): str(relation).lower()
+        for relation, words in (load_lexicon("characters").get("kinship_relations") or {}).items()
+        for word in words
+    }
+    by_key = {c.key: c for c in clusters}
+    votes: dict[str, set[int | None]] = {}
+    for word, speaker, addressee in calls:
+        relation = relation_of.get(word.lower())
+        holder = by_key.get(addressee) if addressee is not None else None
+        fits = (
+            holder is not None
+            and addressee != speaker
+            and holder.kind == "character"
+            and holder.gender in ("unknown", _KIN_GENDER.get(relation or "", holder.gender))
+        )
+        votes.setdefault(word, set()).add(addressee if fits else None)
+    for word, keys in votes.items():
+        if len(keys) != 1 or None in keys:
+            continue
+        holder = by_key[next(iter(keys))]  # type: ignore[index]
+        holder.nicknames.add(word)
+        for other in clusters:
+            if other is not holder and other.forms and all(len(f) == 1 and f[0] == word for f in other.forms):
+                _absorb(holder, other)
+
+
 def _hand_over(
     owners: dict[tuple[str, ...], list[int]], nick_form: tuple[str, ...], key: int
 ) -> list[tuple[str, ...]]:
@@ -2200,6 +2274,14 @@ def _is_work_or_place(cluster: CharacterCluster, doc: Doc) -> bool:
         elif prep.lower_ == "of" and prep.head.lemma_.lower() in word_set("characters", "thing_nouns"):
             places += 1  # "the island of Skarvik", "the town of Oban"
     return places * 2 >= len(named) and places > 0
+
+
+_AUDIENCE = frozenset({"us", "you", "viewers", "audience", "audiences", "reader", "readers", "viewer"})
+
+
+def _to_the_audience(verb: Token) -> bool:
+    """A speech verb whose hearer is the audience ("tells us", "asks you", "shows viewers")."""
+    return any(c.dep_ in ("dative", "dobj") and c.lower_ in _AUDIENCE for c in verb.children)
 
 
 def _named_like_a_thing(cluster: CharacterCluster) -> bool:

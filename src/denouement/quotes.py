@@ -24,7 +24,14 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from denouement.characters import CharacterCluster, Mention, StoryIndex, mentions_by_token, story_index
+from denouement.characters import (
+    CharacterCluster,
+    Mention,
+    StoryIndex,
+    family_words_called,
+    mentions_by_token,
+    story_index,
+)
 from denouement.document import Block
 from denouement.lexicon import load_lexicon, word_set
 from denouement.quotemarks import QuoteMarks
@@ -762,13 +769,56 @@ def _continuations(found: list[QuoteSpan], text: str) -> None:
             span.speaker, span.addressee, span.attribution = prev.speaker, prev.addressee, "paragraph"
 
 
+_FAMILY_CALL = re.compile(r"(?:^|[,;]\s*)(?P<word>[A-Z][a-z]+)\s*[,.!?…]|^(?P<lead>[A-Z][a-z]+)\s*,")
+
+
+def _name_family_words(
+    doc: Doc, clusters: Sequence[CharacterCluster], mentions: Sequence[Mention], found: list[QuoteSpan]
+) -> None:
+    """Lines that call someone by a family word ("I'm not ready, Mum") name whom they speak to: the
+    line's addressee, else the first other character the narration names or refers to right after it
+    (see :func:`~denouement.characters.family_words_called`). Quotes keep pointing at whoever a merged
+    family-word character joined."""
+    relations = load_lexicon("characters").get("kinship_relations") or {}
+    kin = {str(w).lower() for words in relations.values() for w in words}
+    text = story_index(doc).text
+    narrated = sorted(
+        (m for m in mentions if not m.in_quote and m.cluster is not None), key=lambda m: m.char_start
+    )
+    starts = [m.char_start for m in narrated]
+    calls: list[tuple[str, int | None, int | None]] = []
+    for q in found:
+        words = {
+            w
+            for m in _FAMILY_CALL.finditer(text[q.start : q.end])
+            if (w := m.group("word") or m.group("lead"))
+        }
+        for word in (w for w in words if w.lower() in kin):
+            addressee = q.addressee
+            if addressee is None:
+                i = bisect.bisect_left(starts, q.end)
+                after = [m for m in narrated[i : i + 4] if m.sentence <= q.sentence + 4]
+                addressee = next((m.cluster for m in after if m.cluster != q.speaker), None)
+            calls.append((word, q.speaker, addressee))
+    if not calls:
+        return
+    before = [m.cluster for m in mentions]
+    family_words_called(clusters, calls)
+    moved = {old: m.cluster for old, m in zip(before, mentions, strict=True) if old != m.cluster}
+    for q in found:
+        q.speaker = moved.get(q.speaker, q.speaker) if q.speaker is not None else None
+        q.addressee = moved.get(q.addressee, q.addressee) if q.addressee is not None else None
+        q.vocative = moved.get(q.vocative, q.vocative) if q.vocative is not None else None
+
+
 @Language.component(
     "denouement_quotes",
     requires=["doc._.characters", "doc._.mentions"],
-    assigns=["doc._.quotes"],
+    assigns=["doc._.quotes", "doc._.characters"],
 )
 def quotes_component(doc: Doc) -> Doc:
     found = find_quotes(doc, doc._.characters or [], doc._.mentions or [])
+    _name_family_words(doc, doc._.characters or [], doc._.mentions or [], found)
     spoken = doc._.script_quotes or []
     doc._.quotes = sorted([*found, *spoken], key=lambda q: q.start) if spoken else found
     return doc

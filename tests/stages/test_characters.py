@@ -573,3 +573,36 @@ def test_a_story_character_who_shares_a_famous_name_and_acts_is_a_character(stor
         "batter, and Tom Jones closes early to watch the rugby. His sister Gwen keeps the books."
     )
     assert by_name(story, "Tom Jones").kind == "character"
+
+
+def test_a_nickname_after_a_nameless_description_names_someone_new(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Orla Quinn plays in goal for Galway Wanderers and wins nine caps for Ireland. She and her closest "
+        "friend on the team, a tall full-back everyone calls Bricks (Maeve Hanlon), fall out over a "
+        "transfer. Bricks does not come to the wedding."
+    )
+    assert "Bricks" in names(story)
+    assert "Ireland" not in names(story)
+    assert "Galway Wanderers" not in names(story)
+    assert "Bricks" not in by_name(story, "Orla Quinn").aliases
+
+
+def test_a_family_word_a_line_calls_someone_by_is_their_alias(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Gwen Pryce runs the chip shop on the prom at Barmouth. Her son, Rhys Pryce, has not spoken to her "
+        "since the divorce.\n\n"
+        '"I\'m not coming to the reopening, Mam," Rhys says on the phone. She tells him the door is open '
+        "anyway, and hangs up."
+    )
+    assert "Mam" in by_name(story, "Gwen Pryce").aliases
+    assert "Mam" not in by_name(story, "Rhys Pryce").aliases
+
+
+def test_a_work_that_tells_its_audience_something_is_no_speaker(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "# Nine Bridges Ending Explained\n\n"
+        "Tomos Reed walks the nine bridges of the town every morning. It would have been easy for Nine "
+        "Bridges to tell us that his walks were a waste. Tomos keeps walking."
+    )
+    assert "Bridges" not in names(story)
+    assert "Nine Bridges" not in names(story)
