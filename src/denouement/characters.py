@@ -415,6 +415,39 @@ def _name_evidence(token: Token) -> tuple[bool, bool]:
     return False, token.pos_ not in _FUNCTION_POS or not token.is_sent_start
 
 
+#: One word for someone from somewhere: "Yorkshireman", "Dutchwoman", "Frenchmen".
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:man|woman|men|women)$")
+
+
+def _demonym(cluster: CharacterCluster, doc: Doc) -> bool:
+    """ "a taciturn Yorkshireman", "the Dutchman": one word for where someone is from, always with an
+    article or an adjective just before it — a description, not a name."""
+    return bool(cluster.named_mentions) and all(
+        len(m.form) == 1
+        and _DEMONYM.match(m.form[0]) is not None
+        and any(t.pos_ in ("DET", "ADJ") for t in doc[max(0, m.start - 2) : m.start])
+        for m in cluster.named_mentions
+    )
+
+
+_FROM_NOUNS = frozenset({"man", "woman", "men", "women", "boy", "girl", "lad", "lass", "native", "fisherman"})
+
+
+def _place_of_origin(cluster: CharacterCluster, doc: Doc) -> bool:
+    """ "a Lewis man called Macleod", "two Glasgow girls": a name written before a word for a person, to
+    say where they come from, and otherwise only as a place ("a guesthouse on Lewis")."""
+    origin = place = 0
+    for m in cluster.named_mentions:
+        head = doc[m.end - 1]
+        if head.dep_ == "compound" and head.head.lower_ in _FROM_NOUNS:
+            origin += 1
+        elif head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE | _DIRECTIONAL | {"on", "off"}:
+            place += 1
+        else:
+            return False
+    return origin > 0
+
+
 def _unknown_first_name(token: Token) -> bool:
     """ "to Lorcan Vickery": a capitalised word in mid-sentence the tagger took for an adjective, which
     one entity joins to the proper noun after it."""
@@ -2161,7 +2194,7 @@ def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], pe
         return True
     if _named_like_a_thing(cluster) or _headline(cluster) or _plural(cluster, doc) or _label(cluster, doc):
         return True
-    if _notable_persons_work(cluster, doc):
+    if _notable_persons_work(cluster, doc) or _demonym(cluster, doc) or _place_of_origin(cluster, doc):
         return True
     cast = cluster.actor or cluster.speaks or cluster.nicknames or cluster.titles
     # a word of the work's own title ("Kingfisher"), unless it is cast or speaks
@@ -2548,6 +2581,12 @@ def _gender(cluster: CharacterCluster, doc: Doc) -> Gender:
         for child in head.children:
             if child.dep_ in ("appos", "compound") and child.lemma_.lower() in relations:
                 votes[relations[child.lemma_.lower()]] += 1
+        if head.dep_ == "pobj" and head.head.lower_ == "as":
+            # "a white-bearded man who introduces himself as Tam Gilloway"
+            verb = head.head.head
+            own = next((c.lower_ for c in verb.children if c.lower_ in ("himself", "herself")), None)
+            if own is not None:
+                votes["male" if own == "himself" else "female"] += 2
     if votes:
         return votes.most_common(1)[0][0]  # type: ignore[return-value]
     return "unknown"

@@ -650,8 +650,10 @@ def _turns(
             span.speaker, span.attribution = answer, "turn"
         elif prev.addressee is not None and prev.addressee != prev.speaker:
             span.speaker, span.attribution = prev.addressee, "turn"
-        elif i >= 2 and prev.speaker is not None and found[i - 2].speaker not in (None, prev.speaker):
-            span.speaker, span.attribution = found[i - 2].speaker, "turn"
+        elif (before := _turn_before(found, i - 1)) is not None and prev.speaker not in (None, before):
+            # "“Well?” Garrity said. / “Take it out of my tips,” Dolly said. “You can count them.” /
+            # “That's not the point.”": the speaker of the turn before the last one answers
+            span.speaker, span.attribution = before, "turn"
         elif prev.speaker is not None:
             others = _recent_speakers(found, i, text) - {prev.speaker}
             if len(others) == 1:
@@ -668,6 +670,14 @@ def _turns(
                 key = nearest(span.start)
                 if key is not None and key != span.vocative:
                     span.speaker, span.attribution = key, "nearest"  # a last guess, labelled as such
+
+
+def _turn_before(found: list[QuoteSpan], j: int) -> int | None:
+    """The speaker of the last line before the paragraph of line ``j`` (the turn before its turn)."""
+    k = j - 1
+    while k >= 0 and found[k].paragraph == found[j].paragraph:
+        k -= 1
+    return found[k].speaker if k >= 0 else None
 
 
 def _answer_by_name(

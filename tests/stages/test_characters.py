@@ -606,3 +606,24 @@ def test_a_work_that_tells_its_audience_something_is_no_speaker(story_of):  # ty
     )
     assert "Bridges" not in names(story)
     assert "Nine Bridges" not in names(story)
+
+
+def test_where_someone_is_from_is_no_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The ferry's engineer, a gloomy Cornishman known only as Tregear (Hal Penrose), refuses to sail. "
+        "Tregear's sister runs a café on Skye. In the spring a Skye woman called Morag Laing buys his boat."
+    )
+    assert "Tregear" in names(story)
+    assert "Cornishman" not in names(story)
+    assert "Skye" not in names(story)
+    assert "Morag Laing" in names(story)
+
+
+def test_a_man_who_introduces_himself_by_a_name_is_he(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "On the third morning Maud finds a stranger in the boathouse: a cheerful, bearded man who "
+        "introduces himself as Tam Rennie. Tam mends the radio and tells her long stories about the war. "
+        '"Nobody lands here by chance," he says.'
+    )
+    tam = by_name(story, "Tam Rennie")
+    assert story.quotes[-1].speaker == tam.id

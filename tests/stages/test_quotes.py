@@ -237,3 +237,18 @@ def test_a_line_after_a_tag_keeps_its_speaker_over_the_next_sentences_verb(story
         "nothing and walks home."
     )
     assert speaker_of(story, "I want whoever pays him") == "Maeve Rourke"
+
+
+def test_an_untagged_line_after_a_turn_of_several_lines_comes_from_the_one_before(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nora Pike had run the launderette for thirty years.\n\n"
+        '"You gave away twelve washes last week," Mr Crane said.\n\n'
+        '"Take them out of my wages," Nora said. "All twelve. Count them yourself."\n\n'
+        '"That is not the point."\n\n'
+        '"It is exactly the point."'
+    )
+    crane = next(c for c in story.characters if c.name.endswith("Crane"))
+    nora = next(c for c in story.characters if c.name == "Nora Pike")
+    lines = {q.text: q.speaker for q in story.quotes}
+    assert lines["That is not the point."] == crane.id
+    assert lines["It is exactly the point."] == nora.id
