@@ -193,6 +193,8 @@ _CALLED_PRONOUN = re.compile(
     rf"(?:still\s+|always\s+|just\s+|start\s+|started\s+|begin\s+|began\s+)?"
     rf"(?:call(?:s|ed|ing)?|nickname[sd]?|dub(?:s|bed)?)\s+(?:him\s+|her\s+)?"
     rf"[\"“‘']?(?P<nick2>(?:the )?{_NAME_WORD})[\"”’']?"
+    # "Jojo, as everyone but her teachers called her, released it": the nickname comes first
+    rf"|(?<![\w'’])(?P<nick3>{_NAME_WORD}),\s+as\s+(?:\w+\s+){{1,5}}?call(?:s|ed)\s+(?:him|her)\b"
 )
 #: "Everyone at the club calls the coach Wally": the nickname of whoever has that role or title.
 _CALLS_THE_ROLE = re.compile(
@@ -1210,11 +1212,14 @@ class _Builder:
         by_sentence = _SentenceMentions(cands)
         actor_spans = _Spans(self.actor_spans)
         for match in _CALLED_PRONOUN.finditer(self.text):
-            nick = _nick_of(match) or _nick_of(match, "known") or match.group("nick2")
+            nick = _nick_of(match) or _nick_of(match, "known") or match.group("nick2") or match.group("nick3")
             sentence = self._sentence_at(match.start())
+            # a nickname told before the frame ("Jojo, as everyone called her") may follow an exchange of
+            # lines: its bearer is looked for further back
+            reach = 6 if match.group("nick3") else 2
             before = [
                 m
-                for m in by_sentence.between(sentence - 2, sentence)
+                for m in by_sentence.between(sentence - reach, sentence)
                 if m.char_end <= match.start()
                 and not m.in_quote
                 and nick not in m.form
@@ -1224,7 +1229,10 @@ class _Builder:
             ]
             if match.group("nick2") is not None and self._names_a_new_one(match.start()):
                 continue  # "a lanky defender everyone calls Kilbride": the name of someone new
-            if match.group("nick2") is None:  # "… calls her Gigi": not whoever does the calling
+            if match.group("nick3") is not None and nick.lower() in word_set("characters", "kinship_names"):
+                continue  # "Grandad, as Billie calls him": a family word joins whoever holds the relation
+            if match.group("nick2") is None:
+                # "… calls her Gigi", "Grandad, as Billie calls him": not whoever does the calling
                 verb = re.search(r"\b(?:call|nickname|dub|know|knew)", match.group())
                 callers = _callers(self.doc, self._token_at(match.start() + (verb.start() if verb else 0)))
                 before = [m for m in before if not ({m.end - 1, self.doc[m.end - 1].head.i} & callers)]
@@ -1233,7 +1241,7 @@ class _Builder:
             near = [
                 m
                 for m in before
-                if sentence - m.sentence <= 2
+                if sentence - m.sentence <= reach
                 and (not want or _mention_gender(self.doc, m) in (want, ""))
                 and m.label not in ("GPE", "LOC", "NORP", "FAC")
             ]
@@ -1638,6 +1646,14 @@ class _Builder:
                         cluster.roles.add(child.lemma_.lower())  # one apposition, not a list of things
                 if head.dep_ == "appos" and head.head.pos_ == "NOUN":
                     cluster.roles.add(head.head.lemma_.lower())
+                called = head.head
+                if (
+                    head.dep_ in ("oprd", "xcomp", "attr", "dobj")
+                    and called.lemma_.lower() in ("call", "name")
+                    and called.dep_ == "acl"
+                    and called.head.pos_ == "NOUN"
+                ):
+                    cluster.roles.add(called.head.lemma_.lower())  # "a thin, tidy man called Pettigrew"
                 before = doc[m.start - 1] if m.start > 0 else None
                 if before is not None and before.pos_ == "NOUN" and before.head.i in range(m.start, m.end):
                     cluster.roles.add(before.lemma_.lower())
@@ -2109,6 +2125,9 @@ def _never_a_party(cluster: CharacterCluster, doc: Doc) -> bool:
             return False  # "her son Caspar", "the engineer, Tobias Reyne"
         if any(child.dep_ == "appos" for child in doc[m.end - 1].children):
             return False  # "asks Colm, the barman": described as a person
+        called = head.head
+        if called.lemma_.lower() in ("call", "name") and _kin_or_human(called.head.lemma_, human):
+            return False  # "a thin, tidy man called Pettigrew"
     return True
 
 
@@ -2190,7 +2209,13 @@ def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], pe
         return True
     person_labels = cluster.labels.get("PERSON", 0)
     things = word_set("characters", "thing_nouns")
-    if cluster.roles & things and cluster.actor is None and person_labels * 2 <= len(cluster.named_mentions):
+    human = word_set("characters", "human_nouns")
+    if (
+        cluster.roles & things
+        and not cluster.roles & human
+        and cluster.actor is None
+        and person_labels * 2 <= len(cluster.named_mentions)
+    ):
         return True
     if _named_like_a_thing(cluster) or _headline(cluster) or _plural(cluster, doc) or _label(cluster, doc):
         return True

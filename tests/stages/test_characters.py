@@ -627,3 +627,23 @@ def test_a_man_who_introduces_himself_by_a_name_is_he(story_of):  # type: ignore
     )
     tam = by_name(story, "Tam Rennie")
     assert story.quotes[-1].speaker == tam.id
+
+
+def test_a_nickname_told_before_the_frame_that_gives_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The night before her exam, Rosalind Pike sat up with her grandfather, Elwyn.\n\n"
+        '"Flashcards."\n\n'
+        '"I know."\n\n'
+        '"Then why are they still in the box?"\n\n'
+        "Roz, as everyone but her tutors called her, tipped the box out onto the table."
+    )
+    assert "Roz" in by_name(story, "Rosalind Pike").aliases
+    assert "Roz" not in names(story)
+
+
+def test_a_man_called_by_a_surname_is_a_character_wherever_he_stands(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The examiner was a thin, tidy man called Pettigrew who wrote everything down. Back at the test "
+        "centre Pettigrew turned to a fresh page and told Rosalind she had passed."
+    )
+    assert "Pettigrew" in names(story)
