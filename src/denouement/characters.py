@@ -74,8 +74,8 @@ _PLAYED_BY = re.compile(
     rf"^\s*,?\s*(?:(?:the|a|an|his|her|their)\s[^,;.()]{{1,60}}?(?:,\s*|\s+(?=played|portrayed|voiced)))?"
     rf"(?:as [^,;.()]{{1,40}},\s*)?"  # "Roz, as everyone calls her, is played by …"
     rf"(?:(?:known|nicknamed|called)[^,;.()]{{0,50}}?\s+(?:and|,)\s+)?(?:who is |who's |as |is |was )?"
-    rf"(?:played|portrayed|voiced)(?:\s+with\s+[^,;.()]{{1,40}}?)?\s+by\s+(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}})?"
-    rf"(?P<actor>{_NAME})"
+    rf"(?:played|portrayed|voiced)(?:\s+with\s+[^,;.()]{{1,40}}?)?\s+by\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){{0,2}}"
+    rf"(?P<actor>{_NAME})"  # "played by newcomer Anouk Freer", "by the veteran Sean Ryan"
 )
 _PRONOUN_PLAYED_BY = re.compile(
     rf"\b(?:he|she|who)\s+(?:is|was)\s+(?:played|portrayed|voiced)(?:\s+with\s+[^,;.()]{{1,40}}?)?\s+by\s+"
@@ -1921,7 +1921,7 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
         sent = index.sentences[m.sentence]
         if (
             head.dep_ == "nsubj"
-            and verb.lemma_ in ("say", "tell", "explain", "add", "note", "admit")
+            and verb.lemma_ in ("say", "tell", "explain", "add", "note", "admit", "write")
             and any(t.lower_ in interview or t.lemma_.lower() in interview for t in sent)
         ):
             return True

@@ -647,3 +647,14 @@ def test_a_man_called_by_a_surname_is_a_character_wherever_he_stands(story_of): 
         "centre Pettigrew turned to a fresh page and told Rosalind she had passed."
     )
     assert "Pettigrew" in names(story)
+
+
+def test_played_by_a_described_actor_and_a_critic_who_wrote_in_a_review(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The girl is Hester Quill, played by newcomer Ada Pennock, and she spends the summer in her "
+        "uncle's bicycle shop. Hester rebuilds a racing bike from scrap. Marta Lindqvist wrote in her "
+        "review that the film is the gentlest of the year."
+    )
+    assert by_name(story, "Hester Quill").actor == "Ada Pennock"
+    assert "Ada Pennock" not in names(story)
+    assert by_name(story, "Marta Lindqvist").kind == "person"
