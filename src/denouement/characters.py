@@ -421,6 +421,20 @@ def _name_evidence(token: Token) -> tuple[bool, bool]:
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:man|woman|men|women)$")
 
 
+_AGE = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)*-(?:year|month|week)s?-old$")
+_FRANCHISE_NOUNS = frozenset(
+    {"films", "movies", "pictures", "books", "novels", "series", "franchise", "sequels", "trilogy", "saga"}
+)
+
+
+def _franchise(cluster: CharacterCluster, doc: Doc) -> bool:
+    """ "the trainer of the Rocky films", "the Bond movies": a name always written before a word for a
+    run of works names the run, not a person in this story."""
+    return bool(cluster.named_mentions) and all(
+        m.end < len(doc) and doc[m.end].lower_ in _FRANCHISE_NOUNS for m in cluster.named_mentions
+    )
+
+
 def _demonym(cluster: CharacterCluster, doc: Doc) -> bool:
     """ "a taciturn Yorkshireman", "the Dutchman": one word for where someone is from, always with an
     article or an adjective just before it — a description, not a name."""
@@ -976,6 +990,8 @@ class _Builder:
             cast_line = meta and is_cast_line(index.sentence_texts[sentence])
             if meta and credit_role is None and not cast_line:
                 continue
+            while end - start > 1 and _AGE.match(doc[start].text):
+                start += 1  # "Sixteen-year-old Abena Mensah": an age opening the sentence is no name
             core, titles, roles = _strip_titles(doc, start, end)
             if (
                 core >= end
@@ -1293,10 +1309,14 @@ class _Builder:
             rf"[\"“‘'](?P<nick>{_NAME_WORD}(?:[ \t]{_NAME_WORD})?)[\"”’']"
             rf"[ \t]+(?P<last>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)"
         )
-        return [
-            (m.start(), m.end(), m.group("first"), m.group("nick"), m.group("last"))
-            for m in pattern.finditer(self.text)
-        ]
+        triples = []
+        for m in pattern.finditer(self.text):
+            start, first = m.start(), m.group("first")
+            head, _, rest = first.partition(" ")
+            if rest and _AGE.match(head):
+                start, first = start + len(head) + 1, rest.lstrip()  # "Sixteen-year-old Abena 'Bee' Mensah"
+            triples.append((start, m.end(), first, m.group("nick"), m.group("last")))
+        return triples
 
     # -- clustering -------------------------------------------------------------------------
     def run(self) -> tuple[list[CharacterCluster], list[Mention]]:
@@ -2220,6 +2240,8 @@ def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], pe
     if _named_like_a_thing(cluster) or _headline(cluster) or _plural(cluster, doc) or _label(cluster, doc):
         return True
     if _notable_persons_work(cluster, doc) or _demonym(cluster, doc) or _place_of_origin(cluster, doc):
+        return True
+    if _franchise(cluster, doc):
         return True
     cast = cluster.actor or cluster.speaks or cluster.nicknames or cluster.titles
     # a word of the work's own title ("Kingfisher"), unless it is cast or speaks

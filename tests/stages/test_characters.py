@@ -658,3 +658,22 @@ def test_played_by_a_described_actor_and_a_critic_who_wrote_in_a_review(story_of
     assert by_name(story, "Hester Quill").actor == "Ada Pennock"
     assert "Ada Pennock" not in names(story)
     assert by_name(story, "Marta Lindqvist").kind == "person"
+
+
+def test_an_age_opening_the_sentence_is_no_part_of_the_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Fourteen-year-old Tilda 'Tig' Marr trains on the cinder track behind the gasworks. "
+        "Seventeen-year-old Owen Pask times her laps. Tig beats the county record in August."
+    )
+    assert "Tilda Marr" in names(story)
+    assert "Owen Pask" in names(story)
+    assert "Tig" in by_name(story, "Tilda Marr").aliases
+
+
+def test_a_name_that_only_names_a_run_of_films_is_no_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Critics compared the coach, Eamon Shiel, to the trainer of the Rocky films. Eamon makes Tilda run "
+        "the hill twice a day."
+    )
+    assert "Rocky" not in names(story)
+    assert "Eamon Shiel" in names(story)
