@@ -645,20 +645,22 @@ def _turns(
         # A line spoken to someone by name is answered, even after a few sentences of narration.
         if prev.paragraph == span.paragraph or gap > (60 if prev.addressee is not None else 25):
             continue
+        called = span.vocative  # nobody calls themself by name
         answer = _answer_by_name(found, i, text, scene)
+        before = _turn_before(found, i - 1)
         if answer is not None:
             span.speaker, span.attribution = answer, "turn"
-        elif prev.addressee is not None and prev.addressee != prev.speaker:
+        elif prev.addressee is not None and prev.addressee not in (prev.speaker, called):
             span.speaker, span.attribution = prev.addressee, "turn"
-        elif (before := _turn_before(found, i - 1)) is not None and prev.speaker not in (None, before):
+        elif before is not None and prev.speaker not in (None, before) and before != called:
             # "“Well?” Garrity said. / “Take it out of my tips,” Dolly said. “You can count them.” /
             # “That's not the point.”": the speaker of the turn before the last one answers
             span.speaker, span.attribution = before, "turn"
         elif prev.speaker is not None:
-            others = _recent_speakers(found, i, text) - {prev.speaker}
+            others = _recent_speakers(found, i, text) - {prev.speaker, called}
             if len(others) == 1:
                 span.speaker, span.attribution = others.pop(), "turn"
-            elif not others and narrator is not None and prev.speaker != narrator:
+            elif not others and narrator is not None and prev.speaker not in (narrator, called):
                 span.speaker, span.attribution = narrator, "turn"
         if span.speaker is not None and prev.speaker is not None and span.speaker != prev.speaker:
             span.addressee = span.addressee or prev.speaker

@@ -252,3 +252,15 @@ def test_an_untagged_line_after_a_turn_of_several_lines_comes_from_the_one_befor
     lines = {q.text: q.speaker for q in story.quotes}
     assert lines["That is not the point."] == crane.id
     assert lines["It is exactly the point."] == nora.id
+
+
+def test_an_untagged_line_that_calls_someone_by_name_is_not_theirs(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nell and Robbie Garside were clearing their grandfather's shed.\n\n"
+        '"Put her on speaker, then," Robbie said.\n\n'
+        '"Nell Garside, is that you?"\n\n'
+        '"It is, Auntie Pat."'
+    )
+    nell = next(c for c in story.characters if c.name == "Nell Garside")
+    lines = {q.text: q.speaker for q in story.quotes}
+    assert lines["Nell Garside, is that you?"] != nell.id
