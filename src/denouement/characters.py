@@ -1672,8 +1672,11 @@ class _Builder:
                     and called.lemma_.lower() in ("call", "name")
                     and called.dep_ == "acl"
                     and called.head.pos_ == "NOUN"
+                    and called.head.lemma_.lower() not in word_set("characters", "person_roles")
                 ):
-                    cluster.roles.add(called.head.lemma_.lower())  # "a thin, tidy man called Pettigrew"
+                    # "a thin, tidy man called Pettigrew" (but "a journalist named Corinne Abbas" is how a
+                    # story brings someone in, not how it talks about a real journalist)
+                    cluster.roles.add(called.head.lemma_.lower())
                 before = doc[m.start - 1] if m.start > 0 else None
                 if before is not None and before.pos_ == "NOUN" and before.head.i in range(m.start, m.end):
                     cluster.roles.add(before.lemma_.lower())

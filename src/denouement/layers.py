@@ -1196,6 +1196,15 @@ def _revealed_passage(
         # "Then the rain hits the lens. Kovač cuts back to the street corner…": a short beat opening the
         # paragraph that returns to reality belongs to that return
         end = reveal_first - 1
+    elif (
+        reveal_first <= end
+        and reveal_first > 0
+        and _structure("beat").match(facts[reveal_first].narration.lstrip())
+        and _structure("jolt").search(facts[reveal_first].narration)
+    ):
+        # "Then the coach brakes hard, his forehead bumps against the window…  He has been asleep since
+        # Leicester.": a jolt opening the paragraph of the reveal is the return, however long
+        end = reveal_first - 1
     if reveal_first <= end and _after_back_heading(facts, reveal_first):
         end = reveal_first - 1  # "## Back in the kitchen / The kettle clicks off. Dec is still sitting…"
     if end >= 0 and facts[end].paragraph != facts[r].paragraph:
@@ -1259,7 +1268,7 @@ def _revealed_passage(
         first += 1
     if first > end or first == 0:
         return None
-    layer: Layer = "dream" if reveal.kind == "dream" else "imagined"
+    layer: Layer = reveal.kind if reveal.kind in ("dream", "alternate") else "imagined"  # type: ignore[assignment]
     return SegmentSpan(layer, _SEGMENT_KIND[layer], first, end, cue_list)
 
 
@@ -1358,11 +1367,14 @@ def _where_it_left(
     sentence that tells of leaving it ("brings him down off the cross"), else the sentence after the last
     one that names it. Otherwise, or if no sentence within
     :data:`RETURN_REACH` names the place, ``first`` as it was."""
+    # the reveal, or the sentences just before it that show the real scene again ("The film then returns
+    # to the departure gate, … she has not moved from her seat.")
     place = next(
         (
             m["place"].lower()
+            for k in range(r, max(first - 1, r - 3), -1)
             for p in cues.returned_to
-            if (m := p.search(facts[r].narration)) and m.groupdict().get("place")
+            if (m := p.search(facts[k].narration)) and m.groupdict().get("place")
         ),
         None,
     )

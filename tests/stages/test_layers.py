@@ -868,3 +868,62 @@ def test_how_a_performer_renders_a_character_is_commentary(story_of):  # type: i
     )
     assert layer_of(story, "Penhale plays Bethan as a woman") == "commentary"
     assert layer_of(story, "she starts washing the lifeboat") == "actual"
+
+
+def test_a_jolt_opening_the_paragraph_of_the_reveal_belongs_to_the_return(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Gethin drives the team minibus home from the semi-final defeat.\n\n"
+        "He lifts the county cup at Cardiff Arms Park. The crowd sings his name, and his mother waves from "
+        "the front row.\n\n"
+        "Then the minibus lurches over a cattle grid, Gethin's head knocks the window, and the cheering "
+        "turns into the rattle of the heater. He has been asleep since Brecon."
+    )
+    assert layer_of(story, "lifts the county cup") == "dream"
+    assert layer_of(story, "his mother waves") == "dream"
+    assert layer_of(story, "lurches over a cattle grid") == "actual"
+
+
+def test_a_romance_spun_in_a_few_seconds_where_the_film_left_her(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ffion waits at the bus stop in the rain.\n\n"
+        "A stranger offers her his umbrella. They ride to the coast together, dance on the pier and marry "
+        "in the spring.\n\n"
+        "Then a horn blares, and Ffion is exactly where we left her, under the shelter. The whole marriage "
+        "has been spun in the nine seconds it took the lights to change."
+    )
+    assert layer_of(story, "dance on the pier") == "imagined"
+    assert layer_of(story, "Ffion waits at the bus stop") == "actual"
+    assert layer_of(story, "Then a horn blares") == "actual"
+
+
+def test_the_life_that_would_have_followed_is_an_alternate_one(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Iona sits at the departure gate in Glasgow with her boarding pass. She lands in Toronto, runs a "
+        "laboratory within two years and marries a violinist.\n\n"
+        "The film then returns to the departure gate. The Canadian years are the life that would have "
+        "followed had she boarded; she has not moved from her seat. She goes home to her mother."
+    )
+    assert layer_of(story, "runs a laboratory") == "alternate"
+    assert layer_of(story, "She goes home to her mother") == "actual"
+    assert layer_of(story, "sits at the departure gate in Glasgow") == "actual"
+
+
+def test_a_scene_run_through_several_times_was_a_rehearsal(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Cerys walks up the path to her father's house.\n\n"
+        '"I\'ve sold the van," she says.\n\n'
+        '"You\'ve what?"\n\n'
+        '"Sold it. I\'m going to college."\n\n'
+        "He looks at her for a long time and then nods.\n\n"
+        "She had run it three times on the bus. The real front door is opened by her stepmother."
+    )
+    assert layer_of(story, "He looks at her for a long time") == "imagined"
+    assert layer_of(story, "The real front door") == "actual"
+
+
+def test_instead_of_doing_one_thing_someone_did_another_is_real(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "In 1987 the trawler is caught in a gale off Fair Isle. Instead of turning back, Magnus keeps the "
+        "nets out all night, and the catch pays off the boat."
+    )
+    assert unreal_segments(story) == []
