@@ -169,6 +169,11 @@ _REAL_NAME = re.compile(
     rf"(?P<nick>{_NAME_WORD}(?:[ \t]{_NAME_WORD})?)[\"”’']?\s*(?:,\s*whose|\((?:whose)?)\s*"
     rf"(?:real|actual|proper|full|given|birth|christian) name(?: is| was|:)?\s+(?P<name>{_NAME})"
 )
+#: "Dodge, as his sisters called him, had been christened Roger Kinsella".
+_CHRISTENED = re.compile(
+    rf"(?P<nick>{_NAME_WORD})(?:,[^,;.]{{1,60}},)?\s+(?:had been|was|is) (?:christened|baptised|baptized|"
+    rf"born|registered as)\s+(?P<name>{_NAME})"
+)
 #: "… has earned her the nickname "Minutes"": the nickname of the sentence's subject.
 _THE_NICKNAME = re.compile(
     r"\b(?:the\s+)?(?:nickname|codename|code name|alias|pseudonym|stage name|pen name|nom de guerre)\s+"
@@ -432,6 +437,18 @@ def _franchise(cluster: CharacterCluster, doc: Doc) -> bool:
     run of works names the run, not a person in this story."""
     return bool(cluster.named_mentions) and all(
         m.end < len(doc) and doc[m.end].lower_ in _FRANCHISE_NOUNS for m in cluster.named_mentions
+    )
+
+
+def _titled_place(cluster: CharacterCluster, doc: Doc) -> bool:
+    """ "the bar of the Lady Sarah", "a pint at the Duke of York": a titled name always after "the" that
+    never acts is a pub's, a ship's or a house's."""
+    return (
+        bool(cluster.titles)
+        and not cluster.human_verbs
+        and not cluster.speaks
+        and bool(cluster.named_mentions)
+        and all(m.start > 0 and doc[m.start - 1].lower_ == "the" for m in cluster.named_mentions)
     )
 
 
@@ -1192,10 +1209,12 @@ class _Builder:
         return spans
 
     def real_names(self) -> list[tuple[tuple[str, ...], str]]:
-        """``Spud, whose real name is Samuel``: the name and the nickname it stands behind."""
+        """``Spud, whose real name is Samuel``, ``Dodge, as his sisters called him, had been christened
+        Roger Kinsella``: the name and the nickname it stands behind."""
         return [
             (tuple(m.group("name").split()), m.group("nick"))
-            for m in _REAL_NAME.finditer(self.text)
+            for pattern in (_REAL_NAME, _CHRISTENED)
+            for m in pattern.finditer(self.text)
             if m.group("nick").lower() not in _titles()
         ]
 
@@ -1460,7 +1479,9 @@ class _Builder:
             relation = relation_of.get(kin.forms[0][0].lower())
             if relation is None:
                 continue
-            holders = [c for c in self.clusters if c is not kin and c.forms and relation in c.roles]
+            # "her father, Amos Vale" (role father) or "His Da, Francis Kinsella" (role da)
+            kin_words = {w for w, r in relation_of.items() if r == relation} | {relation}
+            holders = [c for c in self.clusters if c is not kin and c.forms and c.roles & kin_words]
             if not holders:
                 kin.roles.add(relation)  # "My father … Dad": the family word is who "my father" means
             if len(holders) != 1:
@@ -1524,8 +1545,12 @@ class _Builder:
             if form not in own.forms or any(len(f) > 1 for f in own.forms):
                 continue  # a nickname of its owner ("Pip" of "Pipkin") is not the owner's name to give away
             short = form[0].lower()
+            if short in word_set("characters", "kinship_names"):
+                continue  # "Da" is a father, not the start of "Darcy"
             # Only names sharing the first letter, or listed as the full form of this short one, can match.
-            pool = by_initial.get(short[:1], set()) | reverse.get(short, set())
+            pool = (by_initial.get(short[:1], set()) | reverse.get(short, set())) - word_set(
+                "characters", "kinship_names"
+            )
             targets = sorted(
                 {
                     key
@@ -1664,8 +1689,13 @@ class _Builder:
                         cluster.roles.add(child.lemma_.lower())
                     elif child.dep_ == "appos" and child.pos_ == "NOUN" and len(appositions) == 1:
                         cluster.roles.add(child.lemma_.lower())  # one apposition, not a list of things
-                if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-                    cluster.roles.add(head.head.lemma_.lower())
+                if head.dep_ == "appos" and (
+                    head.head.pos_ == "NOUN" or head.head.lower_ in word_set("characters", "kinship_names")
+                ):
+                    cluster.roles.add(
+                        head.head.lower_ if head.head.pos_ == "PROPN" else head.head.lemma_.lower()
+                    )
+                    # ("His Da, Francis Kinsella": the family word, tagged as a name, is the role)
                 called = head.head
                 if (
                     head.dep_ in ("oprd", "xcomp", "attr", "dobj")
@@ -2244,7 +2274,7 @@ def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], pe
         return True
     if _notable_persons_work(cluster, doc) or _demonym(cluster, doc) or _place_of_origin(cluster, doc):
         return True
-    if _franchise(cluster, doc):
+    if _franchise(cluster, doc) or _titled_place(cluster, doc):
         return True
     cast = cluster.actor or cluster.speaks or cluster.nicknames or cluster.titles
     # a word of the work's own title ("Kingfisher"), unless it is cast or speaks

@@ -677,3 +677,14 @@ def test_a_name_that_only_names_a_run_of_films_is_no_character(story_of):  # typ
     )
     assert "Rocky" not in names(story)
     assert "Eamon Shiel" in names(story)
+
+
+def test_a_nickname_first_then_the_christened_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Sparks, as his cousins called him, had been christened Desmond Fahy, and nobody used the Desmond. "
+        "His Da, Padraig Fahy, was down in the cellar. Sparks wiped the bar of the Lady Grace and waited."
+    )
+    desmond = by_name(story, "Desmond Fahy")
+    assert "Sparks" in desmond.aliases
+    assert "Da" in by_name(story, "Padraig Fahy").aliases
+    assert not {"Lady Grace", "Grace", "Da", "Sparks"} & names(story)
