@@ -381,8 +381,9 @@ def _beat_before(ctx: _Context, mark: QuoteMarks, par_start: int) -> int | None:
 
 
 _SELF_NAMED = re.compile(
-    r"(?:^|[.,!?]\s+)(?:[Ii]t's|[Ii]t is|[Tt]his is|[Hh]ere's)\s+(?P<name>[A-Z][\w'’\-]+)\b"
-)
+    r"(?:^|[.,!?]\s+)(?:[Ii]t's|[Ii]t is|[Tt]his is|[Hh]ere's|[Mm]y name's|[Mm]y name is|[Nn]ame's|"
+    r"[Tt]he name's|[Ii] am|[Ii]'m)\s+(?P<name>[A-Z][\w'’\-]+)\b"
+)  # "It's Hal.", "Name's Hallam.", "I'm Priya Raman, from the council."
 
 
 def _self_named(ctx: _Context, mark: QuoteMarks) -> int | None:

@@ -264,3 +264,19 @@ def test_an_untagged_line_that_calls_someone_by_name_is_not_theirs(story_of):  #
     nell = next(c for c in story.characters if c.name == "Nell Garside")
     lines = {q.text: q.speaker for q in story.quotes}
     assert lines["Nell Garside, is that you?"] != nell.id
+
+
+def test_a_speaker_who_gives_their_name_anchors_an_untagged_exchange(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Owen Price was drying glasses behind the bar of the Anchor when a woman in a grey coat came in.\n\n"
+        '"Is the manager about?"\n\n'
+        '"You\'re looking at him."\n\n'
+        '"Name\'s Carys Webb." She put a card on the counter.\n\n'
+        '"Never heard of you."'
+    )
+    carys = next(c for c in story.characters if c.name == "Carys Webb")
+    owen = next(c for c in story.characters if c.name == "Owen Price")
+    lines = {q.text: q.speaker for q in story.quotes}
+    assert lines["Name's Carys Webb."] == carys.id
+    assert lines["Never heard of you."] == owen.id
+    assert lines["Is the manager about?"] == carys.id
