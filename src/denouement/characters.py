@@ -174,6 +174,11 @@ _CHRISTENED = re.compile(
     rf"(?P<nick>{_NAME_WORD})(?:,[^,;.]{{1,60}},)?\s+(?:had been|was|is) (?:christened|baptised|baptized|"
     rf"born|registered as)\s+(?P<name>{_NAME})"
 )
+#: "Bex, as her brothers have called her since she was in nappies, is Rebecca Thorn".
+_NICK_THEN_NAME = re.compile(
+    rf"(?P<nick>{_NAME_WORD}),\s+as\s+[^,;.]{{1,90}}?\bcall(?:s|ed)\s+(?:him|her)\b[^,;.]{{0,60}},\s+"
+    rf"(?:is|was)\s+(?P<name>{_NAME})"
+)
 #: "… has earned her the nickname "Minutes"": the nickname of the sentence's subject.
 _THE_NICKNAME = re.compile(
     r"\b(?:the\s+)?(?:nickname|codename|code name|alias|pseudonym|stage name|pen name|nom de guerre)\s+"
@@ -438,6 +443,21 @@ def _franchise(cluster: CharacterCluster, doc: Doc) -> bool:
     return bool(cluster.named_mentions) and all(
         m.end < len(doc) and doc[m.end].lower_ in _FRANCHISE_NOUNS for m in cluster.named_mentions
     )
+
+
+def _a_firm(cluster: CharacterCluster, doc: Doc) -> bool:
+    """ "Whitaker Bell, the Manchester loss adjusters", "Ellen Mowat, the Peterhead fish merchants": a name
+    described as a plural of people is a firm."""
+    if cluster.actor or cluster.speaks or cluster.titles:
+        return False
+    for m in cluster.named_mentions:
+        head = doc[m.end - 1]
+        if any(
+            c.dep_ == "appos" and c.tag_ == "NNS" and c.i > head.i and doc[c.left_edge.i].lower_ == "the"
+            for c in head.children
+        ):
+            return True
+    return False
 
 
 def _titled_place(cluster: CharacterCluster, doc: Doc) -> bool:
@@ -1213,7 +1233,7 @@ class _Builder:
         Roger Kinsella``: the name and the nickname it stands behind."""
         return [
             (tuple(m.group("name").split()), m.group("nick"))
-            for pattern in (_REAL_NAME, _CHRISTENED)
+            for pattern in (_REAL_NAME, _CHRISTENED, _NICK_THEN_NAME)
             for m in pattern.finditer(self.text)
             if m.group("nick").lower() not in _titles()
         ]
@@ -1266,6 +1286,8 @@ class _Builder:
                 continue  # "a lanky defender everyone calls Kilbride": the name of someone new
             if match.group("nick3") is not None and nick.lower() in word_set("characters", "kinship_names"):
                 continue  # "Grandad, as Billie calls him": a family word joins whoever holds the relation
+            if match.group("nick3") is not None and _NICK_THEN_NAME.match(self.text, match.start()):
+                continue  # "Bex, as her brothers call her, is Rebecca Thorn": the name follows
             if match.group("nick2") is None:
                 # "… calls her Gigi", "Grandad, as Billie calls him": not whoever does the calling
                 verb = re.search(r"\b(?:call|nickname|dub|know|knew)", match.group())
@@ -2274,7 +2296,7 @@ def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], pe
         return True
     if _notable_persons_work(cluster, doc) or _demonym(cluster, doc) or _place_of_origin(cluster, doc):
         return True
-    if _franchise(cluster, doc) or _titled_place(cluster, doc):
+    if _franchise(cluster, doc) or _titled_place(cluster, doc) or _a_firm(cluster, doc):
         return True
     cast = cluster.actor or cluster.speaks or cluster.nicknames or cluster.titles
     # a word of the work's own title ("Kingfisher"), unless it is cast or speaks

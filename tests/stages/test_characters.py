@@ -688,3 +688,20 @@ def test_a_nickname_first_then_the_christened_name(story_of):  # type: ignore[no
     assert "Sparks" in desmond.aliases
     assert "Da" in by_name(story, "Padraig Fahy").aliases
     assert not {"Lady Grace", "Grace", "Da", "Sparks"} & names(story)
+
+
+def test_a_firm_described_as_a_plural_of_people_is_no_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Bex, as her brothers have called her since she could walk, is Rebecca Holt (Nia Adu), a claims "
+        "handler for Pryce Garland, the Bristol loss adjusters. She resigns from Pryce Garland by text."
+    )
+    assert "Bex" in by_name(story, "Rebecca Holt").aliases
+    assert "Pryce Garland" not in names(story)
+
+
+def test_a_goal_with_a_deadline_is_an_ambition_not_a_fantasy(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nadia joins a law firm in Leeds. She pictures herself making partner by forty, and for two years "
+        "she works every weekend. In the third year she is passed over."
+    )
+    assert not [s for s in story.segments if s.layer in ("imagined", "dream", "alternate")]
