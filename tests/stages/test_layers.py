@@ -927,3 +927,16 @@ def test_instead_of_doing_one_thing_someone_did_another_is_real(story_of):  # ty
         "nets out all night, and the catch pays off the boat."
     )
     assert unreal_segments(story) == []
+
+
+def test_verdicts_on_parts_of_the_work_and_a_next_week_teaser(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Maddie walks out of the council meeting and drives to the harbour.\n\n"
+        "It's a short scene, but it explains every choice she makes afterwards. The look on her face is "
+        "worth the licence fee on its own.\n\n"
+        "Next week: the lifeboat crew's sponsored swim goes badly wrong."
+    )
+    assert layer_of(story, "It's a short scene") == "commentary"
+    assert layer_of(story, "worth the licence fee") == "commentary"
+    assert layer_of(story, "Next week:") == "meta"
+    assert layer_of(story, "drives to the harbour") == "actual"
