@@ -519,8 +519,10 @@ class _Aftermath:
     first: int
     last: int
 
-    def score(self, aligner: _Aligner, a: int, b: int) -> float:
-        if not self.first <= aligner.events[b].sentence <= self.last or aligner.score(a, b):
+    def score(self, aligner: _Aligner, a: int, b: int, base: float) -> float:
+        """The weight of real event ``b`` as the counterpart of unreal event ``a``, whose alignment score
+        (:meth:`_Aligner.score`) is ``base``: only people-alone pairs here, which score 0 elsewhere."""
+        if base or not self.first <= aligner.events[b].sentence <= self.last:
             return 0.0
         fa, fb = aligner.features[a], aligner.features[b]
         people = len(fa.people & fb.people) + len(fa.names & fb.lemmas)
@@ -553,17 +555,18 @@ def _segment_divergences(
             continue
         # Real events left out of the ranking score 0, below the threshold: leaving them out changes
         # neither the best match nor the runner-up.
+        scored = ((aligner.score(i, r), r) for r in window.of(i))
         ranked = sorted(
             (
                 (
-                    aligner.score(i, r)
+                    base
                     + aligner.context_score(i, r)
                     + aligner.fate_score(i, r, cast)
-                    + aftermath.score(aligner, i, r)
+                    + aftermath.score(aligner, i, r, base)
                     + aligner.contradiction_score(i, r),
                     r,
                 )
-                for r in window.of(i)
+                for base, r in scored
             ),
             reverse=True,
         )
