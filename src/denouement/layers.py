@@ -971,25 +971,13 @@ def _denied_nouns(f: SentenceFacts) -> tuple[CueSpan | None, set[str], set[str]]
     return cue, denied, {lemma for _s, lemma in nouns}
 
 
-def _denial(facts: Sequence[SentenceFacts], r: int, narration: set[int], taken: set[int]) -> CueSpan | None:
-    """A denial reveals a passage when two or more things it names — one of them denied — were told as
-    real in the sentences before it (see :func:`_denied_passage`)."""
-    if _denied_passage(facts, r, None, narration, taken) is None:
-        return None
-    return _denied_nouns(facts[r])[0]
-
-
 def _denied_passage(
-    facts: Sequence[SentenceFacts],
-    r: int,
-    reveal: CueSpan | None,
-    narration: set[int],
-    taken: set[int],
+    facts: Sequence[SentenceFacts], r: int, narration: set[int], taken: set[int]
 ) -> SegmentSpan | None:
-    """The passage a denial exposes: from the first sentence within :data:`DENIAL_REACH` before it that
-    names a thing it denies (or a place it names with them) to the end of the paragraph of the last such
-    sentence, outside the denial's own paragraph. Two or more of its nouns, one of them denied, must have
-    been told of there."""
+    """The passage a denial at sentence ``r`` exposes, its cue the segment's only one: from the first
+    sentence within :data:`DENIAL_REACH` before it that names a thing it denies (or a place it names with
+    them) to the end of the paragraph of the last such sentence, outside the denial's own paragraph. Two
+    or more of its nouns, one of them denied, must have been told of there; otherwise ``None``."""
     cue, denied, nouns = _denied_nouns(facts[r])
     if cue is None or not denied:
         return None
@@ -1010,7 +998,7 @@ def _denied_passage(
     last = min(_paragraph_bounds(facts, max(told))[1], own_first - 1)
     while last > first and last not in narration:
         last -= 1
-    return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], first, last, [reveal or cue])
+    return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], first, last, [cue])
 
 
 def _called_out(f: SentenceFacts) -> bool:
@@ -1650,6 +1638,7 @@ def _contradicted_tales(
     opens on the version told, and runs to the end of its paragraph; the contradiction must come within
     :data:`TALE_REACH` sentences after it."""
     tales: list[SegmentSpan] = []
+    claimed = set(taken)
     handover = cues.signs.get("announce", ())
     for i in sorted(narration - taken):
         f = facts[i]
@@ -1663,7 +1652,7 @@ def _contradicted_tales(
             first = i + 1
         last = _paragraph_bounds(facts, first)[1] if first < len(facts) else first
         span = [k for k in range(first, last + 1) if k in narration]
-        if len(span) < 2 or any(k in taken for k in range(first, last + 1)):
+        if len(span) < 2 or any(k in claimed for k in range(first, last + 1)):
             continue
         contradiction = next(
             (
@@ -1678,7 +1667,7 @@ def _contradicted_tales(
             continue
         cue_list = [opened, contradiction]
         tales.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], span[0], span[-1], cue_list))
-        taken.update(range(span[0], span[-1] + 1))
+        claimed.update(range(span[0], span[-1] + 1))
     return tales
 
 
@@ -1747,17 +1736,15 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         reveal, weak = _reveal(f, cues)
         if reveal is None:
             reveal, weak = _the_real_one(facts, r), False
-        if reveal is None:
-            reveal, weak = _denial(facts, r, narration, taken), False
+        denied = _denied_passage(facts, r, narration, taken) if reveal is None else None
+        if denied is not None:
+            reveal = denied.cues[0]  # "There was no wreck on the skerries and no survivor in the bothy."
         if reveal is None or (weak and _structure("time_shift").match(f.narration.lstrip())):
             continue  # "That night Kitty knocks on her door.": the story moved on; nothing was interrupted
         said = f.narration[reveal.start - f.start : reveal.end - f.start]
         if not weak and _structure("tale_exposed").search(said) and _expose_tale(passages, facts, r, reveal):
             continue  # "the card game is his own invention": the tale told earlier, not the lines before
-        if reveal.kind == "denied":
-            seg = _denied_passage(facts, r, reveal, narration, taken)
-        else:
-            seg = _revealed_passage(facts, r, reveal, narration, taken, cues)
+        seg = denied if denied is not None else _revealed_passage(facts, r, reveal, narration, taken, cues)
         if weak and seg is not None and _corroborated(facts, r, narration, cues):
             weak = False
         if seg is None or (weak and not _weak_reveal_holds(facts, seg, r, named, cues, narration)):
