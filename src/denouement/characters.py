@@ -489,16 +489,14 @@ _FROM_NOUNS = frozenset({"man", "woman", "men", "women", "boy", "girl", "lad", "
 def _place_of_origin(cluster: CharacterCluster, doc: Doc) -> bool:
     """ "a Lewis man called Macleod", "two Glasgow girls": a name written before a word for a person, to
     say where they come from, and otherwise only as a place ("a guesthouse on Lewis")."""
-    origin = place = 0
+    origin = False
     for m in cluster.named_mentions:
         head = doc[m.end - 1]
         if head.dep_ == "compound" and head.head.lower_ in _FROM_NOUNS:
-            origin += 1
-        elif head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE | _DIRECTIONAL | {"on", "off"}:
-            place += 1
-        else:
+            origin = True
+        elif not (head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE | _DIRECTIONAL | {"on", "off"}):
             return False
-    return origin > 0
+    return origin
 
 
 def _unknown_first_name(token: Token) -> bool:
