@@ -971,6 +971,13 @@ def _denied_nouns(f: SentenceFacts) -> tuple[CueSpan | None, set[str], set[str]]
     return cue, denied, {lemma for _s, lemma in nouns}
 
 
+#: Before a noun, an indefinite article that brings the thing in as there ("a gale throws a trawler onto
+#: the rocks"), not as awaited ("waits for a letter").
+_ARRIVES = re.compile(
+    r"(?<!\bfor )(?<!\bexpects )(?<!\bwants )(?<!\bawaits )\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+
+
 def _denied_passage(
     facts: Sequence[SentenceFacts], r: int, narration: set[int], taken: set[int]
 ) -> SegmentSpan | None:
@@ -983,17 +990,24 @@ def _denied_passage(
         return None
     own_first, _ = _paragraph_bounds(facts, r)
     told: dict[int, set[str]] = {}
+    arrived: set[str] = set()  # denied things the text brought in as there: "finds a survivor"
     for j in range(own_first - 1, max(-1, own_first - 1 - DENIAL_REACH), -1):
         if j in taken:
             break
         if j not in narration:
             continue
-        named = {lemma for _s, _e, pos, lemma in facts[j].tokens if pos == "NOUN"} & nouns
+        f = facts[j]
+        named = {lemma for _s, _e, pos, lemma in f.tokens if pos == "NOUN"} & nouns
         if named:
             told[j] = named
+            arrived |= {
+                lemma
+                for start, _e, pos, lemma in f.tokens
+                if pos == "NOUN" and lemma in denied and _ARRIVES.search(f.narration[: start - f.start])
+            }
     found = set().union(*told.values()) if told else set()
-    if len(found) < 2 or not found & denied:
-        return None
+    if len(found) < 2 or not arrived:
+        return None  # "waits for the last train … There was no train": only expected, never told as there
     first = min(told)
     last = min(_paragraph_bounds(facts, max(told))[1], own_first - 1)
     while last > first and last not in narration:

@@ -940,3 +940,13 @@ def test_verdicts_on_parts_of_the_work_and_a_next_week_teaser(story_of):  # type
     assert layer_of(story, "worth the licence fee") == "commentary"
     assert layer_of(story, "Next week:") == "meta"
     assert layer_of(story, "drives to the harbour") == "actual"
+
+
+def test_a_denial_of_something_only_awaited_reveals_nothing(story_of):  # type: ignore[no-untyped-def]
+    for text in (
+        "Marta waits at the station for the last train from Leeds. She buys a coffee and watches the "
+        "board.\n\nThere was no train at the station that night; the line had flooded at Garforth.",
+        "Nia waits on the pier for a boat from the island. A gull lands on the rail.\n\n"
+        "There was no boat at the pier that night, and no word from the island.",
+    ):
+        assert unreal_segments(story_of(text)) == [], text
