@@ -1459,12 +1459,19 @@ CORROBORATION = 2
 
 
 def _corroborated(facts: Sequence[SentenceFacts], r: int, narration: set[int], cues: LayerCues) -> bool:
-    """A weak reveal that the next sentences confirm with a reveal of their own (not one more call) is as
-    good as a strong one: a call ("Are you hearing a word of this?"), then the pot back where it had
-    always been."""
+    """A weak reveal that the next sentences confirm with a reveal of their own (not one more call, nor
+    someone merely still sitting where they were) is as good as a strong one: a call ("Are you hearing a
+    word of this?"), then the pot back where it had always been; "the image freezes", then "the camera
+    pulls back"."""
     after = [k for k in range(r + 1, min(len(facts), r + 1 + CORROBORATION)) if k in narration]
-    confirming = (_reveal(facts[k], cues)[0] for k in after)
-    return any(cue is not None and cue.kind != "called" for cue in confirming)
+    for k in after:
+        cue, weak = _reveal(facts[k], cues)
+        if cue is None or cue.kind == "called":
+            continue
+        said = facts[k].narration[cue.start - facts[k].start : cue.end - facts[k].start]
+        if not weak or not _structure("posture").search(said):
+            return True  # ("Owen is still sitting at the table" is too common to confirm anything)
+    return False
 
 
 def _whole_paragraph(facts: Sequence[SentenceFacts], seg: SegmentSpan, r: int, narration: set[int]) -> bool:

@@ -950,3 +950,14 @@ def test_a_denial_of_something_only_awaited_reveals_nothing(story_of):  # type: 
         "There was no boat at the pier that night, and no word from the island.",
     ):
         assert unreal_segments(story_of(text)) == [], text
+
+
+def test_a_call_back_confirmed_only_by_someone_still_sitting_reveals_nothing(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "It is a wet Monday in Leeds.\n\n"
+        "Ruth explains the new rota to her son for the third time. He scrolls through his phone and eats "
+        "his cereal.\n\n"
+        '"Are you even listening to me?"\n\n'
+        "Owen is still sitting at the table with his phone. He says he heard every word."
+    )
+    assert unreal_segments(story) == []
