@@ -1675,12 +1675,13 @@ def _contradicted_tales(
         span = [k for k in range(first, last + 1) if k in narration]
         if len(span) < 2 or any(k in claimed for k in range(first, last + 1)):
             continue
+        tale_nouns = {lemma for k in span for _s, _e, pos, lemma in facts[k].tokens if pos == "NOUN"}
         contradiction = next(
             (
                 cue
                 for k in range(last + 1, min(len(facts), last + 1 + TALE_REACH))
                 if k in narration or facts[k].quoted
-                if (cue := _tale_contradiction(facts[k])) is not None
+                if (cue := _tale_contradiction(facts[k], tale_nouns)) is not None
             ),
             None,
         )
@@ -1692,12 +1693,16 @@ def _contradicted_tales(
     return tales
 
 
-def _tale_contradiction(f: SentenceFacts) -> CueSpan | None:
+def _tale_contradiction(f: SentenceFacts, tale_nouns: set[str]) -> CueSpan | None:
     """Words, narrated or spoken, that say a told story was not what happened ("the real story", "made
-    that story up", "where you actually met me")."""
-    pattern = _structure("tale_contradicted")
-    m = pattern.search(f.spoken or f.narration)
+    that story up", "where you actually met me") — about that story: naming a telling, or a thing the
+    tale told of ("tells her the truth about the overdraft" contradicts no tale of snow)."""
+    text = f.spoken or f.narration
+    m = _structure("tale_contradicted").search(text)
     if m is None:
+        return None
+    nouns = {lemma for _s, _e, pos, lemma in f.tokens if pos == "NOUN"}
+    if not _structure("told").search(text) and not nouns & tale_nouns:
         return None
     return CueSpan(f.index, f.start + m.start(), f.start + m.end(), "reveal", "imagined")
 

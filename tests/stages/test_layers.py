@@ -961,3 +961,14 @@ def test_a_call_back_confirmed_only_by_someone_still_sitting_reveals_nothing(sto
         "Owen is still sitting at the table with his phone. He says he heard every word."
     )
     assert unreal_segments(story) == []
+
+
+def test_a_truth_about_something_else_leaves_a_told_tale_real(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Harold Pike runs the ironmonger's in Whitby. Over dinner he tells his granddaughter about the winter "
+        "of 1963, and the film stages his account. Snow buries the harbour for a month. Harold digs out the "
+        "lifeboat station with a coal shovel.\n\n"
+        "The next morning Nora opens the shop. A week later her mother tells her the truth about the "
+        "overdraft, and Nora sells her car to pay it."
+    )
+    assert unreal_segments(story) == []
