@@ -826,6 +826,8 @@ def _is_place_possessive(doc: Doc, start: int, end: int) -> bool:
                 break
         return True
     keeps = ("NOUN", "PROPN", "ADJ", "NUM", "X", "DET")  # "Leena Mäkelä's The Second"
+    if after.tag_ in ("VBG", "VBN") and any(t.pos_ == "NOUN" for t in doc[end + 2 : end + 4]):
+        return False  # "Kasia Brzezinska's mountaineering thriller": a participle before the thing owned
     return after.pos_ not in keeps and after.lower_ not in ("own", "very", "first", "last")
 
 

@@ -705,3 +705,12 @@ def test_a_goal_with_a_deadline_is_an_ambition_not_a_fantasy(story_of):  # type:
         "she works every weekend. In the third year she is passed over."
     )
     assert not [s for s in story.segments if s.layer in ("imagined", "dream", "alternate")]
+
+
+def test_a_maker_whose_work_is_described_with_a_participle(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Marek Zielinski's mountaineering thriller follows Ines Bauer (Lotte Kamp) up an unclimbed face. "
+        "Zielinski scatters clues everywhere. Ines reaches the summit alone."
+    )
+    assert by_name(story, "Marek Zielinski").kind == "person"
+    assert "Ines Bauer" in names(story)
