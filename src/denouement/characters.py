@@ -1506,7 +1506,9 @@ class _Builder:
             holders = [c for c in self.clusters if c is not kin and c.forms and c.roles & kin_words]
             if not holders:
                 kin.roles.add(relation)  # "My father … Dad": the family word is who "my father" means
-            if len(holders) != 1:
+            if len(holders) != 1 or all(m.in_quote for m in kin.mentions):
+                # ("“You're starting, Dad,” says his daughter" — in speech a family word is the
+                # speaker's: the lines it is said in decide, see family_words_called)
                 continue
             holders[0].nicknames.add(kin.forms[0][0])
             _absorb(holders[0], kin)
@@ -1702,6 +1704,7 @@ class _Builder:
     def _roles(self) -> None:
         """Role nouns the text puts next to a name: "the engineer, Tobias Reyne", "drummer Otis Bell"."""
         doc = self.doc
+        relations = set(_gendered("relation_gender"))
         for cluster in self.clusters:
             for m in cluster.named_mentions:
                 head = doc[m.end - 1]
@@ -1718,6 +1721,11 @@ class _Builder:
                         head.head.lower_ if head.head.pos_ == "PROPN" else head.head.lemma_.lower()
                     )
                     # ("His Da, Francis Kinsella": the family word, tagged as a name, is the role)
+                if head.dep_ == "attr" and head.head.lemma_ == "be":
+                    # "Her grandmother was Edith Lennie": the subject of the copula is the role
+                    subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                    if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in relations:
+                        cluster.roles.add(subject.lemma_.lower())
                 called = head.head
                 if (
                     head.dep_ in ("oprd", "xcomp", "attr", "dobj")
@@ -2043,8 +2051,9 @@ def family_words_called(
     """ "“I'm not ready, Mum,” he says. She tells him…": a family word a line calls someone by names the
     one the line speaks to. ``calls`` holds, for every line that calls someone by a family word, the
     word, the line's speaker and whom it speaks to. A word every such line gives to the same character
-    (of the word's gender, if known) becomes that character's alias; a character that was only that
-    word joins them."""
+    (of the word's gender, if known) becomes that character's alias, else the word goes to the one
+    character the narration gives its relation, if there is one; a character that was only that word
+    joins them."""
     relation_of = {
         str(word).lower(): str(relation).lower()
         for relation, words in (load_lexicon("characters").get("kinship_relations") or {}).items()
@@ -2063,9 +2072,17 @@ def family_words_called(
         )
         votes.setdefault(word, set()).add(addressee if fits else None)
     for word, keys in votes.items():
-        if len(keys) != 1 or None in keys:
-            continue
-        holder = by_key[next(iter(keys))]  # type: ignore[index]
+        relation = relation_of.get(word.lower(), "")
+        kin_words = {w for w, r in relation_of.items() if r == relation} | {relation}
+        if len(keys) == 1 and None not in keys:
+            holder = by_key[next(iter(keys))]  # type: ignore[index]
+        else:
+            # the lines do not agree: the one character the narration gives that relation ("her mother,
+            # Siobhan Brannagh"), if there is one
+            holders = [c for c in clusters if c.forms and c.roles & kin_words and c.kind == "character"]
+            if len(holders) != 1:
+                continue
+            holder = holders[0]
         holder.nicknames.add(word)
         for other in clusters:
             if other is not holder and other.forms and all(len(f) == 1 and f[0] == word for f in other.forms):

@@ -795,6 +795,9 @@ def _name_family_words(
     relations = load_lexicon("characters").get("kinship_relations") or {}
     kin = {str(w).lower() for words in relations.values() for w in words}
     text = story_index(doc).text
+    kin_only = {
+        c.key for c in clusters if c.forms and all(len(f) == 1 and f[0].lower() in kin for f in c.forms)
+    }
     narrated = sorted(
         (m for m in mentions if not m.in_quote and m.cluster is not None), key=lambda m: m.char_start
     )
@@ -807,12 +810,9 @@ def _name_family_words(
             if (w := m.group("word") or m.group("lead"))
         }
         for word in (w for w in words if w.lower() in kin):
-            addressee = q.addressee
-            if addressee is None:
-                i = bisect.bisect_left(starts, q.end)
-                after = [m for m in narrated[i : i + 4] if m.sentence <= q.sentence + 4]
-                addressee = next((m.cluster for m in after if m.cluster != q.speaker), None)
-            calls.append((word, q.speaker, addressee))
+            # the addressee found from the family word itself ("Dad" as a character) says nothing yet
+            addressee = q.addressee if q.addressee not in kin_only else None
+            calls.append((word, q.speaker, addressee or _spoken_to(q, text, narrated, starts)))
     if not calls:
         return
     before = [m.cluster for m in mentions]
@@ -822,6 +822,24 @@ def _name_family_words(
         q.speaker = moved.get(q.speaker, q.speaker) if q.speaker is not None else None
         q.addressee = moved.get(q.addressee, q.addressee) if q.addressee is not None else None
         q.vocative = moved.get(q.vocative, q.vocative) if q.vocative is not None else None
+
+
+def _spoken_to(q: QuoteSpan, text: str, narrated: Sequence[Mention], starts: Sequence[int]) -> int | None:
+    """Whom an untagged line seems said to: the first other character the narration names or refers to
+    after it in its paragraph, else the last one before it there ("His daughter, Aoife, breaks the news.
+    “You're starting, Dad,” she says."), else the first one after it in the next few sentences."""
+    para_start = text.rfind("\n\n", 0, q.start) + 1
+    para_end = text.find("\n\n", q.end)
+    para_end = len(text) if para_end < 0 else para_end
+    i = bisect.bisect_left(starts, q.end)
+    after = [m for m in narrated[i : i + 4] if m.sentence <= q.sentence + 4 and m.cluster != q.speaker]
+    before = [m for m in narrated[max(0, i - 6) : i] if m.char_end <= q.start and m.cluster != q.speaker]
+    here_after = [m for m in after if m.char_start < para_end]
+    here_before = [m for m in before if m.char_start >= para_start]
+    for pool in (here_after, here_before[::-1], after):
+        if pool:
+            return pool[0].cluster
+    return None
 
 
 @Language.component(

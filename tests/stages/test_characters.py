@@ -714,3 +714,21 @@ def test_a_maker_whose_work_is_described_with_a_participle(story_of):  # type: i
     )
     assert by_name(story, "Marek Zielinski").kind == "person"
     assert "Ines Bauer" in names(story)
+
+
+def test_a_family_word_in_speech_is_the_speakers_not_the_narrations(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Years ago Joe Dunne, a bus driver, walked out of a cup final before the whistle. His son, Frank "
+        "Dunne, is now forty-one and the third-choice goalkeeper at Carrow Town. Frank's daughter, Aoife "
+        'Dunne, reads the team sheet out to him at breakfast. "You\'re starting, Dad," she says.'
+    )
+    assert "Dad" in by_name(story, "Frank Dunne").aliases
+    assert "Dad" not in by_name(story, "Joe Dunne").aliases
+
+
+def test_a_relation_given_by_a_copula_names_the_family_word(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Meg Lennie let herself in with the spare key. Her grandmother was Edith Lennie, who had lived on "
+        "Aldridge Road since 1964. Gran was at the kitchen table with the crossword."
+    )
+    assert "Gran" in by_name(story, "Edith Lennie").aliases
