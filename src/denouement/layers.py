@@ -877,10 +877,19 @@ def _opener(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
         cue = _first_match(patterns, f, role, kind)
         if cue is None:
             continue
-        if _overlaps_ambition(f, cue, cues) or _told_about(f, cue, cues):
+        if _overlaps_ambition(f, cue, cues) or _told_about(f, cue, cues) or _after_ambition(f, cue, cues):
             continue
         return cue
     return None
+
+
+def _after_ambition(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
+    """ "Frankie dreams of opening a garage, and on nights in the cab he pictures himself behind the
+    counter": picturing, in the sentence of a hope, pictures the hope."""
+    if cue.kind != "imagined":
+        return False
+    before = cue.start - f.start
+    return any(m.start() < before for m in _matches(cues.ambition, f))
 
 
 def _overlaps_ambition(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
@@ -1458,6 +1467,13 @@ def _weak_reveal_holds(
 CORROBORATION = 2
 
 
+def _someone_else_slept(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> bool:
+    """The sleeper a dream reveal names as its subject takes no part in the passage before it."""
+    sleepers = {key for _s, _e, keys in facts[r].subjects for key in keys}
+    there = {key for j in range(seg.first, seg.last + 1) for key in facts[j].characters}
+    return bool(sleepers) and bool(there) and not sleepers & there
+
+
 def _corroborated(facts: Sequence[SentenceFacts], r: int, narration: set[int], cues: LayerCues) -> bool:
     """A weak reveal that the next sentences confirm with a reveal of their own (not one more call, nor
     someone merely still sitting where they were) is as good as a strong one: a call ("Are you hearing a
@@ -1771,6 +1787,8 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         if not weak and _structure("tale_exposed").search(said) and _expose_tale(passages, facts, r, reveal):
             continue  # "the card game is his own invention": the tale told earlier, not the lines before
         seg = denied if denied is not None else _revealed_passage(facts, r, reveal, narration, taken, cues)
+        if seg is not None and reveal.kind == "dream" and _someone_else_slept(facts, r, seg):
+            continue  # "Downstairs, Mum had fallen asleep on the sofa": not the one the passage follows
         if weak and seg is not None and _corroborated(facts, r, narration, cues):
             weak = False
         if seg is None or (weak and not _weak_reveal_holds(facts, seg, r, named, cues, narration)):

@@ -972,3 +972,27 @@ def test_a_truth_about_something_else_leaves_a_told_tale_real(story_of):  # type
         "overdraft, and Nora sells her car to pay it."
     )
     assert unreal_segments(story) == []
+
+
+def test_resting_her_eyes_opens_a_dream_that_the_room_turning_back_ends(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Lily searched her grandmother's wardrobe until the light went. She lay down on the bed with her "
+        "shoes on, meaning to rest her eyes for a minute.\n\n"
+        "Gran was young again, dancing in the old kitchen on Tanner Street. She told Lily to look in the "
+        "biscuit tin.\n\n"
+        "The music thinned, and the ceiling turned back into the bedroom ceiling with its water stain. It "
+        "was gone midnight. Downstairs, Mum had fallen asleep on the sofa."
+    )
+    assert layer_of(story, "dancing in the old kitchen") == "dream"
+    assert layer_of(story, "look in the biscuit tin") == "dream"
+    assert layer_of(story, "It was gone midnight") == "actual"
+    assert layer_of(story, "the ceiling turned back") == "actual"
+
+
+def test_picturing_in_the_sentence_of_a_hope_pictures_the_hope(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Frankie Doyle drives lorries for a haulage firm in Ennis. He dreams of opening a garage on the "
+        "coast road, and on nights in the cab he pictures himself behind the counter, waving customers off. "
+        "In March he puts a deposit on the derelict site."
+    )
+    assert unreal_segments(story) == []
