@@ -996,3 +996,37 @@ def test_picturing_in_the_sentence_of_a_hope_pictures_the_hope(story_of):  # typ
         "In March he puts a deposit on the derelict site."
     )
     assert unreal_segments(story) == []
+
+
+def test_the_fantasys_applause_heard_again_as_a_machine(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Wren keeps the books at a shipping agency in Hull.\n\n"
+        "She storms into her manager's office and resigns. The whole floor rises to applaud her as she "
+        "sweeps out.\n\n"
+        "The applause turns out to be the clatter of the franking machine. Wren has not left her chair."
+    )
+    assert layer_of(story, "The whole floor rises to applaud her") == "imagined"
+    assert layer_of(story, "keeps the books") == "actual"
+
+
+def test_a_concert_spun_out_of_her_sleep_after_the_hall_goes_black(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Agnes has not played in public since the accident.\n\n"
+        "She walks onto the stage of the Usher Hall in a velvet gown. Her husband is in the front row, "
+        "alive, and he walks out when her bow will not move.\n\n"
+        "Then the hall goes black and the picture returns as her sitting room at four in the morning. Agnes "
+        "has nodded off in the armchair."
+    )
+    assert layer_of(story, "walks onto the stage of the Usher Hall") == "dream"
+    assert layer_of(story, "Then the hall goes black") == "actual"
+
+
+def test_a_plan_that_never_gets_the_chance_to_go_like_that(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Roy needs the licence renewed by Friday.\n\n"
+        "On Thursday the inspector arrives to find the pub gleaming. The regulars read the papers in "
+        "silence, and she promises a glowing report.\n\n"
+        "Thursday never gets the chance to go like that. The inspector turns up on Wednesday instead."
+    )
+    assert layer_of(story, "The regulars read the papers in silence") == "imagined"
+    assert layer_of(story, "Roy needs the licence") == "actual"
