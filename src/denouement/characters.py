@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
@@ -1490,11 +1490,7 @@ class _Builder:
 
     def _kin_names(self) -> None:
         """ "her father, Amos Vale" … "Dad came in": a family word joins the one character of that role."""
-        relation_of = {
-            str(word).lower(): str(relation).lower()
-            for relation, words in (self.lex.get("kinship_relations") or {}).items()
-            for word in words
-        }
+        relation_of = kin_relations()
         for kin in self.clusters:
             if len(kin.forms) != 1 or len(kin.forms[0]) != 1 or kin.nicknames:
                 continue
@@ -1502,8 +1498,9 @@ class _Builder:
             if relation is None:
                 continue
             # "her father, Amos Vale" (role father) or "His Da, Francis Kinsella" (role da)
-            kin_words = {w for w, r in relation_of.items() if r == relation} | {relation}
-            holders = [c for c in self.clusters if c is not kin and c.forms and c.roles & kin_words]
+            holders = [
+                c for c in self.clusters if c is not kin and c.forms and c.roles & _relation_words(relation)
+            ]
             if not holders:
                 kin.roles.add(relation)  # "My father … Dad": the family word is who "my father" means
             if len(holders) != 1 or all(m.in_quote for m in kin.mentions):
@@ -2034,6 +2031,23 @@ def _absorb(holder: CharacterCluster, other: CharacterCluster) -> None:
     other.mentions, other.forms = [], []
 
 
+@cache
+def kin_relations() -> Mapping[str, str]:
+    """Every family word of ``kinship_relations`` in characters.yaml, lower case, and the relation it
+    names ("mum" → "mother", "da" → "father")."""
+    return {
+        str(word).lower(): str(relation).lower()
+        for relation, words in (load_lexicon("characters").get("kinship_relations") or {}).items()
+        for word in words
+    }
+
+
+@cache
+def _relation_words(relation: str) -> frozenset[str]:
+    """A relation's family words and its own name: "father" → dad, da, papa, father …"""
+    return frozenset({w for w, r in kin_relations().items() if r == relation} | {relation})
+
+
 #: Relations whose family word names a woman or a man, for the gender of whoever a line calls by it.
 _KIN_GENDER = {
     "mother": "female",
@@ -2054,11 +2068,7 @@ def family_words_called(
     (of the word's gender, if known) becomes that character's alias, else the word goes to the one
     character the narration gives its relation, if there is one; a character that was only that word
     joins them."""
-    relation_of = {
-        str(word).lower(): str(relation).lower()
-        for relation, words in (load_lexicon("characters").get("kinship_relations") or {}).items()
-        for word in words
-    }
+    relation_of = kin_relations()
     by_key = {c.key: c for c in clusters}
     votes: dict[str, set[int | None]] = {}
     for word, speaker, addressee in calls:
@@ -2072,8 +2082,7 @@ def family_words_called(
         )
         votes.setdefault(word, set()).add(addressee if fits else None)
     for word, keys in votes.items():
-        relation = relation_of.get(word.lower(), "")
-        kin_words = {w for w, r in relation_of.items() if r == relation} | {relation}
+        kin_words = _relation_words(relation_of.get(word.lower(), ""))
         if len(keys) == 1 and None not in keys:
             holder = by_key[next(iter(keys))]  # type: ignore[index]
         else:

@@ -29,6 +29,7 @@ from denouement.characters import (
     Mention,
     StoryIndex,
     family_words_called,
+    kin_relations,
     mentions_by_token,
     story_index,
 )
@@ -792,8 +793,7 @@ def _name_family_words(
     line's addressee, else the first other character the narration names or refers to right after it
     (see :func:`~denouement.characters.family_words_called`). Quotes keep pointing at whoever a merged
     family-word character joined."""
-    relations = load_lexicon("characters").get("kinship_relations") or {}
-    kin = {str(w).lower() for words in relations.values() for w in words}
+    kin = kin_relations()
     text = story_index(doc).text
     kin_only = {
         c.key for c in clusters if c.forms and all(len(f) == 1 and f[0].lower() in kin for f in c.forms)
