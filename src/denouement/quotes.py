@@ -649,7 +649,7 @@ def _turns(
             continue
         called = span.vocative  # nobody calls themself by name
         answer = _answer_by_name(found, i, text, scene)
-        before = _turn_before(found, i - 1)
+        before = _turn_before(found, i - 1, text, scene)
         if answer is not None:
             span.speaker, span.attribution = answer, "turn"
         elif prev.addressee is not None and prev.addressee not in (prev.speaker, called):
@@ -676,12 +676,26 @@ def _turns(
                     span.speaker, span.attribution = key, "nearest"  # a last guess, labelled as such
 
 
-def _turn_before(found: list[QuoteSpan], j: int) -> int | None:
-    """The speaker of the last line before the paragraph of line ``j`` (the turn before its turn)."""
+def _turn_before(
+    found: list[QuoteSpan], j: int, text: str, scene: Callable[[int], set[int]] | None = None
+) -> int | None:
+    """The speaker of the last line before the paragraph of line ``j`` (the turn before its turn).
+
+    After a stretch of narration that line still counts when the speaker of line ``j`` took part in
+    the talk before it, or the narration brings its speaker in; otherwise a newcomer starts a new
+    conversation (a dream, the next day)."""
     k = j - 1
     while k >= 0 and found[k].paragraph == found[j].paragraph:
         k -= 1
-    return found[k].speaker if k >= 0 else None
+    if k < 0:
+        return None
+    before = found[k].speaker
+    if len(text[found[k].end : found[k + 1].start].split()) <= _CONVERSATION_GAP:
+        return before
+    earlier = _recent_speakers(found, k, text) | {before, found[k].addressee}
+    if found[j].speaker in earlier or (scene is not None and before in scene(found[k + 1].start)):
+        return before
+    return None
 
 
 def _answer_by_name(

@@ -280,3 +280,19 @@ def test_a_speaker_who_gives_their_name_anchors_an_untagged_exchange(story_of): 
     assert lines["Name's Carys Webb."] == carys.id
     assert lines["Never heard of you."] == owen.id
     assert lines["Is the manager about?"] == carys.id
+
+
+def test_the_turn_before_a_newcomer_belongs_to_an_earlier_conversation(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ruth Amadi and Owen Tully were folding leaflets at the kitchen table.\n\n"
+        '"Pass me the tape," Ruth said.\n\n'
+        '"It\'s by your elbow," Owen said.\n\n'
+        "That night she took the last bus across town to the infirmary, where the corridors smelled of "
+        "floor polish and the vending machine had been broken since the spring. Her brother Callum was "
+        "sitting up in bed with a crossword.\n\n"
+        '"You came," Callum said.\n\n'
+        '"Where else would I be?"'
+    )
+    ruth = next(c for c in story.characters if c.name == "Ruth Amadi")
+    lines = {q.text: q.speaker for q in story.quotes}
+    assert lines["Where else would I be?"] == ruth.id
