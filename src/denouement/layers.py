@@ -955,6 +955,36 @@ def _the_real_one(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     return CueSpan(r, offset + match.start(), offset + match.end(), "reveal", "imagined")
 
 
+#: Sentences before a reveal that calls a stretch unreal in which the stretch's noun must have been told.
+STRETCH_REACH = 12
+
+
+def _predicated_unreal(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
+    """ "The whole confrontation has been a rehearsal she could not bring herself to perform.", "the
+    splashdown was a story Ines told herself": a stretch of the story, named by "everything", "the whole…"
+    or a noun the lines before it told, called a rehearsal, a fantasy or an invention, or said to have been
+    written or imagined, reveals the passage that told it."""
+    f = facts[r]
+    match = _structure("predicated_unreal").search(f.narration)
+    if match is None:
+        return None
+    noun = (match["noun"] or "").lower()
+    if noun:
+        if noun in word_set("layers", "not_a_stretch") or match.group("noun")[:1].isupper():
+            return None
+        told = any(
+            lemma == noun or (len(noun) > 5 and lemma[:5] == noun[:5])
+            for j in range(max(0, r - STRETCH_REACH), r)
+            for _s, _e, pos, lemma in facts[j].tokens
+            if pos in ("NOUN", "VERB")
+        )
+        if not told and not match["whole"]:
+            return None
+    elif match["made"] is None and not match["subject"].lower().startswith(("everything", "all", "it all")):
+        return None
+    return CueSpan(r, f.start + match.start("subject"), f.start + match.end(), "reveal", "imagined")
+
+
 #: Sentences before a denial ("There was no wreck and no survivor") searched for the things it denies.
 DENIAL_REACH = 15
 
@@ -1123,6 +1153,9 @@ def _opened_passage(
             closer = _strong_closer(f, cues)
         else:
             closer = _closer(f, kind, cues)
+        if closer is None and kind == "dream" and cue.role == "open" and j <= para_last + 1:
+            # "Anton dreams that…" … "In the morning…"; not "passes out" … "The next morning" (a real night)
+            closer = _first_match((_structure("morning"),), f, "close", kind)
         if closer is not None:
             cue_list.append(closer)
             last = j - 1
@@ -1188,6 +1221,7 @@ def _revealed_passage(
     if r - 1 in taken:
         return None
     end = r - 1
+    returned = None
     for k in range(r - 1, max(-1, r - 4), -1):
         if k in taken:
             return None
@@ -1195,7 +1229,22 @@ def _revealed_passage(
             break
         if _ends_sequence(facts[k], cues) or any(p.search(facts[k].narration) for p in cues.returns):
             end = k - 1  # "Then a hand shakes her shoulder. It is the Admiral. The reunion was a dream."
+            if _structure("posture").search(facts[k].narration) or _structure("snapped_back").search(
+                facts[k].narration
+            ):
+                returned = k  # "Nora is still at her own desk", "We are inside the capsule again"
     reveal_first, _ = _paragraph_bounds(facts, r)
+    if returned is not None and all(
+        (
+            len(facts[k].narration.split()) <= BEAT_WORDS
+            or _structure("beat").match(facts[k].narration.lstrip())
+        )
+        and _start_cue(facts[k], cues) is None
+        for k in range(reveal_first, returned)
+    ):
+        # "The kettle clicks off. Nora is still at her own desk… The whole confrontation has been a
+        # rehearsal": the beats before the return in the reveal's paragraph belong to the return
+        end = min(end, reveal_first - 1)
     if (
         reveal_first <= end
         and _structure("beat").match(facts[reveal_first].narration.lstrip())
@@ -1266,9 +1315,13 @@ def _revealed_passage(
         and _structure("woke").match(facts[r].narration.lstrip())
         else None
     )
+    moment = _moment_start(facts, first, end, cues) if len(cue_list) == 1 and night is None else None
     if night is not None:
         first = night.sentence  # "That night Ollie went down to the harbour…" … "Ollie woke"
         cue_list.insert(0, night)
+    elif moment is not None:
+        first = moment.sentence  # "On the morning of the audit, Nora walks into Harrow's office…"
+        cue_list.insert(0, moment)
     elif len(cue_list) == 1 and _rehearsed(facts, r, cues):
         first = _scene_start(facts, first, narration, taken, cues)
     elif len(cue_list) == 1:
@@ -1309,6 +1362,15 @@ def _asks_about_reality(f: SentenceFacts, cues: LayerCues) -> bool:
 def _strong_reveal(f: SentenceFacts, cues: LayerCues) -> bool:
     cue, weak = _reveal(f, cues)
     return cue is not None and not weak
+
+
+def _moment_start(facts: Sequence[SentenceFacts], first: int, end: int, cues: LayerCues) -> CueSpan | None:
+    """The last sentence from ``first`` to ``end`` that opens on a new moment."""
+    for j in range(end, first - 1, -1):
+        cue = _first_match(cues.signs.get("scene_time", ()), facts[j], "contrast", "moment")
+        if cue is not None:
+            return cue
+    return None
 
 
 def _rehearsed(facts: Sequence[SentenceFacts], r: int, cues: LayerCues) -> bool:
@@ -1777,7 +1839,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         f = facts[r]
         reveal, weak = _reveal(f, cues)
         if reveal is None:
-            reveal, weak = _the_real_one(facts, r), False
+            reveal, weak = _the_real_one(facts, r) or _predicated_unreal(facts, r), False
         denied = _denied_passage(facts, r, narration, taken) if reveal is None else None
         if denied is not None:
             reveal = denied.cues[0]  # "There was no wreck on the skerries and no survivor in the bothy."

@@ -1030,3 +1030,54 @@ def test_a_plan_that_never_gets_the_chance_to_go_like_that(story_of):  # type: i
     )
     assert layer_of(story, "The regulars read the papers in silence") == "imagined"
     assert layer_of(story, "Roy needs the licence") == "actual"
+
+
+def test_a_stretch_called_a_rehearsal_after_a_return_beat(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Tamsin Gale sorts returns at a mail-order warehouse outside Swindon. For months she has kept "
+        "a list of everything the shift manager, Croft, has got wrong.\n\n"
+        "At the Friday briefing, Tamsin stands up and reads the list aloud. Croft goes pale, the pickers "
+        "cheer, and the regional boss offers her his job on the spot.\n\n"
+        "The forklift alarm beeps. Tamsin is still at the returns bench with the list folded in her "
+        "pocket. The whole speech has been a rehearsal she will never give."
+    )
+    assert layer_of(story, "the pickers cheer") == "imagined"
+    assert layer_of(story, "stands up and reads the list") == "imagined"
+    assert layer_of(story, "The forklift alarm beeps") == "actual"
+    assert layer_of(story, "has kept a list") == "actual"
+    assert layer_of(story, "has been a rehearsal") == "actual"
+
+
+def test_a_landing_that_was_a_story_she_told_herself_starts_at_the_new_moment(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The diver Orla Quist is trapped in a flooded wreck with forty minutes of air. She taps on the "
+        "hull and waits. On the morning of the third day a rescue boat finds her line, and Orla is winched "
+        "up into sunlight while her brother waves from the deck.\n\n"
+        "Then the torch flickers. Orla is still inside the wreck, and the water is still black. The "
+        "winching was a story Orla told herself to keep breathing slowly."
+    )
+    assert layer_of(story, "a rescue boat finds her line") == "imagined"
+    assert layer_of(story, "She taps on the hull") == "actual"
+    assert layer_of(story, "Then the torch flickers") == "actual"
+
+
+def test_a_dream_opened_in_the_night_runs_until_the_morning(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Piet mends clocks in a shop by the canal. That night he dreams that every clock he ever repaired "
+        "is ticking on his bedroom wall. His late wife is winding the tallest one. She asks him why he "
+        "never fixed the kitchen clock.\n\n"
+        "In the morning the wall is bare except for a calendar from 2019."
+    )
+    assert layer_of(story, "His late wife is winding") == "dream"
+    assert layer_of(story, "She asks him why") == "dream"
+    assert layer_of(story, "In the morning the wall is bare") == "actual"
+
+
+def test_a_habit_of_picturing_and_a_passing_thought_are_not_passages(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Dominic drives a delivery van around Leeds. He has applied to the fire service, and every time "
+        "an engine passes he pictures himself on the back step in full kit. His sister laughs at him. "
+        "Marion imagines what their father would say about it, and decides not to tell him. Dominic "
+        "sits the fitness test in March."
+    )
+    assert unreal_segments(story) == []
