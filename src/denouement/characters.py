@@ -96,8 +96,12 @@ _ACTOR_AS = re.compile(
 )
 _KNOWN_AT = re.compile(r"\b(?:known|called|nicknamed)\b[^,;.()]{0,40}$")
 _ACTOR_PLAYS = re.compile(
-    rf"(?P<actor>{_NAME})\s+(?:plays|played|portrays|portrayed|voices|voiced)\s+(?:the\s+[a-z-]+\s+)?$"
+    rf"(?P<actor>{_NAME})\s+(?:plays|played|portrays|portrayed|voices|voiced)\s+"
+    # "Zendaya plays her daughter Jessamyn", not "Tamsin plays the final of the Hartwell Open"
+    r"(?:(?:the|a|an|his|her|their)\s+(?:(?!(?:of|the|a|an|in|at|on|for|with|to|from|and|against)\s)[a-z-]+\s+){1,3})?$"
 )
+
+_FULL_NAME_PLAYS = re.compile(rf"\b{_NAME_WORD}[ \t]+{_NAME_WORD}\s+(?:plays|played|portrays|portrayed)\s")
 
 
 def _mention_gender(doc: Doc, m: Mention) -> str:
@@ -1173,9 +1177,14 @@ class _Builder:
                 continue  # "known to everyone at Coldhithe Farm as Hettie": a place, not an actor
             if match:
                 actor = match.group("actor").strip()
-                if len(actor.split()) >= 2:
+                if len(actor.split()) >= 2 or (pattern is _ACTOR_PLAYS and self._in_a_cast_list(mention)):
                     return actor, mention.char_start - len(before) + match.start("actor")
         return None
+
+    def _in_a_cast_list(self, mention: Mention) -> bool:
+        """ "Viola Davis plays Loretta. Zendaya plays her daughter…": a one-word actor among full names."""
+        near = self.text[max(0, mention.char_start - 300) : mention.char_end + 300]
+        return _FULL_NAME_PLAYS.search(near) is not None
 
     def _token_starts(self) -> list[int]:
         """Character offset of every token, computed once per doc (for bisecting offsets to tokens)."""
@@ -2058,6 +2067,11 @@ _KIN_GENDER = {
 }
 
 
+def kin_word_gender(word: str) -> Gender:
+    """The gender a family word used as a name gives ("Dad" → male, "Nan" → female), else unknown."""
+    return _KIN_GENDER.get(kin_relations().get(word.lower(), ""), "unknown")  # type: ignore[return-value]
+
+
 def family_words_called(
     clusters: Sequence[CharacterCluster],
     calls: Sequence[tuple[str, int | None, int | None]],
@@ -2458,9 +2472,17 @@ def _named_like_a_thing(cluster: CharacterCluster) -> bool:
             if form[0].isupper() and form[0].lower() in vessels:
                 return True
             last = form[-1].lower().rstrip(".")
-            if last in things or last.rstrip("s") in things:
+            if last in things:
                 return True
+            if last.rstrip("s") in things and not _surname_like(cluster, form):
+                return True  # "Harrow Ferries", not "Loretta Banks" or "Dana Woods"
     return False
+
+
+def _surname_like(cluster: CharacterCluster, form: tuple[str, ...]) -> bool:
+    """A plural that is a surname: the cluster has an actor, or is also called by the first name alone
+    ("Loretta Banks" … "Loretta")."""
+    return cluster.actor is not None or (form[0],) in cluster.forms
 
 
 def _plural(cluster: CharacterCluster, doc: Doc) -> bool:
@@ -2730,7 +2752,8 @@ def _given_name_gender(cluster: CharacterCluster) -> Gender:
         gender = names.get(nick.lower())
         if gender:
             return gender
-    return "unknown"
+    kin = {kin_word_gender(form[0]) for form in cluster.forms if len(form) == 1} - {"unknown"}
+    return kin.pop() if len(kin) == 1 else "unknown"  # "Dad", "Nan": whatever pronouns follow them
 
 
 def _work_title_words(doc: Doc, index: StoryIndex) -> set[str]:

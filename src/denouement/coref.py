@@ -24,6 +24,7 @@ from denouement.characters import (
     Gender,
     Mention,
     StoryIndex,
+    kin_word_gender,
     mentions_by_token,
     story_index,
 )
@@ -217,7 +218,9 @@ def learn_genders(
             continue
         gender, count = tally.most_common(1)[0]
         total = sum(tally.values())
-        named_as = next((names[f[0].lower()] for f in cluster.forms if f[0].lower() in names), None)
+        named_as = next((names[f[0].lower()] for f in cluster.forms if f[0].lower() in names), None) or next(
+            (g for f in cluster.forms if len(f) == 1 and (g := kin_word_gender(f[0])) != "unknown"), None
+        )
         if cluster.gender == "unknown" and named_as is None and count * 3 >= total * 2:
             cluster.gender = gender  # type: ignore[assignment]
 

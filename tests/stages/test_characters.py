@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import by_name
+from helpers import by_name, speaker_of
 
 pytestmark = pytest.mark.model
 
@@ -732,3 +732,27 @@ def test_a_relation_given_by_a_copula_names_the_family_word(story_of):  # type: 
         "Aldridge Road since 1964. Gran was at the kitchen table with the crossword."
     )
     assert "Gran" in by_name(story, "Edith Lennie").aliases
+
+
+def test_a_plural_surname_with_an_actor_and_a_one_word_actor_in_a_cast_list(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Octavia Spencer plays Delphine Woods, a night nurse in Tulsa. Rihanna plays her niece Kiki Woods, "
+        "and Colman Domingo plays Amos Reed, the porter. Delphine takes Kiki in after the fire.\n\n"
+        "Tamsin Roe plays the final of the Hartwell Open against Piet Aukes."
+    )
+    names = {c.name: c for c in story.characters}
+    assert names["Delphine Woods"].actor == "Octavia Spencer"
+    assert names["Kiki Woods"].actor == "Rihanna"
+    assert "Rihanna" not in names
+    assert all(c.name != "Hartwell Open" for c in story.characters)
+    assert names["Tamsin Roe"].actor is None
+
+
+def test_a_time_word_before_a_family_word_is_not_part_of_the_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Priya packed her kit bag twice. Dad put the kettle on and looked at her.\n\n"
+        '"What if I come last?" she said.\n\n'
+        "Tomorrow Dad would drive her to the pool, and Priya would swim."
+    )
+    assert all(not c.name.startswith("Tomorrow") for c in story.characters)
+    assert speaker_of(story, "What if I come last?") == "Priya"
