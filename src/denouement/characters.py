@@ -2075,15 +2075,16 @@ def kin_word_gender(word: str) -> Gender:
 def family_words_called(
     clusters: Sequence[CharacterCluster],
     calls: Sequence[tuple[str, int | None, int | None]],
-) -> None:
+) -> dict[int, int]:
     """ "“I'm not ready, Mum,” he says. She tells him…": a family word a line calls someone by names the
     one the line speaks to. ``calls`` holds, for every line that calls someone by a family word, the
     word, the line's speaker and whom it speaks to. A word every such line gives to the same character
     (of the word's gender, if known) becomes that character's alias, else the word goes to the one
     character the narration gives its relation, if there is one; a character that was only that word
-    joins them."""
+    joins them. Returns where each character that joined another went (old key → new key)."""
     relation_of = kin_relations()
     by_key = {c.key: c for c in clusters}
+    joined: dict[int, int] = {}
     votes: dict[str, set[int | None]] = {}
     for word, speaker, addressee in calls:
         relation = relation_of.get(word.lower())
@@ -2110,6 +2111,8 @@ def family_words_called(
         for other in clusters:
             if other is not holder and other.forms and all(len(f) == 1 and f[0] == word for f in other.forms):
                 _absorb(holder, other)
+                joined[other.key] = holder.key
+    return joined
 
 
 def _hand_over(

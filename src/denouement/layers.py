@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from denouement.characters import CharacterCluster, Mention, StoryIndex, mentions_by_token, story_index
 from denouement.lexicon import load_lexicon, word_set
 from denouement.model import UNREAL_LAYERS, Layer
+from denouement.narrator import a_viewers_i
 from denouement.quotes import QuoteSpan
 from denouement.sentences import block_of, block_starts, blocks_of
 
@@ -670,6 +671,8 @@ FIRST_PERSON_SENTENCES = 10
 def _narrated_in_first_person(doc: Doc, index: StoryIndex) -> bool:
     """A story told by an "I" who acts in it — mostly in the past tense, or doing things rather than
     giving opinions — not a critic's "I think"."""
+    if a_viewers_i(doc, index):
+        return False  # "I went into the film expecting…", "since the screening": a critic's I
     past = present = acting = opining = 0
     for n, sent in enumerate(index.sentences):
         if n in index.meta:
@@ -1785,6 +1788,36 @@ def _tale_contradiction(f: SentenceFacts, tale_nouns: set[str]) -> CueSpan | Non
     return CueSpan(f.index, f.start + m.start(), f.start + m.end(), "reveal", "imagined")
 
 
+def _previous_section(
+    facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, narration: set[int], taken: set[int]
+) -> SegmentSpan | None:
+    """ "Everything in the previous chapter was written in that notebook": a reveal that names the
+    section before its own exposes that section, from heading to heading."""
+    said = facts[r].narration[reveal.start - facts[r].start : reveal.end - facts[r].start]
+    if not _structure("previous_section").search(said):
+        return None
+    headings = [j for j in range(r - 1, -1, -1) if facts[j].heading]
+    if len(headings) < 2:
+        return None
+    first, last = headings[1] + 1, headings[0] - 1
+    body = [j for j in range(first, last + 1) if j in narration]
+    if not body or any(j in taken for j in body):
+        return None
+    return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], body[0], body[-1], [reveal])
+
+
+def _other_versions(passages: Sequence[SegmentSpan], facts: Sequence[SentenceFacts]) -> None:
+    """ "Then the film rewinds to 11:52 p.m. … In this second version, Hanne runs out into the rain": a
+    rewind that opens another version of the same events is an alternate line, not a flashback."""
+    for seg in passages:
+        if seg.layer != "flashback":
+            continue
+        opening = range(max(0, seg.first - 1), min(seg.last, seg.first + 1) + 1)
+        if any(_structure("other_version").search(facts[j].narration) for j in opening):
+            seg.layer = "alternate"
+            seg.kind = _SEGMENT_KIND["alternate"]
+
+
 def _retype_before(passages: Sequence[SegmentSpan], r: int, layer: Layer) -> None:
     """A dream reveal right after an interruption ("A knock on the window. … It had all been a dream.")
     says what the passage before the interruption was."""
@@ -1848,7 +1881,11 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         said = f.narration[reveal.start - f.start : reveal.end - f.start]
         if not weak and _structure("tale_exposed").search(said) and _expose_tale(passages, facts, r, reveal):
             continue  # "the card game is his own invention": the tale told earlier, not the lines before
-        seg = denied if denied is not None else _revealed_passage(facts, r, reveal, narration, taken, cues)
+        seg = (
+            denied
+            or _previous_section(facts, r, reveal, narration, taken)
+            or _revealed_passage(facts, r, reveal, narration, taken, cues)
+        )
         if seg is not None and reveal.kind == "dream" and _someone_else_slept(facts, r, seg):
             continue  # "Downstairs, Mum had fallen asleep on the sofa": not the one the passage follows
         if weak and seg is not None and _corroborated(facts, r, narration, cues):
@@ -1861,6 +1898,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             continue
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))
+    _other_versions(passages, facts)
     for seg in passages:
         for j in range(seg.first, seg.last + 1):
             if j in narration or (j in commentary and weights[j] <= WEAK_COMMENTARY):

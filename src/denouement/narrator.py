@@ -157,6 +157,44 @@ _NOT_ACTS = frozenset(
 )
 
 
+#: Words of seeing or judging a work: a text whose "I" keeps to them is a critic's, not a narrator's.
+_VIEWING = frozenset(
+    {
+        "film",
+        "movie",
+        "cinema",
+        "screening",
+        "premiere",
+        "feature",
+        "director",
+        "filmmaker",
+        "performance",
+        "review",
+        "audience",
+        "festival",
+        "episode",
+        "series",
+        "season",
+        "novel",
+        "author",
+    }
+)
+
+
+def a_viewers_i(doc: Doc, index: StoryIndex) -> bool:
+    """An "I" that keeps to seeing and judging the work ("I went into the film expecting…", "since the
+    screening"): a critic's, not a narrator's."""
+    sentences = viewing = 0
+    for n, sent in enumerate(index.sentences):
+        if n in index.meta or index.in_quote(sent.root):
+            continue
+        if not any(t.lower_ in ("i", "me", "my") and not index.in_quote(t) for t in sent):
+            continue
+        sentences += 1
+        viewing += any(t.lemma_.lower() in _VIEWING and not index.in_quote(t) for t in sent)
+    return viewing >= 2 and viewing * 3 >= sentences
+
+
 def find_narrator(
     doc: Doc, clusters: list[CharacterCluster], named: Sequence[Mention]
 ) -> tuple[int | None, list[Mention]]:
@@ -169,8 +207,8 @@ def find_narrator(
     author = next((c.key for c in clusters if "author" in c.roles), None)
     if author is not None:
         key: int | None = author  # an article's "I" is its byline's author
-    elif not _tells_a_story(doc, tokens):
-        return None, []  # a critic's "I think": opinion, not narration
+    elif not _tells_a_story(doc, tokens) or a_viewers_i(doc, index):
+        return None, []  # a critic's "I think", "I came out of the screening": not narration
     else:
         key = _named_narrator(doc, index, named, _quotes_said_by_i(doc, index))
         if key is None:

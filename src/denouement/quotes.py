@@ -829,9 +829,10 @@ def _name_family_words(
             calls.append((word, q.speaker, addressee or _spoken_to(q, text, narrated, starts)))
     if not calls:
         return
-    before = [m.cluster for m in mentions]
-    family_words_called(clusters, calls)
-    moved = {old: m.cluster for old, m in zip(before, mentions, strict=True) if old != m.cluster}
+    moved = family_words_called(clusters, calls)
+    for m in mentions:  # pronouns the coreference gave the family-word character follow it too
+        if m.cluster is not None and m.cluster in moved:
+            m.cluster = moved[m.cluster]
     for q in found:
         q.speaker = moved.get(q.speaker, q.speaker) if q.speaker is not None else None
         q.addressee = moved.get(q.addressee, q.addressee) if q.addressee is not None else None

@@ -70,6 +70,8 @@ def _characters(
     counts = _mention_counts(mentions)
     result = []
     for cluster in clusters:
+        if not cluster.name:
+            continue  # a family word that joined the one it names, left without a name of its own
         named = sorted({m.sentence for m in cluster.named_mentions or cluster.mentions})
         result.append(
             Character(

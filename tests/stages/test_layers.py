@@ -1081,3 +1081,47 @@ def test_a_habit_of_picturing_and_a_passing_thought_are_not_passages(story_of): 
         "sits the fitness test in March."
     )
     assert unreal_segments(story) == []
+
+
+def test_a_rewind_into_another_version_is_an_alternate_line(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ezra Kahn runs the night desk at a radio station in Leeds. At midnight his sister calls from a "
+        "police cell and he lets it ring. She is charged the next morning.\n\n"
+        "Then the film rewinds to midnight and lets him pick up. In this second version, Ezra leaves the "
+        "desk to an intern and drives to the station. The bulletin goes out late and he loses the job."
+    )
+    assert layer_of(story, "leaves the desk to an intern") == "alternate"
+    assert layer_of(story, "he loses the job") == "alternate"
+    assert layer_of(story, "he lets it ring") == "actual"
+
+
+def test_a_reveal_naming_the_previous_chapter_exposes_that_chapter(nlp):  # type: ignore[no-untyped-def]
+    story = explain(
+        "## Chapter 4\n\n"
+        "Marek waits all summer for the result from the academy in Kraków.\n\n"
+        "## Chapter 5\n\n"
+        "The envelope arrives and Marek has a place. His mother sews him a coat for the journey. In "
+        "Kraków he shares a room with a cellist and plays for the professors in the spring.\n\n"
+        "## Chapter 6\n\n"
+        "Marek sits in the kitchen with his diary open. Everything in the previous chapter was written "
+        "in that diary, and the real envelope held a refusal.",
+        format="markdown",
+        nlp=nlp,
+    )
+    assert layer_of(story, "His mother sews him a coat") == "imagined"
+    assert layer_of(story, "The envelope arrives") == "imagined"
+    assert layer_of(story, "waits all summer") == "actual"
+    assert layer_of(story, "sits in the kitchen") == "actual"
+
+
+def test_a_critics_past_tense_i_is_commentary_not_a_narrator(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "I went into Salt Marsh expecting a quiet film about birdwatchers. I came out of the screening "
+        "shaken. I had not expected the director to be so cruel to her heroine.\n\n"
+        "Ilse Brandt counts godwits on the Wash for a charity that is running out of money. Her son "
+        "moves back home after losing his job, and the two of them fight about the car.\n\n"
+        "I wanted more of the son. I will not spoil the ending, but I cried at the last shot."
+    )
+    assert layer_of(story, "I came out of the screening") == "commentary"
+    assert layer_of(story, "I wanted more of the son") == "commentary"
+    assert layer_of(story, "counts godwits") == "actual"

@@ -296,3 +296,14 @@ def test_the_turn_before_a_newcomer_belongs_to_an_earlier_conversation(story_of)
     ruth = next(c for c in story.characters if c.name == "Ruth Amadi")
     lines = {q.text: q.speaker for q in story.quotes}
     assert lines["Where else would I be?"] == ruth.id
+
+
+def test_a_critic_who_went_to_the_screening_is_no_narrator(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "I went into Salt Marsh expecting a quiet film about birdwatchers. I came out of the screening "
+        "shaken. I had not expected the director to be so cruel to her heroine.\n\n"
+        "Ilse Brandt counts godwits on the Wash. “We're out of money,” she tells her son.\n\n"
+        "I wanted more of the son. I will not spoil the ending, but I cried at the last shot."
+    )
+    assert all(c.name != "the narrator" for c in story.characters)
+    assert speaker_of(story, "We're out of money") == "Ilse Brandt"
