@@ -52,6 +52,8 @@ CONTRADICTION = 0.75
 #: Sentences after an unreal segment where the text says what is really the case ("She does not hug
 #: him."): there, the same people are enough to make two events one happening told two ways.
 AFTERMATH = 4
+#: Added to a counterpart that shares words with an unreal event and sits right after its segment.
+AFTER_BONUS = 0.5
 #: Real-ending outcomes reported as missing from one unreal segment, at most.
 MAX_ONLY_ACTUAL = 2
 _REAL_FOR_ALIGNMENT: frozenset[str] = frozenset({"actual", "flashback"})
@@ -522,8 +524,10 @@ class _Aftermath:
     def score(self, aligner: _Aligner, a: int, b: int, base: float) -> float:
         """The weight of real event ``b`` as the counterpart of unreal event ``a``, whose alignment score
         (:meth:`_Aligner.score`) is ``base``: only people-alone pairs here, which score 0 elsewhere."""
-        if base or not self.first <= aligner.events[b].sentence <= self.last:
+        if not self.first <= aligner.events[b].sentence <= self.last:
             return 0.0
+        if base:
+            return AFTER_BONUS  # the text's own answer, right after the sequence, to what it showed
         fa, fb = aligner.features[a], aligner.features[b]
         people = len(fa.people & fb.people) + len(fa.names & fb.lemmas)
         return 0.75 * (1 + min(2, people)) if people else 0.0

@@ -211,3 +211,21 @@ def test_commentary_that_a_named_person_never_appears_in_the_fantasy_cites_where
     assert left_out and "Gwion" in left_out[0].summary, [
         (d.kind, d.evidence, d.summary) for d in story.divergences
     ]
+
+
+def test_the_answer_right_after_the_sequence_beats_the_set_up_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    story = explain(
+        "Hal Brody drives a grain truck out of Wichita. His son Noah is getting married in Denver on "
+        "Sunday, and Hal has promised to be there.\n\n"
+        "A storm closes the interstate. Hal pulls into Denver on Sunday morning with time to spare. He "
+        "walks Noah to the altar and dances with the bride.\n\n"
+        "None of it happened. Hal is still parked behind a snowplough in Kansas. By the time he reaches "
+        "Denver the wedding is over.",
+        format="text",
+        nlp=nlp,
+    )
+    pulls = sentence_with(story, "pulls into Denver")
+    reaches = sentence_with(story, "reaches Denver")
+    assert any(d.kind == "changed" and {pulls, reaches} <= set(d.evidence) for d in story.divergences), [
+        (d.kind, d.evidence, d.summary) for d in story.divergences
+    ]
