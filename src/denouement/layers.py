@@ -1806,6 +1806,34 @@ def _previous_section(
     return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], body[0], body[-1], [reveal])
 
 
+#: Sentences after a flashback someone told in which the talk may call it made up (a scene of dialogue).
+TOLD_REACH = 25
+
+
+def _exposed_told_flashbacks(passages: Sequence[SegmentSpan], facts: Sequence[SentenceFacts]) -> None:
+    """ "Did I ever tell you about the Saint Brendan?" — "In the winter of 1962, Walter…" — "Grandad, did
+    you make that up?": a flashback told by someone in the room, which the talk after it calls made up,
+    was imagined."""
+    for seg in passages:
+        if seg.layer != "flashback":
+            continue
+        offered = any(
+            _structure("tell_offer").search(facts[j].spoken) for j in range(max(0, seg.first - 3), seg.first)
+        )
+        if not offered:
+            continue
+        for k in range(seg.last + 1, min(len(facts), seg.last + 1 + TOLD_REACH)):
+            text = facts[k].spoken or facts[k].narration
+            m = _structure("tale_contradicted").search(text)
+            if m is not None:
+                seg.layer = "imagined"
+                seg.kind = _SEGMENT_KIND["imagined"]
+                seg.cues.append(
+                    CueSpan(k, facts[k].start + m.start(), facts[k].start + m.end(), "reveal", "imagined")
+                )
+                break
+
+
 def _other_versions(passages: Sequence[SegmentSpan], facts: Sequence[SentenceFacts]) -> None:
     """ "Then the film rewinds to 11:52 p.m. … In this second version, Hanne runs out into the rain": a
     rewind that opens another version of the same events is an alternate line, not a flashback."""
@@ -1899,6 +1927,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))
     _other_versions(passages, facts)
+    _exposed_told_flashbacks(passages, facts)
     for seg in passages:
         for j in range(seg.first, seg.last + 1):
             if j in narration or (j in commentary and weights[j] <= WEAK_COMMENTARY):

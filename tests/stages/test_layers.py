@@ -1125,3 +1125,35 @@ def test_a_critics_past_tense_i_is_commentary_not_a_narrator(story_of):  # type:
     assert layer_of(story, "I came out of the screening") == "commentary"
     assert layer_of(story, "I wanted more of the son") == "commentary"
     assert layer_of(story, "counts godwits") == "actual"
+
+
+def test_a_flashback_told_at_the_table_and_called_made_up_is_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nana Rose put down her fork and looked at her grandson.\n\n"
+        '"Have I ever told you about the night the pier burned?"\n\n'
+        "Ewan shook his head.\n\n"
+        "In the summer of 1958, Rose Quayle was seventeen and sold tickets at the end of Brightsea pier. "
+        "On the last night of August a fire started under the ballroom. She led forty dancers along the "
+        "boards to the shore while the planks burned behind them.\n\n"
+        '"Forty people," Ewan said.\n\n'
+        "His mother laughed into her tea.\n\n"
+        '"Mum, you were in Leeds that summer."\n\n'
+        '"I was in Leeds later."\n\n'
+        '"Nana, did you make that up?"'
+    )
+    assert layer_of(story, "She led forty dancers") == "imagined"
+    assert layer_of(story, "Ewan shook his head") == "actual"
+
+
+def test_a_flashback_told_at_the_table_and_never_doubted_stays_a_flashback(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nana Rose put down her fork and looked at her grandson.\n\n"
+        '"Have I ever told you about the night the pier burned?"\n\n'
+        "Ewan shook his head.\n\n"
+        "In the summer of 1958, Rose Quayle was seventeen and sold tickets at the end of Brightsea pier. "
+        "On the last night of August a fire started under the ballroom. She led forty dancers along the "
+        "boards to the shore while the planks burned behind them.\n\n"
+        '"Forty people," Ewan said.\n\n'
+        "His mother squeezed Nana's hand."
+    )
+    assert layer_of(story, "She led forty dancers") not in UNREAL
