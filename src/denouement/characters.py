@@ -198,7 +198,9 @@ _BARE_NAME = re.compile(rf"^{_NAME}$")
 _NICK_TO_EVERYONE = re.compile(
     rf"^\s*(?:\([^()]{{1,60}}\))?\s*,\s*(?:who (?:was|is|had been|has been) )?"
     rf"[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?\s+to\s+"
-    rf"(?:everyone|everybody|all|friends|family|his friends|her friends|the town|the family)\b"
+    r"(?:everyone|everybody|all|friends|family|(?:his|her|their) (?:friends|mates|pals|family|"
+    r"colleagues|crew|team|squad|fans|regulars|workmates)|"
+    r"the (?:town|family|village|crew|team|squad|regulars))\b"
 )
 _CALLED_PRONOUN = re.compile(
     rf"\b(?:call(?:s|ed|ing)?|nickname[sd]?|dub(?:s|bed)?)\s+(?:him|her)\s+{_nick('nick')}"
@@ -1717,9 +1719,9 @@ class _Builder:
                 appositions = [c for c in head.children if c.dep_ == "appos"]
                 for child in head.children:
                     if child.dep_ in ("appos", "compound") and child.pos_ == "NOUN" and child.i < m.start:
-                        cluster.roles.add(child.lemma_.lower())
+                        cluster.roles.add(_role_of(child))
                     elif child.dep_ == "appos" and child.pos_ == "NOUN" and len(appositions) == 1:
-                        cluster.roles.add(child.lemma_.lower())  # one apposition, not a list of things
+                        cluster.roles.add(_role_of(child))  # one apposition, not a list of things
                 if head.dep_ == "appos" and (
                     head.head.pos_ == "NOUN" or head.head.lower_ in word_set("characters", "kinship_names")
                 ):
@@ -1757,6 +1759,67 @@ class _Builder:
                     and doc[m.start - 2].lower_ in word_set("characters", "person_roles")
                 ):
                     cluster.roles.add(doc[m.start - 2].lower_)
+
+
+#: Words before a role of the making of a work ("film director", "casting director") that keep it so.
+_MAKING_DOMAIN = frozenset(
+    {
+        "film",
+        "movie",
+        "casting",
+        "art",
+        "artistic",
+        "music",
+        "musical",
+        "stage",
+        "theatre",
+        "theater",
+        "documentary",
+        "feature",
+        "series",
+        "episode",
+        "television",
+        "tv",
+        "debut",
+        "first-time",
+        "veteran",
+        "british",
+        "american",
+        "french",
+        "italian",
+        "german",
+        "spanish",
+        "irish",
+        "indian",
+        "korean",
+        "japanese",
+        "chinese",
+        "acclaimed",
+        "celebrated",
+        "famed",
+        "award-winning",
+        "oscar-winning",
+        "young",
+        "co",
+        "assistant",
+        "second-unit",
+        "the",
+        "a",
+        "an",
+    }
+)
+
+
+def _role_of(noun: Token) -> str:
+    """The role a noun next to a name gives: "the clinical director, Ngozi Achebe" is a hospital's
+    director, not a film-maker; "the Danish director" and "the casting director" stay directors."""
+    lemma = noun.lemma_.lower()
+    if lemma not in word_set("characters", "person_roles"):
+        return lemma
+    modifier = next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i), None)
+    if modifier is None or modifier.lower_ in _MAKING_DOMAIN or modifier.ent_type_ in ("NORP", "GPE"):
+        return lemma
+    return f"{modifier.lower_} {lemma}"
 
 
 #: Nouns for a made work: "X's film", "Lucien Ferrat's kitchen drama", "her debut" make X its maker.

@@ -756,3 +756,24 @@ def test_a_time_word_before_a_family_word_is_not_part_of_the_name(story_of):  # 
     )
     assert all(not c.name.startswith("Tomorrow") for c in story.characters)
     assert speaker_of(story, "What if I come last?") == "Priya"
+
+
+def test_a_hospital_director_and_a_crime_reporter_in_the_plot_are_characters(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Night Ward is a 2020 drama series created by Wendy Lusk. Dr. Tom Okafor runs the night shift. "
+        "His boss Ms Abena Mensah, the clinical director, refuses to pay for agency staff. Mensah later "
+        "relents. Harry Vane, a crime reporter, follows an ambulance to the ward and bribes a porter."
+    )
+    kinds = {c.name: c.kind for c in story.characters}
+    assert kinds["Abena Mensah"] == "character"
+    assert kinds["Harry Vane"] == "character"
+    assert kinds["Wendy Lusk"] == "person"
+
+
+def test_a_nickname_given_by_a_persons_mates(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Sergeant Alan Pike brings in a prisoner, Dean Rudd, Deano to his mates, who has swallowed a "
+        "bag of pills. Deano is sick on the desk."
+    )
+    rudd = next(c for c in story.characters if "Dean Rudd" in (c.name, *c.aliases))
+    assert "Deano" in (rudd.name, *rudd.aliases)
