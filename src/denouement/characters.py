@@ -640,6 +640,9 @@ def _name_runs(doc: Doc, index: StoryIndex, names: Sequence[bool]) -> list[tuple
         ):
             start -= 1
         start = _past_sentence_opener(doc, start, j)
+        if start >= j:
+            i = j
+            continue
         start, j = _within_one_sentence(doc, start, j)
         if j - start > 1 or not _paired_letter(doc, start):  # "M & J" on a tag names nobody
             runs.append((start, j))
@@ -705,6 +708,17 @@ def _past_sentence_opener(doc: Doc, start: int, end: int) -> int:
     word = doc[start].lower_
     if end - start >= 2 and word in _QUESTION_AUX and _opens_sentence(doc, start) and _asks(doc, start):
         return start + 1  # "Will Anand marry Sheela?": a synopsis's teaser question, not "Will Anand"
+    if (
+        end - start == 1
+        and _opens_sentence(doc, start)
+        and end < len(doc)
+        and word not in _gendered("given_names")
+        and (
+            doc[start].tag_ in ("VB", "DT")
+            or (doc[end].lower_ in _OBJECT_OPENERS and doc[start].ent_type_ != "PERSON")
+        )
+    ):
+        return end  # "Rewatch the sequence…", "Eat, the pair of you", "Neither's": a verb or a determiner
     if end - start < 2 or not _opens_sentence(doc, start) or word in _gendered("given_names"):
         return start
     after = doc[end].text if end < len(doc) else ""
@@ -724,6 +738,32 @@ def _past_sentence_opener(doc: Doc, start: int, end: int) -> int:
         new += 1
     return new
 
+
+#: Words that open the object of a verb: a capitalised word alone before one, opening its sentence,
+#: bids someone do something ("Rewatch the sequence", "Eat your tea") — names rarely stand so.
+_OBJECT_OPENERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "your",
+        "my",
+        "our",
+        "their",
+        "it",
+        "them",
+        "me",
+        "us",
+        "him",
+        "some",
+        "every",
+        "each",
+    }
+)
 
 _QUESTION_AUX = frozenset({"will", "can", "could", "would", "should", "shall", "does", "did", "is", "was"})
 

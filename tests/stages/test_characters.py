@@ -777,3 +777,11 @@ def test_a_nickname_given_by_a_persons_mates(story_of):  # type: ignore[no-untyp
     )
     rudd = next(c for c in story.characters if "Dean Rudd" in (c.name, *c.aliases))
     assert "Deano" in (rudd.name, *rudd.aliases)
+
+
+def test_a_verb_opening_a_sentence_is_not_a_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Mara Quist drives the last bus out of Hull. Rewatch the opening and you will see the driver "
+        "check her mirror twice. Mara never looks back."
+    )
+    assert [c.name for c in story.characters] == ["Mara Quist"]
