@@ -975,8 +975,12 @@ def _predicated_unreal(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None
     if noun:
         if noun in word_set("layers", "not_a_stretch") or match.group("noun")[:1].isupper():
             return None
+        # "the flare, the fire and the escape were…": any noun of a listed subject
+        nouns = {noun} | {
+            n.lower() for n in re.findall(r"\b(?:the|her|his|their) ([\w-]+)", match["list"] or "")
+        }
         told = any(
-            lemma == noun or (len(noun) > 5 and lemma[:5] == noun[:5])
+            lemma in nouns or any(len(n) > 5 and lemma[:5] == n[:5] for n in nouns)
             for j in range(max(0, r - STRETCH_REACH), r)
             for _s, _e, pos, lemma in facts[j].tokens
             if pos in ("NOUN", "VERB")
@@ -1788,6 +1792,32 @@ def _tale_contradiction(f: SentenceFacts, tale_nouns: set[str]) -> CueSpan | Non
     return CueSpan(f.index, f.start + m.start(), f.start + m.end(), "reveal", "imagined")
 
 
+def _from_named_start(
+    facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, narration: set[int], taken: set[int]
+) -> SegmentSpan | None:
+    """ "Everything from the lit stove onward, then, is the cold talking": the passage starts at the last
+    sentence before the reveal that tells of the thing it names, and runs to the next heading."""
+    match = _structure("from_onward").search(facts[r].narration)
+    if match is None:
+        return None
+    noun = match["noun"].lower()
+    start = next(
+        (
+            j
+            for j in range(r - 1, max(-1, r - 2 * STRETCH_REACH), -1)
+            if j in narration
+            and any(lemma == noun for _s, _e, pos, lemma in facts[j].tokens if pos == "NOUN")
+        ),
+        None,
+    )
+    if start is None or start in taken:
+        return None
+    end = start
+    while end + 1 < r and end + 1 in narration and not facts[end + 1].heading and end + 1 not in taken:
+        end += 1
+    return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], start, end, [reveal])
+
+
 def _previous_section(
     facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, narration: set[int], taken: set[int]
 ) -> SegmentSpan | None:
@@ -1912,6 +1942,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         seg = (
             denied
             or _previous_section(facts, r, reveal, narration, taken)
+            or _from_named_start(facts, r, reveal, narration, taken)
             or _revealed_passage(facts, r, reveal, narration, taken, cues)
         )
         if seg is not None and reveal.kind == "dream" and _someone_else_slept(facts, r, seg):

@@ -1157,3 +1157,47 @@ def test_a_flashback_told_at_the_table_and_never_doubted_stays_a_flashback(story
         "His mother squeezed Nana's hand."
     )
     assert layer_of(story, "She led forty dancers") not in UNREAL
+
+
+def test_we_are_back_in_an_earlier_year_opens_no_reveal(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "A boy's body is found under the pier at Saltcote.\n\n"
+        "DCI Rhona Blair questions the harbourmaster about the drowned boy. He says he saw nothing. "
+        "Blair drives back to the station in the rain.\n\n"
+        "In grainy footage we are back on the harbour wall in 1994, where two boys dare each other to "
+        "jump. Only one of them climbs out."
+    )
+    assert unreal_segments(story) == []
+    assert layer_of(story, "He says he saw nothing") == "actual"
+
+
+def test_never_left_the_seat_and_the_version_she_was_rehearsing(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Lucia Ferro owes money to the Bassi brothers, who are holding her cousin at their boatyard.\n\n"
+        "On Friday night she drives to the boatyard with a crowbar and parks by the gate. She smashes "
+        "the office window, frees her cousin and sets the brothers' launch adrift.\n\n"
+        "The picture of the drifting launch dissolves into the same yard standing quiet behind a "
+        "windscreen. Lucia has never left the driver's seat; the window, the rescue and the launch were "
+        "the version of the night she had been rehearsing for an hour. She drives home."
+    )
+    assert layer_of(story, "frees her cousin") == "imagined"
+    assert layer_of(story, "She drives home") == "actual"
+    assert layer_of(story, "owes money") == "actual"
+
+
+def test_a_reveal_that_names_where_the_hallucination_began(nlp):  # type: ignore[no-untyped-def]
+    story = explain(
+        "# Whiteout, explained\n\n"
+        "Mara climbs alone to the refuge hut after the avalanche. She forces the door, and inside the "
+        "lamp is already burning. Her brother is sitting beside it, alive, and he apologises for "
+        "everything. At dawn a helicopter lifts them both off the col.\n\n"
+        "## The clue in the snow\n\n"
+        "Go back to the shot of the hut before she opens the door. Only one set of footprints leads to "
+        "it. Everything from the burning lamp onward, then, is the cold talking.",
+        format="markdown",
+        nlp=nlp,
+    )
+    assert layer_of(story, "he apologises for everything") == "imagined"
+    assert layer_of(story, "a helicopter lifts them") == "imagined"
+    assert layer_of(story, "climbs alone to the refuge") == "actual"
+    assert layer_of(story, "Go back to the shot") == "commentary"
