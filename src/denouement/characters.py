@@ -90,15 +90,16 @@ _STARRING = re.compile(
     rf"(?P<list>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*(?:,?[ \t]+and[ \t]+{_NAME})?)"
 )
 _ACTOR_AS = re.compile(
-    rf"(?P<actor>{_NAME}),?\s+"
-    r"(?:(?:stars|co-stars|appears|returns|shines|is cast|was cast|(?:is|was)(?:\s+[a-z-]+){1,2})\s+)?as\s+"
+    rf"(?<![\w.’'])(?P<actor>{_NAME}),?\s+"
+    r"(?:(?:stars|co-stars|appears|returns|shines|is cast|was cast|(?:is|was)(?:\s+[a-z-]+){1,2}|"
+    r"(?:has|had|plays|played|takes|took) (?:a|an|the) (?:[a-z-]+\s+){0,4}(?:role|part|turn|cameo))\s+)?as\s+"
     r"(?:(?:the|a|an|his|her|their)\s+)?(?:[a-z-]+\s+){0,3}$"  # "Peter Vasko, as her exhausted dresser …"
 )
 _KNOWN_AT = re.compile(r"\b(?:known|called|nicknamed)\b[^,;.()]{0,40}$")
 _ACTOR_PLAYS = re.compile(
-    rf"(?P<actor>{_NAME})\s+(?:plays|played|portrays|portrayed|voices|voiced)\s+"
+    rf"(?<![\w.’'])(?P<actor>{_NAME})\s+(?:plays|played|portrays|portrayed|voices|voiced)\s+"
     # "Zendaya plays her daughter Jessamyn", not "Tamsin plays the final of the Hartwell Open"
-    r"(?:(?:the|a|an|his|her|their)\s+(?:(?!(?:of|the|a|an|in|at|on|for|with|to|from|and|against)\s)[a-z-]+\s+){1,3})?$"
+    r"(?:(?:the|a|an|his|her|their)\s+(?:(?!(?:of|the|a|an|in|at|on|for|with|to|from|and|against)\s)[a-z-]+,?\s+){1,3})?$"
 )
 
 _FULL_NAME_PLAYS = re.compile(rf"\b{_NAME_WORD}[ \t]+{_NAME_WORD}\s+(?:plays|played|portrays|portrayed)\s")

@@ -785,3 +785,15 @@ def test_a_verb_opening_a_sentence_is_not_a_name(story_of):  # type: ignore[no-u
         "check her mirror twice. Mara never looks back."
     )
     assert [c.name for c in story.characters] == ["Mara Quist"]
+
+
+def test_actors_of_a_role_with_a_comma_and_of_a_small_part(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Rhys Ifans stars as Owen Pryce, a physicist in Aberystwyth. Olivia Colman plays his wife, Mair, "
+        "a lifeboat volunteer. Owen works at CERN. Toby Jones has a small but memorable role as the "
+        "harbourmaster Gethin Rowlands. Owen and Mair argue about the boat, and Gethin sells it."
+    )
+    actors = {c.name: c.actor for c in story.characters}
+    assert actors["Mair"] == "Olivia Colman"
+    assert actors["Gethin Rowlands"] == "Toby Jones"
+    assert "Olivia Colman" not in actors and "Toby Jones" not in actors
