@@ -1560,7 +1560,7 @@ class _Builder:
                 # speaker's: the lines it is said in decide, see family_words_called)
                 continue
             holders[0].nicknames.add(kin.forms[0][0])
-            _absorb(holders[0], kin)
+            absorb(holders[0], kin)
 
     def _role_nicknames(self) -> None:
         """ "Everyone calls the coach Wally": Wally joins the one character with that title or role."""
@@ -1584,7 +1584,7 @@ class _Builder:
             holder.nicknames.add(nick)
             for other in with_lone_form.get(nick, []):
                 if other is not holder and other.forms == [(nick,)]:
-                    _absorb(holder, other)
+                    absorb(holder, other)
 
     def _merge_short_forms(self, owners: dict[tuple[str, ...], list[int]]) -> None:
         """A lone short form ("Abby", "Lou") joins the one character whose first name it shortens, and a
@@ -2134,7 +2134,7 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
 _NICK_ARTICLES = frozenset({"the", "il", "la", "le", "el", "lo", "der", "die", "das"})
 
 
-def _absorb(holder: CharacterCluster, other: CharacterCluster) -> None:
+def absorb(holder: CharacterCluster, other: CharacterCluster) -> None:
     """``other`` was ``holder`` all along: its mentions move over, and it is left without forms."""
     for m in other.mentions:
         m.cluster = holder.key
@@ -2214,7 +2214,7 @@ def family_words_called(
         holder.nicknames.add(word)
         for other in clusters:
             if other is not holder and other.forms and all(len(f) == 1 and f[0] == word for f in other.forms):
-                _absorb(holder, other)
+                absorb(holder, other)
                 joined[other.key] = holder.key
     return joined
 

@@ -28,6 +28,7 @@ from denouement.characters import (
     CharacterCluster,
     Mention,
     StoryIndex,
+    absorb,
     family_words_called,
     kin_relations,
     mentions_by_token,
@@ -419,6 +420,17 @@ def _vocative(ctx: _Context, mark: QuoteMarks) -> int | None:
     m = ctx.by_token.get(end)
     if m is not None and m.kind == "name" and m.start > first and doc[m.start - 1].text == ",":
         return m.cluster
+    for i in range(first + 1, end):  # "I said the blue ones, Pip. Those are the green ones."
+        m = ctx.by_token.get(i)
+        if (
+            m is not None
+            and m.kind == "name"
+            and m.start == i
+            and doc[i - 1].text == ","
+            and m.end < len(doc)
+            and doc[m.end].text in (".", "!", "?")
+        ):
+            return m.cluster
     return None
 
 
@@ -456,7 +468,9 @@ def _context_speaker(
         # Spoken to someone by name: the speaker is the one other character in the previous sentence.
         first = ctx.token_at_or_after(mark.start)
         sid = index.token_sentence[first] - 1 if first < len(doc) else -1
-        if 0 <= sid < len(index.sentences):
+        spoken = 0 <= sid < len(index.sentences) and any(index.in_quote(t) for t in index.sentences[sid])
+        if 0 <= sid < len(index.sentences) and not spoken:
+            # (not a line of speech: who says it is the one this line answers, not its speaker)
             present = {ctx.cluster(t) for t in index.sentences[sid] if not index.in_quote(t)} - {
                 None,
                 exclude,
@@ -774,7 +788,7 @@ def _alternate(
             other = next(p for p in parties if p != anchor)
             who = anchor if (k - j) % 2 == 0 else other
             for i in turn:
-                if found[i].speaker is None:
+                if found[i].speaker is None and found[i].vocative != who:  # nobody calls themself
                     found[i].speaker, found[i].attribution = who, "turn"
 
 
@@ -812,6 +826,7 @@ def _name_family_words(
     kin_only = {
         c.key for c in clusters if c.forms and all(len(f) == 1 and f[0].lower() in kin for f in c.forms)
     }
+    called_only = _called_only(clusters)
     narrated = sorted(
         (m for m in mentions if not m.in_quote and m.cluster is not None), key=lambda m: m.char_start
     )
@@ -824,13 +839,78 @@ def _name_family_words(
             if (w := m.group("word") or m.group("lead"))
         }
         for word in (w for w in words if w.lower() in kin):
-            # the addressee found from the family word itself ("Dad" as a character) says nothing yet
-            addressee = q.addressee if q.addressee not in kin_only else None
+            # the addressee found from the family word itself ("Dad" as a character), or a name only ever
+            # called out in speech ("Pip"), says nothing yet
+            addressee = q.addressee if q.addressee not in kin_only | called_only else None
             calls.append((word, q.speaker, addressee or _spoken_to(q, text, narrated, starts)))
     if not calls:
         return
     moved = family_words_called(clusters, calls)
     for m in mentions:  # pronouns the coreference gave the family-word character follow it too
+        if m.cluster is not None and m.cluster in moved:
+            m.cluster = moved[m.cluster]
+    for q in found:
+        q.speaker = moved.get(q.speaker, q.speaker) if q.speaker is not None else None
+        q.addressee = moved.get(q.addressee, q.addressee) if q.addressee is not None else None
+        q.vocative = moved.get(q.vocative, q.vocative) if q.vocative is not None else None
+
+
+def _called_only(clusters: Sequence[CharacterCluster]) -> set[int]:
+    """Characters known only by a one-word name said in speech ("Pip"), never in the narration."""
+    return {
+        c.key
+        for c in clusters
+        if c.forms
+        and c.kind == "character"
+        and c.actor is None
+        and all(len(f) == 1 for f in c.forms)
+        and c.mentions
+        and all(m.in_quote for m in c.mentions)
+    }
+
+
+#: Lines, at least, that must call a name only ever said in speech at the same person to make it theirs.
+NICKNAME_CALLS = 2
+
+
+def _name_called_nicknames(
+    doc: Doc, clusters: Sequence[CharacterCluster], mentions: Sequence[Mention], found: list[QuoteSpan]
+) -> None:
+    """ "“I said the blue ones, Pip.”" … "“Keep an eye out, Pip,” she called": a one-word name only ever
+    said in speech, to call someone, that every such line says to the same character (two lines at
+    least, none of them theirs) is that character's nickname."""
+    by_key = {c.key: c for c in clusters}
+    called_only = _called_only(clusters)
+    text = story_index(doc).text
+    narrated = sorted(
+        (m for m in mentions if not m.in_quote and m.cluster is not None), key=lambda m: m.char_start
+    )
+    starts = [m.char_start for m in narrated]
+    votes: dict[int, list[int | None]] = {}
+    callers: dict[int, set[int | None]] = {}
+    for q in found:
+        if q.vocative in called_only:
+            callers.setdefault(q.vocative, set()).add(q.speaker)
+            to = q.addressee if q.addressee not in (q.speaker, q.vocative) else None
+            to = to if to is not None else _spoken_to(q, text, narrated, starts)
+            votes.setdefault(q.vocative, []).append(to if to not in (q.speaker, q.vocative) else None)
+    moved: dict[int, int] = {}
+    for key, holders in votes.items():
+        holder_key = holders[0]
+        if len(holders) < NICKNAME_CALLS or holder_key is None or any(h != holder_key for h in holders):
+            continue
+        if holder_key in callers[key]:
+            continue  # nobody calls themself by name: the lines disagree with their speakers
+        holder = by_key.get(holder_key)
+        if holder is None or holder.kind != "character" or holder_key in called_only:
+            continue
+        other = by_key[key]
+        holder.nicknames.update(form[0] for form in other.forms)
+        absorb(holder, other)
+        moved[key] = holder_key
+    if not moved:
+        return
+    for m in mentions:
         if m.cluster is not None and m.cluster in moved:
             m.cluster = moved[m.cluster]
     for q in found:
@@ -865,6 +945,7 @@ def _spoken_to(q: QuoteSpan, text: str, narrated: Sequence[Mention], starts: Seq
 def quotes_component(doc: Doc) -> Doc:
     found = find_quotes(doc, doc._.characters or [], doc._.mentions or [])
     _name_family_words(doc, doc._.characters or [], doc._.mentions or [], found)
+    _name_called_nicknames(doc, doc._.characters or [], doc._.mentions or [], found)
     spoken = doc._.script_quotes or []
     doc._.quotes = sorted([*found, *spoken], key=lambda q: q.start) if spoken else found
     return doc

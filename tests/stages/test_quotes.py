@@ -307,3 +307,27 @@ def test_a_critic_who_went_to_the_screening_is_no_narrator(story_of):  # type: i
     )
     assert all(c.name != "the narrator" for c in story.characters)
     assert speaker_of(story, "We're out of money") == "Ilse Brandt"
+
+
+def test_a_name_only_ever_called_out_to_one_person_is_their_nickname(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Owen Price and his daughter Bethan were fishing off the sea wall.\n\n"
+        '"Hold the line tighter, Bee," Owen said.\n\n'
+        '"I am holding it," Bethan said.\n\n'
+        '"Tighter than that, Bee. The tide is turning."\n\n'
+        "Bethan wound the reel until her knuckles went white."
+    )
+    bethan = next(c for c in story.characters if c.name == "Bethan")
+    assert "Bee" in bethan.aliases
+    assert len(story.characters) == 2
+
+
+def test_a_line_naming_someone_after_a_tagged_line_is_not_the_tagged_speakers(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Gran had labelled every box in the hall twice.\n\n"
+        '"You are packing the wrong plates," she said.\n\n'
+        '"These are the ones you showed me," Nia said.\n\n'
+        '"I said the white ones, Pip. Those are cream."\n\n'
+        "Nia put them back in the cupboard."
+    )
+    assert speaker_of(story, "I said the white ones") == "Gran"
