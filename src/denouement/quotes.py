@@ -399,7 +399,7 @@ def _self_named(ctx: _Context, mark: QuoteMarks) -> int | None:
     return m.cluster if m is not None and m.kind == "name" else None
 
 
-def _vocative(ctx: _Context, mark: QuoteMarks) -> int | None:
+def _vocative(ctx: _Context, mark: QuoteMarks, edges_only: bool = False) -> int | None:
     """The character a quote calls by name at its start or end (“Mags. You were shouting.”)."""
     doc = ctx.doc
     first = ctx.token_at_or_after(mark.inner_start)
@@ -420,7 +420,7 @@ def _vocative(ctx: _Context, mark: QuoteMarks) -> int | None:
     m = ctx.by_token.get(end)
     if m is not None and m.kind == "name" and m.start > first and doc[m.start - 1].text == ",":
         return m.cluster
-    for i in range(first + 1, end):  # "I said the blue ones, Pip. Those are the green ones."
+    for i in range(first + 1, first + 1 if edges_only else end):  # "I said the blue ones, Pip. Those…"
         m = ctx.by_token.get(i)
         if (
             m is not None
@@ -567,11 +567,14 @@ def find_quotes(
                 span.speaker, span.attribution = key, "context"  # "Calloway, it's Hal. Are you there?"
         vocative = _vocative(ctx, mark)
         span.vocative = vocative
+        # a name called mid-line ("I said the blue ones, Pip. Those are…") tells who is not speaking;
+        # only one at the edge of the line says whom the whole line is to
+        edge = vocative is not None and _vocative(ctx, mark, edges_only=True) == vocative
         if vocative is not None and span.speaker == vocative:
             # "“A town has to drink, Mr. Vance,” he says.": nobody calls themself by name — whether the
             # speaker came from a speech verb, the context or the speech before in the paragraph
             span.speaker = span.attribution = None
-        if span.addressee is None and vocative is not None and vocative != span.speaker:
+        if span.addressee is None and edge and vocative != span.speaker:
             span.addressee = vocative
         if span.speaker is None and (after or before) is None:
             key = _context_speaker(ctx, mark, par_start, par_end, exclude=vocative)
