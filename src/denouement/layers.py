@@ -1754,7 +1754,10 @@ def _contradicted_tales(
         else:
             opened = _first_match(handover, f, "open", "imagined")
             if opened is None or not _structure("told").search(f.narration):
-                continue
+                # "…, and the old man starts talking.": a telling that ends its paragraph hands over to it
+                opened = _first_match((_structure("starts_telling"),), f, "open", "imagined")
+                if opened is None or i + 1 >= len(facts) or facts[i + 1].paragraph == f.paragraph:
+                    continue
             first = i + 1
         last = _paragraph_bounds(facts, first)[1] if first < len(facts) else first
         span = [k for k in range(first, last + 1) if k in narration]

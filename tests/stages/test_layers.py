@@ -1201,3 +1201,56 @@ def test_a_reveal_that_names_where_the_hallucination_began(nlp):  # type: ignore
     assert layer_of(story, "a helicopter lifts them") == "imagined"
     assert layer_of(story, "climbs alone to the refuge") == "actual"
     assert layer_of(story, "Go back to the shot") == "commentary"
+
+
+def test_a_later_stretch_of_the_parallel_strand_is_alternate(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Dr. Ffion Rees builds a lens that shows her the life she would have had if she had taken the job "
+        "in Oslo. She watches it every night.\n\n"
+        "Back in her own flat, Ffion stops answering her phone.\n\n"
+        "In the final scenes of the other strand, the other Ffion sells the Oslo flat and moves home to "
+        "nurse her father. She never marries."
+    )
+    assert layer_of(story, "sells the Oslo flat") == "alternate"
+    assert layer_of(story, "She never marries") == "alternate"
+    assert layer_of(story, "stops answering her phone") == "actual"
+
+
+def test_a_story_the_old_man_starts_telling_that_turns_out_untrue(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Pieter Maas, a retired lock-keeper, looks after his grandson Bram for the summer. The boy is "
+        "bored until a storm cuts the power, and the old man starts talking.\n\n"
+        "In 1944 Pieter is seventeen and keeps the lock at Zwartsluis for his father. Every night he "
+        "hides two airmen in the sluice house and rows them across the lake before dawn. A patrol boat "
+        "catches him once, and he talks his way out of it in German.\n\n"
+        "Bram tells his mother everything. She brings the village records, and it turns out that "
+        "Pieter never kept the lock: he worked in a bakery in Kampen, and the lock belonged to a "
+        "neighbour who was arrested that winter.",
+    )
+    assert layer_of(story, "hides two airmen in the sluice house") == "imagined"
+    assert layer_of(story, "looks after his grandson") == "actual"
+    assert layer_of(story, "She brings the village records") == "actual"
+
+
+def test_a_reviews_facts_line_is_furniture_and_craft_talk_is_commentary(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The Lock-Keeper, directed by Anneke Smit. Netherlands, 2022, 104 minutes. In Dutch with English "
+        "subtitles.\n\n"
+        "Pieter Maas keeps the lock at Zwartsluis. Smit shoots these scenes in a cold green light."
+    )
+    assert layer_of(story, "Netherlands, 2022, 104 minutes") == "meta"
+    assert layer_of(story, "with English subtitles") == "meta"
+    assert layer_of(story, "shoots these scenes") == "commentary"
+    assert layer_of(story, "keeps the lock") == "actual"
+
+
+def test_a_story_the_old_man_tells_that_the_records_bear_out_stays_real(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Pieter Maas, a retired lock-keeper, looks after his grandson Bram for the summer. The boy is "
+        "bored until a storm cuts the power, and the old man starts talking.\n\n"
+        "In 1944 Pieter is seventeen and keeps the lock at Zwartsluis for his father. Every night he "
+        "hides two airmen in the sluice house and rows them across the lake before dawn.\n\n"
+        "Bram tells his mother everything. She brings the village records, and it turns out that both "
+        "airmen reached England and wrote to Pieter after the war."
+    )
+    assert layer_of(story, "hides two airmen in the sluice house") not in UNREAL
