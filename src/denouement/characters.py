@@ -717,9 +717,10 @@ def _past_sentence_opener(doc: Doc, start: int, end: int) -> int:
         and (
             doc[start].tag_ in ("VB", "DT")
             or (doc[end].lower_ in _OBJECT_OPENERS and doc[start].ent_type_ != "PERSON")
+            or word in _lowercase_nouns(doc)  # "Glass remembers every breath": the glass of the story
         )
     ):
-        return end  # "Rewatch the sequence…", "Eat, the pair of you", "Neither's": a verb or a determiner
+        return end  # "Rewatch the sequence…", "Eat, the pair of you", "Neither's": no name
     if end - start < 2 or not _opens_sentence(doc, start) or word in _gendered("given_names"):
         return start
     after = doc[end].text if end < len(doc) else ""
@@ -772,6 +773,16 @@ _QUESTION_AUX = frozenset({"will", "can", "could", "would", "should", "shall", "
 def _asks(doc: Doc, i: int) -> bool:
     """Whether the sentence of token ``i`` is a question."""
     return doc[i].sent.text.rstrip().rstrip("\"'”’)").endswith("?")
+
+
+def _lowercase_nouns(doc: Doc) -> frozenset[str]:
+    """Every common noun ``doc`` writes in lower case (more than once)."""
+
+    def nouns() -> frozenset[str]:
+        counts = Counter(t.text for t in doc if t.pos_ == "NOUN" and t.is_lower)
+        return frozenset(w for w, n in counts.items() if n >= 2)
+
+    return _once_per_doc(doc, "denouement_lowercase_nouns", nouns)
 
 
 def _lowercase_verbs(doc: Doc) -> frozenset[str]:

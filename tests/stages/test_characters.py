@@ -797,3 +797,16 @@ def test_actors_of_a_role_with_a_comma_and_of_a_small_part(story_of):  # type: i
     assert actors["Mair"] == "Olivia Colman"
     assert actors["Gethin Rowlands"] == "Toby Jones"
     assert "Olivia Colman" not in actors and "Toby Jones" not in actors
+
+
+def test_a_common_noun_of_the_story_opening_a_line_and_a_homes_firm_are_no_one(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Josiah Marsh blows glass in Stourbridge. He lets his daughter Edith watch the glass cool.\n\n"
+        '"Glass remembers every breath you give it," he tells her.\n\n'
+        "Clive Harcastle, whose company Harcastle Homes wants the furnace yard, offers him cash. The "
+        "glass in the kiln cracks that night."
+    )
+    names = {c.name for c in story.characters}
+    assert "Glass" not in names
+    assert "Harcastle Homes" not in names
+    assert {"Josiah Marsh", "Edith", "Clive Harcastle"} <= names
