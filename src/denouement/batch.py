@@ -159,7 +159,9 @@ def _connect(options: BatchOptions) -> tuple[Any, Any, int]:
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
-            silence_logs=logging.ERROR,
+            # a worker that loses its scheduler while a stopped batch closes logs an error with a
+            # traceback; what goes wrong with a story is recorded in the index instead
+            silence_logs=logging.CRITICAL,
         )
     finally:
         signal.signal(signal.SIGINT, previous)
@@ -212,6 +214,7 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
         _drive(client, options, todo, report, tick)
     except KeyboardInterrupt:
         report.interrupted = True
+        logging.getLogger("distributed").setLevel(logging.CRITICAL)  # the closing cluster's complaints
     finally:
         try:
             client.close()
