@@ -859,14 +859,13 @@ def _name_family_words(
 
 
 def _called_only(clusters: Sequence[CharacterCluster]) -> set[int]:
-    """Characters known only by a one-word name said in speech ("Pip"), never in the narration."""
+    """Characters known only by a name said in speech ("Pip", "Martin Kerr"), never in the narration."""
     return {
         c.key
         for c in clusters
         if c.forms
         and c.kind == "character"
         and c.actor is None
-        and all(len(f) == 1 for f in c.forms)
         and c.mentions
         and all(m.in_quote for m in c.mentions)
     }
@@ -879,9 +878,10 @@ NICKNAME_CALLS = 2
 def _name_called_nicknames(
     doc: Doc, clusters: Sequence[CharacterCluster], mentions: Sequence[Mention], found: list[QuoteSpan]
 ) -> None:
-    """ "“I said the blue ones, Pip.”" … "“Keep an eye out, Pip,” she called": a one-word name only ever
-    said in speech, to call someone, that every such line says to the same character (two lines at
-    least, none of them theirs) is that character's nickname."""
+    """ "“I said the blue ones, Pip.”" … "“Keep an eye out, Pip,” she called": a name only ever said in
+    speech, to call someone, that two lines or more call out, all those whose hearer is known at the
+    same character (and none of them that character's own), is that character's name too ("You watered
+    it down, Martin Kerr." said to the one the narration calls Dad)."""
     by_key = {c.key: c for c in clusters}
     called_only = _called_only(clusters)
     text = story_index(doc).text
@@ -899,16 +899,17 @@ def _name_called_nicknames(
             votes.setdefault(q.vocative, []).append(to if to not in (q.speaker, q.vocative) else None)
     moved: dict[int, int] = {}
     for key, holders in votes.items():
-        holder_key = holders[0]
-        if len(holders) < NICKNAME_CALLS or holder_key is None or any(h != holder_key for h in holders):
+        known = {h for h in holders if h is not None}  # a line whose hearer is not named says nothing
+        if len(holders) < NICKNAME_CALLS or len(known) != 1:
             continue
+        (holder_key,) = known
         if holder_key in callers[key]:
             continue  # nobody calls themself by name: the lines disagree with their speakers
         holder = by_key.get(holder_key)
         if holder is None or holder.kind != "character" or holder_key in called_only:
             continue
         other = by_key[key]
-        holder.nicknames.update(form[0] for form in other.forms)
+        holder.nicknames.update(" ".join(form) for form in other.forms)
         absorb(holder, other)
         moved[key] = holder_key
     if not moved:

@@ -331,3 +331,14 @@ def test_a_line_naming_someone_after_a_tagged_line_is_not_the_tagged_speakers(st
         "Nia put them back in the cupboard."
     )
     assert speaker_of(story, "I said the white ones") == "Gran"
+
+
+def test_a_nickname_called_twice_when_one_line_names_no_hearer(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The van smelled of vinegar. Dad had the map on his knee.\n\n"
+        '"Pass us the torch, Kiz," Dad said. Kieran passed him the torch.\n\n'
+        "The rain came on harder.\n\n"
+        '"He has wanted a van since he was your age, Kiz," Bev said, licking salt off her thumb.'
+    )
+    kieran = next(c for c in story.characters if c.name == "Kieran")
+    assert "Kiz" in kieran.aliases
