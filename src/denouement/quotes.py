@@ -427,8 +427,16 @@ def _vocative(ctx: _Context, mark: QuoteMarks, edges_only: bool = False) -> int 
             and m.kind == "name"
             and m.start == i
             and doc[i - 1].text == ","
-            and m.end < len(doc)
-            and doc[m.end].text in (".", "!", "?")
+            and m.end + 1 < len(doc)
+            and (
+                doc[m.end].text in (".", "!", "?")
+                # "…a son, Edie, he would have…" (not a list: "Tom, Edie and Ann")
+                or (
+                    doc[m.end].text == ","
+                    and doc[m.end + 1].lower_ not in ("and", "or", "nor")
+                    and ctx.by_token.get(i - 2) is None
+                )
+            )
         ):
             return m.cluster
     return None

@@ -810,3 +810,14 @@ def test_a_common_noun_of_the_story_opening_a_line_and_a_homes_firm_are_no_one(s
     assert "Glass" not in names
     assert "Harcastle Homes" not in names
     assert {"Josiah Marsh", "Edith", "Clive Harcastle"} <= names
+
+
+def test_a_pet_name_called_mid_line_joins_the_given_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Edith Marsh sweeps the furnace floor while her sister Clara sets the table.\n\n"
+        '"If only you had been a boy, Edie, he would have taught you," Clara says.\n\n'
+        '"I know. Pass the bread, Edie, before it goes cold," says their mother.'
+    )
+    edith = next(c for c in story.characters if c.name == "Edith Marsh")
+    assert "Edie" in edith.aliases
+    assert all(c.name != "Edie" for c in story.characters)
