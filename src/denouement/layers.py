@@ -137,6 +137,12 @@ def _structure(name: str) -> re.Pattern[str]:
 
 
 @cache
+def _structure_list(name: str) -> tuple[re.Pattern[str], ...]:
+    """A ``structure`` pattern as a cue list of its own (one object, so its quick test is made once)."""
+    return (_structure(name),)
+
+
+@cache
 def layer_cues() -> LayerCues:
     """The cue patterns of ``data/layers.yaml`` (extended by the user's lexicon folder)."""
     data = load_lexicon("layers")
@@ -1162,7 +1168,7 @@ def _opened_passage(
             closer = _closer(f, kind, cues)
         if closer is None and kind == "dream" and cue.role == "open" and j <= para_last + 1:
             # "Anton dreams that…" … "In the morning…"; not "passes out" … "The next morning" (a real night)
-            closer = _first_match((_structure("morning"),), f, "close", kind)
+            closer = _first_match(_structure_list("morning"), f, "close", kind)
         if closer is not None:
             cue_list.append(closer)
             last = j - 1
@@ -1755,7 +1761,7 @@ def _contradicted_tales(
             opened = _first_match(handover, f, "open", "imagined")
             if opened is None or not _structure("told").search(f.narration):
                 # "…, and the old man starts talking.": a telling that ends its paragraph hands over to it
-                opened = _first_match((_structure("starts_telling"),), f, "open", "imagined")
+                opened = _first_match(_structure_list("starts_telling"), f, "open", "imagined")
                 if opened is None or i + 1 >= len(facts) or facts[i + 1].paragraph == f.paragraph:
                     continue
             first = i + 1
