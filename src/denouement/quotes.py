@@ -856,8 +856,15 @@ def _name_family_words(
             calls.append((word, q.speaker, addressee or _spoken_to(q, text, narrated, starts)))
     if not calls:
         return
-    moved = family_words_called(clusters, calls)
-    for m in mentions:  # pronouns the coreference gave the family-word character follow it too
+    # pronouns the coreference gave the family-word character follow it too
+    _follow_moves(family_words_called(clusters, calls), mentions, found)
+
+
+def _follow_moves(moved: dict[int, int], mentions: Sequence[Mention], found: Sequence[QuoteSpan]) -> None:
+    """Mentions and lines of characters that joined others (old key → new key) point at the new ones."""
+    if not moved:
+        return
+    for m in mentions:
         if m.cluster is not None and m.cluster in moved:
             m.cluster = moved[m.cluster]
     for q in found:
@@ -920,15 +927,7 @@ def _name_called_nicknames(
         holder.nicknames.update(" ".join(form) for form in other.forms)
         absorb(holder, other)
         moved[key] = holder_key
-    if not moved:
-        return
-    for m in mentions:
-        if m.cluster is not None and m.cluster in moved:
-            m.cluster = moved[m.cluster]
-    for q in found:
-        q.speaker = moved.get(q.speaker, q.speaker) if q.speaker is not None else None
-        q.addressee = moved.get(q.addressee, q.addressee) if q.addressee is not None else None
-        q.vocative = moved.get(q.vocative, q.vocative) if q.vocative is not None else None
+    _follow_moves(moved, mentions, found)
 
 
 def _spoken_to(q: QuoteSpan, text: str, narrated: Sequence[Mention], starts: Sequence[int]) -> int | None:
