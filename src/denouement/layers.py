@@ -560,7 +560,9 @@ def _subject_facts(
                 first_person = True
         mention = by_token.get(token.i)
         kind = kinds.get(mention.cluster) if mention and mention.cluster is not None else None
-        actor = token.pos_ == "PROPN" and lower in actor_words and not _in_parentheses(token)
+        # "Spall is magnificent" (the tagger may call a surname a noun)
+        actor = token.pos_ in ("PROPN", "NOUN") and token.is_title and lower in actor_words
+        actor = actor and not _in_parentheses(token)
         named = mention is not None and mention.kind == "name"
         if token.dep_ == "poss" and ((kind in ("person", "reference") and named) or actor):
             person_subject = True  # "Dolan's debut" (a possessive pronoun resolved to a director is too weak)
@@ -728,7 +730,9 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
     kinds: dict[int, str] = {c.key: c.kind for c in clusters}
     name_words = {w for c in clusters if c.kind == "character" for w in c.words}
     actor_words = (
-        frozenset(w.lower() for c in clusters if c.actor for w in c.actor.split() if w[:1].isupper())
+        frozenset(
+            w.lower() for c in clusters if c.actor for w in re.split(r"[\s-]+", c.actor) if w[:1].isupper()
+        )
         - name_words
     )  # an actor's surname that is also a character's name is the character's
     first_person_story = _narrated_in_first_person(doc, index)

@@ -1254,3 +1254,14 @@ def test_a_story_the_old_man_tells_that_the_records_bear_out_stays_real(story_of
         "airmen reached England and wrote to Pieter after the war."
     )
     assert layer_of(story, "hides two airmen in the sluice house") not in UNREAL
+
+
+def test_a_verdict_on_an_actor_named_by_surname_is_commentary(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Walter Pike (Timothy Spall) tends the cricket square at Ashcombe. His granddaughter Rosie "
+        "(Ella Harwood-Nakamura) bowls every evening against the shed door. Spall is magnificent. "
+        "Harwood-Nakamura is the real find. Walter sells the roller in August."
+    )
+    assert layer_of(story, "Spall is magnificent") == "commentary"
+    assert layer_of(story, "Harwood-Nakamura is the real find") == "commentary"
+    assert layer_of(story, "sells the roller") == "actual"
