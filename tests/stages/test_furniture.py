@@ -64,3 +64,14 @@ def test_more_page_furniture_lines(story_of):  # type: ignore[no-untyped-def]
     assert layers["All eight episodes of Tidewater are now on Brightwave."] == "meta"
     assert layers["Sign up below."] == "meta"
     assert any(s.layer != "meta" and "are you home yet" in s.text for s in story.sentences)
+
+
+def test_a_fair_warning_and_a_cinema_run_are_furniture(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Fair warning: this piece spoils the whole film. Mara Quist drives the last bus out of Hull. "
+        "The Last Bus is showing at selected cinemas from 12 January."
+    )
+    layers = {s.text: s.layer for s in story.sentences}
+    assert layers["Fair warning: this piece spoils the whole film."] == "meta"
+    assert layers["The Last Bus is showing at selected cinemas from 12 January."] == "meta"
+    assert layers["Mara Quist drives the last bus out of Hull."] == "actual"
