@@ -1813,55 +1813,6 @@ class _Builder:
                     cluster.roles.add(doc[m.start - 2].lower_)
 
 
-#: Words before a role of the making of a work ("film director", "casting director") that keep it so.
-_MAKING_DOMAIN = frozenset(
-    {
-        "film",
-        "movie",
-        "casting",
-        "art",
-        "artistic",
-        "music",
-        "musical",
-        "stage",
-        "theatre",
-        "theater",
-        "documentary",
-        "feature",
-        "series",
-        "episode",
-        "television",
-        "tv",
-        "debut",
-        "first-time",
-        "veteran",
-        "british",
-        "american",
-        "french",
-        "italian",
-        "german",
-        "spanish",
-        "irish",
-        "indian",
-        "korean",
-        "japanese",
-        "chinese",
-        "acclaimed",
-        "celebrated",
-        "famed",
-        "award-winning",
-        "oscar-winning",
-        "young",
-        "co",
-        "assistant",
-        "second-unit",
-        "the",
-        "a",
-        "an",
-    }
-)
-
-
 def _role_of(noun: Token) -> str:
     """The role a noun next to a name gives: "the clinical director, Ngozi Achebe" is a hospital's
     director, not a film-maker; "the Danish director" and "the casting director" stay directors."""
@@ -1869,7 +1820,8 @@ def _role_of(noun: Token) -> str:
     if lemma not in word_set("characters", "person_roles"):
         return lemma
     modifier = next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i), None)
-    if modifier is None or modifier.lower_ in _MAKING_DOMAIN or modifier.ent_type_ in ("NORP", "GPE"):
+    domain = word_set("characters", "making_domain")
+    if modifier is None or modifier.lower_ in domain or modifier.ent_type_ in ("NORP", "GPE"):
         return lemma
     return f"{modifier.lower_} {lemma}"
 

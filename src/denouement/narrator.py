@@ -23,8 +23,9 @@ from denouement.characters import (
     mentions_by_token,
     story_index,
 )
+from denouement.lexicon import word_set
 
-__all__ = ["FIRST_PERSON", "NARRATOR_NAME", "find_narrator"]
+__all__ = ["FIRST_PERSON", "NARRATOR_NAME", "a_viewers_i", "find_narrator"]
 
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 NARRATOR_NAME = "the narrator"
@@ -157,33 +158,13 @@ _NOT_ACTS = frozenset(
 )
 
 
-#: Words of seeing or judging a work: a text whose "I" keeps to them is a critic's, not a narrator's.
-_VIEWING = frozenset(
-    {
-        "film",
-        "movie",
-        "cinema",
-        "screening",
-        "premiere",
-        "feature",
-        "director",
-        "filmmaker",
-        "performance",
-        "review",
-        "audience",
-        "festival",
-        "episode",
-        "series",
-        "season",
-        "novel",
-        "author",
-    }
-)
-
-
 def a_viewers_i(doc: Doc, index: StoryIndex) -> bool:
     """An "I" that keeps to seeing and judging the work ("I went into the film expecting…", "since the
-    screening"): a critic's, not a narrator's."""
+    screening"): a critic's, not a narrator's. Worked out once per doc."""
+    known: bool | None = doc.user_data.get("denouement_viewers_i")
+    if known is not None:
+        return known
+    words = word_set("layers", "viewing_words")
     sentences = viewing = 0
     for n, sent in enumerate(index.sentences):
         if n in index.meta or index.in_quote(sent.root):
@@ -191,8 +172,9 @@ def a_viewers_i(doc: Doc, index: StoryIndex) -> bool:
         if not any(t.lower_ in ("i", "me", "my") and not index.in_quote(t) for t in sent):
             continue
         sentences += 1
-        viewing += any(t.lemma_.lower() in _VIEWING and not index.in_quote(t) for t in sent)
-    return viewing >= 2 and viewing * 3 >= sentences
+        viewing += any(t.lemma_.lower() in words and not index.in_quote(t) for t in sent)
+    found = doc.user_data["denouement_viewers_i"] = viewing >= 2 and viewing * 3 >= sentences
+    return found
 
 
 def find_narrator(
