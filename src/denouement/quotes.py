@@ -227,6 +227,9 @@ def _speaker_from_verb(ctx: _Context, verb: Token, mark: QuoteMarks) -> int | No
     subject = ctx.subject_of(verb)
     if subject is not None:
         key = ctx.cluster_in(subject)
+        if subject.pos_ == "PRON" and _told_me(verb):
+            interviewed = _interviewed(ctx, verb, subject)  # "“I wanted a film…,” he told me"
+            key = interviewed if interviewed is not None else key
         if key is not None:
             return key
         if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
@@ -246,6 +249,47 @@ def _speaker_from_verb(ctx: _Context, verb: Token, mark: QuoteMarks) -> int | No
             m = ctx.by_token.get(j)
             if m is not None and m.kind == "name":
                 return m.cluster
+    return None
+
+
+def _told_me(verb: Token) -> bool:
+    """ "he told me", "she said to us": words said to the writer, in an interview."""
+    for child in verb.children:
+        if child.dep_ in ("dative", "dobj") and child.lower_ in ("me", "us"):
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and any(g.lower_ in ("me", "us") for g in child.children)
+        ):
+            return True
+    return False
+
+
+#: Sentences back, at most, an interview's pronoun looks for the real person it stands for.
+INTERVIEW_REACH = 3
+
+
+def _interviewed(ctx: _Context, verb: Token, pronoun: Token) -> int | None:
+    """The real person (a director, a writer) named last in the sentences up to an interview's "he told
+    me", of the pronoun's gender or of none known: whom the writer spoke to, not a character."""
+    clusters = {c.key: c for c in ctx.doc._.characters or []}
+    want = {"he": "male", "she": "female"}.get(pronoun.lower_)
+    index = ctx.index
+    here = index.token_sentence[verb.i]
+    for sid in range(here, max(-1, here - INTERVIEW_REACH), -1):
+        for t in reversed(index.sentences[sid]):
+            if t.i >= verb.i or index.in_quote(t):
+                continue
+            key = ctx.cluster(t)
+            cluster = clusters.get(key) if key is not None else None
+            if cluster is None or cluster.kind != "person":
+                continue
+            m = ctx.by_token.get(t.i)
+            if m is None or m.kind != "name":
+                continue
+            if want is None or cluster.gender in ("unknown", want):
+                return key
     return None
 
 
@@ -690,7 +734,7 @@ def _turns(
             elif not others and narrator is not None and prev.speaker not in (narrator, called):
                 span.speaker, span.attribution = narrator, "turn"
         if span.speaker is not None and prev.speaker is not None and span.speaker != prev.speaker:
-            span.addressee = span.addressee or prev.speaker
+            span.addressee = span.addressee if span.addressee is not None else prev.speaker
     _continuations(found, text)
     _alternate(found, text, narrator, scene, after)
     if nearest is not None:
@@ -853,7 +897,9 @@ def _name_family_words(
             # the addressee found from the family word itself ("Dad" as a character), or a name only ever
             # called out in speech ("Pip"), says nothing yet
             addressee = q.addressee if q.addressee not in kin_only | called_only else None
-            calls.append((word, q.speaker, addressee or _spoken_to(q, text, narrated, starts)))
+            if addressee is None:
+                addressee = _spoken_to(q, text, narrated, starts)
+            calls.append((word, q.speaker, addressee))
     if not calls:
         return
     # pronouns the coreference gave the family-word character follow it too

@@ -342,3 +342,13 @@ def test_a_nickname_called_twice_when_one_line_names_no_hearer(story_of):  # typ
     )
     kieran = next(c for c in story.characters if c.name == "Kieran")
     assert "Kiz" in kieran.aliases
+
+
+def test_he_told_me_after_naming_the_director_is_the_director(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Idris Carmody's second feature follows Walter Pike (Timothy Spall), a groundsman who has tended "
+        "the same cricket square for forty years. Walter sells the roller in August.\n\n"
+        "When I spoke to Carmody last month, he was frank about his influences. "
+        '"I wanted a film where the biggest event is a pitch drying," he told me.'
+    )
+    assert speaker_of(story, "I wanted a film where") == "Idris Carmody"
