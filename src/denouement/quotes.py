@@ -443,13 +443,14 @@ def _self_named(ctx: _Context, mark: QuoteMarks) -> int | None:
     return m.cluster if m is not None and m.kind == "name" else None
 
 
-def _vocative(ctx: _Context, mark: QuoteMarks, edges_only: bool = False) -> int | None:
-    """The character a quote calls by name at its start or end (“Mags. You were shouting.”)."""
+def _vocative(ctx: _Context, mark: QuoteMarks) -> tuple[int | None, bool]:
+    """The character a quote calls by name (“Mags. You were shouting.”), and whether the name stands at
+    the quote's start or end rather than mid-line."""
     doc = ctx.doc
     first = ctx.token_at_or_after(mark.inner_start)
     last = ctx.token_at_or_after(mark.inner_end) - 1
     if first >= len(doc) or last < first:
-        return None
+        return None, False
     m = ctx.by_token.get(first)
     if (
         m is not None
@@ -457,14 +458,14 @@ def _vocative(ctx: _Context, mark: QuoteMarks, edges_only: bool = False) -> int 
         and m.end <= last
         and doc[m.end].text in (",", ".", "!", "?", "—", "–")
     ):
-        return m.cluster
+        return m.cluster, True
     end = last
     while end > first and doc[end].is_punct:
         end -= 1
     m = ctx.by_token.get(end)
     if m is not None and m.kind == "name" and m.start > first and doc[m.start - 1].text == ",":
-        return m.cluster
-    for i in range(first + 1, first + 1 if edges_only else end):  # "I said the blue ones, Pip. Those…"
+        return m.cluster, True
+    for i in range(first + 1, end):  # "I said the blue ones, Pip. Those…"
         m = ctx.by_token.get(i)
         if (
             m is not None
@@ -482,8 +483,8 @@ def _vocative(ctx: _Context, mark: QuoteMarks, edges_only: bool = False) -> int 
                 )
             )
         ):
-            return m.cluster
-    return None
+            return m.cluster, False
+    return None, False
 
 
 def _context_speaker(
@@ -617,11 +618,10 @@ def find_quotes(
             key = _self_named(ctx, mark)
             if key is not None:
                 span.speaker, span.attribution = key, "context"  # "Calloway, it's Hal. Are you there?"
-        vocative = _vocative(ctx, mark)
+        vocative, edge = _vocative(ctx, mark)
         span.vocative = vocative
         # a name called mid-line ("I said the blue ones, Pip. Those are…") tells who is not speaking;
         # only one at the edge of the line says whom the whole line is to
-        edge = vocative is not None and _vocative(ctx, mark, edges_only=True) == vocative
         if vocative is not None and span.speaker == vocative:
             # "“A town has to drink, Mr. Vance,” he says.": nobody calls themself by name — whether the
             # speaker came from a speech verb, the context or the speech before in the paragraph
