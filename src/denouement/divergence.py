@@ -30,12 +30,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from denouement.characters import CharacterCluster, story_index
-from denouement.events import EventSpan
+from denouement.events import EventSpan, content_lemmas
 from denouement.layers import UNREAL, SegmentSpan
 from denouement.lexicon import load_lexicon
 from denouement.model import Layer
 
-__all__ = ["DivergenceSpan", "Lexicon", "alignment_score", "divergence_lexicon", "find_divergences"]
+__all__ = [
+    "DivergenceSpan",
+    "Lexicon",
+    "SentenceContent",
+    "alignment_score",
+    "divergence_lexicon",
+    "find_divergences",
+]
 
 if not Doc.has_extension("divergences"):
     Doc.set_extension("divergences", default=None)
@@ -68,6 +75,7 @@ class Lexicon:
     absence: re.Pattern[str]
     unreal_mentions: re.Pattern[str] = re.compile(r"(?!)")
     opposites: Mapping[str, frozenset[str]] = field(default_factory=dict)  # word -> its opposites
+    framing: frozenset[str] = frozenset()  # verbs that frame an unreal sequence ("she dreams that…")
 
 
 @cache
@@ -90,6 +98,7 @@ def divergence_lexicon() -> Lexicon:
         re.compile(absence, re.I),
         re.compile(unreal, re.I),
         {w: frozenset(o) for w, o in opposites.items()},
+        frozenset(str(w).lower() for w in data.get("framing", [])),
     )
 
 
@@ -151,6 +160,8 @@ class _Aligner:
     ) -> None:
         self.events = events
         self.lex = lex
+        self.names = names
+        self.text = text
         self.features = [_features(e, lex, names, text) for e in events]
         frequency: Counter[str] = Counter(w for e in events for w in set(e.lemmas))
         self.weight = {w: 1.5 / (1 + math.log(n)) for w, n in frequency.items()}
@@ -347,10 +358,13 @@ def find_divergences(
     sentence_texts: Sequence[str],
     names: frozenset[str] = frozenset(),
     cast: Sequence[Mapping[int, int]] = (),
+    content: SentenceContent | None = None,
 ) -> list[DivergenceSpan]:
     """The divergences of every unreal segment, in text order.
 
-    ``cast`` gives, for every sentence, the characters it names (each with the offset of its first name).
+    ``cast`` gives, for every sentence, the characters it names (each with the offset of its first name);
+    ``content``, what each sentence is about as a whole, pairs the unreal sentences whose clauses found
+    no counterpart with the real sentence that tells the same moment.
     """
     aligner = _Aligner(events, divergence_lexicon(), names, text)
     real = [n for n, e in enumerate(events) if layers[e.sentence] in _REAL_FOR_ALIGNMENT]
@@ -372,6 +386,9 @@ def find_divergences(
         near = real_order.between(window.first, window.last)
         after = every.between(seg.last + 1, seg.last + WINDOW)
         result.extend(_segment_divergences(seg, inside, window, aligner, text, _aftermath(seg, layers)))
+        if content is not None:
+            nearby = every.between(seg.first, seg.last + WINDOW)
+            result = _sentence_counterparts(seg, nearby, aligner, layers, sentence_texts, content, result)
         result.extend(
             _missing_outcomes(
                 seg, inside, near, window, after, aligner, layers, text, sentence_texts, result, absence
@@ -540,6 +557,142 @@ def _aftermath(seg: SegmentSpan, layers: Sequence[Layer]) -> _Aftermath:
     return _Aftermath(seg.last + 1, last)
 
 
+#: Score at which a real sentence, taken whole, tells the same moment as an unreal one.
+SENTENCE_THRESHOLD = 3.0
+#: Weight of each character two sentences both mention, by name or pronoun (two at most count).
+SENTENCE_PEOPLE = 1.0
+
+
+@dataclass(frozen=True)
+class SentenceContent:
+    """What each sentence is about as a whole: its content lemmas (computed on demand, for the
+    sentences near an unreal segment only) and the characters it mentions by name, pronoun or role."""
+
+    lemmas: Callable[[int], frozenset[str]]
+    people: Sequence[frozenset[int]]
+
+
+def _sentence_counterparts(
+    seg: SegmentSpan,
+    nearby: Sequence[int],
+    aligner: _Aligner,
+    layers: Sequence[Layer],
+    sentence_texts: Sequence[str],
+    content: SentenceContent,
+    found: list[DivergenceSpan],
+) -> list[DivergenceSpan]:
+    """Unreal sentences set against the real sentence after the sequence that, taken whole, tells the
+    same moment: the same rare words, people and kinds of happening anywhere in it, even where it holds no
+    event of its own ("the valley fills the pews of the cold chapel" / "the chapel is cold and the pews
+    are empty"). Only sentences after the sequence are looked at: that is where a text answers what it
+    showed, while a sentence before it that shares its words is mostly the set-up that introduced the
+    same people. A sentence whose clauses were found only in the unreal line keeps that verdict.
+
+    ``nearby`` are the ids of the events from the start of the segment to :data:`WINDOW` sentences
+    after it."""
+    lex, events, text = aligner.lex, aligner.events, aligner.text
+    first, last = seg.last + 1, min(len(layers) - 1, seg.last + WINDOW)
+    # a real sentence that speaks of the unreal line ("all of it was the life she pictured") repeats
+    # its words without being its counterpart
+    real = [
+        r
+        for r in range(first, last + 1)
+        if layers[r] in _REAL_FOR_ALIGNMENT and not lex.unreal_mentions.search(sentence_texts[r])
+    ]
+    unreal = [s for s in range(seg.first, seg.last + 1) if layers[s] == seg.layer]
+    if not real or not unreal:
+        return found
+    names = aligner.names
+    words = {s: content.lemmas(s) - lex.ignore - names for s in (*real, *unreal)}
+    frequency: Counter[str] = Counter(w for ws in words.values() for w in ws)
+    weight = {w: math.log(1 + len(words) / n) for w, n in frequency.items()}
+    paired = {tuple(d.evidence) for d in found if d.kind == "changed"}
+    # what the clauses found only in the unreal line stays so: the sentence's other words are no
+    # counterpart of a happening that has none
+    told = [(d.kind, events[d.imagined].sentence) for d in found if d.imagined is not None]
+    alone = {s for kind, s in told if kind == "only_imagined"} - {s for kind, s in told if kind == "changed"}
+    by_sentence: dict[int, list[int]] = {}
+    for n in nearby:
+        by_sentence.setdefault(events[n].sentence, []).append(n)
+    aftermath = _aftermath(seg, layers)
+    added: list[DivergenceSpan] = []
+    for s in unreal:
+        if s in alone or not words[s] or not any(events[n].main for n in by_sentence.get(s, ())):
+            continue
+        best, best_score = -1, 0.0
+        for r in real:
+            score = _sentence_score(s, r, words, weight, content.people, lex)
+            if score and aftermath.first <= r <= aftermath.last:
+                score += AFTER_BONUS
+            if score > best_score:
+                best, best_score = r, score
+        if best_score < SENTENCE_THRESHOLD or _same_words(words[s], words[best]):
+            continue
+        if tuple(sorted({s, best})) in paired:
+            continue
+        imagined = _main_event(by_sentence.get(s, ()), events, lex)
+        actual = _main_event(by_sentence.get(best, ()), events, lex)
+        summary = _sentence_summary(seg.layer, text, sentence_texts, events, imagined, actual, best)
+        added.append(DivergenceSpan("changed", actual, imagined, summary, tuple(sorted({s, best}))))
+    return found + added
+
+
+def _sentence_score(
+    a: int,
+    b: int,
+    words: Mapping[int, frozenset[str]],
+    weight: Mapping[str, float],
+    people: Sequence[frozenset[int]],
+    lex: Lexicon,
+) -> float:
+    """How surely real sentence ``b`` tells the moment unreal sentence ``a`` tells: shared rare words,
+    shared kinds of happening and opposite words, with the same people counting only beside them."""
+    wa, wb = words[a], words[b]
+    shared = wa & wb
+    groups = _groups(wa, lex) & _groups(wb, lex)
+    opposed = any(lex.opposites.get(w, frozenset()) & wb for w in wa - wb)
+    if not shared and not groups and not opposed:
+        return 0.0
+    together = len(people[a] & people[b]) if a < len(people) and b < len(people) else 0
+    return (
+        sum(weight.get(w, 1.0) for w in shared)
+        + 1.0 * min(2, len(groups))
+        + 1.0 * opposed
+        + SENTENCE_PEOPLE * min(2, together)
+    )
+
+
+def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The unreal sentence only replays the real one (the part of the sequence before it diverges)."""
+    return len(a & b) / max(1, len(a | b)) >= 0.8
+
+
+def _main_event(ids: Iterable[int], events: Sequence[EventSpan], lex: Lexicon) -> int | None:
+    """The event that stands for a sentence: its first main clause that is not a frame ("she dreams")."""
+    ids = [n for n in ids if events[n].predicate not in lex.framing]
+    return next((n for n in ids if events[n].main), ids[0] if ids else None)
+
+
+def _sentence_summary(
+    layer: str,
+    text: str,
+    sentence_texts: Sequence[str],
+    events: Sequence[EventSpan],
+    imagined: int | None,
+    actual: int | None,
+    actual_sentence: int,
+) -> str:
+    where = _LAYER_NOUN.get(layer, "the unreal sequence")
+    told = _clause(text, events[imagined]) if imagined is not None else ""
+    if actual is not None:
+        really = _clause(text, events[actual])
+    else:
+        really = " ".join(sentence_texts[actual_sentence].split()).rstrip(".")
+        if len(really) > 110:
+            really = really[:109].rsplit(" ", 1)[0] + "…"
+    return f"In {where}: {told}. In reality: {really}."
+
+
 def _segment_divergences(
     seg: SegmentSpan,
     inside: Sequence[int],
@@ -557,6 +710,8 @@ def _segment_divergences(
         contrast = e.negated and bool(_CONTRAST_BEFORE.search(text[max(0, e.start - 80) : e.start]))
         if not (e.main or contrast) or not aligner.features[i].words:  # "…except she does not chase him out"
             continue
+        if e.predicate in aligner.lex.framing:
+            continue  # "That night she dreams": the frame, not a happening of the dream
         # Real events left out of the ranking score 0, below the threshold: leaving them out changes
         # neither the best match nor the runner-up.
         scored = ((aligner.score(i, r), r) for r in window.of(i))
@@ -715,6 +870,26 @@ def make_divergence(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return divergence_component
 
 
+def _sentence_content(doc: Doc, clusters: Sequence[CharacterCluster]) -> SentenceContent:
+    """Each sentence's content lemmas (on demand) and the characters it mentions outside speech."""
+    index = story_index(doc)
+    people: list[set[int]] = [set() for _ in index.sentences]
+    for cluster in clusters:
+        if cluster.kind != "character":
+            continue
+        for m in cluster.mentions:
+            if 0 <= m.sentence < len(people) and not m.in_quote:
+                people[m.sentence].add(cluster.key)
+    cached: dict[int, frozenset[str]] = {}
+
+    def lemmas(s: int) -> frozenset[str]:
+        if s not in cached:
+            cached[s] = frozenset(content_lemmas(index.sentences[s]))
+        return cached[s]
+
+    return SentenceContent(lemmas, [frozenset(p) for p in people])
+
+
 def divergence_component(doc: Doc) -> Doc:
     index = story_index(doc)
     doc._.divergences = find_divergences(
@@ -725,5 +900,6 @@ def divergence_component(doc: Doc) -> Doc:
         index.sentence_texts,
         _name_words(doc._.characters or [], doc),
         _cast_by_sentence(doc._.characters or [], len(index.sentences)),
+        _sentence_content(doc, doc._.characters or []) if doc._.segments else None,
     )
     return doc

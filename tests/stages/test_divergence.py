@@ -229,3 +229,24 @@ def test_the_answer_right_after_the_sequence_beats_the_set_up_before_it(nlp) -> 
     assert any(d.kind == "changed" and {pulls, reaches} <= set(d.evidence) for d in story.divergences), [
         (d.kind, d.evidence, d.summary) for d in story.divergences
     ]
+
+
+def test_a_real_sentence_with_no_happening_of_its_own_still_answers_the_dream(story_of):  # type: ignore[no-untyped-def]
+    # "the pews are empty" is a state, no event: the sentence as a whole is the counterpart
+    story = story_of(
+        "Agnes Pryce has kept the chapel at Cwm Bach for forty years, and on Sunday it closes for good. "
+        "At the last service Agnes sings alone, and the minister locks the door behind her.\n\n"
+        "That night she dreams that the whole valley fills the pews of the cold chapel and sings the old "
+        "hymns until the windows shake.\n\n"
+        "Then the alarm goes. In the morning the chapel is cold and the pews are empty."
+    )
+    crowds = sentence_with(story, "fills the pews")
+    empty = sentence_with(story, "the pews are empty")
+    assert story.sentences[crowds].layer == "dream"
+    assert not any(e.sentence == empty for e in story.events)
+    # the dreaming frames the dream; it is no happening of it
+    assert not any("she dreams" in d.summary for d in story.divergences)
+    pairs = [d for d in story.divergences if d.kind == "changed" and {crowds, empty} <= set(d.evidence)]
+    assert pairs and "pews are empty" in pairs[0].summary, [
+        (d.kind, d.evidence, d.summary) for d in story.divergences
+    ]
