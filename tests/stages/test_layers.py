@@ -1265,3 +1265,40 @@ def test_a_verdict_on_an_actor_named_by_surname_is_commentary(story_of):  # type
     assert layer_of(story, "Spall is magnificent") == "commentary"
     assert layer_of(story, "Harwood-Nakamura is the real find") == "commentary"
     assert layer_of(story, "sells the roller") == "actual"
+
+
+def test_a_triumph_conjured_while_she_dozed_is_a_dream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Mared Lloyd runs the post office in Llanfair and suspects the council of selling the common.\n\n"
+        "She copies the minutes and drives them to the newspaper in Bangor. The editor prints them on the "
+        "front page, the sale is cancelled, and the whole village cheers her outside the chapel.\n\n"
+        "The kettle whistles and Mared jolts upright in her armchair. The front page and the cheering "
+        "were conjured in the few minutes she dozed, and the minutes are still in her handbag."
+    )
+    assert layer_of(story, "editor prints them") == "dream"
+    assert layer_of(story, "drives them to the newspaper") == "dream"
+    assert layer_of(story, "suspects the council") == "actual"
+    assert layer_of(story, "jolts upright") == "actual"
+
+
+def test_a_recovery_that_took_place_behind_closed_eyes_is_unreal(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ivor Bevan has farmed the same hill for sixty years. In March he has a stroke and is taken to "
+        "hospital in Carmarthen.\n\n"
+        "Ivor walks his fields again by May, and his son comes home from Cardiff to help with the "
+        "lambing. They rebuild the wall by the top gate together.\n\n"
+        "Every moment of that spring took place behind his closed eyes. Ivor dies in June without "
+        "waking."
+    )
+    assert layer_of(story, "walks his fields again") in UNREAL
+    assert layer_of(story, "rebuild the wall") in UNREAL
+    assert layer_of(story, "Ivor dies in June") == "actual"
+
+
+def test_someone_sitting_bolt_upright_in_a_linear_story_reveals_nothing(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nerys Price drives the night bus from Swansea to Cardiff. A drunk passenger falls asleep on the "
+        "back seat, and at Bridgend he sits bolt upright and demands to be let off. Nerys stops the bus, "
+        "and he walks off into the rain."
+    )
+    assert not [s for s in story.segments if s.layer in UNREAL]
