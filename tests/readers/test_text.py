@@ -65,6 +65,15 @@ def test_short_lines_that_read_like_prose_stay_paragraphs() -> None:
     ]
 
 
+def test_a_short_sentence_case_line_opened_like_a_heading_is_one() -> None:
+    doc = parse("Opening Notes\n\nShe walks out of the gala.\n\nThe morning after\n\nShe wakes on a sofa.")
+    assert blocks(doc)[1:] == [
+        ("paragraph", 0, "She walks out of the gala."),
+        ("heading", 2, "The morning after"),
+        ("paragraph", 0, "She wakes on a sofa."),
+    ]
+
+
 def test_first_line_with_sentence_punctuation_is_not_a_title() -> None:
     doc = parse("It was raining again.\n\nNobody came.")
     assert doc.title is None

@@ -7,8 +7,10 @@ Rules, applied to normalised text (``\\n`` line ends):
   breaks leaving room for the next word: a cast list, verse) are paragraphs of their own;
 - a short first line standing alone (at most 12 words, no final ``. ! ? , : ;``) is a level-1 heading and
   becomes the title;
-- other short lines standing alone, without final punctuation and mostly in Title Case or ALL CAPS, are
-  level-2 headings;
+- other short lines standing alone, without final punctuation and mostly in Title Case or ALL CAPS, or of at
+  most :data:`_SENTENCE_CASE_HEADING_WORDS` words in sentence case opened by an article, a question word
+  or a preposition ("The morning after", "What the ending means", "Behind the camera"), are level-2
+  headings ("She goes home" stays a paragraph);
 - a line underlined with ``===`` (level 1) or ``---`` (level 2) is a heading;
 - lines starting with ``- ``, ``* ``, ``• `` or ``1. `` are list items, one block each (the marker is
   dropped; following lines without a marker continue the item);
@@ -32,6 +34,7 @@ UNWRAPPED_LINE = 100
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 100
 _TITLE_CASE_SHARE = 0.75
+_SENTENCE_CASE_HEADING_WORDS = 6
 
 _LIST_ITEM = re.compile(r"^(?:[-*•]|\d{1,3}[.)])\s+(?P<body>\S.*)$")
 _UNDERLINE = re.compile(r"^(?:={3,}|-{3,})$")
@@ -47,6 +50,12 @@ def _words(names: str) -> frozenset[str]:
     """The set of whitespace-separated words in ``names``."""
     return frozenset(names.split())
 
+
+#: First words of sentence-case headings: articles, question words, prepositions, "our", "final".
+_HEADING_OPENERS = _words(
+    """the a an what why how who where when which after before behind beyond inside outside back into
+    from between under over on in at our final last first"""
+)
 
 _MINOR_WORDS = _words(
     "a an and as at but by for from in into nor of off on or per so the to up via vs with yet"
@@ -172,8 +181,15 @@ def _is_short_unpunctuated(line: str) -> bool:
 
 
 def _looks_like_heading(line: str) -> bool:
-    """A short unpunctuated line mostly in Title Case or ALL CAPS."""
-    return _is_short_unpunctuated(line) and _title_case_share(line) >= _TITLE_CASE_SHARE
+    """A short unpunctuated line mostly in Title Case or ALL CAPS, or a very short one in sentence case
+    ("The morning after", "Where it ends")."""
+    if not _is_short_unpunctuated(line):
+        return False
+    words = line.split()
+    opened = line[:1].isupper() and words[0].lower() in _HEADING_OPENERS
+    if opened and len(words) <= _SENTENCE_CASE_HEADING_WORDS:
+        return True
+    return _title_case_share(line) >= _TITLE_CASE_SHARE
 
 
 def _title_case_share(line: str) -> float:
