@@ -458,6 +458,7 @@ class SentenceFacts:
         tuple[int, int, tuple[int, ...]], ...
     ] = ()  # (verb start, end, characters in its subject)
     tokens: tuple[tuple[int, int, str, str], ...] = ()  # (start, end, pos, lemma) of narration words
+    tense: str = ""  # "past" or "present": the tense of the narration's main verbs, when they agree
 
     @cached_property
     def folded(self) -> str | None:
@@ -779,10 +780,30 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
                     for t in tokens
                     if t.i not in quoted_tokens
                 ),
+                tense=_tense(tokens, quoted_tokens),
             )
         )
         previous_block = block_key
     return facts
+
+
+_PAST_TAGS = frozenset({"VBD"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _tense(tokens: Sequence[Token], quoted: frozenset[int]) -> str:
+    """ "past" or "present" when the main verbs of the narration (the root and the verbs joined to it)
+    agree in tense, told by their own form or their auxiliaries'; "" otherwise."""
+    found: set[str] = set()
+    for t in tokens:
+        if t.i in quoted or not (t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT")):
+            continue
+        tags = [t.tag_, *(c.tag_ for c in t.children if c.dep_ in ("aux", "auxpass"))]
+        if any(tag in _PAST_TAGS for tag in tags):
+            found.add("past")
+        elif any(tag in _PRESENT_TAGS for tag in tags):
+            found.add("present")
+    return found.pop() if len(found) == 1 else ""
 
 
 # --- commentary ---------------------------------------------------------------------------------
@@ -1198,11 +1219,41 @@ def _opened_passage(
         last = min(_paragraph_bounds(facts, i)[1], max(first, i) + MAX_UNCLOSED - 1)
         if first > last:  # an announcement closing its paragraph: the passage is the next paragraph
             last = _paragraph_bounds(facts, first)[1] if first < len(facts) else last
+        if kind in ("imagined", "dream"):
+            last = _present_run(facts, i, first, last, narration)
     while first <= last and first not in narration:
         first += 1
     if first > last:
         return None
     return SegmentSpan(kind, _SEGMENT_KIND[kind], first, last, cue_list)  # type: ignore[arg-type]
+
+
+#: A line of speech that calls someone by name alone ("Jess.", "Jess, love.", "Tomasz!").
+_NAME_CALL = re.compile(r"^[\"“‘']?[A-Z][\w’'-]+(?:, \w+)?[.!?]+[\"”’']?$")
+
+
+def _present_run(facts: Sequence[SentenceFacts], i: int, first: int, last: int, narration: set[int]) -> int:
+    """The last sentence of an unclosed passage opened at ``i`` (its paragraph ends at ``last``).
+
+    A story told in the past that tells what someone imagines in the present ("She let herself imagine
+    it. The phone buzzes and the screen says Congratulations…") goes on imagining, across paragraphs
+    and lines of speech, until the narration is in the past again ("Dad had his hand on her shoulder")
+    or someone calls the dreamer by name ("Jess. Jess, love.")."""
+    before = [facts[j].tense for j in range(max(0, i - 12), i) if j in narration and facts[j].tense]
+    inside = [facts[j].tense for j in range(first, last + 1) if j in narration and facts[j].tense]
+    if before.count("past") < 3 or before.count("present") > 1:
+        return last
+    if inside.count("present") < 2 or "past" in inside:
+        return last
+    j = last + 1
+    while j < len(facts) and j - first < MAX_PASSAGE:
+        f = facts[j]
+        if f.heading or f.meta or f.tense == "past":
+            break
+        if f.quoted >= 0.99 and _NAME_CALL.match(f.spoken.strip()):
+            break
+        j += 1
+    return j - 1
 
 
 def _replays(facts: Sequence[SentenceFacts], i: int, narration: set[int], cues: LayerCues) -> bool:

@@ -1302,3 +1302,20 @@ def test_someone_sitting_bolt_upright_in_a_linear_story_reveals_nothing(story_of
         "and he walks off into the rain."
     )
     assert not [s for s in story.segments if s.layer in UNREAL]
+
+
+def test_a_daydream_told_in_the_present_runs_until_the_past_returns(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Osian waited by the noticeboard with the rest of the squad. The team sheet was late. Coach Rhys "
+        "had said two o'clock, and it was already ten past. Osian pictured it, just for a moment.\n\n"
+        "His name is at the top of the sheet, in capitals. The others crowd round and slap his back.\n\n"
+        '"Told you," says Gethin. "Told you all season."\n\n'
+        "Rhys shakes his hand and gives him the captain's armband.\n\n"
+        '"Osian. Osian, mate."\n\n'
+        "Gethin was tugging at his sleeve. The sheet was up, and his name was on the bench."
+    )
+    assert layer_of(story, "His name is at the top") == "imagined"
+    assert layer_of(story, "captain's armband") == "imagined"
+    assert layer_of(story, "tugging at his sleeve") == "actual"
+    assert layer_of(story, "his name was on the bench") == "actual"
+    assert layer_of(story, "The team sheet was late") == "actual"
