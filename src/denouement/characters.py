@@ -1530,7 +1530,8 @@ class _Builder:
             cluster.titles.update(m.titles)
             cluster.roles.update(m.roles)
             verb_subject = self.doc[m.end - 1]
-            if _human_verb(verb_subject):
+            if _human_verb(verb_subject) and not _place_answers(m, verb_subject.head):
+                # "Sheffield had said yes": a place that answers is the body behind it, no person
                 cluster.human_verbs += 1
                 verb = verb_subject.head
                 if verb.lemma_.lower() in word_set("quotes", "speech_verbs") and not m.in_quote:
@@ -2430,6 +2431,11 @@ def called_out(doc: Doc, m: Mention) -> bool:
     following = doc[m.end + 1].text if m.end + 1 < len(doc) else ""
     opens = before in _OPENING_QUOTES or (m.in_quote and _opens_sentence(doc, m.start))
     return opens and after == "," and following not in _CALL_END
+
+
+def _place_answers(m: Mention, verb: Token) -> bool:
+    """A place or an organisation that "said yes" or "said no": an institution's answer, not speech."""
+    return m.label in ("GPE", "LOC", "FAC", "ORG") and any(c.lower_ in ("yes", "no") for c in verb.children)
 
 
 def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bool) -> bool:

@@ -821,3 +821,14 @@ def test_a_pet_name_called_mid_line_joins_the_given_name(story_of):  # type: ign
     edith = next(c for c in story.characters if c.name == "Edith Marsh")
     assert "Edie" in edith.aliases
     assert all(c.name != "Edie" for c in story.characters)
+
+
+def test_a_place_that_says_yes_or_no_is_no_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nia Rowlands applied to two universities and waited all summer. In August she learned that "
+        "Durham had said no, and that Sheffield, her second choice, had said yes. Her father, Emrys, "
+        "drove her to Sheffield in September, and she said nothing the whole way."
+    )
+    names = {c.name for c in story.characters}
+    assert "Nia Rowlands" in names
+    assert "Sheffield" not in names and "Leeds" not in names, names
