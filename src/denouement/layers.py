@@ -835,13 +835,17 @@ def _commentary_weight(f: SentenceFacts, cues: LayerCues) -> int:
         weight += 2
     elif f.work_subject == "telling":
         weight -= 1
-    elif not f.character_subject and any(p == "NOUN" and lemma in cues.work_nouns for p, lemma in words):
+    elif not f.character_subject and any(
+        p == "NOUN" and lemma in cues.work_nouns and not _a_share(words, n)
+        for n, (p, lemma) in enumerate(words)
+    ):
         weight += 1  # a noun: "he is shot" or "she pictures it" says nothing about a film
     weight += min(2, sum(1 for _ in _matches(cues.commentary_weak, f)))
     if text.rstrip().endswith("?") and f.quoted < 0.5:
         weight += 1 if f.character_subject else 2  # the article asking its reader
-    if words and len(words) <= 5 and not f.character_subject and f.quoted < 0.5:
-        weight += 1  # "Not quite.", "It works.": verdicts, not plot
+    happening = any(p == "VERB" for p, _ in words) and any(p == "NOUN" for p, _ in words)
+    if words and len(words) <= 5 and not f.character_subject and f.quoted < 0.5 and not happening:
+        weight += 1  # "Not quite.", "It works.": verdicts, not plot ("The harvest comes in.")
     if words[:2] == [("PRON", "there"), ("VERB", "be")] or words[:2] == [("PRON", "there"), ("AUX", "be")]:
         weight += 1
     if f.character_subject and not interview:
@@ -853,6 +857,11 @@ def _commentary_weight(f: SentenceFacts, cues: LayerCues) -> int:
     if _STORY_TIME.match(text.lstrip()):
         weight -= 1  # "Days later…", "The next afternoon…": the story's own time
     return weight
+
+
+def _a_share(words: Sequence[tuple[str, str]], n: int) -> bool:
+    """ "A third of it", "half of the crop": a share of something, not a part of the work."""
+    return words[n][1] in ("third", "half") and n + 1 < len(words) and words[n + 1][1] == "of"
 
 
 def commentary_weights(facts: Sequence[SentenceFacts]) -> dict[int, int]:

@@ -75,3 +75,18 @@ def test_a_fair_warning_and_a_cinema_run_are_furniture(story_of):  # type: ignor
     assert layers["Fair warning: this piece spoils the whole film."] == "meta"
     assert layers["The Last Bus is showing at selected cinemas from 12 January."] == "meta"
     assert layers["Mara Quist drives the last bus out of Hull."] == "actual"
+
+
+def test_a_spelled_out_rating_a_broadcast_slot_and_a_heads_up_are_furniture(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Heads up: this recap covers the whole episode. Constable Ewa Marsh finds the missing boat in "
+        "the reeds. The trawler returns to port on Sunday at dawn.\n\n"
+        "Three stars.\n\n"
+        "Tidewater continues on Sunday at 9pm on Channel Four."
+    )
+    layers = {s.text: s.layer for s in story.sentences}
+    assert layers["Heads up: this recap covers the whole episode."] == "meta"
+    assert layers["Three stars."] == "meta"
+    assert layers["Tidewater continues on Sunday at 9pm on Channel Four."] == "meta"
+    assert layers["Constable Ewa Marsh finds the missing boat in the reeds."] == "actual"
+    assert layers["The trawler returns to port on Sunday at dawn."] == "actual"

@@ -1319,3 +1319,30 @@ def test_a_daydream_told_in_the_present_runs_until_the_past_returns(story_of):  
     assert layer_of(story, "tugging at his sleeve") == "actual"
     assert layer_of(story, "his name was on the bench") == "actual"
     assert layer_of(story, "The team sheet was late") == "actual"
+
+
+def test_a_companion_revealed_absent_by_an_empty_sleeping_bag(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Greta Lind is stranded in a tent at Camp Two when the storm comes in.\n\n"
+        "On the second night her climbing partner Oskar unzips the tent and crawls in out of the snow. He "
+        "lights the stove and makes her drink tea until her hands stop shaking.\n\n"
+        "The rescue team that reaches the tent on the fourth day finds Greta talking to the empty "
+        "sleeping bag beside her. Oskar fell from the ridge on the first day."
+    )
+    assert layer_of(story, "crawls in out of the snow") == "imagined"
+    assert layer_of(story, "lights the stove") == "imagined"
+    assert layer_of(story, "stranded in a tent") == "actual"
+    assert layer_of(story, "fell from the ridge") == "actual"
+
+
+def test_in_a_review_a_plain_happening_is_plot_and_the_heart_of_the_film_is_opinion(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "I went in expecting very little from this film, and I came out wanting to see it again. It is "
+        "beautifully shot and the cast is wonderful.\n\n"
+        "Hollis Reed (Mara Stone) farms wheat on leased land. The Trust sends a lawyer to end the lease. "
+        "The harvest comes in.\n\n"
+        "Their scenes together are the heart of the film. I suspect many viewers will cry."
+    )
+    assert layer_of(story, "The harvest comes in") == "actual"
+    assert layer_of(story, "The Trust sends a lawyer") == "actual"
+    assert layer_of(story, "the heart of the film") == "commentary"
