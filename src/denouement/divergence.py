@@ -386,8 +386,8 @@ def find_divergences(
         near = real_order.between(window.first, window.last)
         after = every.between(seg.last + 1, seg.last + WINDOW)
         result.extend(_segment_divergences(seg, inside, window, aligner, text, _aftermath(seg, layers)))
+        nearby = every.between(seg.first, seg.last + WINDOW)
         if content is not None:
-            nearby = every.between(seg.first, seg.last + WINDOW)
             result = _sentence_counterparts(seg, nearby, aligner, layers, sentence_texts, content, result)
         result.extend(
             _missing_outcomes(
@@ -558,7 +558,7 @@ def _aftermath(seg: SegmentSpan, layers: Sequence[Layer]) -> _Aftermath:
 
 
 #: Score at which a real sentence, taken whole, tells the same moment as an unreal one.
-SENTENCE_THRESHOLD = 3.0
+SENTENCE_THRESHOLD = 2.0
 #: Weight of each character two sentences both mention, by name or pronoun (two at most count).
 SENTENCE_PEOPLE = 1.0
 
@@ -631,7 +631,7 @@ def _sentence_counterparts(
         if tuple(sorted({s, best})) in paired:
             continue
         imagined = _main_event(by_sentence.get(s, ()), events, lex)
-        actual = _main_event(by_sentence.get(best, ()), events, lex)
+        actual = _closest_event(by_sentence.get(best, ()), aligner, words[s], content.people[s])
         summary = _sentence_summary(seg.layer, text, sentence_texts, events, imagined, actual, best)
         added.append(DivergenceSpan("changed", actual, imagined, summary, tuple(sorted({s, best}))))
     return found + added
@@ -673,6 +673,25 @@ def _main_event(ids: Iterable[int], events: Sequence[EventSpan], lex: Lexicon) -
     return next((n for n in ids if events[n].main), ids[0] if ids else None)
 
 
+def _closest_event(
+    ids: Sequence[int], aligner: _Aligner, words: frozenset[str], people: frozenset[int]
+) -> int | None:
+    """Of a real sentence's events, the one that shares most with the unreal sentence; None when none
+    shares anything (the sentence's point is then no event of it: "…the last note fades, …and Gus is
+    alone on his own small stage"), and the sentence itself stands for the real side."""
+    lex, events, features = aligner.lex, aligner.events, aligner.features
+    candidates = [n for n in ids if events[n].predicate not in lex.framing]
+    if not candidates:
+        return None
+
+    def shared(n: int) -> tuple[int, bool]:
+        f = features[n]
+        return len(f.words & words) + len(f.people & people), events[n].main
+
+    best = max(candidates, key=shared)
+    return best if shared(best)[0] else None
+
+
 def _sentence_summary(
     layer: str,
     text: str,
@@ -690,7 +709,9 @@ def _sentence_summary(
         really = " ".join(sentence_texts[actual_sentence].split()).rstrip(".")
         if len(really) > 110:
             really = really[:109].rsplit(" ", 1)[0] + "…"
-    return f"In {where}: {told}. In reality: {really}."
+    told_end = "" if told.endswith("…") else "."
+    end = "" if really.endswith("…") else "."
+    return f"In {where}: {told}{told_end} In reality: {really}{end}"
 
 
 def _segment_divergences(
