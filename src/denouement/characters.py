@@ -93,7 +93,9 @@ _ACTOR_AS = re.compile(
     rf"(?<![\w.’'])(?P<actor>{_NAME}),?\s+"
     r"(?:(?:stars|co-stars|appears|returns|shines|is cast|was cast|(?:is|was)(?:\s+[a-z-]+){1,2}|"
     r"(?:has|had|plays|played|takes|took) (?:a|an|the) (?:[a-z-]+\s+){0,4}(?:role|part|turn|cameo))\s+)?as\s+"
-    r"(?:(?:the|a|an|his|her|their)\s+)?(?:[a-z-]+\s+){0,3}$"  # "Peter Vasko, as her exhausted dresser …"
+    # "Peter Vasko, as her exhausted dresser …", "Marc-André Pellerin as her father, Gérard" (a comma only
+    # right before the name: not "returns to Top Gun as an instructor, to which Stinger…")
+    r"(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[a-z-]+\s+){0,3}|(?:[a-z-]+\s+){0,2}[a-z-]+,\s+)$"
 )
 _KNOWN_AT = re.compile(r"\b(?:known|called|nicknamed)\b[^,;.()]{0,40}$")
 _ACTOR_PLAYS = re.compile(
@@ -2321,8 +2323,11 @@ _KIN_PREFIXES = ("great-", "great", "grand", "step", "god", "half-", "ex-")
 
 
 def _kin_or_human(lemma: str, human: AbstractSet[str]) -> bool:
-    """A human noun, also behind a kinship prefix ("granddaughter", "stepson", "great-aunt")."""
+    """A human noun, also behind a kinship prefix ("granddaughter", "stepson", "great-aunt"), or one with
+    the ending of a person's role ("deckhand", "flatmate", "lighthouse-keeper")."""
     word = lemma.lower()
+    if word.endswith(tuple(word_set("characters", "human_suffixes"))) and word.isalpha():
+        return True
     while word not in human:
         prefix = next((p for p in _KIN_PREFIXES if word.startswith(p) and len(word) > len(p) + 2), None)
         if prefix is None:
@@ -2450,8 +2455,8 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
     if _never_a_party(cluster, doc):
         return False
     human = word_set("characters", "human_nouns") | set(_gendered("relation_gender"))
-    if cluster.roles & human and not cluster.words <= title_words:
-        return True  # "the engineer, Tobias Reyne", "her son Caspar": a human role
+    if any(_kin_or_human(r, human) for r in cluster.roles) and not cluster.words <= title_words:
+        return True  # "the engineer, Tobias Reyne", "her son Caspar", "his deckhand, Benoît": a human role
     if _is_work_or_place(cluster, doc):
         return False
     if not set(cluster.labels) & {"ORG", "GPE", "LOC", "NORP", "FAC"} and any(

@@ -832,3 +832,29 @@ def test_a_place_that_says_yes_or_no_is_no_character(story_of):  # type: ignore[
     names = {c.name for c in story.characters}
     assert "Nia Rowlands" in names
     assert "Sheffield" not in names and "Leeds" not in names, names
+
+
+def test_a_name_beside_a_role_with_a_persons_ending_is_a_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Gérard Roux fishes for lobster out of Cheticamp. One August morning he sails without his "
+        "daughter, taking only his deckhand, Benoît. A squall blows up, and the boat is lost."
+    )
+    assert "Benoît" in names(story), names(story)
+
+
+def test_an_actor_cast_as_a_relation_named_after_a_comma(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Low Slack is a 2021 Canadian drama. It stars Élise Marchand as Danielle Roux and Marc-André "
+        "Pellerin as her father, Gérard. Danielle refuses to crew on Gérard's boat."
+    )
+    cast = {c.name: c.actor for c in story.characters}
+    assert cast.get("Gérard") == "Marc-André Pellerin", cast
+    assert "Marc-André Pellerin" not in cast
+
+
+def test_a_place_someone_returns_to_as_an_instructor_is_no_actor(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Offered any posting he likes, Wade returns to Miramar as an instructor, to which Stinger "
+        "responds with mock horror."
+    )
+    assert all(c.actor is None for c in story.characters), [(c.name, c.actor) for c in story.characters]
