@@ -821,6 +821,7 @@ def _alternate(
             next((found[i].speaker for i in turn if found[i].speaker is not None), None)
             for turn in conversation
         ]
+        _answered_by_name(found, conversation, speakers)
         parties = {s for s in speakers if s is not None}
         if narrator is not None and len(parties) == 1:
             parties.add(narrator)
@@ -845,6 +846,22 @@ def _alternate(
             for i in turn:
                 if found[i].speaker is None and found[i].vocative != who:  # nobody calls themself
                     found[i].speaker, found[i].attribution = who, "turn"
+
+
+def _answered_by_name(
+    found: list[QuoteSpan], conversation: list[list[int]], speakers: list[int | None]
+) -> None:
+    """ "“You'll be hungry at nine.” / “Then I'll have toast at nine, Mum.”": an untagged turn answered by
+    a line that calls someone by name was that person's (nobody calls themself by name). The turn becomes
+    an anchor of the alternation (``speakers`` is updated in place, and so are its lines)."""
+    for k in range(len(conversation) - 1, 0, -1):
+        called = next((found[i].vocative for i in conversation[k] if found[i].vocative is not None), None)
+        if called is None or speakers[k - 1] is not None or speakers[k] == called:
+            continue
+        speakers[k - 1] = called
+        for i in conversation[k - 1]:
+            if found[i].speaker is None and found[i].vocative != called:
+                found[i].speaker, found[i].attribution = called, "turn"
 
 
 def _recent_speakers(found: list[QuoteSpan], i: int, text: str, lines: int = 6) -> set[int]:

@@ -352,3 +352,18 @@ def test_he_told_me_after_naming_the_director_is_the_director(story_of):  # type
         '"I wanted a film where the biggest event is a pitch drying," he told me.'
     )
     assert speaker_of(story, "I wanted a film where") == "Idris Carmody"
+
+
+def test_the_line_before_one_that_calls_someone_by_name_is_theirs(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The kitchen was cold, and Ffion sat at the table with her coat still on.\n\n"
+        "\u201cTea?\u201d\n\n"
+        "\u201cNot now.\u201d\n\n"
+        "\u201cYou'll want it later.\u201d\n\n"
+        "\u201cThen I'll have it later, Gran.\u201d\n\n"
+        "Gran poured it anyway and set it by her elbow."
+    )
+    assert speaker_of(story, "You'll want it later") == "Gran"
+    assert speaker_of(story, "Tea?") == "Gran"
+    assert speaker_of(story, "Then I'll have it later") == "Ffion"
+    assert speaker_of(story, "Not now") == "Ffion"
