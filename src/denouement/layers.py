@@ -1362,7 +1362,13 @@ def _revealed_passage(
         if facts[end].heading:
             # "## So none of it happened?": an article's heading that asks whether the sequence above it
             # was real joins the sequence to the explanation below; any other heading ends the search
-            if bridged or not _asks_about_reality(facts[end], cues):
+            # "## What the rescue team found / …finds her talking to the empty sleeping bag": a strong reveal
+            # that opens its section looks back across the heading, as a question about reality does
+            opens_section = end == r - 1 and any(
+                _first_match(patterns, facts[r], "reveal", kind) is not None
+                for kind, patterns in cues.reveal.items()
+            )
+            if bridged or not (_asks_about_reality(facts[end], cues) or opens_section):
                 return None
             bridged = True
         end -= 1

@@ -1346,3 +1346,21 @@ def test_in_a_review_a_plain_happening_is_plot_and_the_heart_of_the_film_is_opin
     assert layer_of(story, "The harvest comes in") == "actual"
     assert layer_of(story, "The Trust sends a lawyer") == "actual"
     assert layer_of(story, "the heart of the film") == "commentary"
+
+
+def test_a_reveal_that_opens_a_new_section_looks_back_across_its_heading(nlp) -> None:  # type: ignore[no-untyped-def]
+    story = explain(
+        "# Whiteout, explained\n\n"
+        "Sigrid Dahl is stranded alone in a tent at Camp Three after the storm.\n\n"
+        "On the third morning her partner Jonas crawls into the tent, frostbitten but grinning. He melts "
+        "snow for tea and talks her down the icefall one anchor at a time.\n\n"
+        "## What the rescuers found\n\n"
+        "None of it happened. The helicopter crew finds Sigrid still in the tent, and Jonas has been "
+        "dead since the first night.\n",
+        format="md",
+        nlp=nlp,
+    )
+    assert layer_of(story, "crawls into the tent") == "imagined"
+    assert layer_of(story, "melts snow for tea") == "imagined"
+    assert layer_of(story, "stranded alone in a tent") == "actual"
+    assert layer_of(story, "helicopter crew finds") == "actual"
