@@ -2704,9 +2704,18 @@ def _is_reference(
     for m in mentions:
         sent = index.sentences[m.sentence]
         cue = any(t.lower_ in cues for t in sent)
+        # the entity the name is part of is no other work ("Freud's The Interpretation of Dreams"); a name
+        # inside a title opened by an article is a word of that title, no one in it
+        own = next(((e.start, e.end) for e in sent.ents if e.start <= m.start < e.end), (m.start, m.end))
+        if (
+            own[1] - own[0] > m.end - m.start
+            and doc[own[0]].lower_ in ("the", "a", "an")
+            and own[0] < m.start
+        ):
+            return False
         work = any(
             t.ent_type_ in ("WORK_OF_ART", "ORG")
-            and not (m.start <= t.i < m.end)
+            and not (min(m.start, own[0]) <= t.i < max(m.end, own[1]))
             and t.lower_ not in title_words
             and t.lower_ not in cast_words
             for t in sent

@@ -858,3 +858,14 @@ def test_a_place_someone_returns_to_as_an_instructor_is_no_actor(story_of):  # t
         "responds with mock horror."
     )
     assert all(c.actor is None for c in story.characters), [(c.name, c.actor) for c in story.characters]
+
+
+def test_the_words_of_a_book_title_are_no_characters_of_another_work(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Dr. Miriam Osei runs a small sleep clinic in Leith. She keeps a worn copy of Sigmund Freud's "
+        "The Interpretation of Dreams by the kettle, though she says her method owes more to Carl "
+        "Jung's patience than to anything in it. Miriam tells her patients that Freud was wrong."
+    )
+    found = names(story)
+    assert "Miriam Osei" in found
+    assert not found & {"Interpretation", "Dreams", "The Interpretation of Dreams"}, found
