@@ -969,16 +969,18 @@ def _name_called_nicknames(
     starts = [m.char_start for m in narrated]
     votes: dict[int, list[int | None]] = {}
     callers: dict[int, set[int | None]] = {}
-    for q in found:
+    for n, q in enumerate(found):
         if q.vocative in called_only:
             callers.setdefault(q.vocative, set()).add(q.speaker)
             to = q.addressee if q.addressee not in (q.speaker, q.vocative) else None
             to = to if to is not None else _spoken_to(q, text, narrated, starts)
+            if to in (None, q.speaker, q.vocative):
+                to = _answered(found, n, text)  # "“Sit down,” Dad said. / “I'm eighty-three, Huw.”"
             votes.setdefault(q.vocative, []).append(to if to not in (q.speaker, q.vocative) else None)
     moved: dict[int, int] = {}
     for key, holders in votes.items():
         known = {h for h in holders if h is not None}  # a line whose hearer is not named says nothing
-        if len(holders) < NICKNAME_CALLS or len(known) != 1:
+        if len(known) != 1:
             continue
         (holder_key,) = known
         if holder_key in callers[key]:
@@ -986,11 +988,27 @@ def _name_called_nicknames(
         holder = by_key.get(holder_key)
         if holder is None or holder.kind != "character" or holder_key in called_only:
             continue
+        # one call is enough for someone the narration names only by a family word ("I'm eighty-one,
+        # Gareth." to the one called Dad): that is the name they lack
+        kin_only = bool(holder.words) and holder.words <= word_set("characters", "kinship_names")
+        if len(holders) < (1 if kin_only else NICKNAME_CALLS):
+            continue
         other = by_key[key]
         holder.nicknames.update(" ".join(form) for form in other.forms)
         absorb(holder, other)
         moved[key] = holder_key
     _follow_moves(moved, mentions, found)
+
+
+def _answered(found: Sequence[QuoteSpan], n: int, text: str) -> int | None:
+    """The speaker of the line right before line ``n``, in the paragraph before it, when someone else
+    speaks line ``n``: the one it answers."""
+    if n == 0:
+        return None
+    q, prev = found[n], found[n - 1]
+    if prev.paragraph == q.paragraph or len(text[prev.end : q.start].split()) > _CONVERSATION_GAP:
+        return None
+    return prev.speaker if prev.speaker not in (None, q.speaker) else None
 
 
 def _spoken_to(q: QuoteSpan, text: str, narrated: Sequence[Mention], starts: Sequence[int]) -> int | None:

@@ -367,3 +367,14 @@ def test_the_line_before_one_that_calls_someone_by_name_is_theirs(story_of):  # 
     assert speaker_of(story, "Tea?") == "Gran"
     assert speaker_of(story, "Then I'll have it later") == "Ffion"
     assert speaker_of(story, "Not now") == "Ffion"
+
+
+def test_one_line_calling_the_family_word_character_by_name_gives_them_that_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Dad carried the last box up the stairs to Gran's flat and put it down by the window.\n\n"
+        "\u201cYou should sit down,\u201d Dad said. \u201cLet me unpack the kitchen.\u201d\n\n"
+        "\u201cI'm eighty-three, Huw. I'll sit down when I'm dead.\u201d\n\n"
+        "Gran opened the first box herself and started lining the mugs up on the sill."
+    )
+    dad = next(c for c in story.characters if c.name == "Dad" or "Dad" in c.aliases)
+    assert "Huw" in (dad.name, *dad.aliases), [(c.name, c.aliases) for c in story.characters]
