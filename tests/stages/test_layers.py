@@ -1364,3 +1364,16 @@ def test_a_reveal_that_opens_a_new_section_looks_back_across_its_heading(nlp) ->
     assert layer_of(story, "melts snow for tea") == "imagined"
     assert layer_of(story, "stranded alone in a tent") == "actual"
     assert layer_of(story, "helicopter crew finds") == "actual"
+
+
+def test_an_alibi_told_as_plot_that_then_comes_apart_was_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Detective Ana Ruiz questions Colm Doyle about the night the boathouse burned.\n\n"
+        "After locking up at six, Colm drives to his sister's flat with a bag of chips. They watch a film "
+        "together, and at eleven he drives home and goes to bed.\n\n"
+        "Then his story begins to come apart. A petrol receipt puts Colm at the marina at ten."
+    )
+    assert layer_of(story, "drives to his sister's flat") == "imagined"
+    assert layer_of(story, "watch a film together") == "imagined"
+    assert layer_of(story, "questions Colm Doyle") == "actual"
+    assert layer_of(story, "A petrol receipt") == "actual"
