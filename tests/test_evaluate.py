@@ -80,3 +80,15 @@ def test_a_name_that_is_only_a_family_title_is_compared_as_written() -> None:
     assert _alias_found(
         "Grandpa", {"name": "Frank Marsh"}, named.model_copy(update={"aliases": ("Grandpa",)})
     )
+
+
+def test_an_annotation_anchor_is_found_as_a_whole_word_first() -> None:
+    from types import SimpleNamespace
+
+    from denouement.evaluate import _locate
+
+    text = "With gales forecast, Peg waits.\n\nCast\n\nMaureen Tallis as Peg"
+    story = SimpleNamespace(text=text)
+    assert _locate(story, "Cast") == text.index("Cast\n")  # type: ignore[arg-type]
+    assert _locate(story, "gales fore") == text.index("gales")  # type: ignore[arg-type]
+    assert _locate(story, "nowhere") is None  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ divergence recall, each also broken down by the ``phenomena`` tags of the annota
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -129,9 +130,14 @@ def _matches(gold: dict[str, Any], engine: Character) -> bool:
 
 
 def _locate(story: Story, needle: str) -> int | None:
-    """Offset of ``needle`` in the story's text, ignoring quote styles, case and spacing."""
+    """Offset of ``needle`` in the story's text, ignoring quote styles, case and spacing. A match that
+    starts and ends at word boundaries comes first ("Cast", the heading, not the end of "forecast")."""
     norm_text, mapping = _normalised_with_map(story.text)
-    pos = norm_text.find(_norm(needle))
+    wanted = _norm(needle)
+    if not wanted:
+        return None
+    whole = re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", norm_text)
+    pos = whole.start() if whole else norm_text.find(wanted)
     return mapping[pos] if pos >= 0 else None
 
 
