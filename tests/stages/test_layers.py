@@ -1377,3 +1377,14 @@ def test_an_alibi_told_as_plot_that_then_comes_apart_was_imagined(story_of):  # 
     assert layer_of(story, "watch a film together") == "imagined"
     assert layer_of(story, "questions Colm Doyle") == "actual"
     assert layer_of(story, "A petrol receipt") == "actual"
+
+
+def test_a_driver_who_insists_he_never_dozed_off_opens_no_dream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Dr. Nadia Osei runs the sleep laboratory at St. Brendan's.\n\n"
+        "A lorry driver, Gerald Finch, insists he has never dozed off behind the wheel and blames the "
+        "steering for the crash. Osei is not persuaded and wires him up for a night in the lab. The "
+        "monitors show nothing unusual until three. Finch admits in the morning that he woke twice "
+        "in the night."
+    )
+    assert not [s for s in story.segments if s.layer in UNREAL]
