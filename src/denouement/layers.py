@@ -1536,6 +1536,12 @@ def _where_it_left(
     )
     if place is None:
         return first
+    opening = facts[first].narration.lstrip()
+    short = len(opening.split()) <= BEAT_WORDS
+    if facts[first].paragraph_start and short and first + 1 < r and _structure("beat").match(opening):
+        # "Then comes Saturday. Kirsty flags down his cab…": a paragraph that opens on a short beat
+        # starts the passage after it, whatever the place was called before
+        return first + 1
     named = re.compile(rf"\b{re.escape(place)}\b", re.IGNORECASE)
     inside = [j for j in range(first, r - 1) if named.search(facts[j].narration)]
     if inside:
@@ -1624,6 +1630,8 @@ def _corroborated(facts: Sequence[SentenceFacts], r: int, narration: set[int], c
     someone merely still sitting where they were) is as good as a strong one: a call ("Are you hearing a
     word of this?"), then the pot back where it had always been; "the image freezes", then "the camera
     pulls back"."""
+    if r > 0 and _first_match(cues.close.get("any", ()), facts[r - 1], "close", "imagined") is not None:
+        return True  # "And then Baird cuts back to the rank. Rab is exactly where we left him"
     after = [k for k in range(r + 1, min(len(facts), r + 1 + CORROBORATION)) if k in narration]
     for k in after:
         cue, weak = _reveal(facts[k], cues)

@@ -1388,3 +1388,20 @@ def test_a_driver_who_insists_he_never_dozed_off_opens_no_dream(story_of):  # ty
         "in the night."
     )
     assert not [s for s in story.segments if s.layer in UNREAL]
+
+
+def test_the_director_cutting_back_to_the_rank_reveals_the_day_before_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Small Hours review: a Glasgow cabbie's longest weekend. Four stars.\n\n"
+        "Eddie Rourke drives a black cab out of the rank at Queen Street every night, and his daughter "
+        "Shona is getting married on Saturday without him.\n\n"
+        "The first two nights are a string of fares, some funny, some frightening.\n\n"
+        "Then comes Saturday. Shona flags down his cab outside the bus station and climbs in the front. "
+        "At the reception she drags him up to make a speech, and the whole room stands.\n\n"
+        "And then Lindsay cuts back to the rank. Eddie is exactly where we left him, the engine idling, "
+        "and a lad is knocking on the window."
+    )
+    assert layer_of(story, "Shona flags down his cab") == "imagined"
+    assert layer_of(story, "the whole room stands") == "imagined"
+    assert layer_of(story, "a string of fares") == "actual"
+    assert layer_of(story, "a lad is knocking") == "actual"
