@@ -91,7 +91,8 @@ _STARRING = re.compile(
 )
 _ACTOR_AS = re.compile(
     rf"(?<![\w.’'])(?P<actor>{_NAME}),?\s+"
-    r"(?:(?:stars|co-stars|appears|returns|shines|is cast|was cast|(?:is|was)(?:\s+[a-z-]+){1,2}|"
+    r"(?:(?:stars|co-stars|guest[- ]stars|guest-starred|guest starred|cameos|appears|returns|shines|is cast|"
+    r"was cast|(?:is|was)(?:\s+[a-z-]+){1,2}|"
     r"(?:has|had|plays|played|takes|took) (?:a|an|the) (?:[a-z-]+\s+){0,4}(?:role|part|turn|cameo))\s+)?as\s+"
     # "Peter Vasko, as her exhausted dresser …", "Marc-André Pellerin as her father, Gérard" (a comma only
     # right before the name: not "returns to Top Gun as an instructor, to which Stinger…")
@@ -720,6 +721,7 @@ def _past_sentence_opener(doc: Doc, start: int, end: int) -> int:
             doc[start].tag_ in ("VB", "DT")
             or (doc[end].lower_ in _OBJECT_OPENERS and doc[start].ent_type_ != "PERSON")
             or word in _lowercase_nouns(doc)  # "Glass remembers every breath": the glass of the story
+            or word in word_set("characters", "sentence_openers")  # "Imagine being told…"
         )
     ):
         return end  # "Rewatch the sequence…", "Eat, the pair of you", "Neither's": no name

@@ -869,3 +869,15 @@ def test_the_words_of_a_book_title_are_no_characters_of_another_work(story_of): 
     found = names(story)
     assert "Miriam Osei" in found
     assert not found & {"Interpretation", "Dreams", "The Interpretation of Dreams"}, found
+
+
+def test_a_guest_star_is_an_actor_and_an_imperative_opener_is_no_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Lights Out is the fifth episode of Night Ward. Dale Rourke guest stars as Gerald Finch, a lorry "
+        "driver who crashed his rig.\n\n"
+        "Imagine being told at midnight that your only witness has gone home. That is where Dr. Osei "
+        "finds herself when Finch walks out of the lab."
+    )
+    cast = {c.name: c.actor for c in story.characters}
+    assert cast.get("Gerald Finch") == "Dale Rourke", cast
+    assert "Imagine" not in cast and "Dale Rourke" not in cast
