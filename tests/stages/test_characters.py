@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from denouement import explain
 from helpers import by_name, speaker_of
 
 pytestmark = pytest.mark.model
@@ -881,3 +882,18 @@ def test_a_guest_star_is_an_actor_and_an_imperative_opener_is_no_name(story_of):
     cast = {c.name: c.actor for c in story.characters}
     assert cast.get("Gerald Finch") == "Dale Rourke", cast
     assert "Imagine" not in cast and "Dale Rourke" not in cast
+
+
+def test_the_i_of_a_review_titled_as_one_is_no_narrator(nlp) -> None:  # type: ignore[no-untyped-def]
+    story = explain(
+        "# Night Fares review: a cabbie's longest weekend\n\n"
+        "There is a moment about an hour in when I realised I had been holding my breath.\n\n"
+        "Eddie Rourke drives a black cab in Glasgow, and his daughter Shona is getting married without "
+        "him. He works the rank all weekend. I kept waiting for him to turn the cab round.\n\n"
+        "I fell for it completely, and I am fairly sure you will too. If I have a complaint, it is the "
+        "music, which tells us what to feel when Eddie's face has already done it.\n",
+        format="md",
+        nlp=nlp,
+    )
+    assert "the narrator" not in {c.name for c in story.characters}
+    assert "Eddie Rourke" in {c.name for c in story.characters}
