@@ -2691,6 +2691,20 @@ def _kind(cluster: CharacterCluster, person: bool, reference: bool) -> Kind:
     return "character"
 
 
+def _entity_bounds(doc: Doc, i: int) -> tuple[int, int] | None:
+    """Start and end of the named entity token ``i`` is part of, from the tokens' IOB marks (reading
+    ``Span.ents`` would walk every entity of the doc)."""
+    if doc[i].ent_iob_ not in ("B", "I"):
+        return None
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
 def _is_reference(
     cluster: CharacterCluster, doc: Doc, index: StoryIndex, title_words: set[str], cast_words: set[str]
 ) -> bool:
@@ -2708,7 +2722,7 @@ def _is_reference(
         cue = any(t.lower_ in cues for t in sent)
         # the entity the name is part of is no other work ("Freud's The Interpretation of Dreams"); a name
         # inside a title opened by an article is a word of that title, no one in it
-        own = next(((e.start, e.end) for e in sent.ents if e.start <= m.start < e.end), (m.start, m.end))
+        own = _entity_bounds(doc, m.start) or (m.start, m.end)
         if (
             own[1] - own[0] > m.end - m.start
             and doc[own[0]].lower_ in ("the", "a", "an")
