@@ -631,8 +631,9 @@ def _sentence_counterparts(
         if tuple(sorted({s, best})) in paired:
             continue
         imagined = _main_event(by_sentence.get(s, ()), events, lex)
-        actual = _closest_event(by_sentence.get(best, ()), aligner, words[s], content.people[s])
-        summary = _sentence_summary(seg.layer, text, sentence_texts, events, imagined, actual, best)
+        actual, shares = _closest_event(by_sentence.get(best, ()), aligner, words[s], content.people[s])
+        saying = actual if shares else None  # the clause that says it, or else the whole sentence
+        summary = _sentence_summary(seg.layer, text, sentence_texts, events, imagined, saying, best)
         added.append(DivergenceSpan("changed", actual, imagined, summary, tuple(sorted({s, best}))))
     return found + added
 
@@ -675,21 +676,24 @@ def _main_event(ids: Iterable[int], events: Sequence[EventSpan], lex: Lexicon) -
 
 def _closest_event(
     ids: Sequence[int], aligner: _Aligner, words: frozenset[str], people: frozenset[int]
-) -> int | None:
-    """Of a real sentence's events, the one that shares most with the unreal sentence; None when none
-    shares anything (the sentence's point is then no event of it: "…the last note fades, …and Gus is
-    alone on his own small stage"), and the sentence itself stands for the real side."""
+) -> tuple[int | None, bool]:
+    """Of a real sentence's events, the one that shares most with the unreal sentence, and whether it
+    shares anything. When none does, the sentence's first main event stands for it, but the sentence's
+    point is no event of it ("…the last note fades, …and Gus is alone on his own small stage") and the
+    summary quotes the sentence itself."""
     lex, events, features = aligner.lex, aligner.events, aligner.features
     candidates = [n for n in ids if events[n].predicate not in lex.framing]
     if not candidates:
-        return None
+        return None, False
 
     def shared(n: int) -> tuple[int, bool]:
         f = features[n]
         return len(f.words & words) + len(f.people & people), events[n].main
 
     best = max(candidates, key=shared)
-    return best if shared(best)[0] else None
+    if shared(best)[0]:
+        return best, True
+    return _main_event(candidates, events, lex), False
 
 
 def _sentence_summary(
