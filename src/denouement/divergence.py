@@ -11,6 +11,10 @@ wedding in a courtyard" and "married to a record producer" share *marriage*). Th
   sequence leaves out ("in the fantasy he never owns a club"), and from the real ending's events about
   the same people and the same kinds of happening that the sequence never touches.
 
+A second pass takes whole sentences: each unreal sentence is also set against the real sentence after
+its segment that shares most with it (rare words, the people it mentions, kinds of happening, opposite
+words), which finds counterparts that hold no event of their own ("the pews are empty").
+
 Each divergence carries a plain summary composed from the two events' own words, and the ids of the
 sentences it rests on. ``denouement_divergence`` is the spaCy component (``doc._.divergences``).
 """
@@ -363,8 +367,8 @@ def find_divergences(
     """The divergences of every unreal segment, in text order.
 
     ``cast`` gives, for every sentence, the characters it names (each with the offset of its first name);
-    ``content``, what each sentence is about as a whole, pairs the unreal sentences whose clauses found
-    no counterpart with the real sentence that tells the same moment.
+    ``content``, what each sentence is about as a whole, sets each unreal sentence against the real
+    sentence after its segment that tells the same moment (see :func:`_sentence_counterparts`).
     """
     aligner = _Aligner(events, divergence_lexicon(), names, text)
     real = [n for n, e in enumerate(events) if layers[e.sentence] in _REAL_FOR_ALIGNMENT]
@@ -385,10 +389,13 @@ def find_divergences(
         window = _Window(seg.first - WINDOW, seg.last + WINDOW, candidates)
         near = real_order.between(window.first, window.last)
         after = every.between(seg.last + 1, seg.last + WINDOW)
+        since = len(result)  # this segment's own divergences start here
         result.extend(_segment_divergences(seg, inside, window, aligner, text, _aftermath(seg, layers)))
-        nearby = every.between(seg.first, seg.last + WINDOW)
         if content is not None:
-            result = _sentence_counterparts(seg, nearby, aligner, layers, sentence_texts, content, result)
+            nearby = every.between(seg.first, seg.last + WINDOW)
+            result[since:] = _sentence_counterparts(
+                seg, nearby, aligner, layers, sentence_texts, content, result[since:]
+            )
         result.extend(
             _missing_outcomes(
                 seg, inside, near, window, after, aligner, layers, text, sentence_texts, result, absence
@@ -589,7 +596,7 @@ def _sentence_counterparts(
     same people. A sentence whose clauses were found only in the unreal line keeps that verdict.
 
     ``nearby`` are the ids of the events from the start of the segment to :data:`WINDOW` sentences
-    after it."""
+    after it; ``found`` are the divergences the segment's clauses gave."""
     lex, events, text = aligner.lex, aligner.events, aligner.text
     first, last = seg.last + 1, min(len(layers) - 1, seg.last + WINDOW)
     # a real sentence that speaks of the unreal line ("all of it was the life she pictured") repeats
