@@ -42,3 +42,11 @@ def test_a_users_folder_extends_lists_and_name_lists(
     assert {"nain", "mum"} <= word_set("characters", "kinship_names")
     assert "olwen prys-tudor" in name_list("notable_people")
     assert "ken loach" in name_list("notable_people")
+
+
+def test_census_names_give_a_gender_only_to_names_one_sex_clearly_bears() -> None:
+    from denouement.lexicon import census_gender
+
+    assert census_gender("Hester") == "female"
+    assert census_gender("Amos") == "male"
+    assert census_gender("Biscuit") is None

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from denouement.document import SCRIPT_KINDS
 from denouement.furniture import furniture_sentences, is_author_line, is_cast_line
-from denouement.lexicon import load_lexicon, name_key, name_list, word_set
+from denouement.lexicon import census_gender, load_lexicon, name_key, name_list, word_set
 from denouement.quotemarks import QuoteMarks, find_quote_marks, inside_quotes
 from denouement.sentences import block_of, block_starts, blocks_of, story_sentences
 
@@ -935,8 +935,14 @@ def _shortens(short: str, first: str, diminutives: dict[str, list[str]]) -> bool
     )
     if len(stem) >= 3 and (first.startswith(stem) or stem.startswith(first)):
         return True
-    # "Tommo" from "Tom": a doubled last letter before the ending
-    return len(stem) >= 2 and stem[-1] == stem[-2] and first.startswith(stem[:-1])
+    # "Tommo" from "Tom", "Jonno" from "Jonathan": a doubled last letter before the ending (but "Maddie"
+    # is no pet form of "Mads", a shorter name that is itself one)
+    return (
+        len(stem) >= 2
+        and stem[-1] == stem[-2]
+        and first.startswith(stem[:-1])
+        and (first == stem[:-1] or len(first) >= len(short))
+    )
 
 
 class _StartIndex:
@@ -1055,10 +1061,22 @@ class _Builder:
             for token in self.doc:
                 self._evidence.append(_name_evidence(token))
                 self._texts.append(token.text)
-        return [
+        names = [
             named or (could_be and text in vocabulary)
             for (named, could_be), text in zip(self._evidence, self._texts, strict=True)
         ]
+        firsts = {w.lower() for w in vocabulary}
+        for i, ((_named, could_be), text) in enumerate(zip(self._evidence, self._texts, strict=True)):
+            if (
+                could_be
+                and not names[i]
+                and firsts
+                and text.isalpha()
+                and _calls_out(self.doc, i)
+                and any(shortens(text, first) for first in firsts)
+            ):
+                names[i] = True  # "You were going to ring her, Mads.": a short form of Maddie, called out
+        return names
 
     def candidates(self) -> list[Mention]:
         """Name mentions: a first pass on tags and entities, then again with the names that pass found."""
@@ -2440,6 +2458,16 @@ def called_out(doc: Doc, m: Mention) -> bool:
     return opens and after == "," and following not in _CALL_END
 
 
+def _calls_out(doc: Doc, i: int) -> bool:
+    """A word said to someone, as a name is: after a comma and before the end of the clause ("…, Mads."),
+    or alone before a question or a comma opening a line (“Mads? Is everything all right?”)."""
+    before = doc[i - 1].text if i > 0 else ""
+    after = doc[i + 1].text if i + 1 < len(doc) else ""
+    if before == ",":
+        return after in _CALL_END
+    return before in _OPENING_QUOTES and after in (",", "?", "!")
+
+
 def _place_answers(m: Mention, verb: Token) -> bool:
     """A place or an organisation that "said yes" or "said no": an institution's answer, not speech."""
     return m.label in ("GPE", "LOC", "FAC", "ORG") and any(c.lower_ in ("yes", "no") for c in verb.children)
@@ -2862,6 +2890,15 @@ def _given_name_gender(cluster: CharacterCluster) -> Gender:
     return kin.pop() if len(kin) == 1 else "unknown"  # "Dad", "Nan": whatever pronouns follow them
 
 
+def census_name_gender(cluster: CharacterCluster) -> Gender:
+    """The sex the census lists give a character's first name ("Hester") when the lexicon lacks it and
+    nothing in the text says (first names of full names first)."""
+    for form in sorted(cluster.forms, key=len, reverse=True):
+        if form[0].lower().rstrip(".") not in _titles() and (census := census_gender(form[0])) is not None:
+            return census  # type: ignore[return-value]
+    return "unknown"
+
+
 def _work_title_words(doc: Doc, index: StoryIndex) -> set[str]:
     """Words of the work's own title, from an opening like "The Wizard of Oz is a 1939 musical film"."""
     words: set[str] = set()
@@ -2920,6 +2957,8 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
         cluster.kind = notable[cluster.key] or _kind(cluster, person, reference[cluster.key])
         gender = _gender(cluster, doc)
         cluster.gender = gender if gender != "unknown" else _given_name_gender(cluster)
+        if cluster.gender == "unknown":
+            cluster.gender = census_name_gender(cluster)
     kept.sort(key=lambda c: c.mentions[0].char_start)
     remap = {c.key: new for new, c in enumerate(kept)}
     for new, cluster in enumerate(kept):

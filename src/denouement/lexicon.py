@@ -18,7 +18,7 @@ import yaml
 
 from denouement.errors import PipelineError
 
-__all__ = ["load_lexicon", "name_key", "name_list", "word_set"]
+__all__ = ["census_gender", "load_lexicon", "name_key", "name_list", "word_set"]
 
 
 def _read_yaml(text: str, name: str) -> dict[str, Any]:
@@ -82,3 +82,34 @@ def name_list(name: str) -> frozenset[str]:
         for line in text.splitlines()
         if line.strip() and not line.startswith("#")
     )
+
+
+#: How many times likelier one sex must be than the other for a census given name to count as gendered.
+CENSUS_RATIO = 4.0
+
+
+@cache
+def _census_genders() -> dict[str, str]:
+    """Given names of the US census lists (shipped by the ``names`` package) with the sex that bears them
+    far more often: "hester" → female, "amos" → male; names common to both ("jordan") are left out."""
+    shares: dict[str, dict[str, float]] = {}
+    package = resources.files("names")
+    for gender, file in (("female", "dist.female.first"), ("male", "dist.male.first")):
+        for line in package.joinpath(file).read_text(encoding="ascii").splitlines():
+            parts = line.split()
+            if len(parts) >= 2:
+                shares.setdefault(parts[0].lower(), {})[gender] = float(parts[1])
+    genders = {}
+    for name, by in shares.items():
+        female, male = by.get("female", 0.0), by.get("male", 0.0)
+        if female >= CENSUS_RATIO * male:
+            genders[name] = "female"
+        elif male >= CENSUS_RATIO * female:
+            genders[name] = "male"
+    return genders
+
+
+def census_gender(name: str) -> str | None:
+    """The sex a given name is borne by in the US census lists, if it is clearly one: a fallback for
+    names the lexicon's ``given_names`` does not list."""
+    return _census_genders().get(name.lower())

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from denouement.characters import (
     CharacterCluster,
@@ -78,6 +78,7 @@ class _Context:
         self.noun_gender = {str(w).lower(): g for g in ("female", "male") for w in relations.get(g, [])}
         self.gender: dict[int, str] = {}
         self.not_speech = word_set("quotes", "not_speech_before")
+        self.voices = word_set("quotes", "voice_nouns")
         self.starts = [t.idx for t in doc]
 
     def token_at_or_after(self, char: int) -> int:
@@ -87,6 +88,14 @@ class _Context:
     def cluster(self, token: Token) -> int | None:
         m = self.by_token.get(token.i)
         return m.cluster if m else None
+
+    def actor(self, token: Token) -> int | None:
+        """The character a subject is, or whose voice it is ("Bea's voice was thin")."""
+        direct = self.cluster(token)
+        if direct is not None or token.lemma_.lower() not in self.voices:
+            return direct
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        return self.cluster(owner) if owner is not None else None
 
     def cluster_in(self, token: Token) -> int | None:
         """The character a noun phrase refers to: its head, or a name inside it ("director X")."""
@@ -363,6 +372,8 @@ def _last_actor(ctx: _Context, char: int) -> int | None:
     for back in range(sid - 1, max(-1, sid - 4), -1):
         if back in index.meta:
             continue
+        if _newcomer(ctx, index.sentences[back]):
+            return None
         subjects = [
             key
             for t in index.sentences[back]
@@ -430,6 +441,56 @@ _SELF_NAMED = re.compile(
     r"(?:^|[.,!?]\s+)(?:[Ii]t's|[Ii]t is|[Tt]his is|[Hh]ere's|[Mm]y name's|[Mm]y name is|[Nn]ame's|"
     r"[Tt]he name's|[Ii] am|[Ii]'m)\s+(?P<name>[A-Z][\w'’\-]+)\b"
 )  # "It's Hal.", "Name's Hallam.", "I'm Priya Raman, from the council."
+
+
+def _paragraph_before(
+    ctx: _Context, mark: QuoteMarks, blocks: Sequence[Block], starts: Sequence[int]
+) -> int | None:
+    """ "Dad came in from the hall. He was holding a flat black case. / “Whose are these?”": a line that
+    opens its paragraph right after a paragraph of narration alone is spoken by the one character acting
+    in that paragraph's last sentence that has a character for its subject."""
+    doc, index, text = ctx.doc, ctx.index, ctx.index.text
+    i = bisect.bisect_right(starts, mark.start) - 1
+    if i < 1 or text[blocks[i].start : mark.start].strip() or blocks[i - 1].kind != "paragraph":
+        return None
+    prev = blocks[i - 1]
+    first, last = ctx.token_at_or_after(prev.start), ctx.token_at_or_after(prev.end)
+    if first >= last or any(index.in_quote(t) for t in doc[first:last]):
+        return None
+    for sid in range(index.token_sentence[last - 1], index.token_sentence[first] - 1, -1):
+        if sid < 0 or sid in index.meta:
+            return None
+        sent = index.sentences[sid]
+        if _newcomer(ctx, sent):
+            return None
+        subjects = {
+            key
+            for t in sent
+            if t.dep_ in ("nsubj", "nsubjpass") and _main_clause(t) and (key := ctx.actor(t)) is not None
+        }
+        if subjects:
+            return subjects.pop() if len(subjects) == 1 else None
+    return None
+
+
+def _newcomer(ctx: _Context, sentence: Span) -> bool:
+    """ "… when a man in a wet cagoule came in": someone unnamed arrives, who is likelier to speak next."""
+    return any(
+        t.dep_ == "nsubj"
+        and t.lemma_.lower() in ctx.humans
+        and ctx.cluster(t) is None
+        and not ctx.index.in_quote(t)
+        for t in sentence
+    )
+
+
+def _main_clause(subject: Token) -> bool:
+    """A subject of the sentence's main verb or of a verb joined to it ("Dad came in and sat down"), not
+    of a clause inside ("the tape that Biscuit kept losing", "When she went back in, …")."""
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _self_named(ctx: _Context, mark: QuoteMarks) -> int | None:
@@ -511,9 +572,9 @@ def _context_speaker(
         if sent.start_char < par_start or sent.end_char > par_end:
             continue
         subjects = {
-            ctx.cluster(t)
+            ctx.actor(t)
             for t in sent
-            if t.dep_ in ("nsubj", "nsubjpass") and not index.in_quote(t) and ctx.cluster(t) is not None
+            if t.dep_ in ("nsubj", "nsubjpass") and not index.in_quote(t) and ctx.actor(t) is not None
         } - {exclude}
         if len(subjects) == 1:
             return subjects.pop()
@@ -632,6 +693,10 @@ def find_quotes(
             key = _context_speaker(ctx, mark, par_start, par_end, exclude=vocative)
             if key is not None:
                 span.speaker, span.attribution = key, "context"
+        if span.speaker is None and (after or before) is None:
+            key = _paragraph_before(ctx, mark, blocks, starts)
+            if key is not None and key != vocative:
+                span.speaker, span.attribution = key, "beat"
         found.append(span)
     found.extend(_colon_lines(ctx, blocks, found))
     found.sort(key=lambda q: q.start)
@@ -833,6 +898,8 @@ def _alternate(
             present = after(found[conversation[-1][-1]].end) - parties
             if len(present) == 1:
                 parties |= present  # a story that opens on talk: the other one narrated right after it
+        if len(parties) == 2:
+            _overrule_beats(found, conversation, speakers, parties)
         anchors = [k for k, who in enumerate(speakers) if who is not None]
         if len(parties) != 2 or not anchors or len(anchors) == len(speakers):
             continue
@@ -848,6 +915,29 @@ def _alternate(
                     found[i].speaker, found[i].attribution = who, "turn"
 
 
+def _overrule_beats(
+    found: list[QuoteSpan], conversation: list[list[int]], speakers: list[int | None], parties: set[int]
+) -> None:
+    """A turn given to the one acting in the narration before it, against the alternation that firmer
+    turns of a two-person exchange set, follows the alternation ("Ffion sat at the table. / “Tea?” /
+    “Not now.” / “You'll want it later.” / “Then I'll have it later, Gran.”: the tea is Gran's)."""
+    beats = {k for k, turn in enumerate(conversation) if all(found[i].attribution == "beat" for i in turn)}
+    firm = [k for k, who in enumerate(speakers) if who is not None and k not in beats]
+    if not firm:
+        return
+    for k in beats:
+        j = min(firm, key=lambda a: (abs(a - k), a))
+        anchor = speakers[j]
+        other = next((p for p in parties if p != anchor), None)
+        expected = anchor if (k - j) % 2 == 0 else other
+        if expected is None or expected == speakers[k]:
+            continue
+        speakers[k] = expected
+        for i in conversation[k]:
+            if found[i].vocative != expected:
+                found[i].speaker, found[i].attribution = expected, "turn"
+
+
 def _answered_by_name(
     found: list[QuoteSpan], conversation: list[list[int]], speakers: list[int | None]
 ) -> None:
@@ -856,11 +946,15 @@ def _answered_by_name(
     an anchor of the alternation (``speakers`` is updated in place, and so are its lines)."""
     for k in range(len(conversation) - 1, 0, -1):
         called = next((found[i].vocative for i in conversation[k] if found[i].vocative is not None), None)
-        if called is None or speakers[k - 1] is not None or speakers[k] == called:
+        if called is None or speakers[k] == called:
+            continue
+        # a line answered by name outweighs the narration before it ("Ffion sat at the table. / “Tea?”")
+        guessed = all(found[i].attribution in ("beat", None) for i in conversation[k - 1])
+        if speakers[k - 1] is not None and not guessed:
             continue
         speakers[k - 1] = called
         for i in conversation[k - 1]:
-            if found[i].speaker is None and found[i].vocative != called:
+            if found[i].attribution in ("beat", None) and found[i].vocative != called:
                 found[i].speaker, found[i].attribution = called, "turn"
 
 

@@ -897,3 +897,22 @@ def test_the_i_of_a_review_titled_as_one_is_no_narrator(nlp) -> None:  # type: i
     )
     assert "the narrator" not in {c.name for c in story.characters}
     assert "Eddie Rourke" in {c.name for c in story.characters}
+
+
+def test_a_short_form_the_tagger_misses_joins_the_name_it_shortens_when_called_out(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Maddie Roper stood at the bus shelter with her brother, counting coins.\n\n"
+        '"We are twenty pence short, Mads."\n\n'
+        '"Mads? Since when do you call me that?"'
+    )
+    maddie = next(c for c in story.characters if c.name == "Maddie Roper")
+    assert "Mads" in maddie.aliases, [(c.name, c.aliases) for c in story.characters]
+    assert all(c.name != "Mads" for c in story.characters)
+
+
+def test_a_longer_pet_form_is_not_taken_for_a_short_form_of_a_shorter_name() -> None:
+    from denouement.characters import shortens
+
+    assert shortens("Mads", "Maddie")
+    assert not shortens("Maddie", "Mads")
+    assert shortens("Tommo", "Tom") and shortens("Jonno", "Jonathan")

@@ -378,3 +378,32 @@ def test_one_line_calling_the_family_word_character_by_name_gives_them_that_name
     )
     dad = next(c for c in story.characters if c.name == "Dad" or "Dad" in c.aliases)
     assert "Huw" in (dad.name, *dad.aliases), [(c.name, c.aliases) for c in story.characters]
+
+
+def test_a_line_opening_a_paragraph_after_narration_is_spoken_by_the_one_acting_in_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Hester Lowe was packing the van when her uncle Amos came round the side of the house. He had a "
+        "shoebox under one arm.\n\n"
+        "\u201cFound these in the loft. Do you want them?\u201d\n\n"
+        "\u201cWhat are they?\u201d\n\n"
+        "\u201cYour letters to your gran.\u201d"
+    )
+    assert speaker_of(story, "Found these in the loft") == "Amos"
+    assert speaker_of(story, "What are they?") == "Hester Lowe"
+
+
+def test_a_voice_named_after_a_line_is_its_speaker(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nell Okafor sat in the back of the cab. Her phone rang: her brother Femi.\n\n"
+        "\u201cWhere are you?\u201d Femi's voice was hoarse. \u201cThey moved Dad again.\u201d\n\n"
+        "\u201cNearly there,\u201d Nell said."
+    )
+    assert speaker_of(story, "Where are you?") == "Femi"
+
+
+def test_a_newcomer_in_the_narration_before_a_line_is_likelier_to_speak_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Rhodri Bevan was stacking chairs in the village hall when a man in a wet cagoule came in.\n\n"
+        "\u201cIs this where the quiz is?\u201d"
+    )
+    assert speaker_of(story, "Is this where the quiz is?") != "Rhodri Bevan"
