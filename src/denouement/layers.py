@@ -998,6 +998,42 @@ def _the_real_one(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     return CueSpan(r, offset + match.start(), offset + match.end(), "reveal", "imagined")
 
 
+#: Sentences before a thing found still in its place in which it must have been put there.
+PLACED_REACH = 10
+
+
+def _still_in_place(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
+    """ "She sets the urn on the dresser." … "Nuala walks down to the slipway carrying the urn" … "the urn is
+    still on the dresser": a thing found still where a sentence before put it, after a later sentence took
+    it away or used it (a verb of ``moving_verbs`` beside it), reveals the lines that took it."""
+    f = facts[r]
+    match = _structure("still_in_place").search(f.narration)
+    if match is None:
+        return None
+    thing, place = match["thing"].lower(), match["place"].lower()
+    nouns = {lemma for _s, _e, pos, lemma in f.tokens if pos == "NOUN"}
+    if thing not in nouns or place not in nouns:
+        return None
+    moving = word_set("layers", "moving_verbs")
+
+    def names(j: int, noun: str) -> bool:
+        return any(pos == "NOUN" and lemma == noun for _s, _e, pos, lemma in facts[j].tokens)
+
+    put = next(
+        (j for j in range(r - 1, max(-1, r - 1 - PLACED_REACH), -1) if names(j, thing) and names(j, place)),
+        None,
+    )
+    if put is None:
+        return None
+    took = any(
+        names(j, thing) and any(pos == "VERB" and lemma in moving for _s, _e, pos, lemma in facts[j].tokens)
+        for j in range(put + 1, r)
+    )
+    if not took:
+        return None
+    return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined")
+
+
 #: Sentences before a reveal that calls a stretch unreal in which the stretch's noun must have been told.
 STRETCH_REACH = 12
 
@@ -2017,7 +2053,10 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         f = facts[r]
         reveal, weak = _reveal(f, cues)
         if reveal is None:
-            reveal, weak = _the_real_one(facts, r) or _predicated_unreal(facts, r), False
+            reveal, weak = (
+                _the_real_one(facts, r) or _predicated_unreal(facts, r) or _still_in_place(facts, r),
+                False,
+            )
         denied = _denied_passage(facts, r, narration, taken) if reveal is None else None
         if denied is not None:
             reveal = denied.cues[0]  # "There was no wreck on the skerries and no survivor in the bothy."

@@ -74,6 +74,16 @@ def test_a_short_sentence_case_line_opened_like_a_heading_is_one() -> None:
     ]
 
 
+def test_a_short_question_about_the_work_standing_alone_is_a_heading() -> None:
+    doc = parse(
+        "Harbour Lights: the ending explained\n\nThe last episode aired on Sunday.\n\n"
+        "Is the final scene a dream?\n\nNo, and the show says so.\n\n"
+        "Where was she supposed to go now?\n\nShe sat on the step."
+    )
+    assert blocks(doc)[2] == ("heading", 2, "Is the final scene a dream?")
+    assert blocks(doc)[4] == ("paragraph", 0, "Where was she supposed to go now?")  # a thought, not a heading
+
+
 def test_first_line_with_sentence_punctuation_is_not_a_title() -> None:
     doc = parse("It was raining again.\n\nNobody came.")
     assert doc.title is None

@@ -1405,3 +1405,30 @@ def test_the_director_cutting_back_to_the_rank_reveals_the_day_before_it(story_o
     assert layer_of(story, "the whole room stands") == "imagined"
     assert layer_of(story, "a string of fares") == "actual"
     assert layer_of(story, "a lad is knocking") == "actual"
+
+
+def test_a_thing_found_still_where_it_was_put_exposes_the_lines_that_took_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Tide Table is a 2021 Welsh drama film.\n\n"
+        "Plot\n\n"
+        "Gwen Pryce comes home to Aberdaron to bury her brother. After the funeral she puts his compass "
+        "in the kitchen drawer and sits up late with her niece, Elin. At dawn Gwen rows out past the point "
+        "with the compass in her pocket and throws it into the sea where he used to fish. She rows back "
+        "singing. When Elin comes down for breakfast, the compass is still in the kitchen drawer, and "
+        "Gwen is asleep at the table.\n\n"
+        "Gwen leaves for Cardiff the next day."
+    )
+    assert layer_of(story, "At dawn Gwen rows out") == "imagined"
+    assert layer_of(story, "She rows back singing") == "imagined"
+    assert layer_of(story, "puts his compass in the kitchen drawer") == "actual"
+    assert layer_of(story, "the compass is still in the kitchen drawer") == "actual"
+    assert layer_of(story, "Gwen leaves for Cardiff") == "actual"
+
+
+def test_a_thing_still_where_it_was_left_in_a_linear_story_opens_nothing(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Gwen Pryce puts her brother's compass in the kitchen drawer and goes out to the boat. She fishes "
+        "all morning and comes home with nothing. The compass is still in the kitchen drawer when she "
+        "looks for it that night."
+    )
+    assert {s.layer for s in story.sentences} == {"actual"}

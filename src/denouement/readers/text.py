@@ -180,9 +180,31 @@ def _is_short_unpunctuated(line: str) -> bool:
     return not line.rstrip(_CLOSERS).endswith(tuple(_FINAL_PUNCTUATION))
 
 
+#: First words of the questions articles use as subheadings ("What happens at the end?", "Is Vic real?").
+_QUESTION_OPENERS = _words("what why how who where when which is are was does did do can")
+
+#: Words that make a lone question a thought of the story's people rather than a subheading about the work.
+_PERSONAL_WORDS = _words("i me my we us our you your she her he him his they them their")
+
+
+def _question_heading(line: str) -> bool:
+    """A short question standing alone, about the work rather than anyone in it: "What happens at the
+    end?", "Is the ending a dream?" (not "Where was she supposed to go now?")."""
+    words = line.split()
+    if not line.rstrip().endswith("?") or len(words) > _SENTENCE_CASE_HEADING_WORDS + 4 or len(words) < 2:
+        return False
+    if line.startswith(tuple(_OPENING_QUOTES)) or not line[:1].isupper():
+        return False
+    lowered = [w.strip("?,.!'’").lower() for w in words]
+    return lowered[0] in _QUESTION_OPENERS and not any(w in _PERSONAL_WORDS for w in lowered)
+
+
 def _looks_like_heading(line: str) -> bool:
     """A short unpunctuated line mostly in Title Case or ALL CAPS, or a very short one in sentence case
-    ("The morning after", "Where it ends")."""
+    ("The morning after", "Where it ends"), or a short question about the work ("What happens at the
+    end?")."""
+    if _question_heading(line):
+        return True
     if not _is_short_unpunctuated(line):
         return False
     words = line.split()
