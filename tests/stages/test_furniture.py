@@ -90,3 +90,24 @@ def test_a_spelled_out_rating_a_broadcast_slot_and_a_heads_up_are_furniture(stor
     assert layers["Tidewater continues on Sunday at 9pm on Channel Four."] == "meta"
     assert layers["Constable Ewa Marsh finds the missing boat in the reeds."] == "actual"
     assert layers["The trawler returns to port on Sunday at dawn."] == "actual"
+
+
+def test_a_verdict_in_words_is_the_critics_opinion_and_a_verdict_in_stars_is_furniture(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Review: The Ferry at Dusk\n\n"
+        "★★★½ (three and a half stars out of five)\n\n"
+        "Ruth Penhale runs the last ferry across the Fal and refuses to sell it to the council.\n\n"
+        "Verdict: patient, flinty and far too short.\n\n"
+        "Take a coat to the screening.\n\n"
+        "Verdict: 4/5"
+    )
+    layers = {s.text: s.layer for s in story.sentences}
+    assert layers["★★★½ (three and a half stars out of five)"] == "meta"
+    assert layers["Verdict: patient, flinty and far too short."] == "commentary"
+    assert layers["Take a coat to the screening."] == "commentary"
+    assert layers["Verdict: 4/5"] == "meta"
+    assert (
+        layers["Ruth Penhale runs the last ferry across the Fal and refuses to sell it to the council."]
+        == "actual"
+    )
+    assert all(c.name != "Verdict" for c in story.characters)
