@@ -2919,6 +2919,7 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
     index = story_index(doc)
     builder = _Builder(doc, index)
     clusters, mentions = builder.run()
+    _join_renamed(clusters, mentions, index)
     for cluster in clusters:
         if not cluster.forms:  # left only a nickname another character took: named as its mentions write it
             cluster.forms = list(dict.fromkeys(m.form for m in cluster.named_mentions if m.form))
@@ -2967,6 +2968,48 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
     for m in mentions:
         m.cluster = remap[m.cluster] if m.cluster is not None else None
     return kept, mentions
+
+
+#: Words right before a full name that give someone another name of theirs: a maiden or married name
+#: ("Nuala Keane, born Nuala Fahy", "Calla is now Calla Ashworth", "she becomes Daisy Brandt").
+_RENAMED = re.compile(
+    r"\b(?:born|n[ée]e|becomes|became|is now|was now|had been|was once|goes by|went by|"
+    r"(?:married|maiden) name(?: is| was)?)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _join_renamed(clusters: list[CharacterCluster], mentions: Sequence[Mention], index: StoryIndex) -> None:
+    """A full name given as someone's other name (after "born", "née", "is now", "becomes" …) whose first
+    name is the first name or nickname of exactly one other character named outside headings is that
+    character's name too."""
+    by_key = {c.key: c for c in clusters}
+    text = index.text
+    for m in mentions:
+        if m.kind != "name" or len(m.form) < 2 or m.cluster is None or m.in_quote:
+            continue
+        if not _RENAMED.search(text[max(0, m.char_start - 30) : m.char_start]):
+            continue
+        if text[m.char_end : m.char_end + 2] in ("'s", "’s"):
+            continue  # "is now Tom Baker's assistant"
+        own = by_key.get(m.cluster)
+        first = m.form[0].lower()
+        holders = [
+            c
+            for c in clusters
+            if c.key != m.cluster
+            and c.forms
+            and (first in {f[0].lower() for f in c.forms} or first in {n.lower() for n in c.nicknames})
+            and any(x.sentence not in index.meta for x in c.mentions)
+        ]
+        if len(holders) > 1:
+            holders = [c for c in holders if c.actor]  # the credited one of several with that first name
+        if own is None or len(holders) != 1 or own.actor or own is holders[0]:
+            continue
+        holder = holders[0]
+        holder.forms.extend(f for f in own.forms if f not in holder.forms)
+        holder.nicknames |= own.nicknames
+        absorb(holder, own)
 
 
 def mentions_by_token(mentions: Sequence[Mention]) -> dict[int, Mention]:

@@ -916,3 +916,15 @@ def test_a_longer_pet_form_is_not_taken_for_a_short_form_of_a_shorter_name() -> 
     assert shortens("Mads", "Maddie")
     assert not shortens("Maddie", "Mads")
     assert shortens("Tommo", "Tom") and shortens("Jonno", "Jonathan")
+
+
+def test_a_maiden_or_married_name_given_as_someone_s_other_name_joins_them(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Bronwen Ellis, born Bronwen Price, drives back to Harlech for her father's funeral. Her cousin "
+        "Gethin Price meets her at the station. Years later her schoolfriend Mair is now Mair Lloyd, "
+        "and Mair Lloyd's husband runs the chip shop."
+    )
+    bronwen = next(c for c in story.characters if c.name == "Bronwen Ellis")
+    assert "Bronwen Price" in bronwen.aliases, [(c.name, c.aliases) for c in story.characters]
+    assert any(c.name == "Gethin Price" for c in story.characters)
+    assert all(c.name != "Bronwen Price" for c in story.characters)
