@@ -32,6 +32,7 @@ is the spaCy component that stores its answer on ``doc._.layers`` and ``doc._.se
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import importlib
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -111,6 +112,7 @@ class LayerCues:
     modal_run_min: int
     rehearsal: tuple[re.Pattern[str], ...]
     twist: tuple[re.Pattern[str], ...]
+    spoken_reveal: dict[str, tuple[re.Pattern[str], ...]]  # reveals in a line of dialogue, by kind
     setup: tuple[re.Pattern[str], ...]
     returned_to: tuple[re.Pattern[str], ...]  # a reveal that names the place it returns to (group "place")
     leaving: str  # words before a place that tell of leaving it ("off", "out of")
@@ -172,6 +174,7 @@ def layer_cues() -> LayerCues:
         frame_back=_compile(data.get("frame", {}).get("back", [])),
         rehearsal=_compile(data.get("rehearsal", [])),
         twist=_compile(data.get("twist", [])),
+        spoken_reveal={k: _compile(v) for k, v in data.get("spoken_reveal", {}).items()},
         setup=_compile(data.get("setup", [])),
         returned_to=_compile(data.get("returned_to", {}).get("patterns", [])),
         leaving="|".join(re.escape(str(w)) for w in data.get("returned_to", {}).get("leaving", []))
@@ -978,9 +981,25 @@ def _reveal(f: SentenceFacts, cues: LayerCues) -> tuple[CueSpan | None, bool]:
     cue = _first_match(cues.close.get("dream", ()), f, "reveal", "dream")
     if cue is not None:
         return cue, True
+    said = _said_reveal(f, cues)
+    if said is not None:
+        return said, True
     if _called_out(f):
         return CueSpan(f.index, f.start, f.end, "reveal", "called"), True
     return _first_match(cues.interrupt, f, "reveal", "imagined"), True
+
+
+def _said_reveal(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
+    """A line of dialogue that gives the scene before it away ("Four minutes you were out, ma'am."): the
+    ``spoken_reveal`` patterns, on the words as said."""
+    if not f.spoken or f.quoted < 0.3:
+        return None
+    for kind, patterns in cues.spoken_reveal.items():
+        for pattern in patterns:
+            m = pattern.search(f.spoken)
+            if m is not None:
+                return CueSpan(f.index, f.start + m.start(), f.start + m.end(), "reveal", kind)
+    return None
 
 
 def _the_real_one(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
@@ -1679,6 +1698,12 @@ def _corroborated(facts: Sequence[SentenceFacts], r: int, narration: set[int], c
     return False
 
 
+def _dream_told_beside(facts: Sequence[SentenceFacts], r: int, narration: set[int], cues: LayerCues) -> bool:
+    """One of the sentences that confirm a weak reveal at ``r`` says the passage was slept through."""
+    after = [k for k in range(r + 1, min(len(facts), r + 1 + CORROBORATION)) if k in narration]
+    return any((cue := _reveal(facts[k], cues)[0]) is not None and cue.kind == "dream" for k in after)
+
+
 def _whole_paragraph(facts: Sequence[SentenceFacts], seg: SegmentSpan, r: int, narration: set[int]) -> bool:
     """The passage is all the story its paragraph tells (a commentary lead-in aside), and the reveal
     stands outside it — in the next paragraph, or as the paragraph's closing beat ("Then a passenger
@@ -2075,6 +2100,12 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             continue  # "Downstairs, Mum had fallen asleep on the sofa": not the one the passage follows
         if weak and seg is not None and _corroborated(facts, r, narration, cues):
             weak = False
+            if reveal.kind != "dream" and _dream_told_beside(facts, r, narration, cues):
+                # "Voss is sitting exactly as he was. “Four minutes you were out, ma'am.”": a dream
+                slept = dataclasses.replace(reveal, kind="dream")
+                cues_now = [slept if c == reveal else c for c in seg.cues]
+                seg = dataclasses.replace(seg, layer="dream", kind=_SEGMENT_KIND["dream"], cues=cues_now)
+                reveal = slept
         if seg is None or (weak and not _weak_reveal_holds(facts, seg, r, named, cues, narration)):
             if reveal.kind == "dream" and not weak:
                 _retype_before(passages, r, "dream")

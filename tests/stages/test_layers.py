@@ -1432,3 +1432,22 @@ def test_a_thing_still_where_it_was_left_in_a_linear_story_opens_nothing(story_o
         "looks for it that night."
     )
     assert {s.layer for s in story.sentences} == {"actual"}
+
+
+def test_a_scene_found_as_it_was_and_a_line_saying_how_long_she_was_out_expose_a_dream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Night Shift, episode six: the finale explained\n\n"
+        "Inspector Rhian Gale has not slept in three days. At four in the morning she sits across the "
+        "table from the suspect, Colin Marsh, who has said nothing for six hours.\n\n"
+        "Marsh finally talks. He gives her the address of a lock-up in Splott, and Rhian drives there "
+        "through the rain, breaks the padlock and finds the missing boy asleep on a camp bed. The boy's "
+        "mother runs across the car park to meet them.\n\n"
+        "Then the camera finds the clock above the door of the interview room. Marsh is sitting exactly "
+        "as he was, arms folded. \u201cSix minutes you were out, ma'am,\u201d says the constable by the door.\n\n"
+        "The boy is found two days later by a dog walker."
+    )
+    assert layer_of(story, "Marsh finally talks") == "dream"
+    assert layer_of(story, "The boy's mother runs across") == "dream"
+    assert layer_of(story, "has said nothing for six hours") == "actual"
+    assert layer_of(story, "Marsh is sitting exactly as he was") == "actual"
+    assert layer_of(story, "found two days later by a dog walker") == "actual"
