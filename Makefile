@@ -34,8 +34,8 @@ browser:
 	fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests fuzz benchmarks
-	$(BIN)/ruff format --check src tests fuzz benchmarks
+	$(BIN)/ruff check src tests fuzz benchmarks tools
+	$(BIN)/ruff format --check src tests fuzz benchmarks tools
 	$(BIN)/mypy
 
 bench: $(STAMP)

@@ -27,14 +27,14 @@ def test_dev_set_floor() -> None:
     figures = summarise(evaluate_dir(TESTS / "devset"))
     assert figures["stories"] >= 234
     assert figures["character_recall"] >= 0.965
-    assert figures["character_accuracy"] >= 0.862
-    assert figures["character_names_actors"] >= 0.894
+    assert figures["character_accuracy"] >= 0.865
+    assert figures["character_names_actors"] >= 0.896
     assert figures["speaker_accuracy"] >= 0.848
     assert figures["quote_recall"] >= 0.985
     assert figures["character_precision"] >= 0.945
-    assert figures["layer_coarse"] >= 0.94
-    assert figures["unreal_f1"] >= 0.874
-    assert figures["divergence_recall"] >= 0.35
+    assert figures["layer_coarse"] >= 0.958
+    assert figures["unreal_f1"] >= 0.88
+    assert figures["divergence_recall"] >= 0.36
     assert figures["linear_false_segments"] == 0  # no unreal passage invented in a story without one
 
 

@@ -44,6 +44,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from denouement.characters import CharacterCluster, Mention, StoryIndex, mentions_by_token, story_index
+from denouement.commentary import SentenceSignals, commentary_model
+from denouement.commentary import probabilities as commentary_probabilities
 from denouement.lexicon import load_lexicon, word_set
 from denouement.model import UNREAL_LAYERS, Layer
 from denouement.narrator import a_viewers_i
@@ -76,10 +78,8 @@ MAX_PASSAGE = 30
 MAX_UNCLOSED = 8
 #: Sentences, at most, in a paragraph of a scene rehearsed in the head that is not mostly dialogue.
 SCENE_PARAGRAPH = 3
-#: Commentary weight at which a sentence is commentary on its own.
-COMMENTARY_THRESHOLD = 2
-#: Share of a text's sentences that are plainly commentary above which the text is read as a review.
-REVIEW_SHARE = 0.4
+#: Words, at most, of a sentence of commentary that can still reveal the passage before it.
+VERDICT_WORDS = 20
 #: Commentary this weak inside an unreal or out-of-order passage is part of the passage.
 WEAK_COMMENTARY = 3
 _SEGMENT_KIND: dict[str, str] = {
@@ -873,25 +873,55 @@ def commentary_weights(facts: Sequence[SentenceFacts]) -> dict[int, int]:
     return {f.index: _commentary_weight(f, cues) for f in facts if not f.meta}
 
 
+def commentary_signals(facts: Sequence[SentenceFacts], weights: dict[int, int]) -> list[SentenceSignals]:
+    """What the commentary model (:mod:`denouement.commentary`) reads of each non-furniture sentence."""
+    cues = layer_cues()
+    signals = []
+    for f in facts:
+        if f.meta or f.index not in weights:
+            continue
+        flags = {
+            name
+            for name, on in (
+                ("person_speech", f.person_speech),
+                ("character_speech", f.character_speech),
+                ("first_person", f.first_person),
+                ("character_subject", f.character_subject),
+                ("person_subject", f.person_subject),
+                ("would", f.would),
+                ("call", f.call),
+                ("paragraph_start", f.paragraph_start),
+            )
+            if on
+        }
+        if any(_matches(cues.commentary_interview, f)) or any(_matches(cues.commentary_making, f)):
+            flags.add("interview")
+        signals.append(
+            SentenceSignals(
+                index=f.index,
+                paragraph=f.paragraph,
+                weight=weights[f.index],
+                words=tuple((pos, lemma) for _s, _e, pos, lemma in f.tokens),
+                flags=frozenset(flags),
+                work_subject=f.work_subject,
+                tense=f.tense,
+                quoted=f.quoted,
+                strong=sum(1 for _ in _matches(cues.commentary_strong, f)),
+                weak=sum(1 for _ in _matches(cues.commentary_weak, f)),
+                characters=len(f.characters),
+            )
+        )
+    return signals
+
+
 def commentary_sentences(facts: Sequence[SentenceFacts], weights: dict[int, int] | None = None) -> set[int]:
-    """Sentences that talk about the story rather than tell it."""
+    """Sentences that talk about the story rather than tell it: those the commentary model (over the cue
+    weights, the words and the sentences around) finds likelier commentary than not."""
     if weights is None:
         weights = commentary_weights(facts)
-    chosen = {i for i, w in weights.items() if w >= COMMENTARY_THRESHOLD}
-    if weights and len(chosen) / len(weights) >= REVIEW_SHARE:
-        # a review or an essay: most of it is opinion, so a weaker sign is enough
-        chosen |= {i for i, w in weights.items() if w >= COMMENTARY_THRESHOLD - 1}
-    paragraphs: dict[int, list[int]] = {}
-    for f in facts:
-        if not f.meta:
-            paragraphs.setdefault(f.paragraph, []).append(f.index)
-    for members in paragraphs.values():
-        if len(members) < 2:
-            continue
-        share = sum(1 for i in members if i in chosen) / len(members)
-        if share > 0.5:
-            chosen.update(i for i in members if weights[i] >= (-1 if share >= 2 / 3 else 1))
-    return chosen
+    model = commentary_model()
+    chances = commentary_probabilities(commentary_signals(facts, weights), len(facts))
+    return {i for i, p in chances.items() if p >= model.threshold}
 
 
 # --- cues ---------------------------------------------------------------------------------------
@@ -919,14 +949,21 @@ def _opener(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
     candidates = [(k, p, "open") for k, p in cues.open.items()]
     candidates += [(k, p, "open!") for k, p in cues.contrast_open.items()]
     candidates += [(k, p, "open?") for k, p in cues.open_until_close.items()]
+    found = []
     for kind, patterns, role in candidates:
         cue = _first_match(patterns, f, role, kind)
         if cue is None:
             continue
         if _overlaps_ambition(f, cue, cues) or _told_about(f, cue, cues) or _after_ambition(f, cue, cues):
             continue
-        return cue
-    return None
+        found.append(cue)
+    if len(found) > 1 and found[0].kind in ("flashback", "flash_forward"):
+        # "The film goes back to the 1994 final and lets him win the sprint": a return to the past that
+        # changes it is no flashback
+        unreal = next((c for c in found if c.kind in UNREAL), None)
+        if unreal is not None:
+            return unreal
+    return found[0] if found else None
 
 
 def _after_ambition(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
@@ -2074,7 +2111,15 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
     for seg in _contradicted_tales(facts, narration, taken, cues):
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))
-    for r in sorted(narration - taken):
+    # a short verdict on what came before ("It is also a lie.", "None of it is real.") reveals it, opinion
+    # or not (not a long appraisal that says "you can watch the sums happen behind her eyes")
+    revealing = {
+        i
+        for i in commentary
+        if len(facts[i].narration.split()) <= VERDICT_WORDS
+        and (_strong_reveal(facts[i], cues) or _predicated_unreal(facts, i))
+    }
+    for r in sorted((narration | revealing) - taken):
         f = facts[r]
         reveal, weak = _reveal(f, cues)
         if reveal is None:
@@ -2082,6 +2127,8 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
                 _the_real_one(facts, r) or _predicated_unreal(facts, r) or _still_in_place(facts, r),
                 False,
             )
+        if r not in narration and (reveal is None or weak):
+            continue
         denied = _denied_passage(facts, r, narration, taken) if reveal is None else None
         if denied is not None:
             reveal = denied.cues[0]  # "There was no wreck on the skerries and no survivor in the bothy."
@@ -2114,6 +2161,8 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             continue
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))
+        if r in revealing:
+            layers[r] = "actual"  # the reveal itself stays in the story's reality
     _other_versions(passages, facts)
     _exposed_told_flashbacks(passages, facts)
     for seg in passages:
