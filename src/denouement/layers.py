@@ -1617,10 +1617,15 @@ def _where_it_left(
     :data:`RETURN_REACH` names the place, ``first`` as it was."""
     # the reveal, or the sentences just before it that show the real scene again ("The film then returns
     # to the departure gate, … she has not moved from her seat.")
+    # (or, after an interruption, the sentences right after it that confirm it: "Someone rapped on the car
+    # window. … the engine was still running")
+    near = list(range(r, max(first - 1, r - 3), -1))
+    if _reveal(facts[r], cues)[1]:
+        near += range(r + 1, min(len(facts), r + 1 + UNCHANGED_REACH))
     place = next(
         (
             m["place"].lower()
-            for k in range(r, max(first - 1, r - 3), -1)
+            for k in near
             for p in cues.returned_to
             if (m := p.search(facts[k].narration)) and m.groupdict().get("place")
         ),
@@ -1648,7 +1653,12 @@ def _where_it_left(
             return j
         if last_there is None and named.search(f.narration):
             last_there = j + 1
-    return first if last_there is None else last_there
+    if last_there is None:
+        return first
+    # "…with the engine running. The letter was in his pocket. … He got out, crossed the yard": the
+    # passage starts where someone leaves, after the last sentence there
+    stepping = _structure("steps_out")
+    return next((j for j in range(last_there, first) if stepping.search(facts[j].narration)), last_there)
 
 
 def _closes(f: SentenceFacts, cues: LayerCues) -> bool:
@@ -1708,6 +1718,8 @@ def _weak_reveal_holds(
 
 #: Sentences after a weak reveal in which another reveal confirms it.
 CORROBORATION = 2
+#: Sentences after a weak reveal in which the scene found unchanged ("exactly as it had been") confirms it.
+UNCHANGED_REACH = 4
 
 
 def _someone_else_slept(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> bool:
@@ -1724,12 +1736,14 @@ def _corroborated(facts: Sequence[SentenceFacts], r: int, narration: set[int], c
     pulls back"."""
     if r > 0 and _first_match(cues.close.get("any", ()), facts[r - 1], "close", "imagined") is not None:
         return True  # "And then Baird cuts back to the rank. Rab is exactly where we left him"
-    after = [k for k in range(r + 1, min(len(facts), r + 1 + CORROBORATION)) if k in narration]
-    for k in after:
+    after = [k for k in range(r + 1, min(len(facts), r + 1 + UNCHANGED_REACH)) if k in narration]
+    for n, k in enumerate(after):
         cue, weak = _reveal(facts[k], cues)
         if cue is None or cue.kind == "called":
             continue
         said = facts[k].narration[cue.start - facts[k].start : cue.end - facts[k].start]
+        if n >= CORROBORATION and not _structure("unchanged").search(said):
+            continue  # further on, only the scene found unchanged ("exactly as it had been") still confirms
         if not weak or not _structure("posture").search(said):
             return True  # ("Owen is still sitting at the table" is too common to confirm anything)
     return False

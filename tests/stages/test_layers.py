@@ -1451,3 +1451,24 @@ def test_a_scene_found_as_it_was_and_a_line_saying_how_long_she_was_out_expose_a
     assert layer_of(story, "has said nothing for six hours") == "actual"
     assert layer_of(story, "Marsh is sitting exactly as he was") == "actual"
     assert layer_of(story, "found two days later by a dog walker") == "actual"
+
+
+def test_a_knock_on_the_window_confirmed_by_the_engine_still_running_exposes_the_scene_since_he_got_out(
+    story_of,
+):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Owen pulled up outside his sister's house and sat with the engine running. The card was on the "
+        "passenger seat. He had signed it twice.\n\n"
+        "He got out, walked up the path and rang the bell. Carys opened the door in her dressing gown.\n\n"
+        "\u201cI'm sorry,\u201d he said. She laughed and pulled him inside, and they ate cold pizza on the "
+        "stairs like they used to.\n\n"
+        "Somebody knocked on the car window. A traffic warden was bent down beside it, writing. Owen "
+        "looked at the card. The engine was still running, and the front door was shut, exactly as it had "
+        "been when he pulled up.\n\n"
+        "He drove home."
+    )
+    assert layer_of(story, "walked up the path") == "imagined"
+    assert layer_of(story, "ate cold pizza on the stairs") == "imagined"
+    assert layer_of(story, "He had signed it twice") == "actual"
+    assert layer_of(story, "Somebody knocked on the car window") == "actual"
+    assert layer_of(story, "He drove home") == "actual"
