@@ -1020,7 +1020,7 @@ def _reveal(f: SentenceFacts, cues: LayerCues) -> tuple[CueSpan | None, bool]:
         return cue, True
     said = _said_reveal(f, cues)
     if said is not None:
-        return said, True
+        return said, said.kind != "overheard"  # a witness's line is enough; a sleeper told needs backing
     if _called_out(f):
         return CueSpan(f.index, f.start, f.end, "reveal", "called"), True
     return _first_match(cues.interrupt, f, "reveal", "imagined"), True
@@ -1749,6 +1749,42 @@ def _corroborated(facts: Sequence[SentenceFacts], r: int, narration: set[int], c
     return False
 
 
+#: Sentences, at most, between a line that gives away a scene and the return that closed that scene.
+RETURN_SCENE_REACH = 20
+
+
+def _scene_before_return(
+    facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, taken: set[int]
+) -> SegmentSpan | None:
+    """For a line that gives away what someone did while alone ("You were out there chatting to the
+    wheelie bins."), said after they came back to the others: the scene before that return ("When she
+    went back in, …"), back to where they went out ("took the scissors out to the back step")."""
+    back_in, went_out = _structure("went_back_in"), _structure("went_out")
+    k = next(
+        (
+            j
+            for j in range(r - 1, max(-1, r - 1 - RETURN_SCENE_REACH), -1)
+            if facts[j].paragraph_start and back_in.search(facts[j].narration)
+        ),
+        None,
+    )
+    if k is None or any(j in taken for j in range(k, r)):
+        return None
+    end, first = k - 1, k - 1
+    while (
+        first - 1 >= 0
+        and first - 1 not in taken
+        and not facts[first - 1].heading
+        and not facts[first - 1].meta
+    ):
+        if went_out.search(facts[first - 1].narration):
+            break
+        first -= 1
+    if first > end or end - first + 1 > MAX_PASSAGE:
+        return None
+    return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], first, end, [reveal])
+
+
 def _dream_told_beside(facts: Sequence[SentenceFacts], r: int, narration: set[int], cues: LayerCues) -> bool:
     """One of the sentences that confirm a weak reveal at ``r`` says the passage was slept through."""
     after = [k for k in range(r + 1, min(len(facts), r + 1 + CORROBORATION)) if k in narration]
@@ -2151,8 +2187,12 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         said = f.narration[reveal.start - f.start : reveal.end - f.start]
         if not weak and _structure("tale_exposed").search(said) and _expose_tale(passages, facts, r, reveal):
             continue  # "the card game is his own invention": the tale told earlier, not the lines before
+        witnessed = reveal.role == "reveal" and reveal.kind == "overheard"
+        if witnessed:
+            reveal = dataclasses.replace(reveal, kind="imagined")
         seg = (
             denied
+            or (_scene_before_return(facts, r, reveal, taken) if witnessed else None)
             or _previous_section(facts, r, reveal, narration, taken)
             or _from_named_start(facts, r, reveal, narration, taken)
             or _revealed_passage(facts, r, reveal, narration, taken, cues)

@@ -1472,3 +1472,33 @@ def test_a_knock_on_the_window_confirmed_by_the_engine_still_running_exposes_the
     assert layer_of(story, "He had signed it twice") == "actual"
     assert layer_of(story, "Somebody knocked on the car window") == "actual"
     assert layer_of(story, "He drove home") == "actual"
+
+
+def test_a_witness_line_after_the_return_gives_away_the_call_made_alone(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ffion packed the last box while her brother Dai taped it shut.\n\n"
+        "\u201cRing Dad,\u201d Dai said. \u201cYou promised.\u201d\n\n"
+        "Ffion took her phone out to the garden and sat on the wall. She rang, and Dad answered at once.\n\n"
+        "\u201cFfion? Everything all right?\u201d\n\n"
+        "\u201cWe're moving on Friday.\u201d\n\n"
+        "\u201cThat's grand, love. I'll come and help you unpack.\u201d\n\n"
+        "When she went back in, Dai was making tea.\n\n"
+        "\u201cWell?\u201d\n\n"
+        "\u201cHe's coming to help us unpack.\u201d\n\n"
+        "Dai held up her phone. \u201cThis has been on the windowsill the whole time. You were talking to "
+        "the trees.\u201d"
+    )
+    assert layer_of(story, "Dad answered at once") == "imagined"
+    assert layer_of(story, "I'll come and help you unpack") == "imagined"
+    assert layer_of(story, "took her phone out to the garden") == "actual"
+    assert layer_of(story, "Dai was making tea") == "actual"
+    assert layer_of(story, "Dai held up her phone") == "actual"
+
+
+def test_talking_to_yourself_said_of_a_scene_with_nobody_gone_and_back_opens_nothing(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ffion and Dai cleared the attic all afternoon.\n\n"
+        "\u201cYou were talking to yourself up there,\u201d Dai said.\n\n"
+        "\u201cI always do,\u201d said Ffion."
+    )
+    assert {s.layer for s in story.sentences} == {"actual"}
