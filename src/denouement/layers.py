@@ -959,8 +959,8 @@ def _opener(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
         found.append(cue)
     if len(found) > 1 and found[0].kind in ("flashback", "flash_forward"):
         # "The film goes back to the 1994 final and lets him win the sprint": a return to the past that
-        # changes it is no flashback
-        unreal = next((c for c in found if c.kind in UNREAL), None)
+        # changes it is no flashback (a past night's sleep in one still is: "The last time she had slept…")
+        unreal = next((c for c in found if c.kind in ("imagined", "alternate")), None)
         if unreal is not None:
             return unreal
     return found[0] if found else None
@@ -1736,6 +1736,8 @@ def _corroborated(facts: Sequence[SentenceFacts], r: int, narration: set[int], c
     pulls back"."""
     if r > 0 and _first_match(cues.close.get("any", ()), facts[r - 1], "close", "imagined") is not None:
         return True  # "And then Baird cuts back to the rank. Rab is exactly where we left him"
+    if _structure("camera_back").search(facts[r].narration):
+        return True  # "Then the camera finds Liesl again, and she has not moved from the driver's seat"
     after = [k for k in range(r + 1, min(len(facts), r + 1 + UNCHANGED_REACH)) if k in narration]
     for n, k in enumerate(after):
         cue, weak = _reveal(facts[k], cues)

@@ -216,3 +216,13 @@ def test_encyclopedia_reference_marks_are_dropped() -> None:
     assert "[" not in doc.text and "]" not in doc.text
     assert "across the fjord. She pays him in salt." in doc.text
     assert "pardoned and the ferry closes in 1921." in doc.text
+
+
+def test_question_headings_may_open_with_a_contraction_or_a_lead_in() -> None:
+    doc = parse(
+        "The Long Table, explained\n\nThe film opens on a Christmas Eve.\n\n"
+        "Who's who in the family?\n\nNan has three children.\n\n"
+        "So who actually comes?\n\nOnly Stephen."
+    )
+    assert blocks(doc)[2] == ("heading", 2, "Who's who in the family?")
+    assert blocks(doc)[4] == ("heading", 2, "So who actually comes?")

@@ -1502,3 +1502,28 @@ def test_talking_to_yourself_said_of_a_scene_with_nobody_gone_and_back_opens_not
         "\u201cI always do,\u201d said Ffion."
     )
     assert {s.layer for s in story.sentences} == {"actual"}
+
+
+def test_a_clock_chiming_as_a_dozer_stirs_and_an_instant_between_chimes_expose_a_dream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Grandad Iwan lays the table for six and waits for his sons, who have not spoken to each other in "
+        "years.\n\n"
+        "At one o'clock both sons walk in together. They shake hands over the gravy boat, and everyone "
+        "pulls a cracker.\n\n"
+        "Then the clock on the dresser strikes two, and Iwan stirs in his armchair. The table is laid and "
+        "untouched. The handshake and the crackers came to him somewhere between one chime and the next.\n\n"
+        "Only the younger son comes, at four."
+    )
+    assert layer_of(story, "both sons walk in together") == "dream"
+    assert layer_of(story, "They shake hands over the gravy boat") == "dream"
+    assert layer_of(story, "lays the table for six") == "actual"
+    assert layer_of(story, "Only the younger son comes") == "actual"
+
+
+def test_the_last_time_someone_had_slept_somewhere_is_a_memory_not_a_dream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Cerys carried her bag up to the box room. The last time she had slept in that room she was "
+        "nine, the night of the flood, and she had fallen asleep on her mother's lap. Now the room smelled "
+        "of paint."
+    )
+    assert "dream" not in {s.layer for s in story.sentences}

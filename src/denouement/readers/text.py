@@ -183,6 +183,9 @@ def _is_short_unpunctuated(line: str) -> bool:
 #: First words of the questions articles use as subheadings ("What happens at the end?", "Is Vic real?").
 _QUESTION_OPENERS = _words("what why how who where when which is are was does did do can")
 
+#: Words that may open a question heading before its question word ("So who actually comes?").
+_LEAD_INS = _words("so and but then wait")
+
 #: Words that make a lone question a thought of the story's people rather than a subheading about the work.
 _PERSONAL_WORDS = _words("i me my we us our you your she her he him his they them their")
 
@@ -196,7 +199,10 @@ def _question_heading(line: str) -> bool:
     if line.startswith(tuple(_OPENING_QUOTES)) or not line[:1].isupper():
         return False
     lowered = [w.strip("?,.!'’").lower() for w in words]
-    return lowered[0] in _QUESTION_OPENERS and not any(w in _PERSONAL_WORDS for w in lowered)
+    if lowered[0] in _LEAD_INS and len(lowered) > 2:
+        lowered = lowered[1:]  # "So who actually comes?"
+    first = re.split(r"['’]", lowered[0])[0]  # "Who's who in the family?"
+    return first in _QUESTION_OPENERS and not any(w in _PERSONAL_WORDS for w in lowered)
 
 
 def _looks_like_heading(line: str) -> bool:
