@@ -1527,3 +1527,30 @@ def test_the_last_time_someone_had_slept_somewhere_is_a_memory_not_a_dream(story
         "of paint."
     )
     assert "dream" not in {s.layer for s in story.sentences}
+
+
+def test_a_feat_denied_after_the_camera_drifts_back_exposes_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Halyard review: a tanker drama that saves its best trick for last.\n\n"
+        "When the pump room floods, the bosun, Arne Falk, is told to wait for the coastguard.\n\n"
+        "Arne goes down anyway. He wades through the pump room and shuts the valve by hand. The crew carry him up on "
+        "their shoulders.\n\n"
+        "Over the cheering, the camera drifts backwards into the sick bay, where Arne lies bandaged and "
+        "still. He never got as far as the pump room: the blast caught him on the ladder.\n\n"
+        "Halyard runs 104 minutes."
+    )
+    assert layer_of(story, "He wades through the pump room") in UNREAL
+    assert layer_of(story, "The crew carry him up") in UNREAL
+    assert layer_of(story, "is told to wait for the coastguard") == "actual"
+    assert layer_of(story, "He never got as far as the pump room") == "actual"
+    assert layer_of(story, "Halyard runs 104 minutes.") == "meta"
+
+
+def test_an_episode_jumping_back_some_years_opens_a_flashback(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Dr Ana Reis runs the night ward alone. The episode then jumps back ten years to Ana as a student "
+        "in Coimbra. She faints at her first post-mortem.\n\n"
+        "Back on the ward, a porter brings her coffee."
+    )
+    assert layer_of(story, "She faints at her first post-mortem") == "flashback"
+    assert layer_of(story, "a porter brings her coffee") == "actual"
