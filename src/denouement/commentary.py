@@ -4,7 +4,7 @@ The layer stage reads cues in each sentence (:func:`denouement.layers.commentary
 verdict, a director's interview, "the film" as a subject, a story character as one) and sums them into a
 weight. Whether a sentence is commentary is then decided by a logistic model over that weight, the cues
 behind it, the sentence's words and the weights of the sentences and paragraph around it. The model is data,
-``data/commentary_model.json``: feature name → coefficient, trained by ``benchmarks/train_commentary.py``
+``data/commentary_model.json``: feature name → coefficient, trained by ``tools/train_commentary.py``
 on the annotated stories of ``tests/devset`` (see ``docs/commentary.md``). A user can retrain it on their
 own annotated stories and point ``DENOUEMENT_LEXICON_DIR`` at a folder holding the new file.
 

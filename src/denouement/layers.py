@@ -1027,8 +1027,8 @@ def _reveal(f: SentenceFacts, cues: LayerCues) -> tuple[CueSpan | None, bool]:
 
 
 def _said_reveal(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
-    """A line of dialogue that gives the scene before it away ("Four minutes you were out, ma'am."): the
-    ``spoken_reveal`` patterns, on the words as said."""
+    """A line of dialogue that gives a scene away ("You were talking to the trees.", "Four minutes you were
+    out, ma'am."): the ``spoken_reveal`` patterns, on the words as said; the kind is the pattern group's."""
     if not f.spoken or f.quoted < 0.3:
         return None
     for kind, patterns in cues.spoken_reveal.items():
