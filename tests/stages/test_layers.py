@@ -1554,3 +1554,15 @@ def test_an_episode_jumping_back_some_years_opens_a_flashback(story_of):  # type
     )
     assert layer_of(story, "She faints at her first post-mortem") == "flashback"
     assert layer_of(story, "a porter brings her coffee") == "actual"
+
+
+def test_a_bell_someone_is_let_ring_inside_a_daydream_does_not_end_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "On the ferry, Walter closes his eyes and lets himself picture the week ahead. In his version the "
+        "sun is out in Bergen. He rides the funicular to the top, and the driver lets him ring the bell. On "
+        "his last night a choir sings under his window.\n\n"
+        "The Bergen he actually gets is wet."
+    )
+    assert layer_of(story, "the driver lets him ring the bell") == "imagined"
+    assert layer_of(story, "a choir sings under his window") == "imagined"
+    assert layer_of(story, "The Bergen he actually gets is wet") == "actual"
