@@ -819,15 +819,33 @@ _STORY_TIME = re.compile(
 )
 
 
-def _commentary_weight(f: SentenceFacts, cues: LayerCues) -> int:
+@dataclass(frozen=True)
+class CommentaryCues:
+    """The commentary cues found in one sentence: read once, for its weight and for the model."""
+
+    strong: int  # strong cues matched
+    weak: int  # evaluative words matched
+    interview: bool  # an interview or making-of cue
+
+
+def commentary_cues(f: SentenceFacts, cues: LayerCues) -> CommentaryCues:
+    return CommentaryCues(
+        strong=sum(1 for _ in _matches(cues.commentary_strong, f)),
+        weak=sum(1 for _ in _matches(cues.commentary_weak, f)),
+        interview=any(_matches(cues.commentary_interview, f)) or any(_matches(cues.commentary_making, f)),
+    )
+
+
+def _commentary_weight(f: SentenceFacts, cues: LayerCues, found: CommentaryCues | None = None) -> int:
+    found = found if found is not None else commentary_cues(f, cues)
     text = f.narration
     words = [(pos, lemma) for _s, _e, pos, lemma in f.tokens if pos not in ("PUNCT", "SPACE")]
     weight = 0
     if f.person_speech:
         weight += 3
-    if any(_matches(cues.commentary_strong, f)):
+    if found.strong:
         weight += 2
-    interview = any(_matches(cues.commentary_interview, f)) or any(_matches(cues.commentary_making, f))
+    interview = found.interview
     if interview:
         weight += 4
     if f.first_person:
@@ -843,7 +861,7 @@ def _commentary_weight(f: SentenceFacts, cues: LayerCues) -> int:
         for n, (p, lemma) in enumerate(words)
     ):
         weight += 1  # a noun: "he is shot" or "she pictures it" says nothing about a film
-    weight += min(2, sum(1 for _ in _matches(cues.commentary_weak, f)))
+    weight += min(2, found.weak)
     if text.rstrip().endswith("?") and f.quoted < 0.5:
         weight += 1 if f.character_subject else 2  # the article asking its reader
     happening = any(p == "VERB" for p, _ in words) and any(p == "NOUN" for p, _ in words)
@@ -867,19 +885,26 @@ def _a_share(words: Sequence[tuple[str, str]], n: int) -> bool:
     return words[n][1] in ("third", "half") and n + 1 < len(words) and words[n + 1][1] == "of"
 
 
-def commentary_weights(facts: Sequence[SentenceFacts]) -> dict[int, int]:
-    """How strongly each non-furniture sentence reads as commentary (see :func:`commentary_sentences`)."""
+def commentary_weights(
+    facts: Sequence[SentenceFacts], found: dict[int, CommentaryCues] | None = None
+) -> dict[int, int]:
+    """How strongly each non-furniture sentence reads as commentary (see :func:`commentary_sentences`);
+    ``found`` are the sentences' cues when :func:`commentary_cues` has read them already."""
     cues = layer_cues()
-    return {f.index: _commentary_weight(f, cues) for f in facts if not f.meta}
+    found = found if found is not None else {}
+    return {f.index: _commentary_weight(f, cues, found.get(f.index)) for f in facts if not f.meta}
 
 
-def commentary_signals(facts: Sequence[SentenceFacts], weights: dict[int, int]) -> list[SentenceSignals]:
+def commentary_signals(
+    facts: Sequence[SentenceFacts], weights: dict[int, int], found: dict[int, CommentaryCues] | None = None
+) -> list[SentenceSignals]:
     """What the commentary model (:mod:`denouement.commentary`) reads of each non-furniture sentence."""
     cues = layer_cues()
     signals = []
     for f in facts:
         if f.meta or f.index not in weights:
             continue
+        here = found[f.index] if found is not None and f.index in found else commentary_cues(f, cues)
         flags = {
             name
             for name, on in (
@@ -894,7 +919,7 @@ def commentary_signals(facts: Sequence[SentenceFacts], weights: dict[int, int]) 
             )
             if on
         }
-        if any(_matches(cues.commentary_interview, f)) or any(_matches(cues.commentary_making, f)):
+        if here.interview:
             flags.add("interview")
         signals.append(
             SentenceSignals(
@@ -906,21 +931,25 @@ def commentary_signals(facts: Sequence[SentenceFacts], weights: dict[int, int]) 
                 work_subject=f.work_subject,
                 tense=f.tense,
                 quoted=f.quoted,
-                strong=sum(1 for _ in _matches(cues.commentary_strong, f)),
-                weak=sum(1 for _ in _matches(cues.commentary_weak, f)),
+                strong=here.strong,
+                weak=here.weak,
                 characters=len(f.characters),
             )
         )
     return signals
 
 
-def commentary_sentences(facts: Sequence[SentenceFacts], weights: dict[int, int] | None = None) -> set[int]:
+def commentary_sentences(
+    facts: Sequence[SentenceFacts],
+    weights: dict[int, int] | None = None,
+    found: dict[int, CommentaryCues] | None = None,
+) -> set[int]:
     """Sentences that talk about the story rather than tell it: those the commentary model (over the cue
     weights, the words and the sentences around) finds likelier commentary than not."""
     if weights is None:
-        weights = commentary_weights(facts)
+        weights = commentary_weights(facts, found)
     model = commentary_model()
-    chances = commentary_probabilities(commentary_signals(facts, weights), len(facts))
+    chances = commentary_probabilities(commentary_signals(facts, weights, found), len(facts))
     return {i for i, p in chances.items() if p >= model.threshold}
 
 
@@ -2126,8 +2155,9 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
     """The layer of every sentence and the segments (runs of one non-actual layer) they form."""
     cues = layer_cues()
     layers: list[Layer] = ["meta" if f.meta else "actual" for f in facts]
-    weights = commentary_weights(facts)
-    commentary = commentary_sentences(facts, weights)
+    cues_read = {f.index: commentary_cues(f, cues) for f in facts if not f.meta}
+    weights = commentary_weights(facts, cues_read)
+    commentary = commentary_sentences(facts, weights, cues_read)
     for i in commentary:
         layers[i] = "commentary"
     narration = {f.index for f in facts if not f.meta and f.index not in commentary}
