@@ -928,3 +928,13 @@ def test_a_maiden_or_married_name_given_as_someone_s_other_name_joins_them(story
     assert "Bronwen Price" in bronwen.aliases, [(c.name, c.aliases) for c in story.characters]
     assert any(c.name == "Gethin Price" for c in story.characters)
     assert all(c.name != "Bronwen Price" for c in story.characters)
+
+
+def test_a_dropped_subject_said_and_a_horse_race_are_no_characters(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "\u201cDawn from accounts brought this in,\u201d Mum said. \u201cSaid it was the best bread she'd had "
+        "in years.\u201d\n\n"
+        "Grandad had backed the same horse in the Grand National every spring since 1971."
+    )
+    names = {c.name for c in story.characters}
+    assert "Said" not in names and "Grand National" not in names, names
