@@ -906,13 +906,24 @@ def _alternate(
         for k, turn in enumerate(conversation):
             if speakers[k] is not None:
                 continue
-            j = min(anchors, key=lambda a: (abs(a - k), a))
-            anchor = speakers[j]
-            other = next(p for p in parties if p != anchor)
-            who = anchor if (k - j) % 2 == 0 else other
+            who = _alternating(k, anchors, speakers, parties)
+            if who is None:
+                continue
             for i in turn:
                 if found[i].speaker is None and found[i].vocative != who:  # nobody calls themself
                     found[i].speaker, found[i].attribution = who, "turn"
+
+
+def _alternating(
+    k: int, anchors: Sequence[int], speakers: Sequence[int | None], parties: set[int]
+) -> int | None:
+    """Who speaks turn ``k`` of a two-person exchange, counting turns from the nearest anchored one (the
+    earlier of two as near): its speaker on an even distance, the other party on an odd one."""
+    j = min(anchors, key=lambda a: (abs(a - k), a))
+    anchor = speakers[j]
+    if (k - j) % 2 == 0:
+        return anchor
+    return next((p for p in parties if p != anchor), None)
 
 
 def _overrule_beats(
@@ -926,10 +937,7 @@ def _overrule_beats(
     if not firm:
         return
     for k in beats:
-        j = min(firm, key=lambda a: (abs(a - k), a))
-        anchor = speakers[j]
-        other = next((p for p in parties if p != anchor), None)
-        expected = anchor if (k - j) % 2 == 0 else other
+        expected = _alternating(k, firm, speakers, parties)
         if expected is None or expected == speakers[k]:
             continue
         speakers[k] = expected
