@@ -120,6 +120,7 @@ class LayerCues:
     frame_opener: re.Pattern[str]
     frame_back: tuple[re.Pattern[str], ...]
     habitual: tuple[re.Pattern[str], ...]
+    modal_planned: tuple[re.Pattern[str], ...]  # a run of "would" that spells out a plan
     commentary_weak: tuple[re.Pattern[str], ...]
     work_nouns: frozenset[str]
     telling_verbs: frozenset[str]
@@ -181,6 +182,7 @@ def layer_cues() -> LayerCues:
         or r"(?!)",
         modal_run_min=int(data.get("modal_run", {}).get("min_sentences", 3)),
         habitual=_compile(data.get("modal_run", {}).get("habitual", [])),
+        modal_planned=_compile(data.get("modal_run", {}).get("planned", [])),
         commentary_weak=_compile(commentary.get("evaluative", [])),
         work_nouns=frozenset(str(w).lower() for w in commentary.get("work_nouns", [])),
         telling_verbs=frozenset(str(w).lower() for w in commentary.get("telling_verbs", [])),
@@ -1240,6 +1242,7 @@ def _a_call(text: str, quoted: float) -> bool:
 
 _CLAUSE_FOLLOWS = re.compile(r"\b(?:that|she|he|they|i|we)$", re.IGNORECASE)
 _PERSONAL = frozenset({"she", "he", "they", "i", "we", "you", "it"})
+_RELATIVE = frozenset({"that", "which", "who", "whom"})
 
 
 def _framing(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
@@ -1259,6 +1262,8 @@ def _framing(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
         if start >= cue.end
     ]
     for n, (pos, lemma, word) in enumerate(rest):
+        if word in _RELATIVE and n and rest[n - 1][0] == "NOUN":
+            return False  # "lets herself picture the visit that never came": the verb tells of the thing
         if pos == "VERB" and lemma not in cues.telling_verbs and lemma not in ("fill", "have"):
             return True
         # a subject as written: "she dreamed she was…", not the object of "the film lets us watch"
@@ -1307,6 +1312,7 @@ def _opened_passage(
     own_closers = cues.close.get(kind, ())
     para_last = _paragraph_bounds(facts, i)[1]
     replay = cue.role == "open!" and _replays(facts, i, narration, cues)
+    setting = _setting(facts[i], cue) if kind in ("imagined", "dream") and cue.role == "open" else None
     reach = MAX_UNCLOSED if cue.role == "open!" and not replay else MAX_PASSAGE
     for j in range(i + 1, min(len(facts), i + 1 + reach)):
         f = facts[j]
@@ -1317,10 +1323,20 @@ def _opened_passage(
         beyond = j > para_last + 1  # a reveal often opens the next paragraph
         if beyond:
             closer = _first_match(own_closers, f, "close", kind)
+        elif j == first and first > i and kind in UNREAL:
+            # the first thing pictured after "she lets herself picture the visit" is no interruption of it
+            # ("Henrique knocks at her door…")
+            closer = _first_match_in([own_closers, cues.reveals, cues.close.get("any", ())], f, "close", kind)
         elif cue.role == "open!" and not replay:
             closer = _strong_closer(f, cues)
         else:
             closer = _closer(f, kind, cues)
+        if (
+            closer is None
+            and j > first
+            and _setting_returns(f, setting, [facts[k] for k in range(first, j) if k in narration])
+        ):
+            closer = CueSpan(j, f.start, f.end, "close", kind)  # "The tram brakes hard at the depot"
         if closer is None and kind == "dream" and cue.role == "open" and j <= para_last + 1:
             # "Anton dreams that…" … "In the morning…"; not "passes out" … "The next morning" (a real night)
             closer = _first_match(_structure_list("morning"), f, "close", kind)
@@ -1329,6 +1345,8 @@ def _opened_passage(
             last = j - 1
             break
         opener = _opener(f, cues)
+        if opener is not None and opener.kind == kind and j <= para_last:
+            continue  # "She was young in the dream": the same dream, told on
         if opener is not None and opener.role in ("open", "open!"):
             last = j - 1 if j <= para_last + 1 else para_last
             break
@@ -1356,6 +1374,28 @@ def _opened_passage(
     if first > last:
         return None
     return SegmentSpan(kind, _SEGMENT_KIND[kind], first, last, cue_list)  # type: ignore[arg-type]
+
+
+#: Where the one who pictures or dreams is: "On the night tram home she closes her eyes and…" (tram).
+_SETTING = re.compile(
+    r"\b(?i:on|in|at|aboard|inside|by) (?:the|her|his|their|its|a|an) (?:[\w-]+ ){0,2}?([a-z]+)"
+    r"(?= (?:home|alone|again)\b|[ ,;](?:she|he|they|[A-Z])| ?,)"
+)
+
+
+def _setting(f: SentenceFacts, cue: CueSpan) -> str | None:
+    """The place the opener sentence puts the one who pictures or dreams, before the cue."""
+    m = _SETTING.search(f.narration[: cue.start - f.start])
+    return m.group(1) if m else None
+
+
+def _setting_returns(f: SentenceFacts, setting: str | None, passage: Sequence[SentenceFacts]) -> bool:
+    """The place the picturing began comes back after the passage kept away from it ("The tram brakes
+    hard at the depot"): the story is back where the character sat."""
+    if setting is None:
+        return False
+    said = re.compile(rf"\b{re.escape(setting)}s?\b", re.IGNORECASE)
+    return bool(said.search(f.narration)) and not any(said.search(p.narration) for p in passage)
 
 
 #: A line of speech that calls someone by name alone ("Jess.", "Jess, love.", "Tomasz!").
@@ -1457,7 +1497,10 @@ def _revealed_passage(
     elif (
         reveal_first <= end
         and reveal_first > 0
-        and _structure("beat").match(facts[reveal_first].narration.lstrip())
+        and (
+            _structure("beat").match(facts[reveal_first].narration.lstrip())
+            or len(facts[reveal_first].narration.split()) <= BEAT_WORDS  # "The ferry's horn sounds twice."
+        )
         and _structure("jolt").search(facts[reveal_first].narration)
     ):
         # "Then the coach brakes hard, his forehead bumps against the window…  He has been asleep since
@@ -1751,6 +1794,15 @@ CORROBORATION = 2
 UNCHANGED_REACH = 4
 
 
+def _woken_before(passages: Sequence[SegmentSpan], seg: SegmentSpan) -> bool:
+    """The passage starts where an earlier one was closed ("…father and son climb together." — "At first
+    light the storm has passed."): the text itself has just brought the story back to reality, which a
+    mere interruption later on cannot take back."""
+    return any(
+        c.role == "close" and seg.first - 1 <= c.sentence <= seg.first for p in passages for c in p.cues
+    )
+
+
 def _someone_else_slept(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> bool:
     """The sleeper a dream reveal names as its subject takes no part in the passage before it."""
     sleepers = {key for _s, _e, keys in facts[r].subjects for key in keys}
@@ -1768,6 +1820,8 @@ def _corroborated(facts: Sequence[SentenceFacts], r: int, narration: set[int], c
     if _structure("camera_back").search(facts[r].narration):
         return True  # "Then the camera finds Liesl again, and she has not moved from the driver's seat"
     after = [k for k in range(r + 1, min(len(facts), r + 1 + UNCHANGED_REACH)) if k in narration]
+    if any(_structure("still_running").search(facts[k].narration) for k in after[:CORROBORATION]):
+        return True  # "Cut to Noor's desk. The printer is still warming up."
     for n, k in enumerate(after):
         cue, weak = _reveal(facts[k], cues)
         if cue is None or cue.kind == "called":
@@ -1778,6 +1832,57 @@ def _corroborated(facts: Sequence[SentenceFacts], r: int, narration: set[int], c
         if not weak or not _structure("posture").search(said):
             return True  # ("Owen is still sitting at the table" is too common to confirm anything)
     return False
+
+
+#: Sentences before a revealed passage where the one found still in place may have gone off.
+GOING_REACH = 4
+#: Characters after "is still" in which the verb it helps may stand ("is still holding it").
+STILL_VERB_REACH = 12
+
+
+def _left_yet_still_there(
+    facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan, narration: set[int], taken: set[int]
+) -> int | None:
+    """A weak reveal, or the sentence after it, that finds someone still where they were ("Marnie is still in
+    her chair at console four") after the passage sent that same person off somewhere ("She drives across the
+    city"): they cannot have done both, so the passage did not happen. Returns where it began: the first
+    of the sentences that send them off, back to one where they are still busy in place ("Marnie tells
+    her to stay in the cupboard…"), or None."""
+    still = _structure("still_there")
+    going = word_set("layers", "going_verbs")
+    found: set[int] = set()
+    for k in range(r, min(len(facts), r + 2)):
+        f = facts[k]
+        m = still.search(f.narration) if k in narration else None
+        if m is not None:  # the one the verb of "is still in her chair" is said of ("is still holding it")
+            lo, hi = f.start + m.start(), f.start + m.end() + STILL_VERB_REACH
+            found.update(c for begin, _e, chars in f.subjects if lo <= begin <= hi for c in chars)
+    if not found:
+        return None
+    start = None
+    for j in range(seg.last, max(-1, seg.first - 1 - GOING_REACH), -1):
+        f = facts[j]
+        if f.meta and not f.heading:
+            continue
+        if f.heading or j in taken or j not in narration:
+            break
+        theirs = any(found & set(chars) for _b, _e, chars in f.subjects)
+        # their verbs and the ones joined to them: "pulls off her headset … and runs for the car park"
+        # (a joined verb the tagger took for a noun too: "grabs his coat and races down to the quay")
+        words = f.tokens
+        if theirs and any(
+            lemma in going
+            and (
+                pos == "VERB"
+                or (pos == "NOUN" and n and f.narration[words[n - 1][0] - f.start :].startswith("and "))
+            )
+            and not f.narration[b - f.start : e - f.start].endswith("ing")  # not "with the engine running"
+            for n, (b, e, pos, lemma) in enumerate(words)
+        ):
+            start = j
+        elif theirs and start is not None:
+            break  # busy where they are: the passage began after this
+    return start
 
 
 #: Sentences, at most, between a line that gives away a scene and the return that closed that scene.
@@ -1946,7 +2051,11 @@ def _modal_runs(
     run: list[int] = []
 
     def close() -> None:
-        if len(run) >= cues.modal_run_min and not any(any(_matches(cues.habitual, facts[j])) for j in run):
+        habitual = any(any(_matches(cues.habitual, facts[j])) for j in run)
+        before = next((j for j in range(run[0] - 1, -1, -1) if j in narration), None) if run else None
+        told = [run[0], before] if before is not None else run[:1]
+        planned = any(any(_matches(cues.modal_planned, facts[j])) for j in told)
+        if len(run) >= cues.modal_run_min and not habitual and not planned:
             first = facts[run[0]]
             at = first.narration.find("would")
             cue = CueSpan(run[0], first.start + max(at, 0), first.start + max(at, 0) + 5, "open", "imagined")
@@ -2231,7 +2340,12 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         )
         if seg is not None and reveal.kind == "dream" and _someone_else_slept(facts, r, seg):
             continue  # "Downstairs, Mum had fallen asleep on the sofa": not the one the passage follows
-        if weak and seg is not None and _corroborated(facts, r, narration, cues):
+        if weak and seg is not None and _woken_before(passages, seg):
+            continue  # "At first light the storm has passed.": after a waking the story is real again
+        went = _left_yet_still_there(facts, r, seg, narration, taken) if weak and seg is not None else None
+        if seg is not None and went is not None:
+            seg = dataclasses.replace(seg, first=min(seg.first, went))
+        if weak and seg is not None and (went is not None or _corroborated(facts, r, narration, cues)):
             weak = False
             if reveal.kind != "dream" and _dream_told_beside(facts, r, narration, cues):
                 # "Voss is sitting exactly as he was. “Four minutes you were out, ma'am.”": a dream

@@ -1566,3 +1566,108 @@ def test_a_bell_someone_is_let_ring_inside_a_daydream_does_not_end_it(story_of):
     assert layer_of(story, "the driver lets him ring the bell") == "imagined"
     assert layer_of(story, "a choir sings under his window") == "imagined"
     assert layer_of(story, "The Bergen he actually gets is wet") == "actual"
+
+
+def test_in_his_dream_at_the_start_of_a_sentence_opens_a_dream_and_the_morning_closes_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Pavel and his brother are snowed in at the hut for a week. On the fourth night Pavel dozes off by the "
+        "stove. In his dream, their mother is young again and skates with him across the frozen lake. She "
+        "laughs and pulls him towards the far shore.\n\n"
+        "By morning the snow has stopped, and the brothers dig their way out."
+    )
+    assert layer_of(story, "their mother is young again") == "dream"
+    assert layer_of(story, "She laughs and pulls him") == "dream"
+    assert layer_of(story, "the brothers dig their way out") == "actual"
+    assert layer_of(story, "snowed in at the hut") == "actual"
+
+
+def test_a_dream_of_becoming_something_is_still_an_ambition(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Sunita works nights at the depot. In her dream of becoming a pilot there is no room for the depot. "
+        "She saves every spare pound for lessons."
+    )
+    assert {s.layer for s in story.sentences} == {"actual"}
+
+
+def test_the_first_thing_pictured_after_an_announced_picture_is_no_interruption(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Halvard waits out the storm in the signal box. In the lamplight he lets himself picture the homecoming "
+        "that was never allowed him. His daughter knocks at the door of the farmhouse with her children. They "
+        "eat at the long table and nobody mentions the trial.\n\n"
+        "The signal box shudders as the night freight goes through, and Halvard is alone with the levers."
+    )
+    assert layer_of(story, "His daughter knocks at the door") == "imagined"
+    assert layer_of(story, "They eat at the long table") == "imagined"
+    assert layer_of(story, "The signal box shudders") == "actual"
+
+
+def test_someone_found_still_in_their_seat_after_driving_off_exposes_the_drive(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ferdie Bell (Arlo Kane) takes the late shift on the harbour radio. At midnight a yacht reports a "
+        "fire off the point, and Ferdie calls out the lifeboat.\n\n"
+        "Ferdie grabs his coat and races down to the quay. He steers his own launch through the swell and "
+        "hauls the skipper aboard.\n\n"
+        "Then the radio crackles. Ferdie is still at the desk, the headphones still on, his coat on its hook. "
+        "The lifeboat reaches the yacht twenty minutes later."
+    )
+    assert layer_of(story, "races down to the quay") in UNREAL
+    assert layer_of(story, "hauls the skipper aboard") in UNREAL
+    assert layer_of(story, "takes the late shift") == "actual"
+    assert layer_of(story, "The lifeboat reaches the yacht") == "actual"
+
+
+def test_a_waking_keeps_a_later_return_to_the_opening_scene_real(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The film opens in 2015 with a search party finding an empty tent on the ridge. In 2014 Odile sets "
+        "out to climb the peak alone. On the second night she sleeps in the tent. In her dream, her sister is "
+        "beside her and they reach the top together.\n\n"
+        "At dawn the wind has dropped. Odile turns back and walks down to the valley, leaving the tent behind. "
+        "The last scene returns to the search party in 2015."
+    )
+    assert layer_of(story, "her sister is beside her") == "dream"
+    assert layer_of(story, "Odile turns back and walks down") == "actual"
+    assert layer_of(story, "At dawn the wind has dropped") == "actual"
+
+
+def test_hardly_any_time_having_passed_exposes_a_life_told_as_years(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "At the station Jonas asks Ilse to stay in Lisbon with him. She looks at the train.\n\n"
+        "Ilse stays. By the autumn she has found work at the conservatory, and they marry in a chapel by the "
+        "river. Their son learns to swim off the rocks at Cascais, and the decades slide by.\n\n"
+        "The guard blows his whistle. Ilse is on the platform with her case, the clock hardly later than "
+        "before, and Jonas has let go of her sleeve. She gets on the train."
+    )
+    assert layer_of(story, "they marry in a chapel") in UNREAL
+    assert layer_of(story, "Their son learns to swim") in UNREAL
+    assert layer_of(story, "Ilse is on the platform") == "actual"
+    assert layer_of(story, "She gets on the train") == "actual"
+
+
+def test_a_machine_still_warming_up_after_a_cut_back_exposes_the_scene(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Recap: Orla brings the coffee round and her manager sneers at her again.\n\n"
+        "Orla walks into his office and tells him exactly what she thinks of him. He apologises in front of "
+        "the whole team, and she leaves to a round of applause.\n\n"
+        "Cut to the kitchen. The kettle is still boiling, and Orla is holding the tray."
+    )
+    assert layer_of(story, "walks into his office") in UNREAL
+    assert layer_of(story, "He apologises in front of the whole team") in UNREAL
+    assert layer_of(story, "The kettle is still boiling") == "actual"
+
+
+def test_a_run_of_would_that_spells_out_a_plan_is_no_imagined_scene(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Mam drew up the plan on a napkin. Uncle Des would collect Grandad at noon. We would decorate the "
+        "back room while he was out. When he came in, the twins would start the music.\n\n"
+        "At noon Uncle Des collected Grandad, and we got to work."
+    )
+    assert {s.layer for s in story.sentences} == {"actual"}
+
+
+def test_a_dream_inside_a_play_staged_in_the_story_is_no_dream_of_the_story(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The amateur company puts on its last show before the theatre is sold. Opening night is packed. In "
+        "the third act, the widow falls asleep at her loom and dreams that her son comes home, and Bryony "
+        "plays the scene without a tear. The audience stands at the curtain call."
+    )
+    assert "dream" not in {s.layer for s in story.sentences}
