@@ -1790,6 +1790,8 @@ class _Builder:
         relations = set(_gendered("relation_gender"))
         for cluster in self.clusters:
             for m in cluster.named_mentions:
+                if m.in_quote and called_out(doc, m):
+                    continue  # "Because she's your nan, Meg.": Meg is the one spoken to, not the nan
                 head = doc[m.end - 1]
                 appositions = [c for c in head.children if c.dep_ == "appos"]
                 for child in head.children:

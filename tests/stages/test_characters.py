@@ -938,3 +938,17 @@ def test_a_dropped_subject_said_and_a_horse_race_are_no_characters(story_of):  #
     )
     names = {c.name for c in story.characters}
     assert "Said" not in names and "Grand National" not in names, names
+
+
+def test_a_name_called_out_after_a_family_word_is_the_one_spoken_to_not_that_relative(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Gran sat by the fire with her crossword while Dad and Rosie argued in the kitchen.\n\n"
+        "\u201cShe only does the crossword to annoy me,\u201d Dad said.\n\n"
+        "\u201cWhy does she do it, then?\u201d\n\n"
+        "\u201cBecause she\u2019s your nan, Rosie. She does it for us.\u201d\n\n"
+        "Rosie laughed and went to put the kettle on."
+    )
+    rosie = next(c for c in story.characters if "Rosie" in (c.name, *c.aliases))
+    assert not {"nan", "Nan", "Gran"} & {rosie.name, *rosie.aliases}, [
+        (c.name, c.aliases) for c in story.characters
+    ]
