@@ -2050,12 +2050,16 @@ def _modal_runs(
     runs: list[SegmentSpan] = []
     run: list[int] = []
 
+    def plain_would() -> bool:
+        """Neither the habitual past nor a plan spelt out (in the run's first sentence or the one before)."""
+        if any(any(_matches(cues.habitual, facts[j])) for j in run):
+            return False
+        before = next((j for j in range(run[0] - 1, -1, -1) if j in narration), None)
+        told = [run[0]] if before is None else [run[0], before]
+        return not any(any(_matches(cues.modal_planned, facts[j])) for j in told)
+
     def close() -> None:
-        habitual = any(any(_matches(cues.habitual, facts[j])) for j in run)
-        before = next((j for j in range(run[0] - 1, -1, -1) if j in narration), None) if run else None
-        told = [run[0], before] if before is not None else run[:1]
-        planned = any(any(_matches(cues.modal_planned, facts[j])) for j in told)
-        if len(run) >= cues.modal_run_min and not habitual and not planned:
+        if len(run) >= cues.modal_run_min and plain_would():
             first = facts[run[0]]
             at = first.narration.find("would")
             cue = CueSpan(run[0], first.start + max(at, 0), first.start + max(at, 0) + 5, "open", "imagined")
