@@ -831,11 +831,21 @@ class CommentaryCues:
 
 
 def commentary_cues(f: SentenceFacts, cues: LayerCues) -> CommentaryCues:
+    # in a story told in the first person (where "me" is no article's voice), a character telling the narrator
+    told_by_character = f.character_subject and not f.person_subject and not f.first_person
+    interview = any(
+        # "So he told me again, and this is how it went": that telling is the story
+        not (told_by_character and _TOLD_NARRATOR.match(m.group(0)))
+        for m in _matches(cues.commentary_interview, f)
+    )
     return CommentaryCues(
         strong=sum(1 for _ in _matches(cues.commentary_strong, f)),
         weak=sum(1 for _ in _matches(cues.commentary_weak, f)),
-        interview=any(_matches(cues.commentary_interview, f)) or any(_matches(cues.commentary_making, f)),
+        interview=interview or any(_matches(cues.commentary_making, f)),
     )
+
+
+_TOLD_NARRATOR = re.compile(r"told (?:me|us)$", re.IGNORECASE)
 
 
 def _commentary_weight(f: SentenceFacts, cues: LayerCues, found: CommentaryCues | None = None) -> int:
@@ -2140,12 +2150,18 @@ def _contradicted_tales(
         if len(span) < 2 or any(k in claimed for k in range(first, last + 1)):
             continue
         tale_nouns = {lemma for k in span for _s, _e, pos, lemma in facts[k].tokens if pos == "NOUN"}
+        tale_words = {  # as written, to meet them in a line of speech: "rowed", "boat"
+            facts[k].narration[b - facts[k].start : e - facts[k].start].lower()
+            for k in span
+            for b, e, pos, _lemma in facts[k].tokens
+            if pos in ("NOUN", "VERB")
+        }
         contradiction = next(
             (
                 cue
                 for k in range(last + 1, min(len(facts), last + 1 + TALE_REACH))
                 if k in narration or facts[k].quoted
-                if (cue := _tale_contradiction(facts[k], tale_nouns)) is not None
+                if (cue := _tale_contradiction(facts[k], tale_nouns, tale_words)) is not None
             ),
             None,
         )
@@ -2157,14 +2173,22 @@ def _contradicted_tales(
     return tales
 
 
-def _tale_contradiction(f: SentenceFacts, tale_nouns: set[str]) -> CueSpan | None:
+def _tale_contradiction(
+    f: SentenceFacts, tale_nouns: set[str], tale_words: Collection[str] = ()
+) -> CueSpan | None:
     """Words, narrated or spoken, that say a told story was not what happened ("the real story", "made
     that story up", "where you actually met me") — about that story: naming a telling, or a thing the
-    tale told of ("tells her the truth about the overdraft" contradicts no tale of snow)."""
+    tale told of ("tells her the truth about the overdraft" contradicts no tale of snow); or a denial of
+    what the tale did, in its own words ("He's never rowed anything in his life.", "He wasn't in the
+    boat.")."""
     text = f.spoken or f.narration
     m = _structure("tale_contradicted").search(text)
     if m is None:
-        return None
+        denial = _structure("denied_deed")
+        m = next((d for d in denial.finditer(text) if d["word"].lower() in tale_words), None)
+        if m is None:
+            return None
+        return CueSpan(f.index, f.start + m.start(), f.start + m.end(), "reveal", "imagined")
     nouns = {lemma for _s, _e, pos, lemma in f.tokens if pos == "NOUN"}
     if not _structure("told").search(text) and not nouns & tale_nouns:
         return None

@@ -1671,3 +1671,35 @@ def test_a_dream_inside_a_play_staged_in_the_story_is_no_dream_of_the_story(stor
         "plays the scene without a tear. The audience stands at the curtain call."
     )
     assert "dream" not in {s.layer for s in story.sentences}
+
+
+def test_a_tale_a_relative_tells_the_narrator_is_imagined_once_a_line_denies_its_deed(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "I was nine the year I stopped believing Uncle Ray. Every Christmas I asked him about the medal, and "
+        "every Christmas he told me. I sat on the arm of his chair. This year the pudding was burning, but he "
+        "told me anyway, and this is how it went.\n\n"
+        "In the winter of 1971 the pit flooded at Blaen Ddu. Ray was twenty and working the night shift. "
+        "He swam down the drowned heading with a lamp in his teeth and brought out three men, one at a "
+        "time.\n\n"
+        "On the way home Mam waited until we reached the bridge.\n\n"
+        "\u201cHe was never down the pit that night,\u201d she said. \u201cHe was in the pub.\u201d\n\n"
+        "\u201cThen where's the medal from?\u201d\n\n"
+        "\u201cBlackpool. A darts league.\u201d"
+    )
+    assert layer_of(story, "He swam down the drowned heading") == "imagined"
+    assert layer_of(story, "Ray was twenty and working the night shift") == "imagined"
+    assert layer_of(story, "On the way home Mam waited") == "actual"
+
+
+def test_a_tale_told_to_the_narrator_that_nothing_denies_stays_real(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "I was nine the year I stopped believing Uncle Ray. Every Christmas I asked him about the medal, and "
+        "every Christmas he told me. I sat on the arm of his chair. This year the pudding was burning, but he "
+        "told me anyway, and this is how it went.\n\n"
+        "In the winter of 1971 the pit flooded at Blaen Ddu. Ray was twenty and working the night shift. "
+        "He swam down the drowned heading with a lamp in his teeth and brought out three men, one at a "
+        "time.\n\n"
+        "On the way home Mam waited until we reached the bridge.\n\n"
+        "\u201cHe never talks about the ones he couldn't reach,\u201d she said."
+    )
+    assert "imagined" not in {s.layer for s in story.sentences}
