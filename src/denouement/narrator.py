@@ -29,6 +29,8 @@ __all__ = ["FIRST_PERSON", "NARRATOR_NAME", "a_viewers_i", "find_narrator"]
 
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 NARRATOR_NAME = "the narrator"
+#: Marks that open a line of speech.
+QUOTE_OPENERS = frozenset("\"“‘'")
 #: Narrated sentences with a first-person pronoun needed before the text counts as first-person.
 MIN_SENTENCES = 3
 _SELF_NAMING = re.compile(
@@ -76,13 +78,18 @@ def _only_spoken_to(doc: Doc, clusters: Sequence[CharacterCluster], named: Seque
     trophy.")."""
     in_speech = {m.cluster for m in named if m.in_quote}
     in_narration = {m.cluster for m in named if not m.in_quote}
-    called = {m.cluster for m in named if m.in_quote and called_out(doc, m)}
+    calls = [m for m in named if m.in_quote and called_out(doc, m)]
+    text = doc.text
+    # a name called out in reply to a line the narration gives someone else ("“Leave her alone,” Mum said."
+    # — "“I'm only saying, Fiona.”") is that someone's name, not the narrator's
+    answering = {m.cluster for m in calls if _answers_tagged_line(doc, m, named)}
     candidates = [
         c.key
         for c in clusters
         if c.key in in_speech
-        and c.key in called
+        and c.key in {m.cluster for m in calls}
         and c.key not in in_narration
+        and c.key not in answering
         and c.kind == "character"
         and not c.narrator
     ]
@@ -90,6 +97,28 @@ def _only_spoken_to(doc: Doc, clusters: Sequence[CharacterCluster], named: Seque
     if not heard or heard[0][0] < 2 or (len(heard) > 1 and heard[1][0] == heard[0][0]):
         return None
     return heard[0][1]
+
+
+def _answers_tagged_line(doc: Doc, m: Mention, named: Sequence[Mention]) -> bool:
+    """Whether the line that calls ``m`` out opens the paragraph after one whose speech the narration gives
+    to someone named ("…,” Mum said from the sink"): the call is that speaker's name."""
+    text = doc.text
+    speech = word_set("quotes", "speech_verbs")
+    here = text.rfind("\n\n", 0, m.char_start)
+    if here < 0 or text[here : m.char_start].strip()[:1] not in QUOTE_OPENERS:
+        return False
+    before = text.rfind("\n\n", 0, here)
+    before = 0 if before < 0 else before
+    if not any(ch in QUOTE_OPENERS for ch in text[before:here]):
+        return False
+    return any(
+        before <= n.char_start < here
+        and not n.in_quote
+        and n.cluster not in (None, m.cluster)
+        and doc[n.end - 1].dep_ == "nsubj"
+        and doc[n.end - 1].head.lemma_.lower() in speech  # the speaker: "Mum said", "said Mum"
+        for n in named
+    )
 
 
 def _quotes_said_by_i(doc: Doc, index: StoryIndex) -> list[range]:

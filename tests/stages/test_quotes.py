@@ -145,6 +145,20 @@ def test_a_narrator_named_only_when_called_is_a_character_and_the_speaker(story_
     assert speaker_of(story, "I heard") == "Ottilie"
 
 
+def test_a_name_called_in_reply_to_a_tagged_line_is_the_tagged_speakers_not_the_narrators(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Grandpa sat by the window and I sat on the stool beside him. I had brought him the paper, and I read "
+        "him the football.\n\n"
+        "“Leave him be, he\u2019s reading,” Mum said from the doorway.\n\n"
+        "“I\u2019m not reading, Carol. I\u2019m resting my eyes.”\n\n"
+        "“Carol, is there any more tea in that pot?”\n\n"
+        "I went and put the kettle on myself."
+    )
+    # Carol answers Mum's tagged line: she is whoever Mum is, not the "I" of the story
+    assert speaker_of(story, "I\u2019m not reading") != "Carol"
+    assert any(c.name == "the narrator" for c in story.characters)
+
+
 def test_she_after_an_unnamed_woman_is_not_the_lead(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "Marisol Reyes, who was Button to everyone at the conservatory, waited outside the exam room.\n\n"
