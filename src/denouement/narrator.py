@@ -79,7 +79,6 @@ def _only_spoken_to(doc: Doc, clusters: Sequence[CharacterCluster], named: Seque
     in_speech = {m.cluster for m in named if m.in_quote}
     in_narration = {m.cluster for m in named if not m.in_quote}
     calls = [m for m in named if m.in_quote and called_out(doc, m)]
-    text = doc.text
     # a name called out in reply to a line the narration gives someone else ("“Leave her alone,” Mum said."
     # — "“I'm only saying, Fiona.”") is that someone's name, not the narrator's
     answering = {m.cluster for m in calls if _answers_tagged_line(doc, m, named)}
