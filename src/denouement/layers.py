@@ -1101,15 +1101,16 @@ PLACED_REACH = 10
 
 def _still_in_place(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     """ "She sets the urn on the dresser." … "Nuala walks down to the slipway carrying the urn" … "the urn is
-    still on the dresser": a thing found still where a sentence before put it, after a later sentence took
-    it away or used it (a verb of ``moving_verbs`` beside it), reveals the lines that took it."""
+    still on the dresser" ("the invoices sit in their usual neat stack"): a thing found still where a
+    sentence before put it, after a sentence took it away or used it (a verb of ``moving_verbs`` beside
+    it), reveals the lines that took it."""
     f = facts[r]
     match = _structure("still_in_place").search(f.narration)
     if match is None:
         return None
-    thing, place = match["thing"].lower(), match["place"].lower()
-    nouns = {lemma for _s, _e, pos, lemma in f.tokens if pos == "NOUN"}
-    if thing not in nouns or place not in nouns:
+    lemmas = {start - f.start: lemma for start, _e, pos, lemma in f.tokens if pos == "NOUN"}
+    thing, place = lemmas.get(match.start("thing")), lemmas.get(match.start("place"))  # "invoices" → invoice
+    if thing is None or place is None:
         return None
     moving = word_set("layers", "moving_verbs")
 
@@ -1122,9 +1123,9 @@ def _still_in_place(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     )
     if put is None:
         return None
-    took = any(
+    took = any(  # later, or in the sentence that names it there ("sweeps the stack of invoices off his desk")
         names(j, thing) and any(pos == "VERB" and lemma in moving for _s, _e, pos, lemma in facts[j].tokens)
-        for j in range(put + 1, r)
+        for j in range(put, r)
     )
     if not took:
         return None
@@ -1473,6 +1474,9 @@ def _revealed_passage(
     for k in range(r - 1, max(-1, r - 4), -1):
         if k in taken:
             return None
+        if facts[k].call and k == end:
+            end = k - 1  # "“Dee?”" — "Graham is peering up at her…": the call is part of the return
+            continue
         if facts[k].paragraph != facts[r].paragraph:
             break
         if _ends_sequence(facts[k], cues) or any(p.search(facts[k].narration) for p in cues.returns):
@@ -1844,6 +1848,51 @@ def _corroborated(facts: Sequence[SentenceFacts], r: int, narration: set[int], c
     return False
 
 
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
+        start=1,
+    )
+}
+_MINUTE_WORDS = {"five": 5, "ten": 10, "quarter": 15, "twenty": 20, "twenty-five": 25, "half": 30}
+_CLOCK = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\b"
+    r"|\b(?P<mw>five|ten|quarter|twenty|twenty-five|half) (?P<dir>past|to) "
+    r"(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    r"|\b(?P<ho>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o[’']clock\b",
+    re.IGNORECASE,
+)
+
+
+def clock_times(text: str) -> list[int]:
+    """The times of day a sentence gives ("1:58", "02:15", "ten past two", "four o'clock"), as minutes
+    past midnight or past noon: on a twelve-hour dial, since prose rarely says which."""
+    times = []
+    for m in _CLOCK.finditer(text):
+        if m["h"] is not None:
+            times.append((int(m["h"]) % 12) * 60 + int(m["m"]))
+        elif m["hw"] is not None:
+            hour, minutes = _NUMBER_WORDS[m["hw"].lower()] % 12, _MINUTE_WORDS[m["mw"].lower()]
+            times.append(hour * 60 + minutes if m["dir"].lower() == "past" else (hour * 60 - minutes) % 720)
+        else:
+            times.append((_NUMBER_WORDS[m["ho"].lower()] % 12) * 60)
+    return times
+
+
+#: Minutes, at most, a clock may stand behind a time the passage gave for the passage still to be exposed
+#: by it (a clock two hours behind is another hour of the night, not the same moment).
+CLOCK_BEHIND = 90
+
+
+def _clock_ran_back(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> bool:
+    """A clock read at the return that shows an earlier time than one the passage gave ("At ten past two,
+    Midge takes the master key…" — "the lobby clock says 1:58"): the passage has not happened yet."""
+    after = [t for k in range(r, min(len(facts), r + 2)) for t in clock_times(facts[k].narration)]
+    told = [t for k in range(seg.first, seg.last + 1) for t in clock_times(facts[k].narration)]
+    return any(0 < (t - a) % 720 <= CLOCK_BEHIND for a in after for t in told)
+
+
 #: Sentences before a revealed passage where the one found still in place may have gone off.
 GOING_REACH = 4
 #: Characters after "is still" in which the verb it helps may stand ("is still holding it").
@@ -2135,8 +2184,13 @@ def _contradicted_tales(
     for i in sorted(narration - taken):
         f = facts[i]
         opened = _first_match(cues.tale_open, f, "open", "imagined")
+        told_about = _structure("told_about").search(f.narration) if opened is None else None
         if opened is not None:
             first = i
+        elif told_about is not None and i + 1 < len(facts):
+            # "The winter Grandad came to live with us, he told me about the storm." — "It was January 1953…"
+            opened = CueSpan(i, f.start + told_about.start(), f.start + told_about.end(), "open", "imagined")
+            first = i + 1
         else:
             opened = _first_match(handover, f, "open", "imagined")
             if opened is None or not _structure("told").search(f.narration):
@@ -2154,7 +2208,7 @@ def _contradicted_tales(
             facts[k].narration[b - facts[k].start : e - facts[k].start].lower()
             for k in span
             for b, e, pos, _lemma in facts[k].tokens
-            if pos in ("NOUN", "VERB")
+            if pos in ("NOUN", "VERB", "PROPN")
         }
         contradiction = next(
             (
@@ -2373,7 +2427,13 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         went = _left_yet_still_there(facts, r, seg, narration, taken) if weak and seg is not None else None
         if seg is not None and went is not None:
             seg = dataclasses.replace(seg, first=min(seg.first, went))
-        if weak and seg is not None and (went is not None or _corroborated(facts, r, narration, cues)):
+        if (
+            weak
+            and seg is not None
+            and (
+                went is not None or _corroborated(facts, r, narration, cues) or _clock_ran_back(facts, r, seg)
+            )
+        ):
             weak = False
             if reveal.kind != "dream" and _dream_told_beside(facts, r, narration, cues):
                 # "Voss is sitting exactly as he was. “Four minutes you were out, ma'am.”": a dream

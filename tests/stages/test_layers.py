@@ -1703,3 +1703,53 @@ def test_a_tale_told_to_the_narrator_that_nothing_denies_stays_real(story_of):  
         "\u201cHe never talks about the ones he couldn't reach,\u201d she said."
     )
     assert "imagined" not in {s.layer for s in story.sentences}
+
+
+def test_someone_beginning_to_see_things_opens_a_hallucination(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Deep into the second week of the blockade, Sergeant Lowe begins to see things. His old captain is "
+        "sitting on the sandbags, smoking and laughing at his jokes. The captain tells him the relief column "
+        "is an hour away.\n\n"
+        "At dawn the sandbags are bare, and the relief column never comes."
+    )
+    assert layer_of(story, "His old captain is sitting on the sandbags") == "imagined"
+    assert layer_of(story, "The captain tells him the relief column") == "imagined"
+    assert layer_of(story, "the relief column never comes") == "actual"
+
+
+def test_a_call_then_the_papers_back_in_their_usual_pile_expose_a_scene(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Recap: Petra is told that her boss has taken the credit for her audit again.\n\n"
+        "Petra marches into his office and tips the pile of folders off his desk. She tells him exactly what "
+        "he is, and the whole department cheers as she leaves.\n\n"
+        "\u201cPetra?\u201d\n\n"
+        "Her boss is frowning at her from his chair, and the folders sit in their usual tidy pile."
+    )
+    assert layer_of(story, "tips the pile of folders off his desk") in UNREAL
+    assert layer_of(story, "the whole department cheers") in UNREAL
+    assert layer_of(story, "the folders sit in their usual tidy pile") == "actual"
+
+
+def test_a_clock_behind_a_time_the_passage_gave_exposes_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Night porter Abel Marsh keeps an eye on the guest in room 12, who has paid in cash for a week.\n\n"
+        "At twenty past three, Abel lets himself into room 12 with the spare key. The guest is packing a gun "
+        "into a suitcase, and Abel talks him into handing it over. The police arrive and shake his hand.\n\n"
+        "Then the switchboard buzzes. Abel lifts his head from the desk, and the clock over the door says 3:05."
+    )
+    assert layer_of(story, "Abel lets himself into room 12") in UNREAL
+    assert layer_of(story, "The police arrive and shake his hand") in UNREAL
+    assert layer_of(story, "the clock over the door says 3:05") == "actual"
+
+
+def test_a_story_he_told_me_about_is_exposed_by_a_list_without_him(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "I was ten the summer Nain came to stay with us, and I followed her everywhere. The first night she "
+        "told me about the fire.\n\n"
+        "It was 1961 and she was sixteen. The mill at Tregarth caught light at midnight, and Nain ran in "
+        "through the smoke and carried the night watchman out on her back.\n\n"
+        "In the autumn I found the newspaper report in the library. It listed everyone who helped that "
+        "night. There was no Nain on it anywhere. I never asked her about it."
+    )
+    assert layer_of(story, "Nain ran in through the smoke") == "imagined"
+    assert layer_of(story, "I found the newspaper report") == "actual"
