@@ -483,14 +483,20 @@ def _titled_place(cluster: CharacterCluster, doc: Doc) -> bool:
 
 
 def _demonym(cluster: CharacterCluster, doc: Doc) -> bool:
-    """ "a taciturn Yorkshireman", "the Dutchman": one word for where someone is from, always with an
-    article or an adjective just before it — a description, not a name."""
+    """ "a taciturn Yorkshireman", "the Dutchman", "a gruff Glaswegian named Hector Baird": one word for
+    where someone is from (or any word that a name follows), always with an article or an adjective just
+    before it — a description, not a name."""
     return bool(cluster.named_mentions) and all(
         len(m.form) == 1
-        and _DEMONYM.match(m.form[0]) is not None
+        and (_DEMONYM.match(m.form[0]) is not None or _names_follow(doc, m.end))
         and any(t.pos_ in ("DET", "ADJ") for t in doc[max(0, m.start - 2) : m.start])
         for m in cluster.named_mentions
     )
+
+
+def _names_follow(doc: Doc, i: int) -> bool:
+    """ "… named Hector Baird", "… called Ray": the word before is what the named one is."""
+    return i + 1 < len(doc) and doc[i].lower_ in ("named", "called") and doc[i + 1].is_title
 
 
 _FROM_NOUNS = frozenset({"man", "woman", "men", "women", "boy", "girl", "lad", "lass", "native", "fisherman"})
@@ -1974,10 +1980,27 @@ _VERDICT_OBJECTS = frozenset(
 )
 
 
+_CRITIC_WORDS = frozenset({"critic", "reviewer", "review", "critique"})
+
+
 def _quoted_verdict(head: Token) -> bool:
-    """ "Ruben Castaigne called the last reel “a magic trick…”": a critic's verdict on the work."""
+    """ "Ruben Castaigne called the last reel “a magic trick…”": a critic's verdict on the work; "Marcus
+    Oyelaran wrote that the film “loses its nerve”": a review's claim about it, in the reviewer's words."""
     verb = head.head
-    if head.dep_ != "nsubj" or verb.lemma_ not in ("call", "describe", "dub", "label", "praise", "pan"):
+    if head.dep_ != "nsubj":
+        return False
+    if verb.lemma_ in ("write", "argue", "complain", "observe", "suggest", "conclude"):
+        quoted = [c for c in verb.children if c.dep_ == "ccomp" and any(t.is_quote for t in c.subtree)]
+        about_work = any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in _VERDICT_OBJECTS
+            for c in quoted
+            for t in c.children
+        )
+        # "Some critics think so. Helena Straithe wrote that the final hand-over “plays like wish-fulfilment”"
+        doc = head.doc
+        near = doc[max(0, head.sent.start - 40) : head.sent.end]
+        return bool(quoted) and (about_work or any(t.lemma_.lower() in _CRITIC_WORDS for t in near))
+    if verb.lemma_ not in ("call", "describe", "dub", "label", "praise", "pan"):
         return False
     return any(c.dep_ in ("dobj", "oprd") and c.lemma_.lower() in _VERDICT_OBJECTS for c in verb.children)
 

@@ -952,3 +952,25 @@ def test_a_name_called_out_after_a_family_word_is_the_one_spoken_to_not_that_rel
     assert not {"nan", "Nan", "Gran"} & {rosie.name, *rosie.aliases}, [
         (c.name, c.aliases) for c in story.characters
     ]
+
+
+def test_a_name_that_wrote_a_quoted_claim_about_the_film_is_a_critic(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Edda Brun (Lise Moe) leaves the island on the last boat of the season.\n\n"
+        "Critics were split. Oskar Hale wrote that the ending \u201cforgets its own heroine,\u201d and Vera "
+        "Lund wrote that the last crossing \u201cearns every tear.\u201d\n\n"
+        "Edda wrote that she \u201cmissed the gulls\u201d in her first letter home."
+    )
+    kinds = {c.name: c.kind for c in story.characters}
+    assert kinds.get("Oskar Hale") == "person", kinds
+    assert kinds.get("Vera Lund") == "person", kinds
+    assert kinds.get("Edda Brun") == "character", kinds
+
+
+def test_a_word_a_name_follows_with_named_after_an_article_is_a_description(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nell and the rigger, a wiry Glaswegian named Tam Rooney, test the harness all afternoon. Tam swears "
+        "it will hold."
+    )
+    names = {c.name for c in story.characters}
+    assert "Glaswegian" not in names and "Tam Rooney" in names, names
