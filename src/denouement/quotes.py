@@ -403,6 +403,40 @@ def _scene_before(ctx: _Context, char: int) -> set[int]:
     return present
 
 
+#: Verbs by which one character starts a talk with another ("Dee rings her sister, Precious").
+_CONTACT_VERBS = frozenset(
+    {"ring", "call", "phone", "ask", "confront", "corner", "visit", "approach", "question", "text", "meet"}
+)
+
+
+def _caller_before(ctx: _Context, char: int) -> tuple[int, int] | None:
+    """The one who starts the talk at offset ``char`` and the one they start it with, from the narrated
+    sentence just before it: "At lunch Dee rings her sister, Precious, from the stairwell." (Dee, Precious);
+    "Tom asks Ana about the letter." (Tom, Ana)."""
+    index = ctx.index
+    first = ctx.token_at_or_after(char)
+    sid = index.token_sentence[first] if first < len(ctx.doc) else len(index.sentences)
+    back = sid - 1
+    while back >= 0 and back in index.meta:
+        back -= 1
+    if back < 0:
+        return None
+    for verb in index.sentences[back]:
+        # the tagger sometimes reads "Dee rings her sister" as a noun phrase: "rings" the root, "Dee" its
+        # compound
+        a_verb = verb.pos_ == "VERB" or (verb.dep_ == "ROOT" and verb.tag_ == "NNS")
+        if not a_verb or verb.lemma_.lower() not in _CONTACT_VERBS or index.in_quote(verb):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "compound")), None)
+        caller = ctx.cluster(subject) if subject is not None else None
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")]
+        objects += [a for o in objects for a in o.children if a.dep_ == "appos"]  # "her sister, Precious"
+        called = next((k for o in reversed(objects) if (k := ctx.cluster(o)) is not None), None)
+        if caller is not None and called is not None and caller != called:
+            return caller, called
+    return None
+
+
 def _scene_after(ctx: _Context, char: int) -> set[int]:
     """Characters named in the first narrated sentence after the one that ends at offset ``char``."""
     index = ctx.index
@@ -708,6 +742,7 @@ def find_quotes(
         lambda char: _scene_before(ctx, char),
         lambda char: _last_actor(ctx, char),
         lambda char: _scene_after(ctx, char),
+        lambda char: _caller_before(ctx, char),
     )
     return found
 
@@ -768,6 +803,7 @@ def _turns(
     scene: Callable[[int], set[int]] | None = None,
     nearest: Callable[[int], int | None] | None = None,
     after: Callable[[int], set[int]] | None = None,
+    caller: Callable[[int], tuple[int, int] | None] | None = None,
 ) -> None:
     """Untagged lines of a two-person exchange alternate speakers.
 
@@ -801,7 +837,7 @@ def _turns(
         if span.speaker is not None and prev.speaker is not None and span.speaker != prev.speaker:
             span.addressee = span.addressee if span.addressee is not None else prev.speaker
     _continuations(found, text)
-    _alternate(found, text, narrator, scene, after)
+    _alternate(found, text, narrator, scene, after, caller)
     if nearest is not None:
         for span in found:
             if span.speaker is None:
@@ -879,15 +915,26 @@ def _alternate(
     narrator: int | None,
     scene: Callable[[int], set[int]] | None = None,
     after: Callable[[int], set[int]] | None = None,
+    caller: Callable[[int], tuple[int, int] | None] | None = None,
 ) -> None:
-    """In a two-person conversation, untagged turns alternate from the nearest tagged turn, either way."""
-    for conversation in _conversations(found, text):
+    """In a two-person conversation, untagged turns alternate from the nearest tagged turn, either way.
+    A talk with no tagged turn at all that the narration just opened ("Dee rings her sister, Precious")
+    starts with the one who opened it."""
+    for conversation in _split_at_openings(_conversations(found, text), found, caller):
         speakers = [
             next((found[i].speaker for i in turn if found[i].speaker is not None), None)
             for turn in conversation
         ]
+        untagged = all(s is None for s in speakers)
+        opened = caller(found[conversation[0][0]].start) if caller is not None and untagged else None
+        if opened is not None and len(conversation) > 1:
+            speakers[0] = opened[0]
+            for i in conversation[0]:
+                found[i].speaker, found[i].addressee, found[i].attribution = opened[0], opened[1], "turn"
         _answered_by_name(found, conversation, speakers)
         parties = {s for s in speakers if s is not None}
+        if opened is not None and len(conversation) > 1:
+            parties = set(opened)  # the two the narration put on the line
         if narrator is not None and len(parties) == 1:
             parties.add(narrator)
         if len(parties) == 1 and scene is not None:
@@ -912,6 +959,26 @@ def _alternate(
             for i in turn:
                 if found[i].speaker is None and found[i].vocative != who:  # nobody calls themself
                     found[i].speaker, found[i].attribution = who, "turn"
+
+
+def _split_at_openings(
+    conversations: list[list[list[int]]],
+    found: Sequence[QuoteSpan],
+    caller: Callable[[int], tuple[int, int] | None] | None,
+) -> list[list[list[int]]]:
+    """A turn right after a sentence that opens a talk ("At lunch Dee rings her sister") starts a new
+    conversation, however short the narration before it."""
+    if caller is None:
+        return conversations
+    result: list[list[list[int]]] = []
+    for conversation in conversations:
+        start = 0
+        for k in range(1, len(conversation)):
+            if caller(found[conversation[k][0]].start) is not None:
+                result.append(conversation[start:k])
+                start = k
+        result.append(conversation[start:])
+    return result
 
 
 def _alternating(

@@ -159,6 +159,23 @@ def test_a_name_called_in_reply_to_a_tagged_line_is_the_tagged_speakers_not_the_
     assert any(c.name == "the narrator" for c in story.characters)
 
 
+def test_a_talk_the_narration_opens_starts_with_the_one_who_opened_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Kofi Mensah (Dele Ayo) loses the cup final in the last minute. The director, Nana Boateng, has "
+        "called the sequence \u201cthe longest minute I ever shot.\u201d\n\n"
+        "That night Kofi phones his brother, Yaw, from the team coach.\n\n"
+        "\u201cWe lost.\u201d\n\n"
+        "\u201cBy how many?\u201d\n\n"
+        "\u201cOne. In the ninetieth minute.\u201d\n\n"
+        "\u201cThen you nearly won.\u201d\n\n"
+        "Kofi laughs for the first time in a week."
+    )
+    assert speaker_of(story, "We lost.") == "Kofi Mensah"
+    assert speaker_of(story, "By how many?") == "Yaw"
+    assert speaker_of(story, "In the ninetieth minute") == "Kofi Mensah"
+    assert speaker_of(story, "Then you nearly won") == "Yaw"
+
+
 def test_she_after_an_unnamed_woman_is_not_the_lead(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "Marisol Reyes, who was Button to everyone at the conservatory, waited outside the exam room.\n\n"
