@@ -441,6 +441,15 @@ def _name_evidence(token: Token) -> tuple[bool, bool]:
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:man|woman|men|women)$")
 
 
+#: Days and months that open a run of capitals before a name ("Every Friday Bram…"); not the months that
+#: are given names too (April, May, June, August).
+_CALENDAR_WORDS = frozenset(
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "july", "september", "october", "november", "december"),
+        *("christmas", "easter"),
+    }
+)
 _AGE = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)*-(?:year|month|week)s?-old$")
 _FRANCHISE_NOUNS = frozenset(
     {"films", "movies", "pictures", "books", "novels", "series", "franchise", "sequels", "trilogy", "saga"}
@@ -1113,8 +1122,9 @@ class _Builder:
             cast_line = meta and is_cast_line(index.sentence_texts[sentence])
             if meta and credit_role is None and not cast_line:
                 continue
-            while end - start > 1 and _AGE.match(doc[start].text):
-                start += 1  # "Sixteen-year-old Abena Mensah": an age opening the sentence is no name
+            while end - start > 1 and (_AGE.match(doc[start].text) or doc[start].lower_ in _CALENDAR_WORDS):
+                # "Sixteen-year-old Abena Mensah", "Every Friday Bram…": an age or a day is no name
+                start += 1
             core, titles, roles = _strip_titles(doc, start, end)
             if (
                 core >= end

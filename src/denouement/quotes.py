@@ -80,6 +80,9 @@ class _Context:
         self.not_speech = word_set("quotes", "not_speech_before")
         self.voices = word_set("quotes", "voice_nouns")
         self.starts = [t.idx for t in doc]
+        # characters of another work (a novel someone writes, a film they watch): named in the narration,
+        # but never a party to the story's own talk
+        self.unvoiced: frozenset[int] = frozenset()
 
     def token_at_or_after(self, char: int) -> int:
         """Index of the first token starting at or after ``char`` (``len(doc)`` if none)."""
@@ -380,6 +383,7 @@ def _last_actor(ctx: _Context, char: int) -> int | None:
             if t.dep_ in ("nsubj", "nsubjpass")
             and not index.in_quote(t)
             and (key := ctx.cluster(t)) is not None
+            and key not in ctx.unvoiced
         ]
         if subjects:
             return subjects[-1]
@@ -398,7 +402,7 @@ def _scene_before(ctx: _Context, char: int) -> set[int]:
         present |= {
             key
             for t in index.sentences[back]
-            if not index.in_quote(t) and (key := ctx.cluster(t)) is not None
+            if not index.in_quote(t) and (key := ctx.cluster(t)) is not None and key not in ctx.unvoiced
         }
     return present
 
@@ -448,7 +452,11 @@ def _scene_after(ctx: _Context, char: int) -> set[int]:
         sent = index.sentences[sid]
         if sid in index.meta or not any(t.is_alpha and not index.in_quote(t) for t in sent):
             continue
-        return {key for t in sent if not index.in_quote(t) and (key := ctx.cluster(t)) is not None}
+        return {
+            key
+            for t in sent
+            if not index.in_quote(t) and (key := ctx.cluster(t)) is not None and key not in ctx.unvoiced
+        }
     return set()
 
 
@@ -628,6 +636,10 @@ def _context_speaker(
     return None
 
 
+#: Attributions read from the lines around a quote rather than from a tag of its own.
+_GUESSED = frozenset({"context", "beat", "turn", "paragraph", "nearest"})
+
+
 def find_quotes(
     doc: Doc, clusters: Sequence[CharacterCluster], mentions: Sequence[Mention]
 ) -> list[QuoteSpan]:
@@ -635,6 +647,7 @@ def find_quotes(
     index = story_index(doc)
     text = index.text
     ctx = _Context(doc, index, mentions)
+    ctx.unvoiced = frozenset(c.key for c in clusters if c.kind == "reference")
     ctx.gender = {c.key: c.gender for c in clusters}
     blocks = blocks_of(doc)
     starts = block_starts(blocks)
@@ -734,6 +747,9 @@ def find_quotes(
         found.append(span)
     found.extend(_colon_lines(ctx, blocks, found))
     found.sort(key=lambda q: q.start)
+    for span in found:
+        if span.speaker in ctx.unvoiced and span.attribution in _GUESSED:
+            span.speaker = span.attribution = None  # a character of another work takes no turn here
     narrator = next((c.key for c in clusters if c.narrator), None)
     _turns(
         found,

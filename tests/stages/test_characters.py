@@ -974,3 +974,8 @@ def test_a_word_a_name_follows_with_named_after_an_article_is_a_description(stor
     )
     names = {c.name for c in story.characters}
     assert "Glaswegian" not in names and "Tam Rooney" in names, names
+
+
+def test_a_weekday_before_a_name_is_no_part_of_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of("Every Friday Orla drives her father to the coast. On Sunday Orla sleeps until noon.")
+    assert {c.name for c in story.characters} == {"Orla"}

@@ -176,6 +176,20 @@ def test_a_talk_the_narration_opens_starts_with_the_one_who_opened_it(story_of):
     assert speaker_of(story, "Then you nearly won") == "Yaw"
 
 
+def test_a_character_of_another_work_named_before_a_talk_takes_no_turn_in_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Teo comes round on Fridays, and he and his grandad watch westerns. Grandad's favourite is The "
+        "Searchers, and like every time before, Ethan Edwards rides away at the end of The Searchers while "
+        "Grandad reaches for the tissues.\n\n"
+        "\u201cHe never gets the girl.\u201d\n\n"
+        "\u201cHe never wanted the girl.\u201d\n\n"
+        "\u201cEveryone wants the girl.\u201d\n\n"
+        "Teo laughed and passed the popcorn."
+    )
+    lines = ("He never gets the girl", "He never wanted", "Everyone wants")
+    assert "Ethan Edwards" not in {speaker_of(story, line) for line in lines}
+
+
 def test_she_after_an_unnamed_woman_is_not_the_lead(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "Marisol Reyes, who was Button to everyone at the conservatory, waited outside the exam room.\n\n"
