@@ -623,8 +623,9 @@ def _sentence_counterparts(
         by_sentence.setdefault(events[n].sentence, []).append(n)
     aftermath = _aftermath(seg, layers)
     added: list[DivergenceSpan] = []
+    answered: set[int] = set()  # sentences found only in the unreal line that the real one denies after all
     for s in unreal:
-        if s in alone or not words[s] or not any(events[n].main for n in by_sentence.get(s, ())):
+        if not words[s] or not any(events[n].main for n in by_sentence.get(s, ())):
             continue
         best, best_score = -1, 0.0
         for r in real:
@@ -635,6 +636,12 @@ def _sentence_counterparts(
                 best, best_score = r, score
         if best_score < SENTENCE_THRESHOLD or _same_words(words[s], words[best]):
             continue
+        if s in alone:
+            # its clauses had no counterpart, but a real sentence denies what it tells about the same
+            # thing ("The whole parish fills the pews" / "the pews are empty"): that is its answer
+            if not _denies(sentence_texts[s], sentence_texts[best], words[s] & words[best], frequency):
+                continue
+            answered.add(s)
         if tuple(sorted({s, best})) in paired:
             continue
         imagined = _main_event(by_sentence.get(s, ()), events, lex)
@@ -642,7 +649,45 @@ def _sentence_counterparts(
         saying = actual if shares else None  # the clause that says it, or else the whole sentence
         summary = _sentence_summary(seg.layer, text, sentence_texts, events, imagined, saying, best)
         added.append(DivergenceSpan("changed", actual, imagined, summary, tuple(sorted({s, best}))))
-    return found + added
+    kept = [
+        d
+        for d in found
+        if not (
+            d.kind == "only_imagined" and d.imagined is not None and events[d.imagined].sentence in answered
+        )
+    ]
+    return kept + added
+
+
+def _denies(unreal: str, real: str, shared: frozenset[str], frequency: Mapping[str, int]) -> bool:
+    """The real sentence says that something the unreal one tells of is not so, missing or empty ("no
+    survivor in the bothy", "the pews are empty", "his trousers were perfectly dry"), about a rare thing
+    both name."""
+    if _ABSENCE_WORDS.search(unreal):
+        return False
+    lowered = real.lower()
+    denials = [m.start() for p in (_ABSENCE_WORDS, _DRY_WORDS) for m in p.finditer(real)]
+    for word in (
+        w for w in shared if frequency.get(w, 0) <= DENIED_SENTENCES and len(w) >= 4 and w.isalpha()
+    ):
+        # the denial is said of that thing: "the pews are empty", not "the 14 went past without slowing"
+        spots = [
+            m.start() for m in re.finditer(rf"\b{re.escape(word[:-1] if len(word) > 4 else word)}", lowered)
+        ]
+        if any(abs(a - b) <= DENIAL_REACH for a in spots for b in denials):
+            return True
+    return False
+
+
+#: Sentences, at most, that may name the thing a denial is about (the two it joins, and one more).
+DENIED_SENTENCES = 3
+#: Characters, at most, between that word and the denial of it ("the pews are empty", "no survivor").
+DENIAL_REACH = 30
+#: Words that say a thing is untouched or unchanged ("perfectly dry", "still folded", "untouched").
+_DRY_WORDS = re.compile(
+    r"\b(?:dry|untouched|unopened|unsigned|intact|still folded|still there|unchanged|bare|deserted|abandoned)\b",
+    re.I,
+)
 
 
 def _sentence_score(

@@ -250,3 +250,22 @@ def test_a_real_sentence_with_no_happening_of_its_own_still_answers_the_dream(st
     assert pairs and "pews are empty" in pairs[0].summary, [
         (d.kind, d.evidence, d.summary) for d in story.divergences
     ]
+
+
+def test_a_real_sentence_that_denies_a_thing_the_dream_told_answers_it(story_of):  # type: ignore[no-untyped-def]
+    # clause by clause the dream has no counterpart ("the whole town turns out for one last swim"); the
+    # real sentence says the very thing it crowded is bare, which makes it the dream's answer
+    story = story_of(
+        "For thirty years Wilf has run the lido at Penrhos, and on Sunday the council closes it. The last "
+        "evening he falls asleep in the ticket booth.\n\n"
+        "He dreams that the whole town turns out for one last swim and crowds the diving boards, and a "
+        "brass band plays on the terrace until dark.\n\n"
+        "He wakes at dawn. The diving boards are bare and roped off, and a padlock hangs on the gate."
+    )
+    crowd = sentence_with(story, "crowds the diving boards")
+    bare = sentence_with(story, "The diving boards are bare")
+    assert story.sentences[crowd].layer == "dream"
+    pairs = [d for d in story.divergences if d.kind == "changed" and {crowd, bare} <= set(d.evidence)]
+    assert pairs, [(d.kind, d.evidence, d.summary) for d in story.divergences]
+    # a sentence the real line answers is no longer told as found only in the dream
+    assert not any(d.kind == "only_imagined" and d.evidence == (crowd,) for d in story.divergences)
