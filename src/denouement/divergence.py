@@ -683,9 +683,10 @@ def _denies(unreal: str, real: str, shared: frozenset[str], frequency: Mapping[s
 DENIED_SENTENCES = 3
 #: Characters, at most, between that word and the denial of it ("the pews are empty", "no survivor").
 DENIAL_REACH = 30
-#: Words that say a thing is untouched or unchanged ("perfectly dry", "still folded", "untouched").
+#: Words that say a thing is untouched, unchanged or deserted ("perfectly dry", "still folded", "bare").
 _DRY_WORDS = re.compile(
-    r"\b(?:dry|untouched|unopened|unsigned|intact|still folded|still there|unchanged|bare|deserted|abandoned)\b",
+    r"\b(?:dry|untouched|unopened|unsigned|intact|still folded|still there|unchanged"
+    r"|bare|deserted|abandoned)\b",
     re.I,
 )
 
