@@ -1136,6 +1136,28 @@ def _still_in_place(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
 STRETCH_REACH = 12
 
 
+_NEVER_HAPPENED = re.compile(
+    r"\b(?:the|that|this|her|his|their) (?:[\w'’-]+ ){0,3}?(?P<noun>[a-z]+)(?: (?:in|at|on) [A-Z][\w'’-]+)? "
+    r"(?:never|did not|didn[’']t) (?:really |actually )?(?:take place|took place|happen|happened)\b",
+    re.IGNORECASE,
+)
+
+
+def _never_happened(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
+    """ "The wedding in Leith never took place.": a happening the sentences just before told of, said
+    never to have happened, reveals them (a wedding no sentence before told of is only called off)."""
+    f = facts[r]
+    match = _NEVER_HAPPENED.search(f.narration)
+    if match is None:
+        return None
+    noun = match["noun"].lower()
+    told = any(
+        any(pos == "NOUN" and lemma == noun for _s, _e, pos, lemma in facts[j].tokens)
+        for j in range(max(0, r - STRETCH_REACH), r)
+    )
+    return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined") if told else None
+
+
 def _predicated_unreal(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     """ "The whole confrontation has been a rehearsal she could not bring herself to perform.", "the
     splashdown was a story Ines told herself": a stretch of the story, named by "everything", "the whole…"
@@ -1365,6 +1387,10 @@ def _opened_passage(
         last = _paragraph_bounds(facts, i)[1]  # "The film cuts back to that night. This time he…"
     if last is None and cue.role in ("open?", "open!"):
         return None
+    if kind == "dream" and any(
+        _structure("no_dream").search(facts[k].narration) for k in range(i, min(len(facts), (last or i) + 2))
+    ):
+        return None  # "She sleeps soundly and without dreaming, and wakes at six"
     if last is not None and last < first and kind == "dream":
         # "She falls asleep." — "She wakes up in a farmhouse…": the dream world runs to the next waking;
         # any other closer right after falling asleep ("Then the song fades.") leaves nothing between
@@ -1458,6 +1484,13 @@ def _start_cue(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
 BEAT_WORDS = 8
 
 
+def _jolt_line(facts: Sequence[SentenceFacts], k: int) -> bool:
+    """Sentence ``k`` is a short paragraph of its own that jolts ("The clock above the kiosk says 10.14.")."""
+    f = facts[k]
+    alone = f.paragraph_start and (k + 1 >= len(facts) or facts[k + 1].paragraph_start)
+    return alone and len(f.narration.split()) <= BEAT_WORDS and bool(_structure("jolt").search(f.narration))
+
+
 def _revealed_passage(
     facts: Sequence[SentenceFacts],
     r: int,
@@ -1474,8 +1507,10 @@ def _revealed_passage(
     for k in range(r - 1, max(-1, r - 4), -1):
         if k in taken:
             return None
-        if facts[k].call and k == end:
-            end = k - 1  # "“Dee?”" — "Graham is peering up at her…": the call is part of the return
+        if k == end and (facts[k].call or _jolt_line(facts, k)):
+            # "“Dee?”" / "The clock above the kiosk says 10.14." — "Graham is peering up at her…": a call
+            # or a jolt on a line of its own just before the reveal is part of the return
+            end = k - 1
             continue
         if facts[k].paragraph != facts[r].paragraph:
             break
@@ -1885,10 +1920,26 @@ def clock_times(text: str) -> list[int]:
 CLOCK_BEHIND = 90
 
 
+def _denial_follows(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> bool:
+    """A weak reveal, or a sentence right after it, denies a thing the passage brought in ("…the two
+    brothers haul themselves out into a blazing sunrise." — "There is no sunrise.")."""
+    told = {
+        lemma
+        for j in range(seg.first, seg.last + 1)
+        for _s, _e, pos, lemma in facts[j].tokens
+        if pos == "NOUN"
+    }
+    for k in range(r, min(len(facts), r + 1 + CORROBORATION)):
+        _cue, denied, _nouns = _denied_nouns(facts[k])
+        if denied & told:
+            return True
+    return False
+
+
 def _clock_ran_back(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> bool:
     """A clock read at the return that shows an earlier time than one the passage gave ("At ten past two,
     Midge takes the master key…" — "the lobby clock says 1:58"): the passage has not happened yet."""
-    after = [t for k in range(r, min(len(facts), r + 2)) for t in clock_times(facts[k].narration)]
+    after = [t for k in range(max(0, r - 1), min(len(facts), r + 2)) for t in clock_times(facts[k].narration)]
     told = [t for k in range(seg.first, seg.last + 1) for t in clock_times(facts[k].narration)]
     return any(0 < (t - a) % 720 <= CLOCK_BEHIND for a in after for t in told)
 
@@ -2397,7 +2448,10 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         reveal, weak = _reveal(f, cues)
         if reveal is None:
             reveal, weak = (
-                _the_real_one(facts, r) or _predicated_unreal(facts, r) or _still_in_place(facts, r),
+                _the_real_one(facts, r)
+                or _predicated_unreal(facts, r)
+                or _still_in_place(facts, r)
+                or _never_happened(facts, r),
                 False,
             )
         if r not in narration and (reveal is None or weak):
@@ -2431,7 +2485,10 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             weak
             and seg is not None
             and (
-                went is not None or _corroborated(facts, r, narration, cues) or _clock_ran_back(facts, r, seg)
+                went is not None
+                or _corroborated(facts, r, narration, cues)
+                or _clock_ran_back(facts, r, seg)
+                or _denial_follows(facts, r, seg)
             )
         ):
             weak = False

@@ -1753,3 +1753,49 @@ def test_a_story_he_told_me_about_is_exposed_by_a_list_without_him(story_of):  #
     )
     assert layer_of(story, "Nain ran in through the smoke") == "imagined"
     assert layer_of(story, "I found the newspaper report") == "actual"
+
+
+def test_a_happening_the_passage_told_said_never_to_have_taken_place_reveals_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Twenty years on, Cass walks into Tom's bakery in Whitby. He looks up from the ovens.\n\n"
+        "This time she stays. They marry on the pier in the spring, and at the wedding his brother plays "
+        "the fiddle. Their son learns to bake before he can read.\n\n"
+        "The wedding on the pier never took place. Cass buys a loaf, pays, and leaves."
+    )
+    assert layer_of(story, "They marry on the pier") in UNREAL
+    assert layer_of(story, "Their son learns to bake") in UNREAL
+    assert layer_of(story, "Cass buys a loaf") == "actual"
+
+
+def test_a_sleep_said_to_be_dreamless_holds_no_dream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The night before the trial, Hana falls asleep over her notes. She sleeps without dreaming and "
+        "wakes at seven to find the coffee already made. The trial begins at ten."
+    )
+    assert "dream" not in {s.layer for s in story.sentences}
+
+
+def test_an_article_saying_we_then_learn_beside_a_denied_thing_exposes_the_rescue(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ending explained: Snowline\n\n"
+        "Bryn falls through the cornice and lies with a broken ankle in the gully all night.\n\n"
+        "At first light his old climbing partner Sid comes over the ridge with a stretcher, and the two of "
+        "them sing all the way down to a warm hut.\n\n"
+        "We then learn that Sid died on that ridge in 2019. There is no hut. Bryn is still in the gully, "
+        "and he crawls out alone the next afternoon."
+    )
+    assert layer_of(story, "comes over the ridge with a stretcher") in UNREAL
+    assert layer_of(story, "he crawls out alone") == "actual"
+
+
+def test_a_clock_on_a_line_of_its_own_before_the_return_belongs_to_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "At five past nine Lorna is filing invoices at the insurance office.\n\n"
+        "She stands, tells the partners what she thinks of them, and catches the 10.30 train to the coast. "
+        "By noon she is swimming off the rocks at Porthcawl.\n\n"
+        "The clock on the wall says 9.07.\n\n"
+        "The invoice is still in her hand, and the partners are still in their meeting."
+    )
+    assert layer_of(story, "catches the 10.30 train") in UNREAL
+    assert layer_of(story, "By noon she is swimming") in UNREAL
+    assert layer_of(story, "The clock on the wall says 9.07") == "actual"
