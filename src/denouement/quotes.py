@@ -425,6 +425,10 @@ def _caller_before(ctx: _Context, char: int) -> tuple[int, int] | None:
         back -= 1
     if back < 0:
         return None
+    sentence = index.sentences[back]
+    paragraph = index.text[index.text.rfind("\n\n", 0, sentence.start_char) + 1 : sentence.end_char]
+    if any(mark in paragraph for mark in '"“”'):
+        return None  # a tagged line ("“How long?” Dwight asks") is a turn of the talk, not its opening
     for verb in index.sentences[back]:
         # the tagger sometimes reads "Dee rings her sister" as a noun phrase: "rings" the root, "Dee" its
         # compound
@@ -432,10 +436,32 @@ def _caller_before(ctx: _Context, char: int) -> tuple[int, int] | None:
         if not a_verb or verb.lemma_.lower() not in _CONTACT_VERBS or index.in_quote(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "compound")), None)
+        if subject is None and verb.dep_ == "conj":  # "Bernie takes her break … and rings Mum"
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         caller = ctx.cluster(subject) if subject is not None else None
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")]
         objects += [a for o in objects for a in o.children if a.dep_ == "appos"]  # "her sister, Precious"
         called = next((k for o in reversed(objects) if (k := ctx.cluster(o)) is not None), None)
+        if called is None or caller is None:
+            # a parse gone astray ("… and rings Mum" as a compound): the first one named after the verb,
+            # and the last subject named before it
+            sent = verb.sent
+            after = [
+                t
+                for t in sent[verb.i - sent.start + 1 : verb.i - sent.start + 6]
+                if not t.is_punct or t.text == ","
+            ]
+            called = (
+                called
+                if called is not None
+                else next((k for t in after if (k := ctx.cluster(t)) is not None), None)
+            )
+            before = [t for t in sent[: verb.i - sent.start] if t.dep_ in ("nsubj", "compound")]
+            caller = (
+                caller
+                if caller is not None
+                else next((k for t in reversed(before) if (k := ctx.cluster(t)) is not None), None)
+            )
         if caller is not None and called is not None and caller != called:
             return caller, called
     return None
@@ -941,12 +967,30 @@ def _alternate(
             next((found[i].speaker for i in turn if found[i].speaker is not None), None)
             for turn in conversation
         ]
-        untagged = all(s is None for s in speakers)
+        # no turn tagged: speakers at most guessed from the lines and paragraphs around them
+        untagged = all(
+            found[i].speaker is None or found[i].attribution in _GUESSED for t in conversation for i in t
+        )
         opened = caller(found[conversation[0][0]].start) if caller is not None and untagged else None
         if opened is not None and len(conversation) > 1:
-            speakers[0] = opened[0]
-            for i in conversation[0]:
-                found[i].speaker, found[i].addressee, found[i].attribution = opened[0], opened[1], "turn"
+            for turn in conversation:
+                for i in turn:
+                    found[i].speaker = found[i].addressee = found[i].attribution = None
+            speakers = [None for _ in conversation]
+            # a turn that calls one of the two by name is the other's ("That's not helping, Mum."); with
+            # none, the one who opened the talk speaks first
+            called = [
+                k for k, turn in enumerate(conversation) if any(found[i].vocative in opened for i in turn)
+            ]
+            for k in called or [0]:
+                vocative = next(
+                    (found[i].vocative for i in conversation[k] if found[i].vocative in opened), None
+                )
+                by = opened[0] if vocative is None else next(p for p in opened if p != vocative)
+                speakers[k] = by
+                for i in conversation[k]:
+                    found[i].speaker, found[i].attribution = by, "turn"
+                    found[i].addressee = next(p for p in opened if p != by)
         _answered_by_name(found, conversation, speakers)
         parties = {s for s in speakers if s is not None}
         if opened is not None and len(conversation) > 1:

@@ -190,6 +190,27 @@ def test_a_character_of_another_work_named_before_a_talk_takes_no_turn_in_it(sto
     assert "Ethan Edwards" not in {speaker_of(story, line) for line in lines}
 
 
+def test_a_name_called_in_an_opened_talk_sets_who_speaks_each_turn(story_of):  # type: ignore[no-untyped-def]
+    # the one rung answers first here; the line that calls her "Mum" is the caller's, and the turns
+    # alternate from it
+    story = story_of(
+        "\u201cYou're late again,\u201d the foreman, Vic Dunne, tells Cerys at the depot.\n\n"
+        "\u201cThe bridge was shut.\u201d\n\n"
+        "\u201cThe bridge is always shut.\u201d\n\n"
+        "Mum has left three messages since breakfast. At four Cerys finishes her shift, sits in the van "
+        "with the engine off, and rings Mum.\n\n"
+        "\u201cYou've been crying.\u201d\n\n"
+        "\u201cNo I haven't.\u201d\n\n"
+        "\u201cI can always tell.\u201d\n\n"
+        "\u201cPlease don't start, Mum.\u201d\n\n"
+        "Cerys drives home the long way."
+    )
+    assert speaker_of(story, "Please don't start") == "Cerys"
+    assert speaker_of(story, "I can always tell") == "Mum"
+    assert speaker_of(story, "No I haven't") == "Cerys"
+    assert speaker_of(story, "You've been crying") == "Mum"
+
+
 def test_she_after_an_unnamed_woman_is_not_the_lead(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "Marisol Reyes, who was Button to everyone at the conservatory, waited outside the exam room.\n\n"
