@@ -1555,6 +1555,10 @@ def _revealed_passage(
         # "Then the coach brakes hard, his forehead bumps against the window…  He has been asleep since
         # Leicester.": a jolt opening the paragraph of the reveal is the return, however long
         end = reveal_first - 1
+    if reveal_first <= end < r and _structure("arrival").search(facts[reveal_first].narration.lstrip()):
+        # "It was Carol who came to fetch him, … By the time she reached the floor the song had finished":
+        # someone arriving from outside opens the return
+        end = reveal_first - 1
     if reveal_first <= end and _after_back_heading(facts, reveal_first):
         end = reveal_first - 1  # "## Back in the kitchen / The kettle clicks off. Dec is still sitting…"
     if end >= 0 and facts[end].paragraph != facts[r].paragraph:
@@ -1848,7 +1852,11 @@ def _woken_before(passages: Sequence[SegmentSpan], seg: SegmentSpan) -> bool:
     light the storm has passed."): the text itself has just brought the story back to reality, which a
     mere interruption later on cannot take back."""
     return any(
-        c.role == "close" and seg.first - 1 <= c.sentence <= seg.first for p in passages for c in p.cues
+        (c.role == "close" and seg.first - 1 <= c.sentence <= seg.first)
+        # or it would take in the return an earlier reveal already told ("… the song had finished" — "Dad?")
+        or (c.role == "reveal" and seg.first <= c.sentence <= seg.last)
+        for p in passages
+        for c in p.cues
     )
 
 
@@ -1871,6 +1879,15 @@ def _corroborated(facts: Sequence[SentenceFacts], r: int, narration: set[int], c
     after = [k for k in range(r + 1, min(len(facts), r + 1 + UNCHANGED_REACH)) if k in narration]
     if any(_structure("still_running").search(facts[k].narration) for k in after[:CORROBORATION]):
         return True  # "Cut to Noor's desk. The printer is still warming up."
+    if any(
+        _first_match(cues.close.get("imagined", ()), facts[k], "close", "imagined")
+        for k in after[:CORROBORATION]
+    ):
+        return (
+            True  # "…his father was standing there on his own, eyes closed." — "Dad?" — "He opened his eyes."
+        )
+    if facts[r].spoken and any(_structure("still_travelling").search(facts[k].narration) for k in after):
+        return True  # "“Tickets from Malton, please.” … Outside the window it is raining hard"
     for n, k in enumerate(after):
         cue, weak = _reveal(facts[k], cues)
         if cue is None or cue.kind == "called":

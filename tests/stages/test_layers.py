@@ -1799,3 +1799,33 @@ def test_a_clock_on_a_line_of_its_own_before_the_return_belongs_to_it(story_of):
     assert layer_of(story, "catches the 10.30 train") in UNREAL
     assert layer_of(story, "By noon she is swimming") in UNREAL
     assert layer_of(story, "The clock on the wall says 9.07") == "actual"
+
+
+def test_a_guard_asking_for_tickets_then_the_view_from_the_window_expose_a_dozed_arrival(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Aled takes the late train to Aberystwyth to see his father for the first time in nine years. He "
+        "rests his head against the glass somewhere after Machynlleth.\n\n"
+        "The train pulls in on time, and his father is waiting at the barrier with two teas. They walk "
+        "along the prom, and his father says sorry before Aled can.\n\n"
+        "\u201cTickets from Shrewsbury, please.\u201d\n\n"
+        "A guard is standing over him. Outside the window it is still dark, and the fields go by."
+    )
+    assert layer_of(story, "his father is waiting at the barrier") == "dream"
+    assert layer_of(story, "They walk along the prom") == "dream"
+    assert layer_of(story, "A guard is standing over him") == "actual"
+
+
+def test_someone_coming_to_fetch_him_then_his_eyes_opening_expose_the_dance(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "At the christening party Eamon sits by the wall with his stick across his knees.\n\n"
+        "The band plays their old waltz. Nora takes his hands, and they dance the length of the hall while "
+        "the grandchildren clap. She leans her head on his shoulder the way she always did.\n\n"
+        "It was his son who came to fetch him. By the time he reached the floor the waltz had ended, and "
+        "his father was standing alone in the middle of it with his eyes shut.\n\n"
+        "\u201cDad?\u201d\n\n"
+        "Eamon opened his eyes. Nora's chair by the wall was empty, as it had been for two years."
+    )
+    assert layer_of(story, "they dance the length of the hall") in UNREAL
+    assert layer_of(story, "She leans her head on his shoulder") in UNREAL
+    assert layer_of(story, "It was his son who came to fetch him") == "actual"
+    assert layer_of(story, "Eamon opened his eyes") == "actual"
