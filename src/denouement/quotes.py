@@ -973,24 +973,7 @@ def _alternate(
         )
         opened = caller(found[conversation[0][0]].start) if caller is not None and untagged else None
         if opened is not None and len(conversation) > 1:
-            for turn in conversation:
-                for i in turn:
-                    found[i].speaker = found[i].addressee = found[i].attribution = None
-            speakers = [None for _ in conversation]
-            # a turn that calls one of the two by name is the other's ("That's not helping, Mum."); with
-            # none, the one who opened the talk speaks first
-            called = [
-                k for k, turn in enumerate(conversation) if any(found[i].vocative in opened for i in turn)
-            ]
-            for k in called or [0]:
-                vocative = next(
-                    (found[i].vocative for i in conversation[k] if found[i].vocative in opened), None
-                )
-                by = opened[0] if vocative is None else next(p for p in opened if p != vocative)
-                speakers[k] = by
-                for i in conversation[k]:
-                    found[i].speaker, found[i].attribution = by, "turn"
-                    found[i].addressee = next(p for p in opened if p != by)
+            speakers = _anchor_opened_talk(found, conversation, opened)
         _answered_by_name(found, conversation, speakers)
         parties = {s for s in speakers if s is not None}
         if opened is not None and len(conversation) > 1:
@@ -1019,6 +1002,27 @@ def _alternate(
             for i in turn:
                 if found[i].speaker is None and found[i].vocative != who:  # nobody calls themself
                     found[i].speaker, found[i].attribution = who, "turn"
+
+
+def _anchor_opened_talk(
+    found: list[QuoteSpan], conversation: list[list[int]], opened: tuple[int, int]
+) -> list[int | None]:
+    """The speakers of a talk the narration opened between two characters, from what can be known: a turn
+    that calls one of the two by name is the other's ("That's not helping, Mum."); with none, the one who
+    opened the talk speaks first. Earlier guesses are dropped; the other turns are left to alternate."""
+    speakers: list[int | None] = [None for _ in conversation]
+    for turn in conversation:
+        for i in turn:
+            found[i].speaker = found[i].addressee = found[i].attribution = None
+    called = [k for k, turn in enumerate(conversation) if any(found[i].vocative in opened for i in turn)]
+    for k in called or [0]:
+        vocative = next((found[i].vocative for i in conversation[k] if found[i].vocative in opened), None)
+        by = opened[0] if vocative is None else next(p for p in opened if p != vocative)
+        speakers[k] = by
+        for i in conversation[k]:
+            found[i].speaker, found[i].attribution = by, "turn"
+            found[i].addressee = next(p for p in opened if p != by)
+    return speakers
 
 
 def _split_at_openings(
