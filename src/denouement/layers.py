@@ -2069,6 +2069,49 @@ def _whole_paragraph(facts: Sequence[SentenceFacts], seg: SegmentSpan, r: int, n
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 
 
+_OPENS_IN_YEAR = re.compile(
+    r"\bopens\b(?: [\w,'’-]+){0,6}? (?:in|on) (?:the (?:spring|summer|autumn|fall|winter) of )?"
+    r"(?:[A-Z][a-z]+ )?(?:\d{1,2} )?(?P<year>1[5-9]\d\d|20\d\d)\b"
+)
+_SET_IN = re.compile(
+    r"\b(?:title card|caption|subtitle|intertitle|on-screen text)\b[^.]{0,40}?\b(?:1[5-9]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+#: Narrated sentences after an opening set in one year within which the story must go back to an earlier
+#: year for that opening to be a flash-forward.
+OPENING_REACH = 6
+
+
+def _opening_flash_forward(
+    facts: Sequence[SentenceFacts], narration: set[int], taken: set[int], cues: LayerCues
+) -> list[SegmentSpan]:
+    """ "The film opens in April 2009 with a rescue helicopter…" — "In the autumn of 2008, Konstantin…": an
+    opening set in a year that the story then goes back before is shown ahead of time, up to the sentence
+    that goes back."""
+    ordered = sorted(narration - taken)
+    if not ordered:
+        return []
+    first = ordered[0]
+    opening = _OPENS_IN_YEAR.search(facts[first].narration)
+    if opening is None:
+        return []
+    year = int(opening["year"])
+    for j in ordered[1 : 1 + OPENING_REACH]:
+        # a sentence set in the earlier year ("In the autumn of 2008, …", "a title card reads: Kent, 2023"),
+        # not any earlier year named ("a tree planted by E.P., 2023")
+        dated = _search(cues.frame_opener, facts[j]) or _SET_IN.search(facts[j].narration)
+        if dated is not None and int(_YEAR.findall(dated.group(0))[-1]) < year:
+            cue = CueSpan(
+                first,
+                facts[first].start + opening.start(),
+                facts[first].start + opening.end(),
+                "open",
+                "flash_forward",
+            )
+            return [SegmentSpan("flash_forward", _SEGMENT_KIND["flash_forward"], first, j - 1, [cue])]
+    return []
+
+
 def _framed_flashbacks(
     facts: Sequence[SentenceFacts], narration: set[int], taken: set[int], cues: LayerCues
 ) -> list[SegmentSpan]:
@@ -2440,7 +2483,10 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
                     i = seg.last + 1
                     continue
         i += 1
-    for seg in _framed_flashbacks(facts, narration, taken, cues):
+    for seg in [
+        *_framed_flashbacks(facts, narration, taken, cues),
+        *_opening_flash_forward(facts, narration, taken, cues),
+    ]:
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))
     for seg in _imagined_presences(facts, narration, taken, cues):

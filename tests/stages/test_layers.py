@@ -1829,3 +1829,22 @@ def test_someone_coming_to_fetch_him_then_his_eyes_opening_expose_the_dance(stor
     assert layer_of(story, "She leans her head on his shoulder") in UNREAL
     assert layer_of(story, "It was his son who came to fetch him") == "actual"
     assert layer_of(story, "Eamon opened his eyes") == "actual"
+
+
+def test_an_opening_set_in_a_year_the_story_then_goes_back_before_is_a_flash_forward(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Plot\n\n"
+        "The film opens in March 1994 with a trawler found drifting off Whitby, its wheelhouse empty. In "
+        "the summer of 1993, Jack Hewitt buys the trawler with his redundancy money. He fishes it alone "
+        "for a season. In the final scene, the drifting trawler is towed into Whitby."
+    )
+    assert layer_of(story, "The film opens in March 1994") == "flash_forward"
+    assert layer_of(story, "Jack Hewitt buys the trawler") == "actual"
+    assert layer_of(story, "the drifting trawler is towed") == "actual"
+
+
+def test_an_opening_year_followed_by_a_later_one_is_no_flash_forward(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The film opens in 1971 in a Glasgow shipyard. In 1972 the yard closes, and Rab moves to London."
+    )
+    assert "flash_forward" not in {s.layer for s in story.sentences}
