@@ -226,3 +226,12 @@ def test_question_headings_may_open_with_a_contraction_or_a_lead_in() -> None:
     )
     assert blocks(doc)[2] == ("heading", 2, "Who's who in the family?")
     assert blocks(doc)[4] == ("heading", 2, "So who actually comes?")
+
+
+def test_a_headline_that_asks_its_question_after_a_colon_is_the_title() -> None:
+    doc = parse(
+        "Tidewater ending explained: who is on the boat?\n\nThe last scene is set at dawn.\n", "t.txt"
+    )
+    assert doc.title == "Tidewater ending explained: who is on the boat?"
+    doc = parse("Then she asked: where is the boat?\n\nThe last scene is set at dawn.\n", "t.txt")
+    assert doc.title is None  # the question opens with no headline before it

@@ -163,9 +163,25 @@ def _settle_first_line(parts: list[_Part], standalone: list[bool]) -> list[_Part
     first, kind, _level = parts[0]
     if len(parts) == 1:
         return [(first, "paragraph", 0)] if kind == "heading" else parts
-    if kind in ("paragraph", "heading") and _is_short_unpunctuated(first) and not _BYLINE.match(first):
+    titled = _is_short_unpunctuated(first) or _headline_with_question(first)
+    if kind in ("paragraph", "heading") and titled and not _BYLINE.match(first):
         return [(first, "heading", 1), *parts[1:]]
     return parts
+
+
+def _headline_with_question(line: str) -> bool:
+    """An article's headline that asks its question after a colon: "Whiteout ending explained: what
+    happened in the crevasse?"."""
+    head, colon, question = line.partition(": ")
+    return (
+        bool(colon)
+        and line.rstrip().endswith("?")
+        and len(line.split()) <= _MAX_HEADING_WORDS + 2
+        and _is_short_unpunctuated(head)
+        and not any(w.strip("'’").lower() in _PERSONAL_WORDS for w in head.split())  # "Then she asked: …"
+        and question.split()[:1] != []
+        and question.split()[0].strip("'’").lower() in _QUESTION_OPENERS
+    )
 
 
 _BYLINE = re.compile(r"^(?:By|BY|by|Words by|Written by|Reviewed by|Review by|Story by)\s+[A-Z]")
