@@ -1115,7 +1115,7 @@ def _still_in_place(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     moving = word_set("layers", "moving_verbs")
 
     def names(j: int, noun: str) -> bool:
-        return any(pos == "NOUN" and lemma == noun for _s, _e, pos, lemma in facts[j].tokens)
+        return _names_noun(facts[j], noun)
 
     put = next(
         (j for j in range(r - 1, max(-1, r - 1 - PLACED_REACH), -1) if names(j, thing) and names(j, place)),
@@ -1143,6 +1143,11 @@ _NEVER_HAPPENED = re.compile(
 )
 
 
+def _names_noun(f: SentenceFacts, lemma: str) -> bool:
+    """Whether the sentence has a noun with that lemma."""
+    return any(pos == "NOUN" and word == lemma for _s, _e, pos, word in f.tokens)
+
+
 def _never_happened(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     """ "The wedding in Leith never took place.": a happening the sentences just before told of, said
     never to have happened, reveals them (a wedding no sentence before told of is only called off)."""
@@ -1151,10 +1156,7 @@ def _never_happened(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     if match is None:
         return None
     noun = match["noun"].lower()
-    told = any(
-        any(pos == "NOUN" and lemma == noun for _s, _e, pos, lemma in facts[j].tokens)
-        for j in range(max(0, r - STRETCH_REACH), r)
-    )
+    told = any(_names_noun(facts[j], noun) for j in range(max(0, r - STRETCH_REACH), r))
     return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined") if told else None
 
 
@@ -1346,6 +1348,8 @@ def _opened_passage(
     para_last = _paragraph_bounds(facts, i)[1]
     replay = cue.role == "open!" and _replays(facts, i, narration, cues)
     setting = _setting(facts[i], cue) if kind in ("imagined", "dream") and cue.role == "open" else None
+    # whether a sentence of the passage so far names that place (the opener names it, when it is in it)
+    setting_named = setting is not None and first == i and i in narration
     reach = MAX_UNCLOSED if cue.role == "open!" and not replay else MAX_PASSAGE
     for j in range(i + 1, min(len(facts), i + 1 + reach)):
         f = facts[j]
@@ -1364,12 +1368,11 @@ def _opened_passage(
             closer = _strong_closer(f, cues)
         else:
             closer = _closer(f, kind, cues)
-        if (
-            closer is None
-            and j > first
-            and _setting_returns(f, setting, [facts[k] for k in range(first, j) if k in narration])
-        ):
+        names_setting = setting is not None and j >= first and bool(setting.search(f.narration))
+        if closer is None and names_setting and j > first and not setting_named:
+            # the place the picturing began comes back after the passage kept away from it
             closer = CueSpan(j, f.start, f.end, "close", kind)  # "The tram brakes hard at the depot"
+        setting_named = setting_named or names_setting
         if closer is None and kind == "dream" and cue.role == "open" and j <= para_last + 1:
             # "Anton dreams that…" … "In the morning…"; not "passes out" … "The next morning" (a real night)
             closer = _first_match(_structure_list("morning"), f, "close", kind)
@@ -1420,19 +1423,11 @@ _SETTING = re.compile(
 )
 
 
-def _setting(f: SentenceFacts, cue: CueSpan) -> str | None:
-    """The place the opener sentence puts the one who pictures or dreams, before the cue."""
+def _setting(f: SentenceFacts, cue: CueSpan) -> re.Pattern[str] | None:
+    """The place the opener sentence puts the one who pictures or dreams, before the cue, as a pattern
+    that finds it named again ("tram", "trams")."""
     m = _SETTING.search(f.narration[: cue.start - f.start])
-    return m.group(1) if m else None
-
-
-def _setting_returns(f: SentenceFacts, setting: str | None, passage: Sequence[SentenceFacts]) -> bool:
-    """The place the picturing began comes back after the passage kept away from it ("The tram brakes
-    hard at the depot"): the story is back where the character sat."""
-    if setting is None:
-        return False
-    said = re.compile(rf"\b{re.escape(setting)}s?\b", re.IGNORECASE)
-    return bool(said.search(f.narration)) and not any(said.search(p.narration) for p in passage)
+    return re.compile(rf"\b{re.escape(m.group(1))}s?\b", re.IGNORECASE) if m else None
 
 
 #: A line of speech that calls someone by name alone ("Jess.", "Jess, love.", "Tomasz!").
@@ -1917,7 +1912,7 @@ _CLOCK = re.compile(
 )
 
 
-def clock_times(text: str) -> list[int]:
+def _clock_times(text: str) -> list[int]:
     """The times of day a sentence gives ("1:58", "02:15", "ten past two", "four o'clock"), as minutes
     past midnight or past noon: on a twelve-hour dial, since prose rarely says which."""
     times = []
@@ -1956,8 +1951,10 @@ def _denial_follows(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) ->
 def _clock_ran_back(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> bool:
     """A clock read at the return that shows an earlier time than one the passage gave ("At ten past two,
     Midge takes the master key…" — "the lobby clock says 1:58"): the passage has not happened yet."""
-    after = [t for k in range(max(0, r - 1), min(len(facts), r + 2)) for t in clock_times(facts[k].narration)]
-    told = [t for k in range(seg.first, seg.last + 1) for t in clock_times(facts[k].narration)]
+    after = [
+        t for k in range(max(0, r - 1), min(len(facts), r + 2)) for t in _clock_times(facts[k].narration)
+    ]
+    told = [t for k in range(seg.first, seg.last + 1) for t in _clock_times(facts[k].narration)]
     return any(0 < (t - a) % 720 <= CLOCK_BEHIND for a in after for t in told)
 
 
