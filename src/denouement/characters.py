@@ -48,6 +48,7 @@ __all__ = [
     "find_characters",
     "shortens",
     "story_index",
+    "tagged_speaker_before",
 ]
 
 Gender = Literal["female", "male", "unknown"]
@@ -890,7 +891,7 @@ def _is_place_possessive(doc: Doc, start: int, end: int) -> bool:
         return False
     after = doc[end + 1] if end + 1 < len(doc) else None
     if after is None or after.is_punct or after.is_space:
-        return True
+        return not _owner_said_alone(doc, start)
     if after.pos_ == "ADJ":
         # "out of Rosco's alone": an adjective that qualifies no noun after it
         # ("Hanne Sollberg's small, salt-stung romance" does qualify one)
@@ -906,6 +907,19 @@ def _is_place_possessive(doc: Doc, start: int, end: int) -> bool:
     if after.tag_ in ("VBG", "VBN") and any(t.pos_ == "NOUN" for t in doc[end + 2 : end + 4]):
         return False  # "Kasia Brzezinska's mountaineering thriller": a participle before the thing owned
     return after.pos_ not in keeps and after.lower_ not in ("own", "very", "first", "last")
+
+
+def _owner_said_alone(doc: Doc, start: int) -> bool:
+    """ "None of them was Grandad's", "a friend of Marta's": a possessive standing for what the person
+    owns, not a place named after them; and a family word is a person even at their house ("at Gran's")."""
+    if doc[start].lower_ in word_set("characters", "kinship_names"):
+        return True
+    before = doc[start - 1] if start > 0 else None
+    if before is None:
+        return False
+    if before.lemma_ == "be" or before.pos_ == "AUX":
+        return True
+    return before.lower_ == "of" and start > 1 and doc[start - 2].pos_ in ("NOUN", "PRON")
 
 
 def _human_verb(token: Token) -> bool:
@@ -1588,7 +1602,39 @@ class _Builder:
         self._roles()
         self._role_nicknames()
         self._kin_names()
+        self._kin_named_in_reply()
         return self.clusters, self.mentions
+
+    def _kin_named_in_reply(self) -> None:
+        """ "“Dad, leave her alone,” Mum said." — "“I'm only saying, Fiona.”": a given name called out in
+        reply to a line the narration gives a character known only by a family word is that character's
+        name, when the name is heard only in speech."""
+        relation_of = kin_relations()
+        named = [m for m in self.mentions if m.kind == "name" and m.cluster is not None]
+        by_key = {c.key: c for c in self.clusters}
+        for m in named:
+            called = by_key.get(m.cluster) if m.cluster is not None else None
+            if (
+                called is None
+                or not m.in_quote
+                or len(called.forms) != 1
+                or len(called.forms[0]) != 1
+                or called.forms[0][0].lower() in relation_of
+                or not all(n.in_quote for n in called.mentions)
+                or not called_out(self.doc, m)
+            ):
+                continue
+            speaker = by_key.get(tagged_speaker_before(self.doc, m, named) or -1)
+            if (
+                speaker is None
+                or speaker is called
+                or len(speaker.forms) != 1
+                or len(speaker.forms[0]) != 1
+                or speaker.forms[0][0].lower() not in relation_of
+            ):
+                continue
+            called.nicknames.add(speaker.forms[0][0])
+            absorb(called, speaker)
 
     def _kin_names(self) -> None:
         """ "her father, Amos Vale" … "Dad came in": a family word joins the one character of that role."""
@@ -2493,6 +2539,31 @@ def called_out(doc: Doc, m: Mention) -> bool:
     return opens and after == "," and following not in _CALL_END
 
 
+def tagged_speaker_before(doc: Doc, m: Mention, named: Sequence[Mention]) -> int | None:
+    """The cluster the narration gives the speech of the paragraph before the line that calls ``m`` out,
+    when that line opens its own paragraph (“…,” Mum said from the sink. — “I'm only saying, Fiona.”): a
+    name called in reply is the name of whoever spoke last."""
+    text = doc.text
+    here = text.rfind("\n\n", 0, m.char_start)
+    if here < 0 or text[here : m.char_start].strip()[:1] not in _OPENING_QUOTES:
+        return None
+    before = text.rfind("\n\n", 0, here)
+    before = 0 if before < 0 else before
+    if not any(ch in _OPENING_QUOTES for ch in text[before:here]):
+        return None
+    speech = word_set("quotes", "speech_verbs")
+    for n in named:
+        if (
+            before <= n.char_start < here
+            and not n.in_quote
+            and n.cluster not in (None, m.cluster)
+            and doc[n.end - 1].dep_ == "nsubj"
+            and doc[n.end - 1].head.lemma_.lower() in speech  # the speaker: "Mum said", "said Mum"
+        ):
+            return n.cluster
+    return None
+
+
 def _calls_out(doc: Doc, i: int) -> bool:
     """A word said to someone, as a name is: after a comma and before the end of the clause ("…, Mads."),
     or alone before a question or a comma opening a line (“Mads? Is everything all right?”)."""
@@ -2524,10 +2595,10 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
         return True  # "the engineer, Tobias Reyne", "her son Caspar", "his deckhand, Benoît": a human role
     if _is_work_or_place(cluster, doc):
         return False
-    if not set(cluster.labels) & {"ORG", "GPE", "LOC", "NORP", "FAC"} and any(
+    if (not set(cluster.labels) & {"ORG", "GPE", "LOC", "NORP", "FAC"} or _given_name_only(cluster)) and any(
         m.in_quote and called_out(doc, m) and doc[m.end - 1].pos_ == "PROPN" for m in cluster.named_mentions
     ):
-        return True  # "Priya, I'll need you to stay": a name someone is called by
+        return True  # "Priya, I'll need you to stay": a name someone is called by (even one tagged a place)
     placelike = set(cluster.labels) & {"ORG", "LOC", "NORP", "FAC"} or (
         "GPE" in cluster.labels and not _full_given_name(cluster)  # "sends the letters to Porto"
     )
@@ -2560,6 +2631,14 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
     if other > person_labels + plain:
         return False
     return cluster.human_verbs >= 1 and other == 0
+
+
+def _given_name_only(cluster: CharacterCluster) -> bool:
+    """Every form is one given name that is not also a common word ("Sophie", not "Hope")."""
+    given, word_like = _gendered("given_names"), word_set("characters", "word_like_names")
+    return bool(cluster.forms) and all(
+        len(f) == 1 and f[0].lower() in given and f[0].lower() not in word_like for f in cluster.forms
+    )
 
 
 #: Prepositions whose object is a place wherever they stand ("an audition in Hammersmith").

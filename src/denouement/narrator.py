@@ -22,6 +22,7 @@ from denouement.characters import (
     called_out,
     mentions_by_token,
     story_index,
+    tagged_speaker_before,
 )
 from denouement.lexicon import word_set
 
@@ -29,8 +30,6 @@ __all__ = ["FIRST_PERSON", "NARRATOR_NAME", "a_viewers_i", "find_narrator"]
 
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 NARRATOR_NAME = "the narrator"
-#: Marks that open a line of speech.
-QUOTE_OPENERS = frozenset("\"“‘'")
 #: Narrated sentences with a first-person pronoun needed before the text counts as first-person.
 MIN_SENTENCES = 3
 _SELF_NAMING = re.compile(
@@ -81,7 +80,7 @@ def _only_spoken_to(doc: Doc, clusters: Sequence[CharacterCluster], named: Seque
     calls = [m for m in named if m.in_quote and called_out(doc, m)]
     # a name called out in reply to a line the narration gives someone else ("“Leave her alone,” Mum said."
     # — "“I'm only saying, Fiona.”") is that someone's name, not the narrator's
-    answering = {m.cluster for m in calls if _answers_tagged_line(doc, m, named)}
+    answering = {m.cluster for m in calls if tagged_speaker_before(doc, m, named) is not None}
     candidates = [
         c.key
         for c in clusters
@@ -93,31 +92,35 @@ def _only_spoken_to(doc: Doc, clusters: Sequence[CharacterCluster], named: Seque
         and not c.narrator
     ]
     heard = sorted(((sum(1 for m in named if m.cluster == key), key) for key in candidates), reverse=True)
-    if not heard or heard[0][0] < 2 or (len(heard) > 1 and heard[1][0] == heard[0][0]):
+    if not heard or (len(heard) > 1 and heard[1][0] == heard[0][0]):
         return None
-    return heard[0][1]
+    count, key = heard[0]
+    # a name heard once is the narrator's only when no other name is in the running and nobody else is
+    # before the speaker's eyes (“Then she looked at Dad. “I've known since Tuesday, Graham.””)
+    if count < 2 and (
+        len(heard) > 1 or not all(_said_to_nobody_else(doc, m, named) for m in calls if m.cluster == key)
+    ):
+        return None
+    return key
 
 
-def _answers_tagged_line(doc: Doc, m: Mention, named: Sequence[Mention]) -> bool:
-    """Whether the line that calls ``m`` out opens the paragraph after one whose speech the narration gives
-    to someone named ("…,” Mum said from the sink"): the call is that speaker's name."""
+def _said_to_nobody_else(doc: Doc, call: Mention, named: Sequence[Mention]) -> bool:
+    """The paragraph of a call names nobody in its narration but whoever speaks it ("…,” Mum said)."""
     text = doc.text
+    start = text.rfind("\n\n", 0, call.char_start) + 1
+    end = text.find("\n\n", call.char_end)
+    end = len(text) if end < 0 else end
     speech = word_set("quotes", "speech_verbs")
-    here = text.rfind("\n\n", 0, m.char_start)
-    if here < 0 or text[here : m.char_start].strip()[:1] not in QUOTE_OPENERS:
-        return False
-    before = text.rfind("\n\n", 0, here)
-    before = 0 if before < 0 else before
-    if not any(ch in QUOTE_OPENERS for ch in text[before:here]):
-        return False
-    return any(
-        before <= n.char_start < here
-        and not n.in_quote
-        and n.cluster not in (None, m.cluster)
-        and doc[n.end - 1].dep_ == "nsubj"
-        and doc[n.end - 1].head.lemma_.lower() in speech  # the speaker: "Mum said", "said Mum"
-        for n in named
-    )
+    kin = word_set("characters", "kinship_names")
+    index = story_index(doc)
+    # the people the narration names there: by name, or by a family word ("she turned to Dad")
+    people = [doc[n.end - 1] for n in named if start <= n.char_start < end and not n.in_quote]
+    people += [
+        t
+        for t in doc.char_span(start, end, alignment_mode="expand") or ()
+        if t.is_title and t.lower_ in kin and not index.in_quote(t)
+    ]
+    return all(t.dep_ == "nsubj" and t.head.lemma_.lower() in speech for t in people)
 
 
 def _quotes_said_by_i(doc: Doc, index: StoryIndex) -> list[range]:

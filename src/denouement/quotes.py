@@ -83,6 +83,8 @@ class _Context:
         # characters of another work (a novel someone writes, a film they watch): named in the narration,
         # but never a party to the story's own talk
         self.unvoiced: frozenset[int] = frozenset()
+        # the one character each family relation names in the narration ("Grandad" → grandfather)
+        self.kin: dict[str, int] = {}
 
     def token_at_or_after(self, char: int) -> int:
         """Index of the first token starting at or after ``char`` (``len(doc)`` if none)."""
@@ -616,6 +618,40 @@ def _vocative(ctx: _Context, mark: QuoteMarks) -> tuple[int | None, bool]:
     return None, False
 
 
+def _kin_holders(clusters: Sequence[CharacterCluster]) -> dict[str, int]:
+    """The relation each family word the characters go by names, for relations only one character has."""
+    relation_of = kin_relations()
+    holders: dict[str, set[int]] = {}
+    for c in clusters:
+        for word in {w.lower() for form in c.forms for w in form if len(form) == 1} | {
+            n.lower() for n in c.nicknames
+        }:
+            if word in relation_of:
+                holders.setdefault(relation_of[word], set()).add(c.key)
+    return {relation: next(iter(keys)) for relation, keys in holders.items() if len(keys) == 1}
+
+
+_KIN_CALL = re.compile(r"^\W*(?P<lead>[A-Z][a-z]+)\s*[,!?]|[,;]\s*(?P<end>[A-Z][a-z]+)\W*$")
+
+
+def _kin_called(ctx: _Context, mark: QuoteMarks, speaker: int) -> int | None:
+    """Whom a family word called at the edge of a line means, said by a relative of the story's "I": the
+    mother's "Dad" is the grandfather (“Dad, for heaven's sake,” Mum said — to the one called Grandad).
+    Only when the speaker's own relation is known and one character holds the relation it leads to."""
+    relation_of = kin_relations()
+    match = _KIN_CALL.search(ctx.index.text[mark.inner_start : mark.inner_end])
+    word = (match.group("lead") or match.group("end")).lower() if match else ""
+    called = relation_of.get(word)
+    if called is None:
+        return None
+    own = next((relation for relation, key in ctx.kin.items() if key == speaker), None)
+    composed = (load_lexicon("characters").get("kinship_composition") or {}).get(own or "", {})
+    target = composed.get(called)
+    if target is None or called in ctx.kin:
+        return None  # a "Dad" of the narrator's own would make the call ambiguous
+    return ctx.kin.get(str(target))
+
+
 def _context_speaker(
     ctx: _Context, mark: QuoteMarks, par_start: int, par_end: int, exclude: int | None = None
 ) -> int | None:
@@ -662,6 +698,8 @@ def _context_speaker(
     return None
 
 
+#: Words, at most, of the tag between the two parts of one split line ("Mum said from the sink").
+SPLIT_TAG_WORDS = 8
 #: Attributions read from the lines around a quote rather than from a tag of its own.
 _GUESSED = frozenset({"context", "beat", "turn", "paragraph", "nearest"})
 
@@ -675,6 +713,7 @@ def find_quotes(
     ctx = _Context(doc, index, mentions)
     ctx.unvoiced = frozenset(c.key for c in clusters if c.kind == "reference")
     ctx.gender = {c.key: c.gender for c in clusters}
+    ctx.kin = _kin_holders(clusters)
     blocks = blocks_of(doc)
     starts = block_starts(blocks)
     found: list[QuoteSpan] = []
@@ -753,6 +792,9 @@ def find_quotes(
             if key is not None:
                 span.speaker, span.attribution = key, "context"  # "Calloway, it's Hal. Are you there?"
         vocative, edge = _vocative(ctx, mark)
+        if vocative is None and span.speaker is not None:
+            vocative = _kin_called(ctx, mark, span.speaker)
+            edge = vocative is not None
         span.vocative = vocative
         # a name called mid-line ("I said the blue ones, Pip. Those are…") tells who is not speaking;
         # only one at the edge of the line says whom the whole line is to
@@ -762,6 +804,14 @@ def find_quotes(
             span.speaker = span.attribution = None
         if span.addressee is None and edge and vocative != span.speaker:
             span.addressee = vocative
+        if span.addressee is None and vocative is None and found and span.speaker is not None:
+            prev = found[-1]
+            if (
+                prev.paragraph == span.paragraph
+                and prev.speaker == span.speaker
+                and len(text[prev.end : span.start].split()) <= SPLIT_TAG_WORDS
+            ):
+                span.addressee = prev.addressee  # “Dad,” Mum said, “leave her alone.”: the same hearer
         if span.speaker is None and (after or before) is None:
             key = _context_speaker(ctx, mark, par_start, par_end, exclude=vocative)
             if key is not None:

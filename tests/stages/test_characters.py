@@ -979,3 +979,11 @@ def test_a_word_a_name_follows_with_named_after_an_article_is_a_description(stor
 def test_a_weekday_before_a_name_is_no_part_of_it(story_of):  # type: ignore[no-untyped-def]
     story = story_of("Every Friday Orla drives her father to the coast. On Sunday Orla sleeps until noon.")
     assert {c.name for c in story.characters} == {"Orla"}
+
+
+def test_a_possessive_standing_for_what_someone_owns_is_no_place(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Grandma's garden was full of gnomes. None of the gnomes were Grandma's; the neighbours left them "
+        "on her wall. Grandma said thank you every time and put them by the pond."
+    )
+    assert "Grandma" in {c.name for c in story.characters}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import speaker_of
+from helpers import by_name, speaker_of
 
 pytestmark = pytest.mark.model
 
@@ -473,3 +473,37 @@ def test_a_newcomer_in_the_narration_before_a_line_is_likelier_to_speak_it(story
         "\u201cIs this where the quiz is?\u201d"
     )
     assert speaker_of(story, "Is this where the quiz is?") != "Rhodri Bevan"
+
+
+def test_a_name_called_in_reply_to_a_mother_is_her_name_and_her_dad_is_the_grandfather(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Grandpa's allotment was the last one before the railway, and on Saturdays I helped him lift the "
+        "potatoes.\n\n"
+        "“You dig like a pensioner,” he said. “Put your back into it.”\n\n"
+        "“I am putting my back into it.”\n\n"
+        "“Dad, she's eleven,” Mum called over the fence, “let her have a rest.”\n\n"
+        "“I never rested at eleven, Ruth. I was down the pit at fourteen.”\n\n"
+        "“You were a butcher's boy at fourteen, Dad.”\n\n"
+        "Grandpa wiped his spade on the grass and said nothing for a long time."
+    )
+    ruth = by_name(story, "Ruth")
+    assert "Mum" in ruth.aliases  # Ruth answers Mum's tagged line: she is Mum
+    assert speaker_of(story, "I never rested at eleven") == "Grandpa"  # Mum's "Dad" is the grandfather
+    assert speaker_of(story, "butcher's boy") == "Ruth"
+
+
+def test_a_narrator_called_once_by_name_is_that_name_unless_someone_else_is_in_view(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The ferry was late, so I sat on the harbour wall with my aunt and ate chips out of the paper. I "
+        "counted the gulls. I lost count at forty.\n\n"
+        "“Don't feed them, Sophie. They'll never leave us alone.”\n\n"
+        "“I'm not feeding them,” I said. “They're stealing.”"
+    )
+    assert speaker_of(story, "They're stealing") == "Sophie"
+    looked = story_of(
+        "We had the party in the church hall and I carried the cake in myself. I had iced it the night "
+        "before and I was proud of it.\n\n"
+        "“Oh, look at this,” Nan said. Then she turned to Dad. “You made a mess of the icing, Colin.”\n\n"
+        "“I did the icing,” I said."
+    )
+    assert speaker_of(looked, "I did the icing") != "Colin"
