@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -827,6 +828,7 @@ def find_quotes(
         if span.speaker in ctx.unvoiced and span.attribution in _GUESSED:
             span.speaker = span.attribution = None  # a character of another work takes no turn here
     narrator = next((c.key for c in clusters if c.narrator), None)
+    _family_perspective(ctx, found, clusters, mentions, narrator)
     _turns(
         found,
         text,
@@ -837,6 +839,71 @@ def find_quotes(
         lambda char: _caller_before(ctx, char),
     )
     return found
+
+
+def _focal_character(
+    clusters: Sequence[CharacterCluster], mentions: Sequence[Mention], narrator: int | None
+) -> int | None:
+    """Whose family the narration's family words are: the narrator, else the character the narration
+    names most often (by a clear margin) among those with a name of their own."""
+    if narrator is not None:
+        return narrator
+    kin = word_set("characters", "kinship_names")
+    own_name = {c.key for c in clusters if c.kind == "character" and c.words and not c.words <= kin}
+    counts = Counter(
+        m.cluster for m in mentions if m.kind == "name" and not m.in_quote and m.cluster in own_name
+    )
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < FOCAL_MENTIONS or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+#: Times, at least, the narration must name a character for the family words to be theirs.
+FOCAL_MENTIONS = 3
+
+
+def _family_perspective(
+    ctx: _Context,
+    found: Sequence[QuoteSpan],
+    clusters: Sequence[CharacterCluster],
+    mentions: Sequence[Mention],
+    narrator: int | None,
+) -> None:
+    """In a story whose narration calls people "Nan" and "Grandad", those are one character's family
+    (the narrator's, or the one the narration follows): a line about "my nan", or one that calls "Grandad",
+    is that character's, and a line about "your nan" is said to them, by somebody else."""
+    if not ctx.kin:
+        return
+    focal = _focal_character(clusters, mentions, narrator)
+    if focal is None or focal in ctx.kin.values():
+        return
+    relation_of = kin_relations()
+    words = "|".join(sorted(w for w, r in relation_of.items() if r in ctx.kin))
+    mine = re.compile(rf"\bmy (?:{words})\b", re.IGNORECASE)
+    yours = re.compile(rf"\byour (?:{words})\b", re.IGNORECASE)
+    # the family words themselves, as the narration uses them ("Grandad", not the mother's "Dad")
+    used = {
+        w.lower()
+        for c in clusters
+        if c.key in ctx.kin.values()
+        for w in [*(f[0] for f in c.forms if len(f) == 1), *c.nicknames]
+        if w.lower() in relation_of
+    }
+    for q in found:
+        line = ctx.index.text[q.start : q.end]
+        is_mine, is_yours = bool(mine.search(line)), bool(yours.search(line))
+        call = _KIN_CALL.search(line)
+        calls_family = bool(call and (call.group("lead") or call.group("end")).lower() in used)
+        guessed = q.speaker is None or q.attribution in _GUESSED
+        if (is_mine or calls_family) and not is_yours and guessed and q.vocative != focal:
+            q.speaker, q.attribution = focal, "context"
+        elif is_yours and not is_mine:
+            if q.speaker == focal and guessed:
+                q.speaker = q.attribution = None
+            q.addressee = focal if q.addressee is None else q.addressee
+            if q.vocative is None:
+                q.vocative = focal  # said to them as surely as if it called them by name
 
 
 def _closed_with_a_full_stop(text: str, mark: QuoteMarks) -> bool:

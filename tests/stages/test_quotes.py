@@ -507,3 +507,21 @@ def test_a_narrator_called_once_by_name_is_that_name_unless_someone_else_is_in_v
         "“I did the icing,” I said."
     )
     assert speaker_of(looked, "I did the icing") != "Colin"
+
+
+def test_the_family_words_of_the_narration_belong_to_the_child_it_follows(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Gran has the bread bag on her lap, and she has been feeding the ducks one crumb at a time since "
+        "the bandstand.\n\n"
+        "“Are they always this greedy?”\n\n"
+        "“Always.”\n\n"
+        "“Even in winter?”\n\n"
+        "“Worse in winter. Your grandad used to bring a whole loaf.”\n\n"
+        "Priya counts the ducks. Seven, eight, a moorhen. Priya has never seen a moorhen this close. Grandad "
+        "died in March, and Priya still sets out three cups when she makes the tea.\n\n"
+        "“Gran, did Grandad have a favourite?”\n\n"
+        "“The lame one. He called it the Admiral.”"
+    )
+    assert speaker_of(story, "Worse in winter") == "Gran"  # said to Priya about her grandad
+    assert speaker_of(story, "Are they always this greedy") == "Priya"
+    assert speaker_of(story, "did Grandad have a favourite") == "Priya"  # she calls her "Gran"
