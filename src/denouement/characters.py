@@ -1658,6 +1658,16 @@ class _Builder:
             holders[0].nicknames.add(kin.forms[0][0])
             absorb(holders[0], kin)
 
+    def _self_named_relations(self, relations: AbstractSet[str]) -> None:
+        """ "“Call me Farid,” my father said": Farid is the father."""
+        for at, relation in _self_naming_tagged(self.text):
+            if relation not in relations:
+                continue
+            m = next((n for n in self.mentions if n.char_start == at and n.cluster is not None), None)
+            cluster = next((c for c in self.clusters if m is not None and c.key == m.cluster), None)
+            if cluster is not None:
+                cluster.roles.add(relation)
+
     def _role_nicknames(self) -> None:
         """ "Everyone calls the coach Wally": Wally joins the one character with that title or role."""
         pairs = self.role_nicknames()
@@ -1850,6 +1860,7 @@ class _Builder:
         """Role nouns the text puts next to a name: "the engineer, Tobias Reyne", "drummer Otis Bell"."""
         doc = self.doc
         relations = set(_gendered("relation_gender"))
+        self._self_named_relations(relations)
         for cluster in self.clusters:
             for m in cluster.named_mentions:
                 if m.in_quote and called_out(doc, m):
@@ -1898,6 +1909,20 @@ class _Builder:
                     and doc[m.start - 2].lower_ in word_set("characters", "person_roles")
                 ):
                     cluster.roles.add(doc[m.start - 2].lower_)
+
+
+def _self_naming_tagged(text: str) -> list[tuple[int, str]]:
+    """(Offset of the name, relation) for lines that give their speaker's name and are tagged to a
+    relation: "“Call me Farid,” my father said", "“It's Odile,” said his mother"."""
+    return [(m.start("name"), m.group("rel") or m.group("rel2")) for m in _SELF_NAMED_TAGGED.finditer(text)]
+
+
+_SELF_NAMED_TAGGED = re.compile(
+    r"[\"“](?:[^\"”\n]*?[.!?]\s+)?(?:[Mm]y name(?:'s|’s| is)|I am|I'm|I’m|[Cc]all me)\s+"
+    r"(?P<name>[A-Z][\w'’\-]+)[^\"”\n]{0,80}[,.!?]?[\"”]\s*,?\s*"
+    r"(?:(?:my|his|her|their|our) (?P<rel>[a-z]+) (?:said|says|told|tells|replied|replies|added)"
+    r"|(?:said|says|replied|added) (?:my|his|her|their|our) (?P<rel2>[a-z]+))\b"
+)
 
 
 def _role_of(noun: Token) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -33,7 +34,7 @@ NARRATOR_NAME = "the narrator"
 #: Narrated sentences with a first-person pronoun needed before the text counts as first-person.
 MIN_SENTENCES = 3
 _SELF_NAMING = re.compile(
-    r"\b(?:[Mm]y name(?:'s| is)|I am|I'm|It's|It is|[Cc]all me)\s+[\"“‘']?"
+    r"\b(?:[Mm]y name(?:'s| is)|I am|I'm|It's|It is|[Cc]alls? me)\s+[\"“‘']?"
     r"(?P<name>[A-Z][\w'’\-]+)"
 )
 
@@ -70,7 +71,27 @@ def _named_narrator(
     return None
 
 
-def _only_spoken_to(doc: Doc, clusters: Sequence[CharacterCluster], named: Sequence[Mention]) -> int | None:
+def _named_by_others(
+    doc: Doc, index: StoryIndex, named: Sequence[Mention], said_by_i: Sequence[range]
+) -> set[int]:
+    """Characters who name themselves in a line someone other than "I" says (“Call me Farid,” my father
+    said): that name is the speaker's, whoever else calls it out."""
+    by_token = mentions_by_token(named)
+    starts = {t.idx: t.i for t in doc}
+    found: set[int] = set()
+    for match in _SELF_NAMING.finditer(index.text):
+        token = starts.get(match.start("name"))
+        m = by_token.get(token) if token is not None else None
+        if m is None or m.cluster is None or not index.in_quote(doc[token]):  # type: ignore[index]
+            continue
+        if not any(match.start("name") in span for span in said_by_i):
+            found.add(m.cluster)
+    return found
+
+
+def _only_spoken_to(
+    doc: Doc, clusters: Sequence[CharacterCluster], named: Sequence[Mention], others: AbstractSet[int]
+) -> int | None:
     """The one name heard only in other people's speech ("Danny, hold your end"): in a first-person
     story, the narrator is called by name but never named in their own narration. The name must be
     called out at least once ("You're late, Horty."), not only talked about ("Nobby Stiles. With the
@@ -88,6 +109,7 @@ def _only_spoken_to(doc: Doc, clusters: Sequence[CharacterCluster], named: Seque
         and c.key in {m.cluster for m in calls}
         and c.key not in in_narration
         and c.key not in answering
+        and c.key not in others
         and c.kind == "character"
         and not c.narrator
     ]
@@ -227,9 +249,10 @@ def find_narrator(
     elif not _tells_a_story(doc, tokens) or a_viewers_i(doc, index):
         return None, []  # a critic's "I think", "I came out of the screening": not narration
     else:
-        key = _named_narrator(doc, index, named, _quotes_said_by_i(doc, index))
+        said_by_i = _quotes_said_by_i(doc, index)
+        key = _named_narrator(doc, index, named, said_by_i)
         if key is None:
-            key = _only_spoken_to(doc, clusters, named)
+            key = _only_spoken_to(doc, clusters, named, _named_by_others(doc, index, named, said_by_i))
     if key is None:
         narrator = CharacterCluster(key=len(clusters), forms=[(NARRATOR_NAME,)])
         narrator.nicknames.clear()

@@ -115,9 +115,17 @@ class _Context:
                     key is not None
                     and t.dep_ in ("appos", "compound", "nsubj", "poss")
                     and t.head.i == token.i
+                    # "my father", "Mia's mother": the owner is someone else than the person
+                    and not (t.dep_ == "poss" and token.lemma_.lower() in self.humans)
                 ):
                     return key
         return None
+
+    def role_holder(self, noun: Token) -> int | None:
+        """The one character the text gave the role a noun names ("said my father" → the father)."""
+        role = noun.lemma_.lower()
+        holders = [c.key for c in self.doc._.characters or [] if c.forms and role in c.roles]
+        return holders[0] if len(holders) == 1 else None
 
     def is_speech_verb(self, token: Token) -> bool:
         if token.lemma_.lower() not in self.speech or self.index.in_quote(token):
@@ -257,6 +265,8 @@ def _speaker_from_verb(ctx: _Context, verb: Token, mark: QuoteMarks) -> int | No
             return None
         if subject.pos_ == "NOUN" and any(c.lower_ == "the" for c in subject.children):
             return _described(ctx, subject)  # "“It's catching,” the sous-chef said"
+        if subject.pos_ == "NOUN" and any(c.dep_ == "poss" for c in subject.children):
+            return ctx.role_holder(subject)  # "“Last lesson, possibly,” said my father"
     # Inverted ("…," says Mia) or a parse that missed the subject: the name right next to the verb.
     doc = ctx.doc
     for j in (verb.i + 1, verb.i + 2, verb.i - 1):
@@ -1294,6 +1304,7 @@ def _called_only(clusters: Sequence[CharacterCluster]) -> set[int]:
         if c.forms
         and c.kind == "character"
         and c.actor is None
+        and not c.roles  # "“Call me Farid,” my father said": the narration knows them as the father
         and c.mentions
         and all(m.in_quote for m in c.mentions)
     }

@@ -525,3 +525,16 @@ def test_the_family_words_of_the_narration_belong_to_the_child_it_follows(story_
     assert speaker_of(story, "Worse in winter") == "Gran"  # said to Priya about her grandad
     assert speaker_of(story, "Are they always this greedy") == "Priya"
     assert speaker_of(story, "did Grandad have a favourite") == "Priya"  # she calls her "Gran"
+
+
+def test_my_father_who_names_himself_is_not_the_narrator(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "My mother taught piano, and when she died my father decided he would learn. I drove him to his "
+        "first lesson in the rain. I waited in the hall with the umbrellas.\n\n"
+        "The teacher was a brisk woman with reading glasses on a chain. “Mr. Okafor, sit down, please.”\n\n"
+        "“Call me Emeka,” my father said. “Only the bank calls me Mr. Okafor.”\n\n"
+        "“Emeka, then. Hands on the keys.”\n\n"
+        "“You'll be fine, Dad,” I said. I did not believe it, and neither did he."
+    )
+    assert speaker_of(story, "Only the bank calls me") == "Emeka"
+    assert speaker_of(story, "You'll be fine") != "Emeka"
