@@ -864,13 +864,15 @@ def _focal_character(
         m.cluster for m in mentions if m.kind == "name" and not m.in_quote and m.cluster in own_name
     )
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < FOCAL_MENTIONS or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+    if not ranked or ranked[0][1] < FOCAL_MENTIONS or (len(ranked) > 1 and ranked[1][1] * FOCAL_MARGIN > ranked[0][1]):
         return None
     return ranked[0][0]
 
 
 #: Times, at least, the narration must name a character for the family words to be theirs.
 FOCAL_MENTIONS = 3
+#: How many times more often than anyone else, at least, the narration names that character.
+FOCAL_MARGIN = 1.5
 
 
 def _family_perspective(
