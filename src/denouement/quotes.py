@@ -864,7 +864,9 @@ def _focal_character(
         m.cluster for m in mentions if m.kind == "name" and not m.in_quote and m.cluster in own_name
     )
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < FOCAL_MENTIONS or (len(ranked) > 1 and ranked[1][1] * FOCAL_MARGIN > ranked[0][1]):
+    if not ranked or ranked[0][1] < FOCAL_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[1][1] * FOCAL_MARGIN > ranked[0][1]:
         return None
     return ranked[0][0]
 
