@@ -2002,6 +2002,9 @@ _GENRE_NOUNS = frozenset(
         "saga",
         "tragedy",
         "memoir",
+        "score",
+        "soundtrack",
+        "screenplay",
     }
 )
 
@@ -2011,6 +2014,13 @@ _WRITING_FOR = re.compile(
     r"(?:the |The )?[A-Z]"
 )
 _CREDIT = re.compile(r"\b(?:Photo|Photograph|Image|Still|Credit|Courtesy)s?\s*(?::|by)\s*$")
+#: A craft of a film credited to a name: "The score, by …", "cinematography is by …".
+_CRAFT_BY = re.compile(
+    r"\b(?:score|soundtrack|music|screenplay|cinematography|photography|editing|costumes|production design"
+    r"|choreography|sound design)\s*,?\s*(?:(?:is|was|are|were)\s+)?(?:(?:composed|written|shot|cut|done)\s+)?"
+    r"by\s+$",
+    re.IGNORECASE,
+)
 
 
 _AT_OUTLET = re.compile(
@@ -2022,7 +2032,7 @@ def _critic_context(doc: Doc, m: Mention, index: StoryIndex) -> bool:
     """ "Writing in the Gazette, Femi Adeyinka called…", "the Chicago Ledger's Hal Imrie": critics."""
     sent = index.sentences[m.sentence]
     head = doc[m.end - 1]
-    if _WRITING_FOR.search(index.sentence_texts[m.sentence]) and head.dep_ in ("nsubj", "appos"):
+    if _WRITING_FOR.search(index.sentence_texts[m.sentence]) and head.dep_ in ("nsubj", "nsubjpass", "appos"):
         return True
     before = doc[max(sent.start, m.start - 5) : m.start]
     if len(before) >= 2 and before[-1].tag_ == "POS" and _names_an_outlet(before[-2]):
@@ -2033,6 +2043,8 @@ def _critic_context(doc: Doc, m: Mention, index: StoryIndex) -> bool:
         return True  # "Amara Singh at Screen Weekly", "Jonah Pike of The Ledger"
     if outlet and head.dep_ == "nsubj" and head.head.lemma_.lower() in _VERDICT_VERBS:
         return True  # "Saoirse Hendley of The Flicker called the fantasy …"
+    if _CRAFT_BY.search(index.text[max(0, m.char_start - 60) : m.char_start]):
+        return True  # "The score, by Marisol Quintero, …", "cinematography by Ada Holm"
     return bool(_CREDIT.search(index.text[max(0, m.char_start - 20) : m.char_start]))
 
 
@@ -2061,26 +2073,31 @@ _VERDICT_OBJECTS = frozenset(
 )
 
 
-_CRITIC_WORDS = frozenset({"critic", "reviewer", "review", "critique"})
+_CRITIC_WORDS = frozenset({"critic", "reviewer", "review", "critique", "colleague"})
 
 
 def _quoted_verdict(head: Token) -> bool:
     """ "Ruben Castaigne called the last reel “a magic trick…”": a critic's verdict on the work; "Marcus
     Oyelaran wrote that the film “loses its nerve”": a review's claim about it, in the reviewer's words."""
+    if head.dep_ == "appos" and head.head.dep_ == "nsubj":
+        head = head.head  # "My colleague Harold Ng called the film …"
     verb = head.head
     if head.dep_ != "nsubj":
         return False
     if verb.lemma_ in ("write", "argue", "complain", "observe", "suggest", "conclude"):
-        quoted = [c for c in verb.children if c.dep_ == "ccomp" and any(t.is_quote for t in c.subtree)]
+        claims = [c for c in verb.children if c.dep_ == "ccomp"]
+        quoted = [c for c in claims if any(t.is_quote for t in c.subtree)]
         about_work = any(
             t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in _VERDICT_OBJECTS
             for c in quoted
             for t in c.children
         )
-        # "Some critics think so. Helena Straithe wrote that the final hand-over “plays like wish-fulfilment”"
+        # "Some critics think so. Helena Straithe wrote that the final hand-over “plays like wish-fulfilment”";
+        # "Other critics were less kind; Owen Prideaux wrote that Daniel was …"
         doc = head.doc
         near = doc[max(0, head.sent.start - 40) : head.sent.end]
-        return bool(quoted) and (about_work or any(t.lemma_.lower() in _CRITIC_WORDS for t in near))
+        among_critics = any(t.lemma_.lower() in _CRITIC_WORDS for t in near)
+        return (bool(quoted) and (about_work or among_critics)) or (bool(claims) and among_critics)
     if verb.lemma_ not in ("call", "describe", "dub", "label", "praise", "pan"):
         return False
     return any(c.dep_ in ("dobj", "oprd") and c.lemma_.lower() in _VERDICT_OBJECTS for c in verb.children)
@@ -2099,7 +2116,8 @@ _AMBIGUOUS_MAKING = frozenset(
 
 def _makes_a_work(verb: Token, person_verbs: frozenset[str]) -> bool:
     lemma = verb.lemma_.lower()
-    if lemma == "write":  # "who also wrote the script"; characters write letters and books
+    if lemma in ("write", "make"):  # "who also wrote the script", "has made a film about grief";
+        # characters write letters and books, and make boats
         return any(c.dep_ == "dobj" and c.lemma_.lower() in _WORK_NOUNS for c in verb.children)
     if lemma not in person_verbs:
         return False

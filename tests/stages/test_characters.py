@@ -987,3 +987,55 @@ def test_a_possessive_standing_for_what_someone_owns_is_no_place(story_of):  # t
         "on her wall. Grandma said thank you every time and put them by the pond."
     )
     assert "Grandma" in {c.name for c in story.characters}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a craft of the film credited to the name
+        (
+            "The music, by Oskar Lindahl, swells at every kiss. Pernille rows out to the skerry. Pernille "
+            "finds the cabin locked.",
+            "Oskar Lindahl",
+        ),
+        # a critic writing for a paper, as the subject of a passive
+        (
+            "Writing for the Harbour Gazette, Delphine Moreau was unconvinced by the ending. Tobias climbs "
+            "the mast. Tobias falls.",
+            "Delphine Moreau",
+        ),
+        # a maker of the film
+        (
+            "Rasmus Ekdahl has made a film about grief, a lighthouse and a dog. Signe keeps the lamp lit. "
+            "Signe waits for the boat.",
+            "Rasmus Ekdahl",
+        ),
+        # a colleague's verdict, the name in apposition
+        (
+            "My colleague Priyanka Das called the film a postcard with a pulse. Hamza sells the farm. Hamza "
+            "moves to Leeds.",
+            "Priyanka Das",
+        ),
+        # a craft owned by the name, said once
+        (
+            "The director leans on Ulrich Brandt's score in every quiet scene. Lotte swims the lake. Lotte "
+            "reaches the far shore.",
+            "Ulrich Brandt",
+        ),
+        # a role noun of broadcasting
+        (
+            "The radio presenter Gwen Ashdown argued that the ending was a cheat. Callum drives north. Callum "
+            "sleeps in the car.",
+            "Gwen Ashdown",
+        ),
+        # a plain claim among critics
+        (
+            "Critics were divided. Bertrand Leclerc wrote that Ines was a sketch rather than a woman. Ines "
+            "opens the bakery. Ines burns the first loaves.",
+            "Bertrand Leclerc",
+        ),
+    ],
+)
+def test_real_people_talked_about_by_their_part_in_the_film(story_of, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    kinds = {c.name: c.kind for c in story_of(text).characters}
+    assert kinds.get(name) == "person", kinds
