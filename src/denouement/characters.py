@@ -2016,9 +2016,9 @@ _WRITING_FOR = re.compile(
 _CREDIT = re.compile(r"\b(?:Photo|Photograph|Image|Still|Credit|Courtesy)s?\s*(?::|by)\s*$")
 #: A craft of a film credited to a name: "The score, by …", "cinematography is by …".
 _CRAFT_BY = re.compile(
-    r"\b(?:score|soundtrack|music|screenplay|cinematography|photography|editing|costumes|production design"
-    r"|choreography|sound design)\s*,?\s*(?:(?:is|was|are|were)\s+)?(?:(?:composed|written|shot|cut|done)\s+)?"
-    r"by\s+$",
+    r"\b(?:score|soundtrack|music|screenplay|cinematography|photography|editing|costumes"
+    r"|production design|choreography|sound design)\s*,?\s*(?:(?:is|was|are|were)\s+)?"
+    r"(?:(?:composed|written|shot|cut|done)\s+)?by\s+$",
     re.IGNORECASE,
 )
 
@@ -2092,8 +2092,8 @@ def _quoted_verdict(head: Token) -> bool:
             for c in quoted
             for t in c.children
         )
-        # "Some critics think so. Helena Straithe wrote that the final hand-over “plays like wish-fulfilment”";
-        # "Other critics were less kind; Owen Prideaux wrote that Daniel was …"
+        # "Some critics think so. Helena Straithe wrote that the final hand-over “plays like
+        # wish-fulfilment”"; "Other critics were less kind; Owen Prideaux wrote that Daniel was …"
         doc = head.doc
         near = doc[max(0, head.sent.start - 40) : head.sent.end]
         among_critics = any(t.lemma_.lower() in _CRITIC_WORDS for t in near)
