@@ -217,6 +217,12 @@ _CALLED_PRONOUN = re.compile(
     # "Jojo, as everyone but her teachers called her, released it": the nickname comes first
     rf"|(?<![\w'’])(?P<nick3>{_NAME_WORD}),\s+as\s+(?:\w+\s+){{1,5}}?call(?:s|ed)\s+(?:him|her)\b"
 )
+#: "The nurses call Oduya “Dr. Biscuit”": a name, then the nickname in quote marks.
+_CALLS_THE_NAME = re.compile(
+    rf"\bcall(?:s|ed|ing)?\s+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\s+"
+    rf"[\"“‘'](?P<nick>(?:(?:the|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Lady|Lord|Sir)[ \t]+)?{_NAME_WORD}"
+    rf"(?:[ \t]+{_NAME_WORD})?)[\"”’']"
+)
 #: "Everyone at the club calls the coach Wally": the nickname of whoever has that role or title.
 _CALLS_THE_ROLE = re.compile(
     rf"\bcall(?:s|ed|ing)?\s+the\s+(?P<role>[a-z-]+)\s+[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?"
@@ -1372,6 +1378,16 @@ class _Builder:
                 found.append(((subjects or before)[0].form, match.group("nick")))
         return found
 
+    def called_by_name(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str]]:
+        """``The nurses call Oduya “Dr. Biscuit”``: the nickname of the name right before it."""
+        by_start = {m.char_start: m for m in cands}
+        found = []
+        for match in _CALLS_THE_NAME.finditer(self.text):
+            m = by_start.get(match.start("name"))
+            if m is not None and not m.in_quote:
+                found.append((m.form, match.group("nick")))
+        return found
+
     def role_nicknames(self) -> list[tuple[str, str]]:
         """``calls the coach Wally``: (role, nickname) pairs, resolved once the clusters are known."""
         return [(m.group("role"), m.group("nick")) for m in _CALLS_THE_ROLE.finditer(self.text)]
@@ -1417,6 +1433,20 @@ class _Builder:
                 and (not want or _mention_gender(self.doc, m) in (want, ""))
                 and m.label not in ("GPE", "LOC", "NORP", "FAC")
             ]
+            caller = re.search(r"\b(he|she)\s+$", self.text[max(0, match.start() - 5) : match.start()], re.I)
+            if caller is not None and match.group("nick2") is None:
+                # "Ines … Ray keeps the clock running. He calls her Nessie": "He" is the last man named
+                by = {"he": "male", "she": "female"}[caller.group(1).lower()]
+                callers_name = [m for m in near if _mention_gender(self.doc, m) in (by, "")][-1:]
+                near = [m for m in near if m not in callers_name]
+            sure = [
+                m
+                for m in near
+                if want
+                and _mention_gender(self.doc, m) == want
+                and _subject_or_its_apposition(self.doc[m.end - 1])
+            ]
+            near = sure or near  # "The neighbours call her Bernie": the woman acting, not the land agent
             # "X, whom everyone calls Y": the name just before; "… calls him Y": the one "him" stands for,
             # looked for in this sentence first (its subject, else its last name), then in the ones before.
             here = [
@@ -1443,7 +1473,11 @@ class _Builder:
             # Achterberg (Liam Cassidy), a retired harbour pilot everybody calls Pop"
             if head.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
                 return False
-            if head.dep_ not in ("appos", "conj", "compound", "amod") or head.head.i == head.i:
+            # ("a shepherd from the slopes whom everyone calls Bear": up through "from the slopes")
+            if (
+                head.dep_ not in ("appos", "conj", "compound", "amod", "pobj", "prep")
+                or head.head.i == head.i
+            ):
                 return True
             head = head.head
 
@@ -1521,7 +1555,12 @@ class _Builder:
             nickname = self.nickname_after(m)
             if nickname and nickname.lower() not in _titles():
                 nick_of_form.setdefault(m.form, nickname)
-        for target, nick in self.called_pronoun(cands) + self.the_nickname(cands) + self.real_names():
+        for target, nick in (
+            self.called_pronoun(cands)
+            + self.called_by_name(cands)
+            + self.the_nickname(cands)
+            + self.real_names()
+        ):
             nick_of_form.setdefault(target, nick)
         for target_form, actor, at in self.pronoun_played_by(cands) + self.paired_actors():
             actor_of_form.setdefault(target_form, (actor, -1))

@@ -1039,3 +1039,41 @@ def test_a_possessive_standing_for_what_someone_owns_is_no_place(story_of):  # t
 def test_real_people_talked_about_by_their_part_in_the_film(story_of, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     kinds = {c.name: c.kind for c in story_of(text).characters}
     assert kinds.get(name) == "person", kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "nick"),
+    [
+        # "whom everyone calls" after an apposition with a prepositional phrase
+        (
+            "The ferry is skippered by Captain Rhys Morgan (Idris Vaughan), a widower from the islands whom "
+            'everyone calls "Gull". Gull steers through the fog. Gull sleeps in the wheelhouse.',
+            "Rhys Morgan",
+            "Gull",
+        ),
+        # the caller is the man named last; the one called is the woman before him
+        (
+            "Helen Lindqvist runs the laundrette on Cable Street. Tomasz mends the dryers for free coffee. He "
+            "calls her Mouse, which she claims to hate. Mouse leaves for Gdansk in the spring.",
+            "Helen Lindqvist",
+            "Mouse",
+        ),
+        # the one acting, not the last man named
+        (
+            "Philippa Grange takes over the hardware shop. The landlord, Desmond Kerr, raises the rent twice. "
+            "The regulars call her Pip and buy nails they do not need. Pip keeps the shop open.",
+            "Philippa Grange",
+            "Pip",
+        ),
+        # a name, then its nickname in quote marks
+        (
+            'Ruben Asante joins the night shift. The porters call Asante "Doc Toast" because of the toaster '
+            "he hides in the linen room. Toast saves the man in bay four.",
+            "Ruben Asante",
+            "Doc Toast",
+        ),
+    ],
+)
+def test_nicknames_given_by_others(story_of, text: str, name: str, nick: str) -> None:  # type: ignore[no-untyped-def]
+    story = story_of(text)
+    assert nick in by_name(story, name).aliases, [(c.name, c.aliases) for c in story.characters]
