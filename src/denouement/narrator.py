@@ -90,10 +90,13 @@ def _named_by_others(
 
 
 #: The reply to a call, tagged to "he" or "she", before or after its words.
+_REPLY_VERB = (
+    r"\b(?:he|she)\b(?: \w+){0,2}? "
+    r"(?:said|says|replied|replies|answered|answers|asked|asks|snapped|muttered)\b"
+)
 _THIRD_PERSON_REPLY = re.compile(
-    r"[^“\"\n]{0,80}?(?:(?P<before>\b(?:he|she)\b(?: \w+){0,2}? (?:said|says|replied|replies|answered|answers"
-    r"|asked|asks|snapped|muttered)\b)[^“\"\n]{0,20}[“\"]|[“\"][^”\"\n]{1,300}[”\"]\s*,?\s*(?:\w+\s+)?"
-    r"\b(?:he|she)\b(?: \w+){0,2}? (?:said|says|replied|replies|answered|answers|asked|asks|snapped|muttered)\b)",
+    rf"[^“\"\n]{{0,80}}?(?:(?P<before>{_REPLY_VERB})[^“\"\n]{{0,20}}[“\"]"
+    rf"|[“\"][^”\"\n]{{1,300}}[”\"]\s*,?\s*(?:\w+\s+)?{_REPLY_VERB})",
     re.IGNORECASE,
 )
 
