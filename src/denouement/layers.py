@@ -1554,6 +1554,10 @@ def _revealed_passage(
         # "It was Carol who came to fetch him, … By the time she reached the floor the song had finished":
         # someone arriving from outside opens the return
         end = reveal_first - 1
+    if reveal_first <= end and reveal_first > 0 and _jolt_line(facts, reveal_first - 1):
+        # "The kettle clicked off." on a line of its own, then the reveal's paragraph: the jolt and all of
+        # that paragraph are the return
+        end = reveal_first - 2
     if reveal_first <= end and _after_back_heading(facts, reveal_first):
         end = reveal_first - 1  # "## Back in the kitchen / The kettle clicks off. Dec is still sitting…"
     if end >= 0 and facts[end].paragraph != facts[r].paragraph:
@@ -1589,18 +1593,19 @@ def _revealed_passage(
     para_first, _ = _paragraph_bounds(facts, end)
     first = para_first
     cue_list = [reveal]
+    opened = False  # a start cue or a hand-over says where the passage begins
     for j in range(end, para_first - 1, -1):
         if j in taken or (j < end and _closes(facts[j], cues) and not _strong_reveal(facts[j], cues)):
             first = j + 1  # "She opened her eyes. The car had stopped…": what follows a waking is real
             break
         start = _start_cue(facts[j], cues)
         if start is not None:
-            first = j
+            first, opened = j, start.kind != "moment"  # "That night…" opens a moment, not surely the passage
             cue_list.insert(0, start)
             break
         handover = _first_match(cues.signs.get("announce", ()), facts[j], "open", "imagined")
         if handover is not None and j < end:
-            first = j + 1  # "…, and the film dissolves into his telling.": the telling starts after it
+            first, opened = j + 1, True  # "…, and the film dissolves into his telling.": it starts after it
             cue_list.insert(0, handover)
             break
     night = (
@@ -1621,6 +1626,9 @@ def _revealed_passage(
         first = _scene_start(facts, first, narration, taken, cues)
     elif len(cue_list) == 1:
         first = _where_it_left(facts, r, first, taken, cues)
+    undone = None if opened else _undone_earlier(facts, r, first, taken)
+    if undone is not None:
+        first = undone  # "signs the forms" … "The forms are still in her handbag, unsigned": from there on
     if any(_strong_reveal(facts[j], cues) for j in range(first, end + 1) if j in narration):
         return None  # the words between two reveals are the first reveal's aftermath
     while first <= end and first not in narration:
@@ -1665,6 +1673,41 @@ def _moment_start(facts: Sequence[SentenceFacts], first: int, end: int, cues: La
         cue = _first_match(cues.signs.get("scene_time", ()), facts[j], "contrast", "moment")
         if cue is not None:
             return cue
+    return None
+
+
+#: Sentences, at most, before a passage's start that a reveal may show undone.
+UNDONE_REACH = 8
+_UNDONE = re.compile(r"\bun(?P<verb>[a-z]{3,})(?:ed|en)\b")
+
+
+def _undone_earlier(facts: Sequence[SentenceFacts], r: int, first: int, taken: set[int]) -> int | None:
+    """Where a passage began when the reveal shows undone a thing a sentence before ``first`` did
+    ("Kerrow … signs the forms" … "The forms are still in her handbag, unsigned"): the start of that
+    sentence's paragraph, which the passage must hold. None when no such sentence lies within reach."""
+    f = facts[r]
+    nouns = {lemma for _s, _e, pos, lemma in f.tokens if pos == "NOUN"}
+    undone = {m["verb"] for m in _UNDONE.finditer(f.narration.lower())}
+    if not undone or not nouns:
+        return None
+    for j in range(first - 1, max(-1, first - 1 - UNDONE_REACH), -1):
+        if j in taken or facts[j].heading or facts[j].meta:
+            return None
+        # (a verb, or a verb the tagger took for a noun: "reads the plans and stamps the application")
+        verbs = {lemma for _s, _e, pos, lemma in facts[j].tokens if pos in ("VERB", "NOUN")}
+        shared = nouns & {lemma for _s, _e, pos, lemma in facts[j].tokens if pos == "NOUN"}
+        done = any(lemma.startswith(stem) or stem.startswith(lemma) for lemma in verbs for stem in undone)
+        if not done and len(shared) >= 2:
+            return None  # "Ines sits on the harbour wall with the contract": where the real line left off
+        if done and shared:
+            k = j
+            while k > 0 and not facts[k].paragraph_start and k - 1 not in taken:
+                k -= 1
+            going = word_set("layers", "going_verbs")
+            for m in range(k, j):  # "drives to Truro with the forms. At the building society…": she went
+                if any(pos == "VERB" and lemma in going for _s, _e, pos, lemma in facts[m].tokens):
+                    k = m + 1
+            return k
     return None
 
 

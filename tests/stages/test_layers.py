@@ -1848,3 +1848,41 @@ def test_an_opening_year_followed_by_a_later_one_is_no_flash_forward(story_of): 
         "The film opens in 1971 in a Glasgow shipyard. In 1972 the yard closes, and Rab moves to London."
     )
     assert "flash_forward" not in {s.layer for s in story.sentences}
+
+
+def test_a_talk_played_through_alone_both_parts_is_imagined_back_to_its_start(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The flat still smelled of Dad's pipe, though he had been gone a year. Mira put two cups out on the "
+        "draining board and waited for her sister.\n\n"
+        "Lena came at seven, with a bottle of wine and a look that said she knew.\n\n"
+        "\u201cSay it, then,\u201d she said.\n\n"
+        "\u201cI'm not selling.\u201d\n\n"
+        "\u201cThen don't. I never wanted to.\u201d Lena poured the wine and they laughed about the wallpaper.\n\n"
+        "The fridge hummed and clicked off.\n\n"
+        "The wine was still in the rack. Mira was standing by the window with her keys in her hand, and she "
+        "had been playing both parts of it for half an hour. At ten past seven the buzzer went."
+    )
+    assert layer_of(story, "Lena came at seven") == "imagined"
+    assert layer_of(story, "Lena poured the wine") == "imagined"
+    assert layer_of(story, "The fridge hummed and clicked off") == "actual"
+    assert layer_of(story, "playing both parts") == "actual"
+    assert layer_of(story, "At ten past seven the buzzer went") == "actual"
+
+
+def test_a_thing_found_undone_takes_the_passage_back_to_where_it_was_done(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Samuel Achebe has one chance to save the boatyard: a grant from the county council.\n\n"
+        "On the Monday he irons his only shirt and drives to Exeter with the application in his briefcase. "
+        "At County Hall a committee of three hears him out. The chair reads the plans and stamps the "
+        "application, and the clerk shakes his hand.\n\n"
+        "That night the whole yard drinks to the grant in the shed, and his daughter hangs a banner over the "
+        "slipway.\n\n"
+        "When Samuel has not come home by ten, his daughter drives to Exeter. She finds him in the car park "
+        "behind County Hall with the engine off. The application is still in his briefcase, unstamped. He "
+        "never went in."
+    )
+    assert layer_of(story, "drives to Exeter with the application") == "actual"
+    assert layer_of(story, "hears him out") == "imagined"
+    assert layer_of(story, "drinks to the grant") == "imagined"
+    assert layer_of(story, "has not come home by ten") == "actual"
+    assert layer_of(story, "unstamped") == "actual"
