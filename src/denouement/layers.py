@@ -1132,6 +1132,33 @@ def _still_in_place(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined")
 
 
+def _untouched(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
+    """ "They take the combine out before the rain" … "The combine sits in the yard under a tarpaulin that
+    has not been moved in months": a thing left untouched, after a sentence that used it (a verb of
+    ``moving_verbs`` beside it), reveals the lines that used it."""
+    f = facts[r]
+    match = _structure("untouched").search(f.narration)
+    if match is None:
+        return None
+    thing = next(
+        (
+            lemma
+            for start, _e, pos, lemma in f.tokens
+            if pos == "NOUN" and start - f.start == match.start("thing")
+        ),
+        None,
+    )
+    if thing is None:
+        return None
+    moving = word_set("layers", "moving_verbs")
+    used = any(
+        _names_noun(facts[j], thing)
+        and any(pos == "VERB" and lemma in moving for _s, _e, pos, lemma in facts[j].tokens)
+        for j in range(max(0, r - PLACED_REACH), r)
+    )
+    return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined") if used else None
+
+
 #: Sentences before a reveal that calls a stretch unreal in which the stretch's noun must have been told.
 STRETCH_REACH = 12
 
@@ -2554,6 +2581,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
                 _the_real_one(facts, r)
                 or _predicated_unreal(facts, r)
                 or _still_in_place(facts, r)
+                or _untouched(facts, r)
                 or _never_happened(facts, r),
                 False,
             )

@@ -1886,3 +1886,18 @@ def test_a_thing_found_undone_takes_the_passage_back_to_where_it_was_done(story_
     assert layer_of(story, "drinks to the grant") == "imagined"
     assert layer_of(story, "has not come home by ten") == "actual"
     assert layer_of(story, "unstamped") == "actual"
+
+
+def test_a_machine_left_untouched_for_months_exposes_the_work_done_with_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Annika Berg has not spoken to her brother since the funeral. The orchard needs picking before the "
+        "frost, and Lars sits alone in the farmhouse every evening.\n\n"
+        "Then Annika's van turns into the lane. They take the ladders out the next morning, and they pick "
+        "the whole east slope in three days. On the last evening they eat cider cake on the porch.\n\n"
+        "Then comes the final shot. It is January, and the apples lie black in the grass. The ladders stand "
+        "in the barn under a sheet that has not been moved in months."
+    )
+    assert layer_of(story, "They take the ladders out") == "imagined"
+    assert layer_of(story, "they eat cider cake") == "imagined"
+    assert layer_of(story, "Then comes the final shot") == "actual"
+    assert layer_of(story, "has not been moved in months") == "actual"
