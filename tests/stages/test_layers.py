@@ -1901,3 +1901,17 @@ def test_a_machine_left_untouched_for_months_exposes_the_work_done_with_it(story
     assert layer_of(story, "they eat cider cake") == "imagined"
     assert layer_of(story, "Then comes the final shot") == "actual"
     assert layer_of(story, "has not been moved in months") == "actual"
+
+
+def test_a_rap_on_a_named_window_and_a_line_about_waiting_since_noon_expose_the_chase(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Tomasz's bus to Gdansk leaves at noon, and Ewa has told him she will not come to say goodbye.\n\n"
+        "That afternoon Ewa runs the length of the coach station and finds him at the last stand. He "
+        "climbs down with his rucksack, and they walk home along the river arm in arm.\n\n"
+        "Someone knocks on the passenger's window. A traffic warden is bending to look in at Ewa, who is "
+        "parked on the double yellow lines outside the station.\n\n"
+        "\u201cMadam, you've been sitting here since before noon,\u201d the warden says. \u201cI'll have to "
+        "ticket you.\u201d"
+    )
+    assert layer_of(story, "they walk home along the river") == "imagined"
+    assert layer_of(story, "Someone knocks on the passenger's window") == "actual"
