@@ -1954,7 +1954,7 @@ def _corroborated(facts: Sequence[SentenceFacts], r: int, narration: set[int], c
     if any(
         _structure("waited_out").search(facts[k].spoken) for k in after[:CORROBORATION] if facts[k].spoken
     ):
-        return True  # "Someone raps on the driver's window." … "“Sir, you've been sitting on this shoulder since…”"
+        return True  # "Someone raps on the driver's window." … "“Sir, you've been sitting here since…”"
     if facts[r].spoken and any(_structure("still_travelling").search(facts[k].narration) for k in after):
         return True  # "“Tickets from Malton, please.” … Outside the window it is raining hard"
     for n, k in enumerate(after):
