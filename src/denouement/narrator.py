@@ -68,7 +68,20 @@ def _named_narrator(
         narrated = match.group().split()[0] in ("My", "my", "I", "Call", "call")
         if (not inside and narrated) or (inside and any(at in span for span in said_by_i)):
             return by_token[token].cluster
+    for match in _CALLED_ME.finditer(text):
+        # "It was addressed to Mr Thomas Kerr, which nobody had ever called me": the name is the narrator's
+        m = next((n for n in named if n.char_start <= match.start("name") < n.char_end), None)
+        if m is not None and not m.in_quote and m.cluster is not None:
+            return m.cluster
     return None
+
+
+#: A name in the narration that the narrator says is theirs, however rarely used.
+_CALLED_ME = re.compile(
+    r"(?P<name>[A-Z][\w'’\-]+)[,;]? (?:which|what|as|a name|the name) "
+    r"(?:nobody|no one|no-one|everyone|everybody|people|they|only [\w'’]+|\w+ alone)"
+    r"(?: \w+){0,2}? call(?:s|ed)? me\b"
+)
 
 
 def _named_by_others(

@@ -538,3 +538,14 @@ def test_my_father_who_names_himself_is_not_the_narrator(story_of):  # type: ign
     )
     assert speaker_of(story, "Only the bank calls me") == "Emeka"
     assert speaker_of(story, "You'll be fine") != "Emeka"
+
+
+def test_a_name_the_narration_says_nobody_calls_the_narrator_is_theirs(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The parcel came on a Monday, addressed to Miss Harriet Quill, which nobody had ever called me. I "
+        "opened it at the kitchen table while my brother ate his toast.\n\n"
+        "\u201cWhat is it, Hattie?\u201d\n\n"
+        "\u201cA clock,\u201d I said. \u201cFrom Aunt Vi.\u201d\n\n"
+        "He laughed. I put the clock on the shelf and went to work."
+    )
+    assert speaker_of(story, "A clock") == "Harriet Quill"
