@@ -2639,8 +2639,8 @@ def tagged_speaker_before(doc: Doc, m: Mention, named: Sequence[Mention]) -> int
         return None
     before = text.rfind("\n\n", 0, here)
     before = 0 if before < 0 else before
-    if not any(ch in _OPENING_QUOTES for ch in text[before:here]):
-        return None
+    if not any(ch in '“"‘' for ch in text[before:here]):
+        return None  # (an apostrophe, "where Mum had said", opens no line of speech)
     speech = word_set("quotes", "speech_verbs")
     for n in named:
         if (
@@ -2786,7 +2786,8 @@ def _given_name_only(cluster: CharacterCluster) -> bool:
     """Every form is one given name that is not also a common word ("Sophie", not "Hope")."""
     given, word_like = _gendered("given_names"), word_set("characters", "word_like_names")
     return bool(cluster.forms) and all(
-        len(f) == 1 and f[0].lower() in given and f[0].lower() not in word_like for f in cluster.forms
+        len(f) == 1 and (f[0].lower() in given or census_name(f[0])) and f[0].lower() not in word_like
+        for f in cluster.forms
     )
 
 

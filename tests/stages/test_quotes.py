@@ -549,3 +549,17 @@ def test_a_name_the_narration_says_nobody_calls_the_narrator_is_theirs(story_of)
         "He laughed. I put the clock on the shelf and went to work."
     )
     assert speaker_of(story, "A clock") == "Harriet Quill"
+
+
+def test_an_apostrophe_opens_no_line_and_an_interjection_is_no_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "I waited until everyone had started eating before I told them.\n\n"
+        "\u201cI'm dropping out.\u201d\n\n"
+        "\u201cFine,\u201d Gran said. \u201cFine, then. More gravy?\u201d\n\n"
+        "Nobody spoke after that. On the way out I looked at the photo in Gran's hall, exactly where Mum had said "
+        "it would be.\n\n"
+        "\u201cHannah, the bus,\u201d Mum called from the gate."
+    )
+    names = {c.name for c in story.characters}
+    assert "Fine" not in names, names
+    assert "Mum" in names and "Hannah" in names, names  # Hannah is called by Mum, not Mum herself
