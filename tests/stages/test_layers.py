@@ -1915,3 +1915,16 @@ def test_a_rap_on_a_named_window_and_a_line_about_waiting_since_noon_expose_the_
     )
     assert layer_of(story, "they walk home along the river") == "imagined"
     assert layer_of(story, "Someone knocks on the passenger's window") == "actual"
+
+
+def test_a_sleeper_roused_by_a_van_closes_the_dream_and_returning_to_a_year_is_a_flashback(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Maud Fenwick is selling the smallholding. One hot afternoon she lies down on the hay bales in the "
+        "barn and falls asleep. The goats are kids again, and her husband Bill is mending the gate and "
+        "whistling. He hands her a bucket that never empties. She is roused by the estate agent's car "
+        "pulling into the yard.\n\n"
+        "The film returns to the summer of 1971. Maud, then nineteen, meets Bill at a county show."
+    )
+    assert layer_of(story, "The goats are kids again") == "dream"
+    assert layer_of(story, "She is roused by") == "actual"
+    assert layer_of(story, "meets Bill at a county show") == "flashback"
