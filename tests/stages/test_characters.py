@@ -1099,3 +1099,13 @@ def test_a_common_word_made_a_name_by_a_title_a_call_or_personification_stays(st
     names = {c.name for c in story.characters}
     assert "Winter" in names, names
     assert any("Grey" in n for n in names), names
+
+
+def test_a_family_word_of_another_language_joins_the_one_character_with_that_relation(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Rui Correia drives a night bus in Lisbon. His daughter, Inês, dances with a company in Porto and "
+        "has not been home in a year. Her father, Rui, keeps every programme. When Inês finally comes to "
+        "the depot, Pai is asleep at the wheel of the parked bus, and she waits until he wakes."
+    )
+    rui = by_name(story, "Rui Correia")
+    assert "Pai" in rui.aliases, [(c.name, c.aliases) for c in story.characters]
