@@ -2733,9 +2733,11 @@ def _capital_only_by_place(cluster: CharacterCluster, doc: Doc) -> bool:
     if not named or any(len(f) != 1 for f in cluster.forms) or cluster.nicknames:
         return False
     word = cluster.forms[0][0].lower()
-    if word not in dictionary_words() or word in _gendered("given_names") or census_name(word):
-        return False
-    if word in word_set("characters", "kinship_names"):
+    if (
+        word in _gendered("given_names")
+        or census_name(word)
+        or word in word_set("characters", "kinship_names")
+    ):
         return False
     titles = _titles()
     if any(doc[i].lower_.rstrip(".") in titles for m in named for i in range(max(0, m.start - 2), m.start)):
@@ -2744,6 +2746,8 @@ def _capital_only_by_place(cluster: CharacterCluster, doc: Doc) -> bool:
         return False  # "…, but Death declares his intention": capitalised mid-sentence, a name
     if any(t.lower_ == word and not t.text[:1].isupper() for t in doc):
         return True  # "It's meant to be handbrake. Handbrake, Kit.": the text writes it as a word
+    if word not in dictionary_words():
+        return False
     for m in named:
         head = doc[m.end - 1]
         said = not m.in_quote and head.dep_ == "nsubj" and head.head.lemma_.lower() in _SAYING

@@ -1109,3 +1109,12 @@ def test_a_family_word_of_another_language_joins_the_one_character_with_that_rel
     )
     rui = by_name(story, "Rui Correia")
     assert "Pai" in rui.aliases, [(c.name, c.aliases) for c in story.characters]
+
+
+def test_a_word_the_text_also_writes_in_lower_case_is_no_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Gran taught me to wrap sandwiches the summer I was nine.\n\n"
+        "\u201cNot foil,\u201d she said. \u201cIt's meant to be clingfilm. Clingfilm, Ollie.\u201d\n\n"
+        "I did it her way, and the sandwiches sweated all afternoon."
+    )
+    assert "Clingfilm" not in {c.name for c in story.characters}
