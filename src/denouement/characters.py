@@ -2744,7 +2744,7 @@ def _capital_only_by_place(cluster: CharacterCluster, doc: Doc) -> bool:
         return False  # "Mr. Pink": a title makes any word a name
     if not all(_opens_a_sentence(doc, m.start) or doc[m.start].text.isupper() for m in named):
         return False  # "…, but Death declares his intention": capitalised mid-sentence, a name
-    if any(t.lower_ == word and not t.text[:1].isupper() for t in doc):
+    if word in _lower_case_words(doc):
         return True  # "It's meant to be handbrake. Handbrake, Kit.": the text writes it as a word
     if word not in dictionary_words():
         return False
@@ -2754,6 +2754,15 @@ def _capital_only_by_place(cluster: CharacterCluster, doc: Doc) -> bool:
         if said or (m.in_quote and called_out(doc, m)):
             return False  # "Paolo, tell them ten minutes", "Pip says Hana has a new fringe"
     return True
+
+
+def _lower_case_words(doc: Doc) -> frozenset[str]:
+    """The words the text writes in lower case somewhere (worked out once per text)."""
+    words = doc.user_data.get("denouement_lower_case_words")
+    if words is None:
+        words = frozenset(t.lower_ for t in doc if t.text[:1].islower())
+        doc.user_data["denouement_lower_case_words"] = words
+    return words
 
 
 #: Verbs of saying aloud, whose subject is someone talking (not "Plenty of readers have written in").

@@ -51,28 +51,37 @@ def _first_person_tokens(doc: Doc, index: StoryIndex) -> list[int]:
     ]
 
 
+def _self_namings(
+    doc: Doc, index: StoryIndex, named: Sequence[Mention]
+) -> list[tuple[re.Match[str], Mention]]:
+    """Each "my name is …", "I'm …", "call me …" in the text, with the name mention it gives."""
+    by_token = mentions_by_token(named)
+    starts = {t.idx: t.i for t in doc}
+    found = []
+    for match in _SELF_NAMING.finditer(index.text):
+        token = starts.get(match.start("name"))
+        m = by_token.get(token) if token is not None else None
+        if m is not None:
+            found.append((match, m))
+    return found
+
+
 def _named_narrator(
     doc: Doc, index: StoryIndex, named: Sequence[Mention], said_by_i: Sequence[range]
 ) -> int | None:
     """The cluster the text names as "I", if it does."""
-    by_token = mentions_by_token(named)
-    starts = {t.idx: t.i for t in doc}
-    text = index.text
-    for match in _SELF_NAMING.finditer(text):
+    for match, m in _self_namings(doc, index, named):
         at = match.start("name")
-        token = starts.get(at)
-        if token is None or token not in by_token:
-            continue
-        inside = index.in_quote(doc[token])
+        inside = index.in_quote(doc[m.start])
         # In narration ("My name is Nell") or inside a quote the narrator says ("It's Danny," I said).
         narrated = match.group().split()[0] in ("My", "my", "I", "Call", "call")
         if (not inside and narrated) or (inside and any(at in span for span in said_by_i)):
-            return by_token[token].cluster
-    for match in _CALLED_ME.finditer(text):
-        # "It was addressed to Mr Thomas Kerr, which nobody had ever called me": the name is the narrator's
-        m = next((n for n in named if n.char_start <= match.start("name") < n.char_end), None)
-        if m is not None and not m.in_quote and m.cluster is not None:
             return m.cluster
+    for match in _CALLED_ME.finditer(index.text):
+        # "It was addressed to Mr Thomas Kerr, which nobody had ever called me": the name is the narrator's
+        own = next((n for n in named if n.char_start <= match.start("name") < n.char_end), None)
+        if own is not None and not own.in_quote and own.cluster is not None:
+            return own.cluster
     return None
 
 
@@ -89,17 +98,13 @@ def _named_by_others(
 ) -> set[int]:
     """Characters who name themselves in a line someone other than "I" says (“Call me Farid,” my father
     said): that name is the speaker's, whoever else calls it out."""
-    by_token = mentions_by_token(named)
-    starts = {t.idx: t.i for t in doc}
-    found: set[int] = set()
-    for match in _SELF_NAMING.finditer(index.text):
-        token = starts.get(match.start("name"))
-        m = by_token.get(token) if token is not None else None
-        if m is None or m.cluster is None or not index.in_quote(doc[token]):  # type: ignore[index]
-            continue
-        if not any(match.start("name") in span for span in said_by_i):
-            found.add(m.cluster)
-    return found
+    return {
+        m.cluster
+        for match, m in _self_namings(doc, index, named)
+        if m.cluster is not None
+        and index.in_quote(doc[m.start])
+        and not any(match.start("name") in span for span in said_by_i)
+    }
 
 
 #: The reply to a call, tagged to "he" or "she", before or after its words.
@@ -112,6 +117,10 @@ _THIRD_PERSON_REPLY = re.compile(
     rf"|[“\"][^”\"\n]{{1,300}}[”\"]\s*,?\s*(?:\w+\s+)?{_REPLY_VERB})",
     re.IGNORECASE,
 )
+
+
+#: A speech tag that ends right before a line opens ("Mum had said, “…”").
+_TAG_BEFORE = re.compile(r"\b(?:said|says|asked|asks|replied|replies|called|calls|shouted|shouts)\s*,?\s*$")
 
 
 def _answered_by_a_third_person(text: str, call: Mention) -> bool:
@@ -130,9 +139,6 @@ def _answered_by_a_third_person(text: str, call: Mention) -> bool:
     return reply is not None and (
         tagged_before or reply.group().lstrip(" ,").lower().startswith(("and ", "but "))
     )
-
-
-_TAG_BEFORE = re.compile(r"\b(?:said|says|asked|asks|replied|replies|called|calls|shouted|shouts)\s*,?\s*$")
 
 
 def _only_spoken_to(
