@@ -2632,8 +2632,8 @@ def called_out(doc: Doc, m: Mention) -> bool:
 def tagged_speaker_before(doc: Doc, m: Mention, named: Sequence[Mention]) -> int | None:
     """The cluster the narration gives the speech of the paragraph before the line that calls ``m`` out,
     when that line opens its own paragraph (“…,” Mum said from the sink. — “I'm only saying, Fiona.”): a
-    name called in reply is the name of whoever spoke last."""
-    text = doc.text
+    name called in reply is the name of whoever spoke last. ``named`` are name mentions in text order."""
+    text = story_index(doc).text
     here = text.rfind("\n\n", 0, m.char_start)
     if here < 0 or text[here : m.char_start].strip()[:1] not in _OPENING_QUOTES:
         return None
@@ -2642,7 +2642,10 @@ def tagged_speaker_before(doc: Doc, m: Mention, named: Sequence[Mention]) -> int
     if not any(ch in '“"‘' for ch in text[before:here]):
         return None  # (an apostrophe, "where Mum had said", opens no line of speech)
     speech = word_set("quotes", "speech_verbs")
-    for n in named:
+    # ``named`` is in text order: only the mentions of the paragraph before are looked at
+    lo = bisect.bisect_left(named, before, key=lambda n: n.char_start)
+    hi = bisect.bisect_left(named, here, key=lambda n: n.char_start)
+    for n in named[lo:hi]:
         if (
             before <= n.char_start < here
             and not n.in_quote

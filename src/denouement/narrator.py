@@ -156,7 +156,8 @@ def _only_spoken_to(
     answering = {m.cluster for m in calls if tagged_speaker_before(doc, m, named) is not None}
     # a name called out and answered by a "he" or "she" (“Frank, you'll kill each other,” and he had said,
     # “Margaret, …”) is a third person's
-    answering |= {m.cluster for m in calls if _answered_by_a_third_person(doc.text, m)}
+    text = story_index(doc).text
+    answering |= {m.cluster for m in calls if _answered_by_a_third_person(text, m)}
     candidates = [
         c.key
         for c in clusters
@@ -183,13 +184,13 @@ def _only_spoken_to(
 
 def _said_to_nobody_else(doc: Doc, call: Mention, named: Sequence[Mention]) -> bool:
     """The paragraph of a call names nobody in its narration but whoever speaks it ("…,” Mum said)."""
-    text = doc.text
+    index = story_index(doc)
+    text = index.text
     start = text.rfind("\n\n", 0, call.char_start) + 1
     end = text.find("\n\n", call.char_end)
     end = len(text) if end < 0 else end
     speech = word_set("quotes", "speech_verbs")
     kin = word_set("characters", "kinship_names")
-    index = story_index(doc)
     # the people the narration names there: by name, or by a family word ("she turned to Dad")
     people = [doc[n.end - 1] for n in named if start <= n.char_start < end and not n.in_quote]
     people += [
