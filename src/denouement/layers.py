@@ -1723,7 +1723,11 @@ def _undone_earlier(facts: Sequence[SentenceFacts], r: int, first: int, taken: s
         # (a verb, or a verb the tagger took for a noun: "reads the plans and stamps the application")
         verbs = {lemma for _s, _e, pos, lemma in facts[j].tokens if pos in ("VERB", "NOUN")}
         shared = nouns & {lemma for _s, _e, pos, lemma in facts[j].tokens if pos == "NOUN"}
-        done = any(lemma.startswith(stem) or stem.startswith(lemma) for lemma in verbs for stem in undone)
+        done = any(
+            lemma.startswith(stem) or (len(lemma) >= 3 and stem.startswith(lemma))
+            for lemma in verbs
+            for stem in undone
+        )
         if not done and len(shared) >= 2:
             return None  # "Ines sits on the harbour wall with the contract": where the real line left off
         if done and shared:
