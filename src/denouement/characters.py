@@ -2792,9 +2792,14 @@ _SAYING = frozenset(
 
 
 def _opens_a_sentence(doc: Doc, i: int) -> bool:
+    """:func:`_opens_sentence`, or any place a capital is owed to the position: after an opening quote or
+    the end of a sentence the parser did not split ("“It's meant to be handbrake. Handbrake, Kit.”")."""
     before = doc[i - 1].text if i > 0 else ""
     return (
-        i == 0 or doc[i].is_sent_start or before in _OPENING_QUOTES or before in (".", "!", "?", ":", "\n\n")
+        i == 0
+        or _opens_sentence(doc, i)
+        or before in _OPENING_QUOTES
+        or before in (".", "!", "?", ":", "\n\n")
     )
 
 

@@ -645,14 +645,19 @@ def _kin_holders(clusters: Sequence[CharacterCluster]) -> dict[str, int]:
 _KIN_CALL = re.compile(r"^\W*(?P<lead>[A-Z][a-z]+)\s*[,!?]|[,;]\s*(?P<end>[A-Z][a-z]+)\W*$")
 
 
+def _edge_call(line: str) -> str:
+    """The capitalised word a line opens or ends on as a call ("Dad, for heaven's sake", "…, Grandad."),
+    lower case, or ""."""
+    match = _KIN_CALL.search(line)
+    return (match.group("lead") or match.group("end")).lower() if match else ""
+
+
 def _kin_called(ctx: _Context, mark: QuoteMarks, speaker: int) -> int | None:
     """Whom a family word called at the edge of a line means, said by a relative of the story's "I": the
     mother's "Dad" is the grandfather (“Dad, for heaven's sake,” Mum said — to the one called Grandad).
     Only when the speaker's own relation is known and one character holds the relation it leads to."""
     relation_of = kin_relations()
-    match = _KIN_CALL.search(ctx.index.text[mark.inner_start : mark.inner_end])
-    word = (match.group("lead") or match.group("end")).lower() if match else ""
-    called = relation_of.get(word)
+    called = relation_of.get(_edge_call(ctx.index.text[mark.inner_start : mark.inner_end]))
     if called is None:
         return None
     own = next((relation for relation, key in ctx.kin.items() if key == speaker), None)
@@ -907,8 +912,7 @@ def _family_perspective(
     for q in found:
         line = ctx.index.text[q.start : q.end]
         is_mine, is_yours = bool(mine.search(line)), bool(yours.search(line))
-        call = _KIN_CALL.search(line)
-        calls_family = bool(call and (call.group("lead") or call.group("end")).lower() in used)
+        calls_family = _edge_call(line) in used
         guessed = q.speaker is None or q.attribution in _GUESSED
         if (is_mine or calls_family) and not is_yours and guessed and q.vocative != focal:
             q.speaker, q.attribution = focal, "context"
