@@ -1648,6 +1648,7 @@ class _Builder:
                     cluster.nicknames.update(self.actor_short_forms.get(form, ()))
         self._roles()
         self._role_nicknames()
+        self._kin_identified()
         self._kin_names()
         self._kin_named_in_reply()
         return self.clusters, self.mentions
@@ -1682,6 +1683,39 @@ class _Builder:
                 continue
             called.nicknames.add(speaker.forms[0][0])
             absorb(called, speaker)
+
+    def _kin_identified(self) -> None:
+        """ "Gran, who was Nora Doherty to the market", "Grandad was Mr. Pius Adebayo to the rest of the
+        street", "Nan's real name was Iris Mulcahy": the narration says outright whom a family word
+        names, so the two are one character."""
+        relation_of = kin_relations()
+        by_end = {m.end - 1: m for m in self.mentions if m.kind == "name" and m.cluster is not None}
+        by_key = {c.key: c for c in self.clusters}
+        for kin in list(self.clusters):
+            if len(kin.forms) != 1 or len(kin.forms[0]) != 1:
+                continue
+            word = kin.forms[0][0]
+            if word.lower() not in relation_of:
+                continue
+            for m in kin.mentions:
+                if m.in_quote:
+                    continue
+                holders = [
+                    by_key[n.cluster]
+                    for n in _identified_as(self.doc[m.end - 1], by_end)
+                    if n.cluster is not None and n.cluster in by_key
+                ]
+                holders = [h for h in holders if h is not kin and h.forms and _may_be(h, word)]
+                if not holders:
+                    continue
+                holder = holders[0]
+                holder.nicknames.add(word)
+                absorb(holder, kin)
+                for other in holders[1:]:  # "who was Nora Doherty to the market and Mrs. Doherty to …"
+                    if other is not holder and other.forms:
+                        holder.forms.extend(f for f in other.forms if f not in holder.forms)
+                        absorb(holder, other)
+                break
 
     def _kin_names(self) -> None:
         """ "her father, Amos Vale" … "Dad came in": a family word joins the one character of that role."""
@@ -2331,6 +2365,49 @@ _KIN_GENDER = {
 def kin_word_gender(word: str) -> Gender:
     """The gender a family word used as a name gives ("Dad" → male, "Nan" → female), else unknown."""
     return _KIN_GENDER.get(kin_relations().get(word.lower(), ""), "unknown")  # type: ignore[return-value]
+
+
+def _identified_as(token: Token, by_end: Mapping[int, Mention]) -> list[Mention]:
+    """The name the narration says a word stands for: "Grandad was Mr. Pius Adebayo", "Gran, who was
+    Nora Doherty to the market", "Nan's real name was Iris Mulcahy", "Mum, whose name was Carol"."""
+    verbs: list[Token] = []
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+        verbs.append(token.head)
+    if token.dep_ == "poss" and token.head.lemma_ == "name" and token.head.dep_ == "nsubj":
+        verbs.append(token.head.head)
+    for clause in token.children:
+        if clause.dep_ != "relcl" or clause.lemma_ != "be":
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        whose_name = (
+            subject is not None
+            and subject.lemma_ == "name"
+            and any(c.lower_ == "whose" for c in subject.children)
+        )
+        if subject is not None and (subject.lower_ == "who" or whose_name):
+            verbs.append(clause)
+    for verb in verbs:
+        if verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        attrs = [c for c in verb.children if c.dep_ == "attr"]
+        if not attrs:
+            continue
+        # "who was Nora Doherty to the market and Mrs. Doherty to the baker": every name it was
+        names = [*attrs, *(c for a in attrs for c in a.children if c.dep_ == "conj")]
+        names += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        found = [by_end[n.i] for n in sorted(names) if n.pos_ == "PROPN" and n.i in by_end]
+        if found:
+            return found
+    return []
+
+
+def _may_be(holder: CharacterCluster, word: str) -> bool:
+    """Whether a family word ("Nan") may name the character: not one whose name says the other sex."""
+    want = kin_word_gender(word)
+    have = _given_name_gender(holder)
+    if have == "unknown":
+        have = census_name_gender(holder)
+    return "unknown" in (want, have) or want == have
 
 
 def family_words_called(

@@ -119,6 +119,8 @@ class _Context:
                     and not (t.dep_ == "poss" and token.lemma_.lower() in self.humans)
                 ):
                     return key
+                if key is not None and _named_by_participle(t, token):
+                    return key  # "a retired postman called Reg Tilley"
         return None
 
     def role_holder(self, noun: Token) -> int | None:
@@ -164,6 +166,16 @@ class _Context:
                         if key is not None:
                             return key
         return None
+
+
+def _named_by_participle(name: Token, noun: Token) -> bool:
+    """ "a postman called Reg Tilley", "the last customer, an old ferryman named Casimir Vell": the name
+    a participle gives the noun or a noun in apposition to it."""
+    verb = name.head
+    if name.dep_ not in ("oprd", "attr", "dobj") or verb.dep_ != "acl" or verb.lemma_ not in ("call", "name"):
+        return False
+    described = verb.head
+    return described.i == noun.i or (described.dep_ == "appos" and described.head.i == noun.i)
 
 
 def _is_speech(ctx: _Context, mark: QuoteMarks, has_verb: bool) -> bool:
@@ -866,8 +878,10 @@ def _focal_character(
     kin = word_set("characters", "kinship_names")
     own_name = {c.key for c in clusters if c.kind == "character" and c.words and not c.words <= kin}
     counts = Counter(
-        m.cluster for m in mentions if m.kind == "name" and not m.in_quote and m.cluster in own_name
-    )
+        m.cluster
+        for m in mentions
+        if m.kind == "name" and not m.in_quote and m.cluster in own_name and m.text.lower() not in kin
+    )  # "Nan", once known to be Margaret, is still a family word of someone else's
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < FOCAL_MENTIONS:
         return None

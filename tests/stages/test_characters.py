@@ -735,6 +735,26 @@ def test_a_relation_given_by_a_copula_names_the_family_word(story_of):  # type: 
     assert "Gran" in by_name(story, "Edith Lennie").aliases
 
 
+def test_a_family_word_the_narration_gives_a_name_is_that_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Grandpa, who was Cornelius Abara to the bank and Mr. Abara to the milkman, never locked the back "
+        "door. Granny's proper name was Hepzibah Oyelaran, though only the vicar used it. Grandpa mended the "
+        "gate while Granny shouted instructions from the step."
+    )
+    cornelius = by_name(story, "Cornelius Abara")
+    assert "Grandpa" in cornelius.aliases
+    assert "Mr. Abara" in cornelius.aliases or "Abara" in cornelius.aliases
+    assert "Granny" in by_name(story, "Hepzibah Oyelaran").aliases
+    assert {"Grandpa", "Granny"}.isdisjoint(c.name for c in story.characters)
+
+
+def test_a_family_word_said_to_be_another_sex_stays_apart(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Grandad was Margaret Hollis's favourite neighbour. Grandad fixed her fence every spring."
+    )
+    assert "Grandad" not in by_name(story, "Margaret Hollis").aliases
+
+
 def test_a_plural_surname_with_an_actor_and_a_one_word_actor_in_a_cast_list(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "Octavia Spencer plays Delphine Woods, a night nurse in Tulsa. Rihanna plays her niece Kiki Woods, "

@@ -563,3 +563,12 @@ def test_an_apostrophe_opens_no_line_and_an_interjection_is_no_name(story_of):  
     names = {c.name for c in story.characters}
     assert "Fine" not in names, names
     assert "Mum" in names and "Hannah" in names, names  # Hannah is called by Mum, not Mum herself
+
+
+def test_a_speaker_named_by_a_participle_after_a_role_noun(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Odette locks the kiosk for the last time and counts the float twice.\n\n"
+        "The final customer, an old ferryman named Casimir Vell, pays in coins and asks, "
+        '"Will you open again in spring?"'
+    )
+    assert speaker_of(story, "open again in spring") == "Casimir Vell"
