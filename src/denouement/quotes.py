@@ -35,6 +35,7 @@ from denouement.characters import (
     mentions_by_token,
     story_index,
 )
+from denouement.coref import PRONOUN_GENDER
 from denouement.document import Block
 from denouement.lexicon import load_lexicon, word_set
 from denouement.quotemarks import QuoteMarks
@@ -66,6 +67,7 @@ class QuoteSpan:
     extension: str | None = None  # scripts: the cue's extension (V.O., O.S.)
     start_time: float | None = None  # subtitles: the cue's times in seconds
     end_time: float | None = None
+    tagged_as: str = "unknown"  # the gender of an unresolved "she said" tag: no guess may contradict it
 
 
 class _Context:
@@ -786,6 +788,9 @@ def find_quotes(
                 span.speaker, span.attribution = key, "verb"
                 span.addressee = ctx.addressee_of(verb)
                 break
+            subject = ctx.subject_of(verb)
+            if subject is not None and subject.lower_ in ("he", "she"):
+                span.tagged_as = PRONOUN_GENDER[subject.lower_]
         if span.speaker is None:
             key = _colon_speaker(ctx, mark)
             if key is not None:
@@ -865,6 +870,11 @@ def find_quotes(
         lambda char: _scene_after(ctx, char),
         lambda char: _caller_before(ctx, char),
     )
+    for span in found:
+        if span.attribution in _GUESSED and span.speaker is not None:
+            have = ctx.gender.get(span.speaker, "unknown")
+            if "unknown" not in (have, span.tagged_as) and have != span.tagged_as:
+                span.speaker = span.attribution = None  # "…,” she says": never the man a guess found
     return found
 
 
