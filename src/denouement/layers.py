@@ -1051,7 +1051,9 @@ def _reveal(f: SentenceFacts, cues: LayerCues) -> tuple[CueSpan | None, bool]:
     """A reveal cue in the sentence, and whether it is weak (needs signs of unreality to count)."""
     for kind, patterns in cues.reveal.items():
         cue = _first_match(patterns, f, "reveal", kind)
-        if cue is not None:
+        if cue is not None and not (
+            kind == "dream" and _structure("their_account").search(f.narration[: cue.start - f.start])
+        ):
             return cue, False
     cue = _first_match(cues.close.get("any", ()), f, "reveal", "imagined")
     if cue is not None:
@@ -1298,7 +1300,9 @@ def _a_call(text: str, quoted: float) -> bool:
     of any length that calls a daydreamer back ("Are you even listening?", "You were miles away")."""
     if quoted < 0.99:
         return False
-    short = len(text.split()) <= 3 and text.rstrip(" \"”’'").endswith(("?", "!"))
+    words = text.rstrip(" \"”’'")
+    # "Hello?", "Cut!", "Nell? Nell."
+    short = len(text.split()) <= 3 and (words.endswith(("?", "!")) or bool(re.search(r"\w[?!]\s", words)))
     return short or bool(_structure("call_back").search(text))
 
 
@@ -1585,6 +1589,15 @@ def _revealed_passage(
         # "The kettle clicked off." on a line of its own, then the reveal's paragraph: the jolt and all of
         # that paragraph are the return
         end = reveal_first - 2
+    if reveal_first <= end < reveal_first + 2 and reveal_first > 0:
+        # "“Nell? Nell. Your screen's gone to sleep.” / Biscuit was leaning over the partition. My chair
+        # was exactly where it had been": a paragraph of speech opening on a call, right before the
+        # reveal's paragraph, starts the return
+        called_first, _ = _paragraph_bounds(facts, reveal_first - 1)
+        if _structure("name_call").match(facts[called_first].spoken or "") and all(
+            facts[k].quoted >= 0.5 for k in range(called_first, reveal_first)
+        ):
+            end = called_first - 1
     if reveal_first <= end and _after_back_heading(facts, reveal_first):
         end = reveal_first - 1  # "## Back in the kitchen / The kettle clicks off. Dec is still sitting…"
     if end >= 0 and facts[end].paragraph != facts[r].paragraph:
@@ -1968,7 +1981,7 @@ def _corroborated(facts: Sequence[SentenceFacts], r: int, narration: set[int], c
         said = facts[k].narration[cue.start - facts[k].start : cue.end - facts[k].start]
         if n >= CORROBORATION and not _structure("unchanged").search(said):
             continue  # further on, only the scene found unchanged ("exactly as it had been") still confirms
-        if not weak or not _structure("posture").search(said):
+        if not weak or not _structure("posture").search(said) or _structure("unchanged").search(said):
             return True  # ("Owen is still sitting at the table" is too common to confirm anything)
     return False
 

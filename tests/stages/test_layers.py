@@ -1928,3 +1928,61 @@ def test_a_sleeper_roused_by_a_van_closes_the_dream_and_returning_to_a_year_is_a
     assert layer_of(story, "The goats are kids again") == "dream"
     assert layer_of(story, "She is roused by") == "actual"
     assert layer_of(story, "meets Bill at a county show") == "flashback"
+
+
+def test_a_ship_horn_over_the_music_and_standing_exactly_where_she_stood_expose_the_married_life(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Morwenna Hale waits on the slipway at Padstow while the lifeboat crew prepare to leave for the "
+        "winter rescue station in Orkney. Her fiancé Tobin Pascoe is among them.\n\n"
+        "Morwenna climbs onto the slipway rail and waves both arms. Tobin jumps down from the boat and stays. "
+        "They marry in May in the chapel above the harbour. Tobin opens a boatyard with his brothers, and "
+        "their twins learn to sail before they can read. Every Christmas the whole family crowds into the "
+        "yard office to sing.\n\n"
+        "A ship's horn blares over the carol singing. Morwenna is standing on the slipway exactly where she "
+        "stood before, arms at her sides, as the lifeboat clears the harbour mouth. Tobin never looks back.\n\n"
+        "That winter she takes a job at the chandlery and learns to live alone."
+    )
+    assert layer_of(story, "They marry in May") in UNREAL
+    assert layer_of(story, "whole family crowds into the yard office") in UNREAL
+    assert layer_of(story, "as the lifeboat clears the harbour mouth") == "actual"
+    assert layer_of(story, "takes a job at the chandlery") == "actual"
+    assert layer_of(story, "Morwenna Hale waits on the slipway") == "actual"
+
+
+def test_a_paragraph_opening_on_a_call_before_the_reveal_belongs_to_the_return(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "I had been staring at the spreadsheet since lunch.\n\n"
+        "Then the door of the boardroom opened and Mr Calloway waved me in. I told the whole board that the "
+        "merger was a disaster, and they listened. By five o'clock they had made me a director, and I drove "
+        "home in a company car with the roof down.\n\n"
+        '"Priya? Priya."\n\n'
+        "Gwen from Payroll was tapping my monitor with a biro. My chair was exactly where it had been all "
+        "afternoon. The spreadsheet was still open at row forty."
+    )
+    assert layer_of(story, "I told the whole board") == "imagined"
+    assert layer_of(story, "drove home in a company car") == "imagined"
+    assert layer_of(story, "Gwen from Payroll was tapping") == "actual"
+    assert layer_of(story, "I had been staring at the spreadsheet") == "actual"
+
+
+def test_a_camera_slowly_pulling_back_on_the_same_night_exposes_the_decade_abroad(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "On Sunday evening Ilse sits at the kitchen table with the application form for the conservatory in "
+        "Leipzig and starts to fill it in.\n\n"
+        "Snow falls on the Thomaskirche. Ilse is forty, conducting her own choir, and her brother Kai flies "
+        "out every Advent to hear them sing.\n\n"
+        "Then the camera slowly pulls back from the church window, and the window is the kitchen window in "
+        "Hull. It is still Sunday evening. The form lies unsigned beside the teapot."
+    )
+    assert layer_of(story, "Snow falls on the Thomaskirche") == "imagined"
+    assert layer_of(story, "conducting her own choir") == "imagined"
+    assert layer_of(story, "The form lies unsigned") == "actual"
+
+
+def test_a_stranger_who_says_he_had_been_asleep_opens_no_dream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "In March 1961 Ewan Rae was posted to the weather station on Foula. On his first night a tall man "
+        "named Sorley Grant knocked at the hut, who explained that he had missed the supply boat and had "
+        "been asleep in the boathouse. Ewan gave him soup. By April the two men were firm friends."
+    )
+    assert not unreal_segments(story)
