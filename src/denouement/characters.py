@@ -435,7 +435,7 @@ def _name_evidence(token: Token) -> tuple[bool, bool]:
         return False, False  # "JACK AND FABRIZIO", "THE ROOM ON D DECK": function words in capitals
     if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" or token.tag_ in ("NNP", "NNPS"):
         return True, True
-    if _unknown_first_name(token):
+    if _unknown_first_name(token) or _name_read_as_adverb(token):
         return True, True
     if token.lower_ in word_set("characters", "kinship_names") and (
         not token.is_sent_start or (token.is_title and token.dep_ in ("nsubj", "nsubjpass"))
@@ -938,7 +938,31 @@ def _owner_said_alone(doc: Doc, start: int) -> bool:
 
 def _human_verb(token: Token) -> bool:
     head = token.head
-    return token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.i != token.i
+    if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.i != token.i:
+        return True
+    return _name_read_as_adverb(token)
+
+
+def _name_read_as_adverb(token: Token) -> bool:
+    """ "Dilly says", "Dilly is sitting on the amp": a name the tagger took for an adverb in -ly, right
+    before a finite verb that has no subject of its own (not "Slowly, she turns", nor "Gently lift it")."""
+    head = token.head
+    if not (
+        token.dep_ == "advmod"
+        and token.tag_ == "RB"
+        and token.is_title
+        and token.lower_.endswith("ly")
+        and head.pos_ in ("VERB", "AUX")
+        and head.i > token.i
+    ):
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is None or after.is_punct:
+        return False
+    finite = head.tag_ in ("VBZ", "VBD", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") for c in head.children
+    )
+    return finite and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in head.children)
 
 
 _PET_ENDINGS = ("ie", "y", "o", "mo", "sy", "s", "bug", "kins", "ster", "ey", "e")

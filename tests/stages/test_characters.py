@@ -1138,3 +1138,13 @@ def test_a_word_the_text_also_writes_in_lower_case_is_no_name(story_of):  # type
         "I did it her way, and the sandwiches sweated all afternoon."
     )
     assert "Clingfilm" not in {c.name for c in story.characters}
+
+
+def test_a_name_the_tagger_reads_as_an_adverb_is_still_a_speaking_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Oskar is restringing his bass. Dilly is sitting on the drum case with a bag of chips.\n\n"
+        '"We go on at nine," Dilly tells him. "Try to be sober."\n\n'
+        '"I am always sober," Oskar says.'
+    )
+    assert "Dilly" in {c.name for c in story.characters}
+    assert speaker_of(story, "We go on at nine") == "Dilly"
