@@ -1455,6 +1455,17 @@ class _Builder:
                 # "… calls her Gigi", "Grandad, as Billie calls him": not whoever does the calling
                 verb = re.search(r"\b(?:call|nickname|dub|know|knew)", match.group())
                 callers = _callers(self.doc, self._token_at(match.start() + (verb.start() if verb else 0)))
+                owners = {
+                    c.i
+                    for i in callers
+                    for c in self.doc[i].children
+                    if c.dep_ == "poss" and c.i not in callers
+                }
+                theirs = [m for m in before if m.end - 1 in owners and m.sentence == sentence]
+                if theirs:
+                    # "Tomas's mother, who had always called him Tam": the son of the one calling
+                    found.append((theirs[-1].form, nick))
+                    continue
                 before = [m for m in before if not ({m.end - 1, self.doc[m.end - 1].head.i} & callers)]
             pronoun = re.search(r"\b(him|her)\b", match.group())
             want = {"him": "male", "her": "female"}.get(pronoun.group(1) if pronoun else "", "")
@@ -1489,6 +1500,18 @@ class _Builder:
             pool = here or near
             if pronoun:
                 pool = [m for m in pool if _subject_or_its_apposition(self.doc[m.end - 1])] or pool
+            surname = re.match(r"[ \t]+([A-Z][\w'’-]+)", self.text[match.end() : match.end() + 40])
+            if surname is not None:
+                # "Tomas … the men called him Lucky Reid": the nickname keeps the surname of Tomas Reid, the
+                # one character of that surname
+                bearers = {
+                    m.form
+                    for m in cands
+                    if len(m.form) > 1 and m.form[-1] == surname.group(1) and m.form[0] != nick
+                }
+                if len(bearers) == 1:
+                    found.append((bearers.pop(), f"{nick} {surname.group(1)}"))
+                    continue
             if pool:
                 found.append((pool[-1].form, nick))
         return found
@@ -1546,6 +1569,7 @@ class _Builder:
         triples = self.nickname_triples()
         # Merge "First "Nick" Last" into one mention of the full name, the nickname an alias.
         nick_of_form: dict[tuple[str, ...], str] = {}
+        more_nicks: list[tuple[tuple[str, ...], str]] = []  # a second nickname given the same form
         merged: list[Mention] = []
         skip: set[int] = set()
         starts = self._token_starts()
@@ -1593,6 +1617,8 @@ class _Builder:
             + self.the_nickname(cands)
             + self.real_names()
         ):
+            if nick_of_form.get(target, nick) != nick:
+                more_nicks.append((target, nick))  # "his mother called him Tam", "the men called him Lucky"
             nick_of_form.setdefault(target, nick)
         for target_form, actor, at in self.pronoun_played_by(cands) + self.paired_actors():
             actor_of_form.setdefault(target_form, (actor, -1))
@@ -1622,7 +1648,7 @@ class _Builder:
                     if form not in self.clusters[key].forms:
                         self.clusters[key].forms.append(form)
             owners[form] = matches
-        for form, nick in nick_of_form.items():
+        for form, nick in [*nick_of_form.items(), *more_nicks]:
             for key in owners.get(form, []):
                 self.clusters[key].nicknames.add(nick)
                 for nick_form in _nick_forms(nick):

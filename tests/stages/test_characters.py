@@ -1148,3 +1148,16 @@ def test_a_name_the_tagger_reads_as_an_adverb_is_still_a_speaking_character(stor
     )
     assert "Dilly" in {c.name for c in story.characters}
     assert speaker_of(story, "We go on at nine") == "Dilly"
+
+
+def test_two_nicknames_given_by_callers_one_keeping_the_surname(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "In 1983 Ines Varga left Szeged for the riding academy in Vienna. Her trainer, Ottokar Brenn, had "
+        "fallen at Aachen and could not travel. Ines's grandmother, who had always called her Pim, cried at "
+        "the station. At the academy Ines won every junior cup, and the grooms called her Lucky Varga until she "
+        "retired."
+    )
+    ines = by_name(story, "Ines Varga")
+    assert {"Pim", "Lucky Varga"} <= set(ines.aliases)
+    assert "Pim" not in by_name(story, "Ottokar Brenn").aliases
+    assert "Lucky Varga" not in {c.name for c in story.characters}
