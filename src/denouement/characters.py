@@ -3274,6 +3274,13 @@ def _gender(cluster: CharacterCluster, doc: Doc) -> Gender:
         head = doc[m.end - 1]
         if head.dep_ == "appos" and head.head.lemma_.lower() in relations:
             votes[relations[head.head.lemma_.lower()]] += 1
+        subject = head.head if head.dep_ == "appos" else head  # "The director, Ossie Thorne, is a …"
+        verb = subject.head
+        denied = any(c.dep_ == "neg" for c in verb.children)
+        if subject.dep_ == "nsubj" and verb.lemma_ == "be" and not denied:
+            # "Ossie Thorne is a former insurance man"
+            for attr in (c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in relations):
+                votes[relations[attr.lemma_.lower()]] += 1
         for child in head.children:
             if child.dep_ in ("appos", "compound") and child.lemma_.lower() in relations:
                 votes[relations[child.lemma_.lower()]] += 1

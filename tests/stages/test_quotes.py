@@ -572,3 +572,13 @@ def test_a_speaker_named_by_a_participle_after_a_role_noun(story_of):  # type: i
         '"Will you open again in spring?"'
     )
     assert speaker_of(story, "open again in spring") == "Casimir Vell"
+
+
+def test_a_name_the_census_gives_women_is_a_man_when_the_text_says_so(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The band's manager, Hilary Stott, is a nervous man with a fondness for spreadsheets. Bryony runs the "
+        "merch stall.\n\n"
+        "Hilary, meanwhile, arrives with a tall stranger in a cagoule. \"This is my cousin, Abel,\" he tells "
+        "the others."
+    )
+    assert speaker_of(story, "This is my cousin") == "Hilary Stott"
