@@ -1482,6 +1482,9 @@ class _Builder:
                 by = {"he": "male", "she": "female"}[caller.group(1).lower()]
                 callers_name = [m for m in near if _mention_gender(self.doc, m) in (by, "")][-1:]
                 near = [m for m in near if m not in callers_name]
+                # "…her sous-chef, Marcus Obi. She calls him Pudding": between the two of them, the one
+                # "him" is known to fit (not the film's title, named in between)
+                near = [m for m in near if want and _mention_gender(self.doc, m) == want] or near
             sure = [
                 m
                 for m in near

@@ -1161,3 +1161,13 @@ def test_two_nicknames_given_by_callers_one_keeping_the_surname(story_of):  # ty
     assert {"Pim", "Lucky Varga"} <= set(ines.aliases)
     assert "Pim" not in by_name(story, "Ottokar Brenn").aliases
     assert "Lucky Varga" not in {c.name for c in story.characters}
+
+
+def test_a_pronoun_caller_names_the_one_him_fits_not_a_title_in_between(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Salt Meadow review: a small film with a big heart\n\n"
+        "Jules Marr's Salt Meadow is very nearly a great film.\n\n"
+        "Corinne Vale plays Agathe Moreau, who keeps a struggling bakery in Dieppe with her apprentice, "
+        "Tobias Fenn. She calls him Crumb, and he pretends to mind."
+    )
+    assert "Crumb" in by_name(story, "Tobias Fenn").aliases
