@@ -130,6 +130,12 @@ def _mention_gender(doc: Doc, m: Mention) -> str:
     return next((relations[t.lemma_.lower()] for t in near if t.lemma_.lower() in relations), "")
 
 
+def _given_by_a_call(token: Token) -> bool:
+    """ "She calls him Pudding": the name a calling verb gives, a name wherever else the text writes it
+    ("“She wants to what?” Pudding says", where the tagger sees a common noun)."""
+    return token.dep_ == "oprd" and token.head.lemma_ in ("call", "nickname", "dub")
+
+
 def _callers(doc: Doc, i: int) -> set[int]:
     """Tokens of whoever does the calling in "… calls her Gigi": the verb's subject, or for "the one
     person who calls her Gigi", the noun "who" stands for and the subject that noun describes."""
@@ -1151,7 +1157,7 @@ class _Builder:
         vocabulary = frozenset(
             w
             for m in first
-            if m.label == "PERSON" or self._has_cast_pattern(m)
+            if m.label == "PERSON" or self._has_cast_pattern(m) or _given_by_a_call(self.doc[m.end - 1])
             for w in m.form
             if w[:1].isupper()
         )
@@ -1480,7 +1486,10 @@ class _Builder:
             if caller is not None and match.group("nick2") is None:
                 # "Ines … Ray keeps the clock running. He calls her Nessie": "He" is the last man named
                 by = {"he": "male", "she": "female"}[caller.group(1).lower()]
-                callers_name = [m for m in near if _mention_gender(self.doc, m) in (by, "")][-1:]
+                # (the caller is the last one named of that sex, whether or not "him"/"her" could be them)
+                callers_name = [m for m in before if _mention_gender(self.doc, m) == by][-1:] or [
+                    m for m in near if _mention_gender(self.doc, m) == ""
+                ][-1:]
                 near = [m for m in near if m not in callers_name]
                 # "…her sous-chef, Marcus Obi. She calls him Pudding": between the two of them, the one
                 # "him" is known to fit (not the film's title, named in between)

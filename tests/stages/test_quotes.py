@@ -578,7 +578,16 @@ def test_a_name_the_census_gives_women_is_a_man_when_the_text_says_so(story_of):
     story = story_of(
         "The band's manager, Hilary Stott, is a nervous man with a fondness for spreadsheets. Bryony runs the "
         "merch stall.\n\n"
-        "Hilary, meanwhile, arrives with a tall stranger in a cagoule. \"This is my cousin, Abel,\" he tells "
+        'Hilary, meanwhile, arrives with a tall stranger in a cagoule. "This is my cousin, Abel," he tells '
         "the others."
     )
     assert speaker_of(story, "This is my cousin") == "Hilary Stott"
+
+
+def test_a_nickname_the_tagger_reads_as_a_common_noun_still_speaks(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Odile runs a crêperie in Brest with her cousin, Yann Morvan. She calls him Custard, nobody knows "
+        "why.\n\n"
+        '"He wants to buy us out?" Custard says, when Odile hangs up.'
+    )
+    assert speaker_of(story, "He wants to buy us out") == "Yann Morvan"
