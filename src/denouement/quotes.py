@@ -167,7 +167,21 @@ class _Context:
                         key = self.cluster_in(pobj)
                         if key is not None:
                             return key
-        return None
+        return self._the_one_with(verb)
+
+    def _the_one_with(self, verb: Token) -> int | None:
+        """ "“She wants to what?” Pudding says, when Hetty puts the phone down": the one other character a
+        clause of the tag names is the one the line is said to."""
+        speaker = self.subject_of(verb)
+        clauses = [c for c in verb.children if c.dep_ == "advcl"]
+        keys = {
+            self.cluster(t)
+            for c in clauses
+            for t in c.subtree
+            if not self.index.in_quote(t) and self.cluster(t) is not None and t.dep_ in ("nsubj", "nsubjpass")
+        }
+        keys.discard(self.cluster(speaker) if speaker is not None else None)
+        return keys.pop() if len(keys) == 1 else None
 
 
 def _named_by_participle(name: Token, noun: Token) -> bool:

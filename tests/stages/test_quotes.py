@@ -591,3 +591,17 @@ def test_a_nickname_the_tagger_reads_as_a_common_noun_still_speaks(story_of):  #
         '"He wants to buy us out?" Custard says, when Odile hangs up.'
     )
     assert speaker_of(story, "He wants to buy us out") == "Yann Morvan"
+
+
+def test_the_one_a_tag_clause_names_is_spoken_to_and_answers(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Then Marguerite's father, Henri Vasseur, rings out of the blue. Henri walked out when she was "
+        "nine, and now Henri says he wants to come for Christmas.\n\n"
+        '"He wants to what?" Yann says, when Marguerite puts the phone down.\n\n'
+        '"Come for Christmas. With a new wife."\n\n'
+        '"And what do you want?"\n\n'
+        '"I want him to stay in Lyon."'
+    )
+    assert speaker_of(story, "Come for Christmas") == "Marguerite"
+    assert speaker_of(story, "And what do you want") == "Yann"
+    assert speaker_of(story, "stay in Lyon") == "Marguerite"
