@@ -1035,8 +1035,13 @@ def _turns(
         called = span.vocative  # nobody calls themself by name
         answer = _answer_by_name(found, i, text, scene)
         before = _turn_before(found, i - 1, text, scene)
+        rang = i >= 2 and bool(_RANG_ME.search(text[found[i - 2].end : prev.start]))
         if answer is not None:
             span.speaker, span.attribution = answer, "turn"
+        elif rang and narrator is not None and prev.speaker not in (None, narrator, called):
+            # "My sister rang while I was on the bus home. “Well?” Jess said. / “I told him…”": a call to
+            # the one telling the story is a talk between the two of them, whoever spoke before it
+            span.speaker, span.attribution = narrator, "turn"
         elif prev.addressee is not None and prev.addressee not in (prev.speaker, called):
             span.speaker, span.attribution = prev.addressee, "turn"
         elif before is not None and prev.speaker not in (None, before) and before != called:
@@ -1059,6 +1064,16 @@ def _turns(
                 key = nearest(span.start)
                 if key is not None and key != span.vocative:
                     span.speaker, span.attribution = key, "nearest"  # a last guess, labelled as such
+
+
+#: Narration of a telephone call to the story's "I": "My sister rang while I was on the bus home", "Mum
+#: phoned me at work", "the phone rang".
+_RANG_ME = re.compile(
+    r"\b(?:rang|rings|phoned|phones|called|calls|rung|texted|facetimed)\b"
+    r"[^.;]{0,30}?\b(?:me|while i|when i|as i)\b"
+    r"|\b(?:my|the) (?:phone|mobile) (?:rang|rings|buzzed|buzzes|went)\b",
+    re.IGNORECASE,
+)
 
 
 def _turn_before(

@@ -605,3 +605,16 @@ def test_the_one_a_tag_clause_names_is_spoken_to_and_answers(story_of):  # type:
     assert speaker_of(story, "Come for Christmas") == "Marguerite"
     assert speaker_of(story, "And what do you want") == "Yann"
     assert speaker_of(story, "stay in Lyon") == "Marguerite"
+
+
+def test_a_call_to_the_narrator_is_a_talk_between_the_two_of_them(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        'I handed the report to Mr Pryce at five. "Shut the door behind you, Tamsin," he said, and that was '
+        "all.\n\n"
+        "My brother rang while I was waiting for the tram. I let it ring three times.\n\n"
+        '"Well? Did you ask him?" Owen said.\n\n'
+        '"I asked him where the stapler was."\n\n'
+        '"Oh, Tamsin, come on."'
+    )
+    assert speaker_of(story, "where the stapler was") == "Tamsin"
+    assert speaker_of(story, "Oh, Tamsin, come on") == "Owen"
