@@ -2821,7 +2821,11 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
     if cluster.strong or person or cluster.speaks:
         return True  # "'They've not cancelled it,' Shona said."
     if cluster.words <= word_set("characters", "kinship_names"):
-        return any(not m.in_quote and _human_verb(doc[m.end - 1]) for m in cluster.named_mentions)
+        # "Grandma was waiting", or "Nana's good plates": someone who acts, or owns things, in the narration
+        return any(
+            not m.in_quote and (_human_verb(doc[m.end - 1]) or doc[m.end - 1].dep_ == "poss")
+            for m in cluster.named_mentions
+        )
     if _never_a_party(cluster, doc):
         return False
     human = word_set("characters", "human_nouns") | set(_gendered("relation_gender"))

@@ -1171,3 +1171,11 @@ def test_a_pronoun_caller_names_the_one_him_fits_not_a_title_in_between(story_of
         "Tobias Fenn. She calls him Crumb, and he pretends to mind."
     )
     assert "Crumb" in by_name(story, "Tobias Fenn").aliases
+
+
+def test_a_family_word_that_only_owns_things_is_still_someone(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Every Sunday the Okoro family eat at Grandpa's house. The table is laid with Granny's blue "
+        "china, which nobody has dared use since the funeral. Grandpa carves the chicken."
+    )
+    assert "Granny" in {c.name for c in story.characters}
