@@ -618,3 +618,12 @@ def test_a_call_to_the_narrator_is_a_talk_between_the_two_of_them(story_of):  # 
     )
     assert speaker_of(story, "where the stapler was") == "Tamsin"
     assert speaker_of(story, "Oh, Tamsin, come on") == "Owen"
+
+
+def test_a_granddaughter_is_never_the_he_of_a_tag(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Forty years later Anselm, now seventy, went back to the island to see the last keepers off. His "
+        "granddaughter Wrenna asked him whether he had been lonely out there.\n\n"
+        '"Never lonely," he told her. "I had the gulls."'
+    )
+    assert speaker_of(story, "Never lonely") == "Anselm"
