@@ -958,11 +958,22 @@ def commentary_sentences(
 ) -> set[int]:
     """Sentences that talk about the story rather than tell it: those the commentary model (over the cue
     weights, the words and the sentences around) finds likelier commentary than not."""
+    if not _about_a_work(facts):
+        return set()
     if weights is None:
         weights = commentary_weights(facts, found)
     model = commentary_model()
     chances = commentary_probabilities(commentary_signals(facts, weights, found), len(facts))
     return {i for i, p in chances.items() if p >= model.threshold}
+
+
+def _about_a_work(facts: Sequence[SentenceFacts]) -> bool:
+    """Whether the text speaks of a work at all: a film, a book, its makers or its audience (see
+    ``work_words`` in layers.yaml). A story that never does holds no commentary."""
+    words = word_set("layers", "work_words")
+    return any(
+        pos in ("NOUN", "PROPN") and lemma.lower() in words for f in facts for _s, _e, pos, lemma in f.tokens
+    )  # ("we book his cousin's studio" is no book)
 
 
 # --- cues ---------------------------------------------------------------------------------------

@@ -1986,3 +1986,14 @@ def test_a_stranger_who_says_he_had_been_asleep_opens_no_dream(story_of):  # typ
         "been asleep in the boathouse. Ewan gave him soup. By April the two men were firm friends."
     )
     assert not unreal_segments(story)
+
+
+def test_a_story_that_never_speaks_of_a_work_holds_no_commentary(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The van smells of damp amps and oranges. Priti counts us in and we go through the set again.\n\n"
+        '"Faster," Jonah says. "We sound like a hymn."\n\n'
+        "Nobody answers that. I have wanted to play the Boardwalk since I was eleven, and none of us has "
+        "said it out loud. We run the whole thing from the top. My phone goes. It's Dad. Friday is two "
+        "days away, and for now there is only the van, the four of us, and the rain."
+    )
+    assert all(s.layer != "commentary" for s in story.sentences)
