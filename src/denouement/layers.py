@@ -2401,6 +2401,11 @@ def _contradicted_tales(
             # "The winter Grandad came to live with us, he told me about the storm." — "It was January 1953…"
             opened = CueSpan(i, f.start + told_about.start(), f.start + told_about.end(), "open", "imagined")
             first = i + 1
+        elif _told_in_the_past(facts, i, narration):
+            # "“Winter of sixty-three,” Grandad says. “Now listen, Pip.”" — "That winter the canal froze…":
+            # a story told in the present that hands over to a paragraph in the past
+            opened = CueSpan(i, f.start, f.end, "open", "imagined")
+            first = i + 1
         else:
             opened = _first_match(handover, f, "open", "imagined")
             if opened is None or not _structure("told").search(f.narration):
@@ -2435,6 +2440,27 @@ def _contradicted_tales(
         tales.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], span[0], span[-1], cue_list))
         claimed.update(range(span[0], span[-1] + 1))
     return tales
+
+
+#: Narrated sentences with a tense looked at before a telling, to know the story is told in the present.
+TELLING_CONTEXT = 8
+
+
+def _told_in_the_past(facts: Sequence[SentenceFacts], i: int, narration: set[int]) -> bool:
+    """Sentence ``i`` is a line of speech that ends its paragraph, in a story told in the present, and the
+    next paragraph is told in the past and the one after it in the present again: someone's telling."""
+    f = facts[i]
+    if f.quoted < 0.5 or i + 1 >= len(facts) or facts[i + 1].paragraph == f.paragraph:
+        return False
+    before = [facts[j].tense for j in range(i, -1, -1) if j in narration and facts[j].tense][:TELLING_CONTEXT]
+    if before.count("present") < 3 or before.count("past") > 1:
+        return False
+    first, last = _paragraph_bounds(facts, i + 1)
+    told = [facts[j].tense for j in range(first, last + 1) if facts[j].quoted < 0.5 and facts[j].tense]
+    if len(told) < 2 or "present" in told:
+        return False
+    later = (facts[j].tense for j in range(last + 1, len(facts)) if j in narration and facts[j].tense)
+    return next(later, "") == "present"
 
 
 def _tale_contradiction(

@@ -1997,3 +1997,21 @@ def test_a_story_that_never_speaks_of_a_work_holds_no_commentary(story_of):  # t
         "days away, and for now there is only the van, the four of us, and the rain."
     )
     assert all(s.layer != "commentary" for s in story.sentences)
+
+
+def test_a_tale_told_in_the_past_inside_a_present_story_and_denied_after_is_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Every Friday the family eats fish at Uncle Teodor's flat, and tonight Mira sits beside him.\n\n"
+        '"Where did that medal come from?" she asks. Teodor wipes his moustache. Auntie Zofia rolls her '
+        "eyes.\n\n"
+        '"Summer of seventy-one," Teodor says. "Hottest on record. Listen, little one."\n\n'
+        "That August the forest above the village caught fire, and the whole valley ran for the river. "
+        "Young Teodor went back up the hill with a bucket and carried the priest's goat out of the smoke. "
+        "The mayor pinned the medal on him in front of the church.\n\n"
+        'Auntie Zofia puts down her fork. "He never went up that hill in his life. He won it for darts."\n\n'
+        "Mira looks at the medal. Teodor pours more tea and says nothing."
+    )
+    assert layer_of(story, "That August the forest above the village") == "imagined"
+    assert layer_of(story, "The mayor pinned the medal") == "imagined"
+    assert layer_of(story, "Mira looks at the medal") == "actual"
+    assert layer_of(story, "Every Friday the family eats fish") == "actual"
