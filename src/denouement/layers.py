@@ -2557,6 +2557,48 @@ def _exposed_told_flashbacks(passages: Sequence[SegmentSpan], facts: Sequence[Se
                 break
 
 
+#: "Almost forty years later, in 1997, …": a jump of years ahead, to a year it names.
+_LEAP = re.compile(
+    r"\b(?:\w+ ){0,2}(?:years|decades) later\b[^.;]{0,40}?\b(?P<year>1[5-9]\d\d|20\d\d)\b", re.IGNORECASE
+)
+#: Sentences, at most, between a leap ahead and the flashback that returns from it.
+LEAP_REACH = 12
+
+
+def _leaps_ahead(
+    passages: list[SegmentSpan], facts: Sequence[SentenceFacts], narration: set[int]
+) -> list[SegmentSpan]:
+    """ "In October 1958 Tomas…" … "Almost forty years later, in 1997, …" … "In the spring of 1959 Tomas
+    was signed off sick": a "flashback" to a year no earlier than the story's own that follows a leap of
+    years ahead is the story going on; the leap was shown ahead of time, a flash-forward."""
+    result = list(passages)
+    taken = {j for seg in passages for j in range(seg.first, seg.last + 1)}
+    for seg in passages:
+        if seg.layer != "flashback" or not seg.cues:
+            continue
+        back = [int(y) for y in _YEAR.findall(facts[seg.first].narration)]
+        if not back:
+            continue
+        leap = next(
+            (
+                (k, int(m["year"]))
+                for k in range(seg.first - 1, max(-1, seg.first - 1 - LEAP_REACH), -1)
+                if k in narration and (m := _LEAP.search(facts[k].narration)) is not None
+            ),
+            None,
+        )
+        if leap is None or leap[1] <= back[0] or any(j in taken for j in range(leap[0], seg.first)):
+            continue
+        story = [int(y) for j in range(leap[0]) if j in narration for y in _YEAR.findall(facts[j].narration)]
+        if not story or min(story) > back[0]:
+            continue  # the story itself is set after the year gone back to: a real flashback
+        k = leap[0]
+        cue = CueSpan(k, facts[k].start, facts[k].end, "open", "flash_forward")
+        result.remove(seg)
+        result.append(SegmentSpan("flash_forward", _SEGMENT_KIND["flash_forward"], k, seg.first - 1, [cue]))
+    return sorted(result, key=lambda p: p.first)
+
+
 def _other_versions(passages: Sequence[SegmentSpan], facts: Sequence[SentenceFacts]) -> None:
     """ "Then the film rewinds to 11:52 p.m. … In this second version, Hanne runs out into the rain": a
     rewind that opens another version of the same events is an alternate line, not a flashback."""
@@ -2699,6 +2741,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             layers[r] = "actual"  # the reveal itself stays in the story's reality
     _other_versions(passages, facts)
     _exposed_told_flashbacks(passages, facts)
+    passages = _leaps_ahead(passages, facts, narration)
     for seg in passages:
         for j in range(seg.first, seg.last + 1):
             if j in narration or (j in commentary and weights[j] <= WEAK_COMMENTARY):

@@ -2015,3 +2015,16 @@ def test_a_tale_told_in_the_past_inside_a_present_story_and_denied_after_is_imag
     assert layer_of(story, "The mayor pinned the medal") == "imagined"
     assert layer_of(story, "Mira looks at the medal") == "actual"
     assert layer_of(story, "Every Friday the family eats fish") == "actual"
+
+
+def test_a_leap_of_years_ahead_then_back_to_the_story_year_is_a_flash_forward(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "In March 1961 Ewan Rae, a young radio operator, was posted to the weather station on Foula. He "
+        "kept the log, mended the aerial and learned to bake bread.\n\n"
+        "Thirty years later, in 1991, the station was closed, and Ewan, grey now, flew out to see the last "
+        "crew leave. He stood by the mast for a long time.\n\n"
+        "In the autumn of 1961 Ewan was moved to Lerwick, where he met his wife."
+    )
+    assert layer_of(story, "Thirty years later, in 1991") == "flash_forward"
+    assert layer_of(story, "He stood by the mast") == "flash_forward"
+    assert layer_of(story, "In the autumn of 1961 Ewan was moved") == "actual"
