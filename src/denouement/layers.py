@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import importlib
+import itertools
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -2452,7 +2453,8 @@ def _told_in_the_past(facts: Sequence[SentenceFacts], i: int, narration: set[int
     f = facts[i]
     if f.quoted < 0.5 or i + 1 >= len(facts) or facts[i + 1].paragraph == f.paragraph:
         return False
-    before = [facts[j].tense for j in range(i, -1, -1) if j in narration and facts[j].tense][:TELLING_CONTEXT]
+    told_before = (facts[j].tense for j in range(i, -1, -1) if j in narration and facts[j].tense)
+    before = list(itertools.islice(told_before, TELLING_CONTEXT))
     if before.count("present") < 3 or before.count("past") > 1:
         return False
     first, last = _paragraph_bounds(facts, i + 1)
