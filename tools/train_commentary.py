@@ -7,13 +7,14 @@ page furniture (in the engine's reading or the annotation's) becomes one example
 by the annotation, with the features of :func:`denouement.commentary.features`. A logistic model with an L2
 penalty is fitted by gradient descent (numpy only) and written as JSON: feature → coefficient. ``--check``
 instead scores the model the way an unseen text would meet it: trained on all rounds of stories but one
-(a round is the letter that starts the file names) and tested on that one, round by round.
+(a round is the letters that start the file names) and tested on that one, round by round.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -30,6 +31,13 @@ MIN_COUNT = 3
 L2 = 1.0
 STEPS = 400
 RATE = 1.0
+
+
+def _round(stem: str) -> str:
+    """The round a story was written in: the letters that start its file name ("o01-…" → "o", "aa03-…" →
+    "aa")."""
+    match = re.match(r"[a-z]+", stem)
+    return match.group() if match else stem[:1]
 
 
 def examples(folders: list[Path]) -> tuple[list[dict[str, float]], list[int], list[str]]:
@@ -58,7 +66,7 @@ def examples(folders: list[Path]) -> tuple[list[dict[str, float]], list[int], li
                         continue
                     rows.append(features(signals, k, len(facts)))  # type: ignore[arg-type]
                     labels.append(1 if gold[signal.index] == "commentary" else 0)
-                    groups.append(path.stem[:1])
+                    groups.append(_round(path.stem))
     finally:
         layers.find_layers = find_layers  # type: ignore[assignment]
     return rows, labels, groups
