@@ -969,9 +969,12 @@ def commentary_sentences(
 
 
 def _about_a_work(facts: Sequence[SentenceFacts]) -> bool:
-    """Whether the text speaks of a work at all: a film, a book, its makers or its audience (see
-    ``work_words`` in layers.yaml). A story that never does holds no commentary."""
+    """Whether the text speaks of a work at all: a film, a book, its parts, its makers or its audience (see
+    ``work_words`` in layers.yaml), or a real person such as an actor. A story that never does holds no
+    commentary."""
     words = word_set("layers", "work_words")
+    if any(f.person_subject or f.person_speech for f in facts):
+        return True  # "Walter Pike (Timothy Spall) … Spall is magnificent": a real person, an actor
     return any(
         pos in ("NOUN", "PROPN") and lemma.lower() in words for f in facts for _s, _e, pos, lemma in f.tokens
     )  # ("we book his cousin's studio" is no book)
