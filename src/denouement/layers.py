@@ -1440,6 +1440,11 @@ def _opened_passage(
         _structure("no_dream").search(facts[k].narration) for k in range(i, min(len(facts), (last or i) + 2))
     ):
         return None  # "She sleeps soundly and without dreaming, and wakes at six"
+    one_sentence = first == i and last == i
+    if cue.role == "open?" and kind == "dream" and one_sentence and not _GOES_ON.search(after_cue):
+        # "Pops falls asleep in the armchair." — "He comes round at the whistle": no dream told (unlike "falls
+        # asleep at the table, and the image bleeds into amber")
+        return None
     if last is not None and last < first and kind == "dream":
         # "She falls asleep." — "She wakes up in a farmhouse…": the dream world runs to the next waking;
         # any other closer right after falling asleep ("Then the song fades.") leaves nothing between
@@ -1460,6 +1465,10 @@ def _opened_passage(
     if first > last:
         return None
     return SegmentSpan(kind, _SEGMENT_KIND[kind], first, last, cue_list)  # type: ignore[arg-type]
+
+
+#: The sentence goes on past its cue with a clause of its own: ", and the image bleeds into amber".
+_GOES_ON = re.compile(r"(?:,|;) ?(?:and|then|as|while|where|until)\b|; ")
 
 
 #: Where the one who pictures or dreams is: "On the night tram home she closes her eyes and…" (tram).
@@ -1957,6 +1966,31 @@ def _woken_before(passages: Sequence[SegmentSpan], seg: SegmentSpan) -> bool:
     )
 
 
+#: "You were snoring from Alnmouth to the border": where the sleeper dropped off, named in the reveal.
+_ASLEEP_FROM = re.compile(r"\bfrom (?P<place>[A-Z][a-z]+)\b")
+#: Sentences, at most, a reveal that names where the sleep began reaches back for it.
+ASLEEP_REACH = 15
+
+
+def _asleep_since(
+    facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan, narration: set[int], taken: set[int]
+) -> SegmentSpan:
+    """The dream a line exposes began after the last sentence that names the place it says the sleeper
+    dropped off at ("You were snoring from Alnmouth to the border" — "After Alnmouth the sea came up on
+    the right, and I counted fishing boats until I lost count.")."""
+    said = facts[r].spoken or facts[r].narration
+    m = _ASLEEP_FROM.search(said)
+    if m is None:
+        return seg
+    named = re.compile(rf"\b{re.escape(m['place'])}\b")
+    for k in range(seg.first - 1, max(-1, seg.first - 1 - ASLEEP_REACH), -1):
+        if k in taken or facts[k].heading or facts[k].meta:
+            break
+        if k in narration and named.search(facts[k].narration):
+            return dataclasses.replace(seg, first=k + 1)
+    return seg
+
+
 def _someone_else_slept(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> bool:
     """The sleeper a dream reveal names as its subject takes no part in the passage before it."""
     sleepers = {key for _s, _e, keys in facts[r].subjects for key in keys}
@@ -1976,9 +2010,13 @@ def _corroborated(facts: Sequence[SentenceFacts], r: int, narration: set[int], c
     after = [k for k in range(r + 1, min(len(facts), r + 1 + UNCHANGED_REACH)) if k in narration]
     if any(_structure("still_running").search(facts[k].narration) for k in after[:CORROBORATION]):
         return True  # "Cut to Noor's desk. The printer is still warming up."
+    # (the lines of speech that go on after a spoken reveal do not count: "“…And talking.” / I sat up.")
+    told = [k for k in after if facts[k].quoted < 0.99]
     if any(
-        _first_match(cues.close.get("imagined", ()), facts[k], "close", "imagined")
-        for k in after[:CORROBORATION]
+        _first_match_in(
+            (cues.close.get("imagined", ()), cues.close.get("dream", ())), facts[k], "close", "imagined"
+        )
+        for k in told[:CORROBORATION]
     ):
         return (
             True  # "…his father was standing there on his own, eyes closed." — "Dad?" — "He opened his eyes."
@@ -2734,6 +2772,8 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
                 cues_now = [slept if c == reveal else c for c in seg.cues]
                 seg = dataclasses.replace(seg, layer="dream", kind=_SEGMENT_KIND["dream"], cues=cues_now)
                 reveal = slept
+        if seg is not None and not weak and reveal.kind == "dream":
+            seg = _asleep_since(facts, r, seg, narration, taken)
         if seg is None or (weak and not _weak_reveal_holds(facts, seg, r, named, cues, narration)):
             if reveal.kind == "dream" and not weak:
                 _retype_before(passages, r, "dream")

@@ -2028,3 +2028,43 @@ def test_a_leap_of_years_ahead_then_back_to_the_story_year_is_a_flash_forward(st
     assert layer_of(story, "Thirty years later, in 1991") == "flash_forward"
     assert layer_of(story, "He stood by the mast") == "flash_forward"
     assert layer_of(story, "In the autumn of 1961 Ewan was moved") == "actual"
+
+
+def test_the_version_rehearsed_in_the_shower_is_imagined_back_to_its_setup(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "I can see the back of Mrs Achterberg's head through the glass. I know how this will go. I've run "
+        "it through on the bus every morning this week.\n\n"
+        "I knock once and walk in. She looks up from the rota, and I lay my notice on her desk. She reads it "
+        'and goes white. "After everything?" she says. I tell her the rota has been a crime for six years, '
+        "and I walk out to applause from the whole ward.\n\n"
+        "That is the version I have rehearsed.\n\n"
+        "The door opens and Mrs Achterberg asks if I could possibly do Sunday."
+    )
+    assert layer_of(story, "I knock once and walk in") == "imagined"
+    assert layer_of(story, "walk out to applause") == "imagined"
+    assert layer_of(story, "I've run it through on the bus") == "actual"
+    assert layer_of(story, "asks if I could possibly do Sunday") == "actual"
+
+
+def test_a_sleeper_told_they_snored_from_a_place_dreamed_from_there(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Grandma and I took the early coach to Aberystwyth. After Machynlleth the hills closed in, and I "
+        "counted sheep on the slopes until I lost count. At the seafront Uncle Idris was waiting with a "
+        "pony on a rope.\n\n"
+        "He was thinner than I remembered, and he lifted me onto the pony without a word. We rode it along "
+        "the promenade, and Grandma sang the whole way.\n\n"
+        "\u201cYou were snoring,\u201d said Grandma, \u201cfrom Machynlleth to the sea.\u201d\n\n"
+        "I sat up. My cheek was stuck to the window, and the coach was pulling into the bus station."
+    )
+    assert layer_of(story, "Uncle Idris was waiting") == "dream"
+    assert layer_of(story, "We rode it along the promenade") == "dream"
+    assert layer_of(story, "counted sheep on the slopes") == "actual"
+    assert layer_of(story, "My cheek was stuck to the window") == "actual"
+
+
+def test_falling_asleep_and_coming_round_with_nothing_between_is_no_dream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "After lunch Grandpa falls asleep in his chair in front of the snooker with the paper over his face. "
+        "He comes round at the final frame, asks who won, and goes to put the kettle on."
+    )
+    assert not unreal_segments(story)
