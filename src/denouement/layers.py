@@ -1958,7 +1958,7 @@ def _woken_before(passages: Sequence[SegmentSpan], seg: SegmentSpan) -> bool:
     light the storm has passed."): the text itself has just brought the story back to reality, which a
     mere interruption later on cannot take back."""
     return any(
-        (c.role == "close" and seg.first - 1 <= c.sentence <= seg.first)
+        (c.role == "close" and seg.first - 1 <= c.sentence <= seg.first and p.layer in UNREAL)
         # or it would take in the return an earlier reveal already told ("… the song had finished" — "Dad?")
         or (c.role == "reveal" and seg.first <= c.sentence <= seg.last)
         for p in passages

@@ -2068,3 +2068,32 @@ def test_falling_asleep_and_coming_round_with_nothing_between_is_no_dream(story_
         "He comes round at the final frame, asks who won, and goes to put the kettle on."
     )
     assert not unreal_segments(story)
+
+
+def test_a_director_cutting_away_to_where_she_really_is_ends_the_race_before_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Niamh swims before school and her exams are a week away.\n\n"
+        "Twenty minutes in, Niamh stands on the block at the national final. She dives clean and touches "
+        "first, and her brother cries in the stands.\n\n"
+        "Kearney then cuts, without a sound, to an exam hall in Sligo, where Niamh is staring at a chemistry "
+        "paper. The final is the following week. The race we have just watched happened behind her eyes."
+    )
+    assert layer_of(story, "She dives clean and touches first") == "imagined"
+    assert layer_of(story, "Kearney then cuts") == "actual"
+    assert layer_of(story, "The final is the following week") == "actual"
+
+
+def test_a_horn_and_the_camera_finding_him_on_a_bench_expose_the_boardroom_scene(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Out past the harbour wall, the film slips back to 1979 and to Marko as a boy mending nets. His "
+        "mother tells him that a debt is a rope with two ends.\n\n"
+        "The hearing is on a Monday. Marko walks into the boardroom in Rijeka, lays the ledger on the table "
+        "and tells the directors exactly what they owe. The chairman shouts, but Marko reads every line "
+        "aloud, and his sister hugs him on the steps outside.\n\n"
+        "A tram bell rings, and the camera finds Marko on a bench in the corridor with the ledger unopened "
+        "on his knees. When he finally goes in, he says almost nothing."
+    )
+    assert layer_of(story, "His mother tells him that a debt") == "flashback"
+    assert layer_of(story, "lays the ledger on the table") == "imagined"
+    assert layer_of(story, "his sister hugs him on the steps") == "imagined"
+    assert layer_of(story, "When he finally goes in") == "actual"
