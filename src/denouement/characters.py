@@ -987,6 +987,18 @@ def shortens(short: str, first: str) -> bool:
     return _shortens(short.lower(), first.lower(), _diminutive_table())
 
 
+def _clipped_end(short: str, first: str, genders: Mapping[str, str]) -> bool:
+    """``short`` is the end of ``first`` clipped off: "Bert" of "Cuthbert", "Dili" of "Okwudili" — not
+    "Ian" of "Brian" (a short name of its own) nor "Ray" of "Manray" (a word)."""
+    least = 4 if short in genders else 3
+    return (
+        len(short) >= least
+        and len(first) - len(short) >= 3
+        and first.endswith(short)
+        and short not in dictionary_words()
+    )
+
+
 def _shortens(short: str, first: str, diminutives: dict[str, list[str]]) -> bool:
     """Is ``short`` a short or pet form of the given name ``first``?
 
@@ -1008,6 +1020,8 @@ def _shortens(short: str, first: str, diminutives: dict[str, list[str]]) -> bool
     )
     if len(stem) >= 3 and (first.startswith(stem) or stem.startswith(first)):
         return True
+    if _clipped_end(short, first, genders):
+        return True  # "Bert" of "Cuthbert", "Dili" of "Okwudili", "Bella" of "Isabella"
     # "Tommo" from "Tom", "Jonno" from "Jonathan": a doubled last letter before the ending (but "Maddie"
     # is no pet form of "Mads", a shorter name that is itself one)
     return (
@@ -1870,7 +1884,8 @@ class _Builder:
             if short in word_set("characters", "kinship_names"):
                 continue  # "Da" is a father, not the start of "Darcy"
             # Only names sharing the first letter, or listed as the full form of this short one, can match.
-            pool = (by_initial.get(short[:1], set()) | reverse.get(short, set())) - word_set(
+            clipped = {name for name in by_first if _clipped_end(short, name, _gendered("given_names"))}
+            pool = (by_initial.get(short[:1], set()) | reverse.get(short, set()) | clipped) - word_set(
                 "characters", "kinship_names"
             )
             targets = sorted(

@@ -1179,3 +1179,13 @@ def test_a_family_word_that_only_owns_things_is_still_someone(story_of):  # type
         "china, which nobody has dared use since the funeral. Grandpa carves the chicken."
     )
     assert "Granny" in {c.name for c in story.characters}
+
+
+def test_a_name_clipped_from_its_end_joins_the_full_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Cuthbert Lowther drives the minibus to the coast every August. His sister Rosabella Lowther "
+        "reads the map upside down. Bert stops for chips in Whitby, and Bella eats most of them."
+    )
+    assert "Bert" in by_name(story, "Cuthbert Lowther").aliases
+    assert "Bella" in by_name(story, "Rosabella Lowther").aliases
+    assert {"Bert", "Bella"}.isdisjoint(c.name for c in story.characters)
