@@ -2409,6 +2409,9 @@ def absorb(holder: CharacterCluster, other: CharacterCluster) -> None:
     holder.mentions.extend(other.mentions)
     holder.mentions.sort(key=lambda m: m.start)
     holder.labels.update(other.labels)
+    holder.human_verbs += other.human_verbs  # what "Pops" did, Clem did
+    holder.speaks += other.speaks
+    holder.roles |= other.roles
     other.mentions, other.forms = [], []
 
 

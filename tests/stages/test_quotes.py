@@ -627,3 +627,15 @@ def test_a_granddaughter_is_never_the_he_of_a_tag(story_of):  # type: ignore[no-
         '"Never lonely," he told her. "I had the gulls."'
     )
     assert speaker_of(story, "Never lonely") == "Anselm"
+
+
+def test_a_family_word_named_in_reply_keeps_everything_it_did_and_said(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Tamsin brings Leif home for Sunday lunch. Mum takes the flowers. Pops takes his hand and keeps it.\n\n"
+        '"Sit by me," says Pops. "Tell me about Bergen."\n\n'
+        '"Don\'t interrogate the boy, Clem," Mum says.\n\n'
+        "Pops carves the lamb in silence. After pudding he falls asleep in his chair."
+    )
+    assert speaker_of(story, "Sit by me") == "Clem"
+    clem = by_name(story, "Clem")
+    assert "Pops" in clem.aliases
