@@ -2523,7 +2523,8 @@ def _tale_contradiction(
             return None
         return CueSpan(f.index, f.start + m.start(), f.start + m.end(), "reveal", "imagined")
     nouns = {lemma for _s, _e, pos, lemma in f.tokens if pos == "NOUN"}
-    if not _structure("told").search(text) and not nouns & tale_nouns:
+    lied = re.search(r"\bl(?:ied|ying)\b", m.group())  # "You lied to me": the telling itself, called a lie
+    if not _structure("told").search(text) and not nouns & tale_nouns and not lied:
         return None
     return CueSpan(f.index, f.start + m.start(), f.start + m.end(), "reveal", "imagined")
 
@@ -2683,8 +2684,14 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             cue = _opener(facts[i], cues)
             if cue is not None and i not in narration and _framing(facts[i], cue, cues):
                 cue = None  # an opinion that names a dream or a fantasy opens no passage of its own
-            if cue is not None and cue.kind == "alternate" and not any(j in narration for j in range(i)):
-                cue = None  # "In a world where toys come to life…" at the start is the premise
+            first_told = not any(j in narration for j in range(i))
+            said = facts[i].narration[cue.start - facts[i].start : cue.end - facts[i].start] if cue else ""
+            implicit = not re.search(r"flash|back|earlier|before", said, re.IGNORECASE)
+            premise = cue is not None and (cue.kind == "alternate" or (cue.kind == "flashback" and implicit))
+            if premise and first_told:
+                # "In a world where toys come to life…" at the start is the premise; "In the summer of
+                # 1958, Nell was sent to Cornwall" at the start is where the story begins, not a flashback
+                cue = None
             if cue is not None:
                 seg = _opened_passage(facts, i, cue, narration, cues)
                 if seg is not None:

@@ -2097,3 +2097,35 @@ def test_a_horn_and_the_camera_finding_him_on_a_bench_expose_the_boardroom_scene
     assert layer_of(story, "lays the ledger on the table") == "imagined"
     assert layer_of(story, "his sister hugs him on the steps") == "imagined"
     assert layer_of(story, "When he finally goes in") == "actual"
+
+
+def test_an_article_that_says_the_sequence_belongs_to_a_woman_who_never_existed(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "## The Porto sequence\n\n"
+        "It is summer in Porto. Beatriz runs a tiled café by the river, and her husband Tomé bakes the "
+        "pastries at dawn. A critic from Lisbon writes about her custard tarts, and the queue reaches the "
+        "bridge.\n\n"
+        "## What it means\n\n"
+        "It's a lovely sequence, and it belongs to a woman who does not exist. What the film gives us is "
+        "the Beatriz who might have been. The next cut finds her scraping the grill of the motorway "
+        "services in the rain."
+    )
+    assert layer_of(story, "It is summer in Porto") in UNREAL
+    assert layer_of(story, "the queue reaches the bridge") in UNREAL
+    assert layer_of(story, "scraping the grill") == "actual"
+
+
+def test_a_tale_told_how_and_called_a_lie_is_imagined_and_a_story_starting_in_the_past_is_no_flashback(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "In the winter of 1962, young Ivo Brandt was sent to live with his grandfather Emil in a lighthouse "
+        "cottage. Emil had a long scar down one cheek.\n\n"
+        "One stormy night Emil told him how he had got the scar.\n\n"
+        "He was twenty and a harpooner on a whaler out of Bergen. A whale turned on the boat and the line "
+        "whipped across his face. The captain stitched him up with sail thread.\n\n"
+        "Years later Ivo found a hospital letter in a drawer: the scar came from a fall off a bicycle in "
+        "Hamburg. \"You lied to me,\" he said. Emil only laughed."
+    )
+    assert layer_of(story, "In the winter of 1962, young Ivo") == "actual"
+    assert layer_of(story, "a harpooner on a whaler") == "imagined"
+    assert layer_of(story, "The captain stitched him up") == "imagined"
+    assert layer_of(story, "Emil only laughed") == "actual"
