@@ -25,8 +25,8 @@ def test_bundled_example_scores_perfectly_on_cast_and_speakers(nlp) -> None:  # 
 def test_dev_set_floor() -> None:
     """Scores on the annotated dev set may only go up (figures measured when this floor was set)."""
     figures = summarise(evaluate_dir(TESTS / "devset"))
-    assert figures["stories"] >= 294
-    assert figures["character_recall"] >= 0.967
+    assert figures["stories"] >= 304
+    assert figures["character_recall"] >= 0.968
     assert figures["character_accuracy"] >= 0.872
     assert figures["character_names_actors"] >= 0.900
     assert figures["speaker_accuracy"] >= 0.852
