@@ -1872,8 +1872,12 @@ class _Builder:
         # given names that some character also has with a surname ("Kev Dromgoole")
         full_firsts = {f[0].lower() for c in self.clusters for f in c.forms if len(f) > 1}
         by_initial: dict[str, set[str]] = {}
+        ends: dict[str, set[str]] = {}  # "bert" -> {"cuthbert"}: names by the ends they could be clipped to
         for name in by_first:
             by_initial.setdefault(name[:1], set()).add(name)
+            for cut in range(3, len(name) - 2):
+                ends.setdefault(name[cut:], set()).add(name)
+        genders = _gendered("given_names")
         for form, keys in list(owners.items()):
             if len(form) != 1 or len(keys) != 1:
                 continue
@@ -1884,7 +1888,7 @@ class _Builder:
             if short in word_set("characters", "kinship_names"):
                 continue  # "Da" is a father, not the start of "Darcy"
             # Only names sharing the first letter, or listed as the full form of this short one, can match.
-            clipped = {name for name in by_first if _clipped_end(short, name, _gendered("given_names"))}
+            clipped = {name for name in ends.get(short, ()) if _clipped_end(short, name, genders)}
             pool = (by_initial.get(short[:1], set()) | reverse.get(short, set()) | clipped) - word_set(
                 "characters", "kinship_names"
             )

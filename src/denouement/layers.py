@@ -125,7 +125,6 @@ class LayerCues:
     commentary_weak: tuple[re.Pattern[str], ...]
     work_nouns: frozenset[str]
     telling_verbs: frozenset[str]
-    ending: re.Pattern[str]  # every reveal, closer and interruption in one pattern
     reveals: tuple[re.Pattern[str], ...] = ()  # every kind's reveal patterns, in order
     tale_open: tuple[re.Pattern[str], ...] = ()  # a sentence that opens on a told version of events
 
@@ -151,10 +150,7 @@ def layer_cues() -> LayerCues:
     """The cue patterns of ``data/layers.yaml`` (extended by the user's lexicon folder)."""
     data = load_lexicon("layers")
     commentary = data.get("commentary", {})
-    ending = [p for key in ("reveal", "close") for group in data.get(key, {}).values() for p in group]
-    ending += list(data.get("interrupt", []))
     return LayerCues(
-        ending=re.compile("|".join(f"(?:{p})" for p in ending) or r"(?!)", re.IGNORECASE),
         reveals=_compile([p for group in data.get("reveal", {}).values() for p in group]),
         tale_open=_compile(data.get("tale_open", [])),
         open={k: _compile(v) for k, v in data.get("open", {}).items()},
@@ -1898,8 +1894,11 @@ def _closes(f: SentenceFacts, cues: LayerCues) -> bool:
 
 
 def _ends_sequence(f: SentenceFacts, cues: LayerCues) -> bool:
-    """A reveal, a closer or an interruption: the sentence ends an unreal or out-of-order stretch."""
-    return _search(cues.ending, f) is not None
+    """A reveal, a closer or an interruption: the sentence ends an unreal or out-of-order stretch. (The
+    lists one by one, each pattern behind its own quick test: one pattern joining them all would have to
+    be run in full on every sentence.)"""
+    lists = (*cues.reveal.values(), *cues.close.values(), cues.interrupt)
+    return _first_match_in(lists, f, "close", "any") is not None
 
 
 def _shows_unreality(facts: Sequence[SentenceFacts], seg: SegmentSpan, cues: LayerCues) -> bool:
