@@ -643,7 +643,8 @@ def test_a_family_word_named_in_reply_keeps_everything_it_did_and_said(story_of)
 
 def test_an_unresolved_she_never_hands_a_line_to_a_man(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
-        "Cal unties his apron and walks out into the rain without a word. He drives three hours north to the "
-        "coast, where someone opens the door in her pyjamas and simply says, \"Took you long enough.\""
+        "Jory Penhale waits on the quay with his collar up. Jory has waited every Friday since March.\n\n"
+        "A stranger steps off the ferry with one small case.\n\n"
+        '"You\'re late," she says.'
     )
-    assert speaker_of(story, "Took you long enough") != "Cal"
+    assert speaker_of(story, "late") != "Jory Penhale"
