@@ -21,12 +21,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from denouement.characters import (
     CharacterCluster,
+    Gender,
     Mention,
     StoryIndex,
     absorb,
@@ -67,7 +69,7 @@ class QuoteSpan:
     extension: str | None = None  # scripts: the cue's extension (V.O., O.S.)
     start_time: float | None = None  # subtitles: the cue's times in seconds
     end_time: float | None = None
-    tagged_as: str = "unknown"  # the gender of an unresolved "she said" tag: no guess may contradict it
+    tagged_as: Gender = "unknown"  # the gender of an unresolved "she said" tag: no guess may contradict it
 
 
 class _Context:
@@ -1035,10 +1037,14 @@ def _turns(
         called = span.vocative  # nobody calls themself by name
         answer = _answer_by_name(found, i, text, scene)
         before = _turn_before(found, i - 1, text, scene)
-        rang = i >= 2 and bool(_RANG_ME.search(text[found[i - 2].end : prev.start]))
         if answer is not None:
             span.speaker, span.attribution = answer, "turn"
-        elif rang and narrator is not None and prev.speaker not in (None, narrator, called):
+        elif (
+            narrator is not None
+            and prev.speaker not in (None, narrator, called)
+            and i >= 2
+            and _rang_the_narrator().search(text[found[i - 2].end : prev.start])
+        ):
             # "My sister rang while I was on the bus home. “Well?” Jess said. / “I told him…”": a call to
             # the one telling the story is a talk between the two of them, whoever spoke before it
             span.speaker, span.attribution = narrator, "turn"
@@ -1066,14 +1072,10 @@ def _turns(
                     span.speaker, span.attribution = key, "nearest"  # a last guess, labelled as such
 
 
-#: Narration of a telephone call to the story's "I": "My sister rang while I was on the bus home", "Mum
-#: phoned me at work", "the phone rang".
-_RANG_ME = re.compile(
-    r"\b(?:rang|rings|phoned|phones|called|calls|rung|texted|facetimed)\b"
-    r"[^.;]{0,30}?\b(?:me|while i|when i|as i)\b"
-    r"|\b(?:my|the) (?:phone|mobile) (?:rang|rings|buzzed|buzzes|went)\b",
-    re.IGNORECASE,
-)
+@cache
+def _rang_the_narrator() -> re.Pattern[str]:
+    """Narration of a telephone call to the story's "I" (``rang_the_narrator`` in quotes.yaml)."""
+    return re.compile(str(load_lexicon("quotes").get("rang_the_narrator") or r"(?!)"), re.IGNORECASE)
 
 
 def _turn_before(
