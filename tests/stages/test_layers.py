@@ -2115,7 +2115,7 @@ def test_an_article_that_says_the_sequence_belongs_to_a_woman_who_never_existed(
     assert layer_of(story, "scraping the grill") == "actual"
 
 
-def test_a_tale_told_how_and_called_a_lie_is_imagined_and_a_story_starting_in_the_past_is_no_flashback(story_of):  # type: ignore[no-untyped-def]
+def test_a_tale_called_a_lie_is_imagined_and_a_story_opening_in_the_past_no_flashback(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "In the winter of 1962, young Ivo Brandt was sent to live with his grandfather Emil in a lighthouse "
         "cottage. Emil had a long scar down one cheek.\n\n"
@@ -2123,7 +2123,7 @@ def test_a_tale_told_how_and_called_a_lie_is_imagined_and_a_story_starting_in_th
         "He was twenty and a harpooner on a whaler out of Bergen. A whale turned on the boat and the line "
         "whipped across his face. The captain stitched him up with sail thread.\n\n"
         "Years later Ivo found a hospital letter in a drawer: the scar came from a fall off a bicycle in "
-        "Hamburg. \"You lied to me,\" he said. Emil only laughed."
+        'Hamburg. "You lied to me," he said. Emil only laughed.'
     )
     assert layer_of(story, "In the winter of 1962, young Ivo") == "actual"
     assert layer_of(story, "a harpooner on a whaler") == "imagined"
