@@ -2488,9 +2488,7 @@ def _identified_as(token: Token, by_end: Mapping[int, Mention]) -> list[Mention]
 def _may_be(holder: CharacterCluster, word: str) -> bool:
     """Whether a family word ("Nan") may name the character: not one whose name says the other sex."""
     want = kin_word_gender(word)
-    have = _given_name_gender(holder)
-    if have == "unknown":
-        have = census_name_gender(holder)
+    have = _name_gender(holder)
     return "unknown" in (want, have) or want == have
 
 
@@ -3347,6 +3345,13 @@ def _given_name_gender(cluster: CharacterCluster) -> Gender:
     return kin.pop() if len(kin) == 1 else "unknown"  # "Dad", "Nan": whatever pronouns follow them
 
 
+def _name_gender(cluster: CharacterCluster) -> Gender:
+    """The sex a character's names alone give: the lexicon's given names (or a family word), else the
+    census lists."""
+    gender = _given_name_gender(cluster)
+    return gender if gender != "unknown" else census_name_gender(cluster)
+
+
 def census_name_gender(cluster: CharacterCluster) -> Gender:
     """The sex the census lists give a character's first name ("Hester") when the lexicon lacks it and
     nothing in the text says (first names of full names first)."""
@@ -3414,9 +3419,7 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
         person = evidence[cluster.key] and not _lives_in_the_plot(cluster, acting[cluster.key])
         cluster.kind = notable[cluster.key] or _kind(cluster, person, reference[cluster.key])
         gender = _gender(cluster, doc)
-        cluster.gender = gender if gender != "unknown" else _given_name_gender(cluster)
-        if cluster.gender == "unknown":
-            cluster.gender = census_name_gender(cluster)
+        cluster.gender = gender if gender != "unknown" else _name_gender(cluster)
     kept.sort(key=lambda c: c.mentions[0].char_start)
     remap = {c.key: new for new, c in enumerate(kept)}
     for new, cluster in enumerate(kept):
