@@ -320,6 +320,21 @@ _ABSENCE_WORDS = re.compile(r"\b(?:no|nobody|nothing|none|never|without|not|empt
 _DENIED_BEFORE = re.compile(r"\b(?:never|no|without|not)\b(?:\s+\w+)?\s+$", re.IGNORECASE)
 
 
+def _only_a_tag(e: EventSpan, text: str) -> bool:
+    """A speech tag and no more ("said Grandad", "she tells him"): what is said is in the quote, and the
+    tag alone tells no happening to set against an unreal one."""
+    return e.predicate in _speech_verbs() and len(text[e.start : e.end].split()) <= TAG_WORDS
+
+
+#: Words, at most, of a clause that is only a speech tag.
+TAG_WORDS = 3
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_lexicon("quotes").get("speech_verbs") or [])
+
+
 def _repeats(a: EventSpan, b: EventSpan, text: str) -> bool:
     """An unreal event that tells the same thing as the real one (the replay before it diverges) — not
     when one of them says someone or something is missing ("came round the point with no one at the
@@ -371,7 +386,11 @@ def find_divergences(
     sentence after its segment that tells the same moment (see :func:`_sentence_counterparts`).
     """
     aligner = _Aligner(events, divergence_lexicon(), names, text)
-    real = [n for n, e in enumerate(events) if layers[e.sentence] in _REAL_FOR_ALIGNMENT]
+    real = [
+        n
+        for n, e in enumerate(events)
+        if layers[e.sentence] in _REAL_FOR_ALIGNMENT and not _only_a_tag(e, text)
+    ]
     every = _SentenceOrder(events, range(len(events)))
     real_order = _SentenceOrder(events, real)
     candidates = _Candidates(aligner, real)
@@ -788,8 +807,8 @@ def _segment_divergences(
         contrast = e.negated and bool(_CONTRAST_BEFORE.search(text[max(0, e.start - 80) : e.start]))
         if not (e.main or contrast) or not aligner.features[i].words:  # "…except she does not chase him out"
             continue
-        if e.predicate in aligner.lex.framing:
-            continue  # "That night she dreams": the frame, not a happening of the dream
+        if e.predicate in aligner.lex.framing or _only_a_tag(e, text):
+            continue  # "That night she dreams", "I said": a frame or a tag, not a happening of the dream
         # Real events left out of the ranking score 0, below the threshold: leaving them out changes
         # neither the best match nor the runner-up.
         scored = ((aligner.score(i, r), r) for r in window.of(i))

@@ -269,3 +269,15 @@ def test_a_real_sentence_that_denies_a_thing_the_dream_told_answers_it(story_of)
     assert pairs, [(d.kind, d.evidence, d.summary) for d in story.divergences]
     # a sentence the real line answers is no longer told as found only in the dream
     assert not any(d.kind == "only_imagined" and d.evidence == (crowd,) for d in story.divergences)
+
+
+def test_a_bare_speech_tag_is_no_happening_to_set_against_the_dream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Marek falls asleep on the night train to Gdańsk. He dreams that Zofia runs down the platform "
+        "and throws her arms around him. Then the guard shakes his shoulder. \"You missed your stop,\" "
+        "said Zofia. She is waiting for him at the barrier with her arms folded."
+    )
+    tag = sentence_with(story, "said Zofia")
+    summaries = [(d.evidence, d.summary) for d in story.divergences]
+    assert not any(tag in d.evidence for d in story.divergences), summaries
+    assert any(d.kind == "changed" for d in story.divergences), summaries
