@@ -274,7 +274,7 @@ def test_a_real_sentence_that_denies_a_thing_the_dream_told_answers_it(story_of)
 def test_a_bare_speech_tag_is_no_happening_to_set_against_the_dream(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "Marek falls asleep on the night train to Gdańsk. He dreams that Zofia runs down the platform "
-        "and throws her arms around him. Then the guard shakes his shoulder. \"You missed your stop,\" "
+        'and throws her arms around him. Then the guard shakes his shoulder. "You missed your stop," '
         "said Zofia. She is waiting for him at the barrier with her arms folded."
     )
     tag = sentence_with(story, "said Zofia")
