@@ -672,14 +672,16 @@ def _kin_holders(clusters: Sequence[CharacterCluster]) -> dict[str, int]:
     return {relation: next(iter(keys)) for relation, keys in holders.items() if len(keys) == 1}
 
 
-_KIN_CALL = re.compile(r"^\W*(?P<lead>[A-Z][a-z]+)\s*[,!?]|[,;]\s*(?P<end>[A-Z][a-z]+)\W*$")
+_LEAD_CALL = re.compile(r"^\W*([A-Z][a-z]+)\s*[,!?]")
+_END_CALL = re.compile(r"[,;]\s*([A-Z][a-z]+)(?:\W*$|[.!?]+\s+(?=[A-Z]))")
 
 
-def _edge_call(line: str) -> str:
-    """The capitalised word a line opens or ends on as a call ("Dad, for heaven's sake", "…, Grandad."),
-    lower case, or ""."""
-    match = _KIN_CALL.search(line)
-    return (match.group("lead") or match.group("end")).lower() if match else ""
+def _edge_calls(line: str) -> tuple[str, ...]:
+    """The capitalised words a line opens on ("Dad, for heaven's sake"), ends on ("…, Grandad.") or ends
+    its first sentence on ("Fine, Mum. Everyone keeps asking.") as a call, lower case: a word followed
+    by a comma may be a call or just the first word ("Fine, Mum."), so both are returned."""
+    lead, end = _LEAD_CALL.search(line), _END_CALL.search(line)
+    return tuple(m.group(1).lower() for m in (lead, end) if m)
 
 
 def _kin_called(ctx: _Context, mark: QuoteMarks, speaker: int) -> int | None:
@@ -687,7 +689,8 @@ def _kin_called(ctx: _Context, mark: QuoteMarks, speaker: int) -> int | None:
     mother's "Dad" is the grandfather (“Dad, for heaven's sake,” Mum said — to the one called Grandad).
     Only when the speaker's own relation is known and one character holds the relation it leads to."""
     relation_of = kin_relations()
-    called = relation_of.get(_edge_call(ctx.index.text[mark.inner_start : mark.inner_end]))
+    calls = _edge_calls(ctx.index.text[mark.inner_start : mark.inner_end])
+    called = next((relation_of[w] for w in calls if w in relation_of), None)
     if called is None:
         return None
     own = next((relation for relation, key in ctx.kin.items() if key == speaker), None)
@@ -902,7 +905,19 @@ def _focal_character(
     if narrator is not None:
         return narrator
     kin = word_set("characters", "kinship_names")
-    own_name = {c.key for c in clusters if c.kind == "character" and c.words and not c.words <= kin}
+    # "Aunt Bisi", "Uncle Tunde": the narration names them as somebody's relatives, so not as the one
+    # whose family it is
+    titles = kin | _RELATIVE_TITLES
+    relatives = {
+        m.cluster
+        for m in mentions
+        if m.kind == "name" and not m.in_quote and m.text.split()[0].lower() in titles
+    }
+    own_name = {
+        c.key
+        for c in clusters
+        if c.kind == "character" and c.words and not c.words <= kin and c.key not in relatives
+    }
     counts = Counter(
         m.cluster
         for m in mentions
@@ -916,6 +931,8 @@ def _focal_character(
     return ranked[0][0]
 
 
+#: Words before a name that make its bearer a relative of the one the narration follows.
+_RELATIVE_TITLES = frozenset({"aunt", "aunty", "auntie", "uncle", "cousin", "great-aunt", "great-uncle"})
 #: Times, at least, the narration must name a character for the family words to be theirs.
 FOCAL_MENTIONS = 3
 #: How many times more often than anyone else, at least, the narration names that character.
@@ -952,7 +969,7 @@ def _family_perspective(
     for q in found:
         line = ctx.index.text[q.start : q.end]
         is_mine, is_yours = bool(mine.search(line)), bool(yours.search(line))
-        calls_family = _edge_call(line) in used
+        calls_family = bool(used.intersection(_edge_calls(line)))
         guessed = q.speaker is None or q.attribution in _GUESSED
         if (is_mine or calls_family) and not is_yours and guessed and q.vocative != focal:
             q.speaker, q.attribution = focal, "context"

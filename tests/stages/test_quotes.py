@@ -527,6 +527,21 @@ def test_the_family_words_of_the_narration_belong_to_the_child_it_follows(story_
     assert speaker_of(story, "did Grandad have a favourite") == "Priya"  # she calls her "Gran"
 
 
+def test_an_aunt_named_as_one_is_not_the_one_whose_family_it_is(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Aunt Rukky came round with a pot of stew the night before Tayo's driving test. Aunt Rukky always "
+        "came round with stew. Tayo sat at the table with the Highway Code open at the road signs.\n\n"
+        "“Eat first,” Aunt Rukky said. “Nobody passes anything hungry.”\n\n"
+        "Tayo ate. Mum rang from the night shift at half nine, and Aunt Rukky held the phone out across "
+        "the table.\n\n"
+        "“Is he revising or is he sulking?” Mum said.\n\n"
+        "“Both, Mum. Mostly revising.”\n\n"
+        "“Good. Bed by eleven.”\n\n"
+        "Tayo said goodnight, and Aunt Rukky took the phone back into the kitchen."
+    )
+    assert speaker_of(story, "Both, Mum") == "Tayo"  # the one who calls her "Mum", not the aunt
+
+
 def test_my_father_who_names_himself_is_not_the_narrator(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "My mother taught piano, and when she died my father decided he would learn. I drove him to his "
