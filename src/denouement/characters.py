@@ -2853,7 +2853,11 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
         return True  # "the engineer, Tobias Reyne", "her son Caspar", "his deckhand, Benoît": a human role
     if _is_work_or_place(cluster, doc):
         return False
-    if (not set(cluster.labels) & {"ORG", "GPE", "LOC", "NORP", "FAC"} or _given_name_only(cluster)) and any(
+    if (
+        not set(cluster.labels) & {"ORG", "GPE", "LOC", "NORP", "FAC"}
+        or _given_name_only(cluster)
+        or _only_ever_called(cluster, doc)
+    ) and any(
         m.in_quote and called_out(doc, m) and doc[m.end - 1].pos_ == "PROPN" for m in cluster.named_mentions
     ):
         return True  # "Priya, I'll need you to stay": a name someone is called by (even one tagged a place)
@@ -2963,6 +2967,18 @@ def _opens_a_sentence(doc: Doc, i: int) -> bool:
         or _opens_sentence(doc, i)
         or before in _OPENING_QUOTES
         or before in (".", "!", "?", ":", "\n\n")
+    )
+
+
+def _only_ever_called(cluster: CharacterCluster, doc: Doc) -> bool:
+    """One word the model took for an organisation, and only ever said to someone at the end of a clause
+    ("Sit down here, Kirsty."): a first name the name lists do not know, not a company anyone talks to."""
+    return (
+        set(cluster.labels) <= {"ORG", "PERSON"}
+        and all(len(f) == 1 for f in cluster.forms)
+        and all(
+            m.in_quote and doc[m.start - 1].text == "," and called_out(doc, m) for m in cluster.named_mentions
+        )
     )
 
 

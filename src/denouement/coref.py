@@ -355,6 +355,8 @@ def resolve_pronouns(
     learn_genders(doc, index, clusters, named)
     gender = {c.key: c.gender for c in clusters}
     kinds = {c.key: c.kind for c in clusters}
+    # the story's "I" is never "he" or "she" in their own narration
+    narrators = frozenset(c.key for c in clusters if c.narrator)
     by_token = mentions_by_token(named)
     roles = _role_mentions(doc, index, clusters, set(by_token))
     role_at = {m.end - 1: m for m in roles}
@@ -423,6 +425,7 @@ def resolve_pronouns(
             partners,
             kinds,
             unnamed_gender,
+            narrators,
         )
         if key == UNNAMED:  # "A woman came in. She sat. She left.": the chain stays with her
             history.append(_Seen(token.i, UNNAMED, rank[sentence], _is_subject(token)))
@@ -451,12 +454,13 @@ def _antecedent(
     partners: dict[int, Counter[int]],
     kinds: Mapping[int, str],
     unnamed_gender: Mapping[int, Gender] | None = None,
+    narrators: frozenset[int] = frozenset(),
 ) -> int | None:
     lower = token.lower_
     subject_here = _clause_subject(token, by_token, resolved)
     if lower in REFLEXIVE and subject_here is not None and gender.get(subject_here) in (want, "unknown"):
         return subject_here
-    excluded: set[int] = set()
+    excluded: set[int] = set(narrators)
     if token.dep_ in ("dobj", "dative", "pobj") and lower not in REFLEXIVE and subject_here is not None:
         excluded.add(subject_here)
     best: tuple[float, int] | None = None

@@ -894,6 +894,8 @@ def find_quotes(
             have = ctx.gender.get(span.speaker, "unknown")
             if "unknown" not in (have, span.tagged_as) and have != span.tagged_as:
                 span.speaker = span.attribution = None  # "…,” she says": never the man a guess found
+            elif span.tagged_as != "unknown" and span.speaker == narrator:
+                span.speaker = span.attribution = None  # nor the "I" of the story
     return found
 
 

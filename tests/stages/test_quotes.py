@@ -542,6 +542,21 @@ def test_an_aunt_named_as_one_is_not_the_one_whose_family_it_is(story_of):  # ty
     assert speaker_of(story, "Both, Mum") == "Tayo"  # the one who calls her "Mum", not the aunt
 
 
+def test_a_narrator_called_by_a_name_the_model_takes_for_a_company_is_that_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Every Easter my grandmother told the story of the flood, and every Easter I listened as if I had "
+        "never heard it. I knew the words by heart. I could have told it myself.\n\n"
+        "This year she waited until my cousins had gone out to the garden. I was clearing the plates when "
+        "she patted the cushion beside her.\n\n"
+        "“Come and sit by me, Carys. Did he ever tell you about the bridge?”\n\n"
+        "“Only about a hundred times,” I said.\n\n"
+        "“Then you know he was lying,” she said, and laughed until she had to wipe her eyes."
+    )
+    assert [c.name for c in story.characters] == ["Carys"]
+    assert speaker_of(story, "Only about a hundred times") == "Carys"
+    assert speaker_of(story, "Then you know he was lying") is None  # "she": the grandmother, not "I"
+
+
 def test_my_father_who_names_himself_is_not_the_narrator(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "My mother taught piano, and when she died my father decided he would learn. I drove him to his "
