@@ -90,6 +90,19 @@ _PRONOUN_PLAYED_BY = re.compile(
     rf"\b(?:he|she|who)\s+(?:is|was)\s+(?:played|portrayed|voiced)(?:\s+with\s+[^,;.()]{{1,40}}?)?\s+by\s+"
     rf"(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}})?(?P<actor>{_NAME})"
 )
+_KIN_NOUN = (
+    r"(?:father|mother|brother|sister|husband|wife|son|daughter|grandfather|grandmother|uncle|aunt"
+    r"|grandson|granddaughter|nephew|niece|cousin|stepfather|stepmother|fiancé|fiancée)"
+)
+_KIN_OWNER = (
+    r"(?:her|his|their|[A-Z][\w'’\-]*(?:'s|’s|s'|s’))\s+(?:(?:late|dead|estranged|elder|older|younger)\s+)?"
+)
+#: "her father (Brendan Gleeson)": an actor after a family word, in place of the name.
+_RELATION_PLAYED = re.compile(rf"\b{_KIN_OWNER}(?P<relation>{_KIN_NOUN})\s*\(\s*(?P<actor>{_NAME})\s*\)")
+#: "her father, the trawlerman Con Keane", "his sister Maud": the name a family word stands for.
+_RELATION_NAMED = re.compile(
+    rf"\b{_KIN_OWNER}(?P<relation>{_KIN_NOUN}),?\s+(?:(?:the|a|an)\s+(?:[a-z-]+\s+){{1,3}})?(?P<name>{_NAME})"
+)
 _PAIR_WITH_ACTORS = re.compile(
     rf"\b(?P<first>{_NAME_WORD}) and (?P<second>{_NAME_WORD}) (?P<surname>{_NAME_WORD})\s*"
     rf"\(\s*(?P<a>{_NAME})\s+and\s+(?P<b>{_NAME})\s*\)"
@@ -162,12 +175,17 @@ def _subject_or_its_apposition(head: Token) -> bool:
 
 
 def _nick(group: str) -> str:
-    """A nickname: one name word ("Lou", "the Owl"), or up to three in quote marks ("Mr Tomorrow",
-    "il Signor Diapason"). The match is in ``group`` or, when quoted, in ``group`` + ``_q``."""
+    """A nickname: one name word ("Lou", "the Owl", "Auntie Bid"), or up to three in quote marks ("Mr
+    Tomorrow", "il Signor Diapason"). The match is in ``group`` or, when quoted, in ``group`` + ``_q``."""
     return (
         rf"(?:[\"“‘'](?P<{group}_q>(?:(?:the|il|la|le|el|der|die|das|lo) )?"
-        rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[\"”’']|(?P<{group}>(?:the )?{_NAME_WORD}))"
+        rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[\"”’']"
+        rf"|(?P<{group}>(?:the |{_FAMILY_TITLE} )?{_NAME_WORD}))"
     )
+
+
+#: A family title that is part of a nickname ("whom both siblings call Auntie Bid").
+_FAMILY_TITLE = r"(?:Auntie|Aunty|Aunt|Uncle|Cousin|Granny|Grandma|Grandad|Grandpa|Nana|Nan|Gran)"
 
 
 def _nick_of(match: re.Match[str], group: str = "nick") -> str | None:
@@ -227,7 +245,7 @@ _CALLED_PRONOUN = re.compile(
     rf"|\b(?i:everyone|everybody|all|people|friends|whom)(?:[\s,]+[\w]+){{0,8}}?[\s,]+"
     rf"(?:still\s+|always\s+|just\s+|start\s+|started\s+|begin\s+|began\s+)?"
     rf"(?:call(?:s|ed|ing)?|nickname[sd]?|dub(?:s|bed)?)\s+(?:him\s+|her\s+)?"
-    rf"[\"“‘']?(?P<nick2>(?:the )?{_NAME_WORD})[\"”’']?"
+    rf"[\"“‘']?(?P<nick2>(?:the |{_FAMILY_TITLE} )?{_NAME_WORD})[\"”’']?"
     # "Jojo, as everyone but her teachers called her, released it": the nickname comes first
     rf"|(?<![\w'’])(?P<nick3>{_NAME_WORD}),\s+as\s+(?:\w+\s+){{1,5}}?call(?:s|ed)\s+(?:him|her)\b"
 )
@@ -454,8 +472,22 @@ def _name_evidence(token: Token) -> tuple[bool, bool]:
         and token.lower_ not in word_set("characters", "word_like_names")
     ):
         return True, True  # "Callum had decided…": a given name the tagger did not see as one
+    if token.is_title and not token.is_sent_start and _before_a_cast_name(token):
+        return True, True  # "their aunt Philomena (Brenda Fricker)": a name, whatever its tag
     # A word the text already uses as a name ("Wren", "Per", "Rosalind"), whatever the tagger made of it.
     return False, token.pos_ not in _FUNCTION_POS or not token.is_sent_start
+
+
+def _before_a_cast_name(token: Token) -> bool:
+    """The word stands right before an actor's name in parentheses: "Philomena (Brenda Fricker)"."""
+    doc, i = token.doc, token.i
+    return (
+        i + 3 < len(doc)
+        and doc[i + 1].text == "("
+        and doc[i + 2].ent_type_ == "PERSON"
+        and doc[i + 3].ent_type_ == "PERSON"
+        and token.pos_ in ("NOUN", "ADJ")
+    )
 
 
 #: One word for someone from somewhere: "Yorkshireman", "Dutchwoman", "Frenchmen".
@@ -680,7 +712,7 @@ def _name_runs(doc: Doc, index: StoryIndex, names: Sequence[bool]) -> list[tuple
         ):
             start -= 1
         start = _past_sentence_opener(doc, start, j)
-        if start >= j:
+        if start >= j or _family_trait(doc, start, j):
             i = j
             continue
         start, j = _within_one_sentence(doc, start, j)
@@ -740,6 +772,23 @@ _INITIALS = re.compile(r"^(?:\w\.)+$")  # "J.K."
 
 def _opens_sentence(doc: Doc, i: int) -> bool:
     return bool(doc[i].is_sent_start or (i > 0 and doc[i - 1].is_sent_start and doc[i - 1].is_quote))
+
+
+def _family_trait(doc: Doc, start: int, end: int) -> bool:
+    """A word opening the sentence that is no first name or title, and a surname that qualifies the
+    common noun after it ("Pure Keane pride.", "Typical Marsh stubbornness"): a family's trait, no one's
+    name."""
+    last = doc[end - 1]
+    return (
+        end - start >= 2
+        and _opens_sentence(doc, start)
+        and doc[start].lower_ not in _gendered("given_names")
+        and not census_name(doc[start].text)
+        and doc[start].lower_ not in _titles()
+        and last.dep_ in ("compound", "amod", "nmod")
+        and last.head.i >= end
+        and last.head.pos_ == "NOUN"
+    )
 
 
 def _past_sentence_opener(doc: Doc, start: int, end: int) -> int:
@@ -1380,6 +1429,22 @@ class _Builder:
                 found.append((before[-1].form, match.group("actor"), match.start("actor")))
         return found
 
+    def relation_played_by(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str, int]]:
+        """``her father (Brendan Gleeson)``, the father named elsewhere ("her father, the trawlerman Con
+        Keane"): the actor of the one character the text gives that family word."""
+        forms = {m.form for m in cands}
+        named: dict[str, set[tuple[str, ...]]] = {}
+        for match in _RELATION_NAMED.finditer(self.text):
+            form = tuple(match.group("name").split())
+            if form in forms:
+                named.setdefault(match.group("relation"), set()).add(form)
+        found = []
+        for match in _RELATION_PLAYED.finditer(self.text):
+            holders = named.get(match.group("relation"), set())
+            if len(holders) == 1:
+                found.append((next(iter(holders)), match.group("actor"), match.start("actor")))
+        return found
+
     def paired_actors(self) -> list[tuple[tuple[str, ...], str, int]]:
         """``the brothers Anders and Emil Skovgaard (Mikkel Aaby and Jonas Wedel-Berg)``: each of the
         two, under the shared surname, gets the actor in the same place of the pair."""
@@ -1646,7 +1711,9 @@ class _Builder:
             if nick_of_form.get(target, nick) != nick:
                 more_nicks.append((target, nick))  # "his mother called him Tam", "the men called him Lucky"
             nick_of_form.setdefault(target, nick)
-        for target_form, actor, at in self.pronoun_played_by(cands) + self.paired_actors():
+        for target_form, actor, at in (
+            self.pronoun_played_by(cands) + self.paired_actors() + self.relation_played_by(cands)
+        ):
             actor_of_form.setdefault(target_form, (actor, -1))
             self.actor_spans.append((at, at + len(actor), actor))
         self.actor_spans.extend(self.starring_lists())
@@ -2977,9 +3044,22 @@ def _only_ever_called(cluster: CharacterCluster, doc: Doc) -> bool:
         set(cluster.labels) <= {"ORG", "PERSON"}
         and all(len(f) == 1 for f in cluster.forms)
         and all(
-            m.in_quote and doc[m.start - 1].text == "," and called_out(doc, m) for m in cluster.named_mentions
+            m.in_quote and doc[m.start - 1].text == "," and called_out(doc, m) and _said_with_a_verb(doc, m)
+            for m in cluster.named_mentions
         )
     )
+
+
+def _said_with_a_verb(doc: Doc, m: Mention) -> bool:
+    """The call ends a clause with a verb in it ("Sit down here, Kirsty."), not a slogan ("Good Luck,
+    Bokke")."""
+    start = doc[m.start].sent.start
+    for t in reversed(doc[start : m.start]):
+        if t.is_quote:
+            return False
+        if t.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _given_name_only(cluster: CharacterCluster) -> bool:

@@ -1189,3 +1189,20 @@ def test_a_name_clipped_from_its_end_joins_the_full_name(story_of):  # type: ign
     assert "Bert" in by_name(story, "Cuthbert Lowther").aliases
     assert "Bella" in by_name(story, "Rosabella Lowther").aliases
     assert {"Bert", "Bella"}.isdisjoint(c.name for c in story.characters)
+
+
+def test_a_family_word_with_an_actor_gives_the_actor_to_the_one_it_names(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ciara Dunne (Saoirse Ronan) hears that her father, the ferryman Con Dunne, has gone missing off "
+        "Inishmore. Their aunt Philomena (Brenda Fricker), whom the whole island calls Auntie Phil, meets "
+        'her at the pier. "He\'d never ask for help," Auntie Phil says. "Pure Dunne stubbornness."\n\n'
+        "In a flashback, a young Ciara watches her father (Colm Meaney) tar the hull of the ferry. Con "
+        "lets her hold the brush."
+    )
+    con = by_name(story, "Con Dunne")
+    assert con.actor == "Colm Meaney"  # "her father (Colm Meaney)" is the ferryman Con Dunne
+    assert "Con" in con.aliases  # "Con" before a surname is a first name, not a convict
+    phil = by_name(story, "Philomena")
+    assert "Auntie Phil" in phil.aliases  # the nickname keeps its family title
+    assert not any("Pure" in n for n in names(story))  # a family's trait is nobody's name
+    assert "Colm Meaney" not in names(story)
