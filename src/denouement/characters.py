@@ -961,6 +961,14 @@ def _is_place_possessive(doc: Doc, start: int, end: int) -> bool:
     after = doc[end + 1] if end + 1 < len(doc) else None
     if after is None or after.is_punct or after.is_space:
         return not _owner_said_alone(doc, start)
+    owned = doc[end - 1].head
+    if (
+        doc[end - 1].dep_ == "poss"
+        and owned.pos_ == "NOUN"
+        and not owned.is_stop
+        and end < owned.i <= end + 6
+    ):
+        return False  # "Clara Vesey's slow-burning railway thriller": the parse says what is owned
     if after.pos_ == "ADJ":
         # "out of Rosco's alone": an adjective that qualifies no noun after it
         # ("Hanne Sollberg's small, salt-stung romance" does qualify one)

@@ -1206,3 +1206,14 @@ def test_a_family_word_with_an_actor_gives_the_actor_to_the_one_it_names(story_o
     assert "Auntie Phil" in phil.aliases  # the nickname keeps its family title
     assert not any("Pure" in n for n in names(story))  # a family's trait is nobody's name
     assert "Colm Meaney" not in names(story)
+
+
+def test_a_possessive_before_a_participle_and_the_thing_owned_is_a_person(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Marta Lindqvist's slow-moving mountain drama was the quiet hit of the spring. The guide Anders "
+        'Holm (Mads Mikkelsen) leads a family up the glacier. "I wanted the ice to feel like a '
+        'character," Lindqvist told us.'
+    )
+    director = by_name(story, "Marta Lindqvist")
+    assert director.kind == "person"
+    assert "Lindqvist" in director.aliases
