@@ -227,9 +227,13 @@ _THE_NICKNAME = re.compile(
 )
 _CREDIT_LEAD = re.compile(
     r"(?:^|[.|·•]\s*)(?:Words |Written |Reviewed |Review |Story |Text |Interview |Report |Analysis |"
+    r"Recap |Posted |Essay |Column |Feature |Article |Recapped |"
     r"Directed |Screenplay )?(?P<role>By|BY|by|Director|Writer|"
     r"Writer-director|Photo|Photograph|Image|Still|Credit|Courtesy)\s*(?::|by)?\s*$"
 )
+#: A title of two words or more and "by" before a name in a headline: "The Salt Orchard by …" (not
+#: "Published by …").
+_TITLE_BY = re.compile(r"\S\s+[A-Z][\w'’]*\s+by\s+$")
 _NAME_THEN_ROLE = re.compile(rf"^{_NAME}\s*[·|•]\s*")
 _BARE_NAME = re.compile(rf"^{_NAME}$")
 _NICK_TO_EVERYONE = re.compile(
@@ -1315,6 +1319,8 @@ class _Builder:
             and _BARE_NAME.match(sentence.text.strip())
         ):
             return "author"  # a bare name under the headline
+        if match is None and self.index.token_sentence[start] < 4 and _TITLE_BY.search(lead):
+            return "author"  # "The Salt Orchard by Imogen Reyes review: …", a book review's headline
         if match is None or len(sentence.text.split()) > 12:
             return None
         word = match.group("role").lower()
@@ -2132,6 +2138,17 @@ class _Builder:
                     # "a thin, tidy man called Pettigrew" (but "a journalist named Corinne Abbas" is how a
                     # story brings someone in, not how it talks about a real journalist)
                     cluster.roles.add(called.head.lemma_.lower())
+                    # "the developer, a soft-spoken man named Gareth Pryce": the noun right before the
+                    # apposition (the parse may hang the apposition on another noun)
+                    edge = called.head.left_edge.i
+                    described = doc[edge - 2] if edge >= 2 else doc[edge]
+                    if (
+                        called.head.dep_ == "appos"
+                        and doc[edge - 1].text == ","
+                        and described.pos_ == "NOUN"
+                        and described.lemma_.lower() not in word_set("characters", "person_roles")
+                    ):
+                        cluster.roles.add(described.lemma_.lower())
                 before = doc[m.start - 1] if m.start > 0 else None
                 if before is not None and before.pos_ == "NOUN" and before.head.i in range(m.start, m.end):
                     cluster.roles.add(before.lemma_.lower())
@@ -2713,6 +2730,19 @@ def _after_the(doc: Doc, start: int) -> bool:
     return i >= 0 and doc[i].lower_ == "the"
 
 
+def _only_after_a_capital_the(cluster: CharacterCluster, doc: Doc) -> bool:
+    """ "where The Cherry Orchard laughs at…": a name that only ever follows "The" with its capital inside
+    a sentence is a title (a book, a film, a band), not someone."""
+    named = cluster.named_mentions
+    return bool(named) and all(
+        m.start > 0
+        and doc[m.start - 1].text == "The"
+        and not _opens_sentence(doc, m.start - 1)
+        and not (m.start > 1 and doc[m.start - 2].text in (":", "—", "–", "-"))
+        for m in named
+    )
+
+
 #: Dependencies that make a name a party to what happens: who acts, whose something is, who is described.
 _PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dative", "attr"})
 
@@ -2839,6 +2869,8 @@ def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], pe
         return True
     if _franchise(cluster, doc) or _titled_place(cluster, doc) or _a_firm(cluster, doc):
         return True
+    if not cluster.actor and _only_after_a_capital_the(cluster, doc):
+        return True
     cast = cluster.actor or cluster.speaks or cluster.nicknames or cluster.titles
     # a word of the work's own title ("Kingfisher"), unless it is cast or speaks
     return cluster.words <= title_words and not (cast or person)
@@ -2923,6 +2955,8 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
         )
     if _never_a_party(cluster, doc):
         return False
+    if _given_name_only(cluster) and _compared_once(cluster, doc):
+        return True  # "Comparisons with Celine and Jesse are inevitable": talked about, but someone
     human = word_set("characters", "human_nouns") | set(_gendered("relation_gender"))
     if any(_kin_or_human(r, human) for r in cluster.roles) and not cluster.words <= title_words:
         return True  # "the engineer, Tobias Reyne", "her son Caspar", "his deckhand, Benoît": a human role
@@ -3295,6 +3329,8 @@ def _is_reference(
         return False
     if len(mentions) >= 2 and all(_compared_to(doc[m.end - 1]) for m in mentions):
         return True  # "Like Jay Gatsby reaching for the light, Noor…; unlike Gatsby, she…"
+    if _compared_once(cluster, doc):
+        return True  # "Comparisons with Celine and Jesse are inevitable": named only to be compared
     cues = word_set("characters", "reference_cues")
     flags = []
     for m in mentions:
@@ -3350,6 +3386,20 @@ _COMPARING = frozenset(
         "riff",
     }
 )
+
+
+def _compared_once(cluster: CharacterCluster, doc: Doc) -> bool:
+    """Named once, and then only as what something is compared with ("comparisons with Celine and
+    Jesse", "echoes Ripley"), never doing anything in the story."""
+    mentions = cluster.named_mentions
+    if len(mentions) != 1 or cluster.human_verbs or cluster.speaks or cluster.actor or cluster.roles:
+        return False  # ("more like her older sister Julia": someone of the story's own)
+    if set(cluster.labels) - {"PERSON", "-", ""}:
+        return False  # "shaped like Italy", "shot like a Super Bowl": a place, an event
+    token = doc[mentions[0].end - 1]
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "with Celine and Jesse": Jesse is compared as Celine is
+    return _cued(token, word_set("characters", "reference_cues"))
 
 
 def _cued(head: Token, cues: frozenset[str]) -> bool:

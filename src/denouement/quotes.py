@@ -433,19 +433,23 @@ def _last_actor(ctx: _Context, char: int) -> int | None:
     return None
 
 
-def _scene_before(ctx: _Context, char: int) -> set[int]:
-    """Characters named in the two narrated sentences before offset ``char``."""
+def _scene_before(ctx: _Context, char: int, back: int = 2, acting: bool = False) -> set[int]:
+    """Characters named in the ``back`` narrated sentences before offset ``char`` (with ``acting``, only
+    the subjects of their main verbs: "Ines refuses.", not "the photos Mum kept")."""
     index = ctx.index
     first = ctx.token_at_or_after(char)
     sid = index.token_sentence[first] if first < len(ctx.doc) else len(index.sentences)
     present: set[int] = set()
-    for back in range(sid - 1, max(-1, sid - 3), -1):
-        if back in index.meta:
+    for before in range(sid - 1, max(-1, sid - 1 - back), -1):
+        if before in index.meta:
             continue
         present |= {
             key
-            for t in index.sentences[back]
-            if not index.in_quote(t) and (key := ctx.cluster(t)) is not None and key not in ctx.unvoiced
+            for t in index.sentences[before]
+            if not index.in_quote(t)
+            and (not acting or (t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"))
+            and (key := ctx.cluster(t)) is not None
+            and key not in ctx.unvoiced
         }
     return present
 
@@ -511,7 +515,8 @@ def _caller_before(ctx: _Context, char: int) -> tuple[int, int] | None:
 
 
 def _scene_after(ctx: _Context, char: int) -> set[int]:
-    """Characters named in the first narrated sentence after the one that ends at offset ``char``."""
+    """Characters named in the first narrated sentence after the one that ends at offset ``char``, unless
+    it moves to another scene."""
     index = ctx.index
     last = ctx.token_at_or_after(char) - 1
     if last < 0 or index.token_sentence[last] < 0:
@@ -521,6 +526,8 @@ def _scene_after(ctx: _Context, char: int) -> set[int]:
         sent = index.sentences[sid]
         if sid in index.meta or not any(t.is_alpha and not index.in_quote(t) for t in sent):
             continue
+        if _SCENE_SHIFT.search(sent.text):
+            return set()  # "Brandt, meanwhile, is patient.": someone elsewhere, not the other speaker
         return {
             key
             for t in sent
@@ -884,7 +891,7 @@ def find_quotes(
         found,
         text,
         narrator,
-        lambda char: _scene_before(ctx, char),
+        lambda char, back=2, acting=False: _scene_before(ctx, char, back, acting),
         lambda char: _last_actor(ctx, char),
         lambda char: _scene_after(ctx, char),
         lambda char: _caller_before(ctx, char),
@@ -1036,7 +1043,7 @@ def _turns(
     found: list[QuoteSpan],
     text: str,
     narrator: int | None = None,
-    scene: Callable[[int], set[int]] | None = None,
+    scene: Callable[..., set[int]] | None = None,
     nearest: Callable[[int], int | None] | None = None,
     after: Callable[[int], set[int]] | None = None,
     caller: Callable[[int], tuple[int, int] | None] | None = None,
@@ -1098,7 +1105,7 @@ def _rang_the_narrator() -> re.Pattern[str]:
 
 
 def _turn_before(
-    found: list[QuoteSpan], j: int, text: str, scene: Callable[[int], set[int]] | None = None
+    found: list[QuoteSpan], j: int, text: str, scene: Callable[..., set[int]] | None = None
 ) -> int | None:
     """The speaker of the last line before the paragraph of line ``j`` (the turn before its turn).
 
@@ -1120,7 +1127,7 @@ def _turn_before(
 
 
 def _answer_by_name(
-    found: list[QuoteSpan], i: int, text: str, scene: Callable[[int], set[int]] | None
+    found: list[QuoteSpan], i: int, text: str, scene: Callable[..., set[int]] | None
 ) -> int | None:
     """ "“Mirror, signal —” / “I know, Kevin.”": a line that calls the last speaker by name answers them,
     and comes from the one other person in view (narrated just before, else speaking lately)."""
@@ -1138,8 +1145,18 @@ def _answer_by_name(
 _CONVERSATION_GAP = 25
 
 
+#: Narration between two lines that moves to another scene ("Pryce, meanwhile, is courteous…"): the
+#: next line starts another conversation, however short the narration.
+_SCENE_SHIFT = re.compile(
+    r"\b(?:meanwhile|elsewhere|later that|the next (?:day|morning|evening|night)|the following "
+    r"(?:day|morning|week)|weeks later|days later|months later|years later)\b",
+    re.IGNORECASE,
+)
+
+
 def _conversations(found: list[QuoteSpan], text: str) -> list[list[list[int]]]:
-    """Quotes grouped into turns (one paragraph each) and turns into conversations."""
+    """Quotes grouped into turns (one paragraph each) and turns into conversations; narration that moves
+    to another scene ends a conversation."""
     turns: list[list[int]] = []
     for i, quote in enumerate(found):
         if turns and found[turns[-1][-1]].paragraph == quote.paragraph:
@@ -1153,7 +1170,8 @@ def _conversations(found: list[QuoteSpan], text: str) -> list[list[list[int]]]:
             if n
             else _CONVERSATION_GAP + 1
         )
-        if gap <= _CONVERSATION_GAP:
+        shift = n and _SCENE_SHIFT.search(text[found[turns[n - 1][-1]].end : found[turn[0]].start])
+        if gap <= _CONVERSATION_GAP and not shift:
             conversations[-1].append(turn)
         else:
             conversations.append([turn])
@@ -1164,7 +1182,7 @@ def _alternate(
     found: list[QuoteSpan],
     text: str,
     narrator: int | None,
-    scene: Callable[[int], set[int]] | None = None,
+    scene: Callable[..., set[int]] | None = None,
     after: Callable[[int], set[int]] | None = None,
     caller: Callable[[int], tuple[int, int] | None] | None = None,
 ) -> None:
@@ -1191,6 +1209,8 @@ def _alternate(
             parties.add(narrator)
         if len(parties) == 1 and scene is not None:
             present = scene(found[conversation[0][0]].start) - parties
+            if len(present) > 1:  # "…sells to the developer, Hugo Brandt. Ines refuses.": the last one
+                present = scene(found[conversation[0][0]].start, 1, True) - parties
             if len(present) == 1:
                 parties |= present  # the other one in the scene narrated just before the talk
         if len(parties) == 1 and after is not None:

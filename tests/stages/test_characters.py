@@ -1217,3 +1217,26 @@ def test_a_possessive_before_a_participle_and_the_thing_owned_is_a_person(story_
     director = by_name(story, "Marta Lindqvist")
     assert director.kind == "person"
     assert "Lindqvist" in director.aliases
+
+
+def test_a_book_review_headline_names_the_author_and_comparisons_name_other_works_people(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The Lighthouse Year by Ottoline Marsh review: salt, silence and a stubborn keeper\n\n"
+        "Ottoline Marsh has written about islands before. Her new novel follows Agnes Tulloch, the last "
+        "keeper on Fair Isle, through the winter the light is automated. Agnes argues with the engineer "
+        "and wins. Comparisons with Hester and Roger are tempting, and where The Winter Sea sulks, this "
+        "book forgives."
+    )
+    assert by_name(story, "Ottoline Marsh").kind == "person"  # "<Title> by <Name> review"
+    assert by_name(story, "Hester").kind == "reference"  # named only to be compared
+    assert by_name(story, "Roger").kind == "reference"
+    assert not any("Winter Sea" in n for n in names(story))  # "The Winter Sea" is a title
+    assert by_name(story, "Agnes Tulloch").kind == "character"
+
+
+def test_someone_compared_with_a_relative_of_the_story_is_no_reference(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Her mother tells Sabine that she should be more like her older sister Julia, who ran the farm "
+        "at nineteen. Sabine leaves for the city the next morning."
+    )
+    assert by_name(story, "Julia").kind == "character"

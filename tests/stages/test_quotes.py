@@ -678,3 +678,19 @@ def test_an_unresolved_she_never_hands_a_line_to_a_man(story_of):  # type: ignor
         '"You\'re late," she says.'
     )
     assert speaker_of(story, "late") != "Jory Penhale"
+
+
+def test_narration_that_moves_to_another_scene_ends_the_conversation(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Her brother Tomas wants to sell the vineyard to the developer, a quiet man named Hugo Brandt. "
+        "Ines refuses.\n\n"
+        "“You left,” Tomas says. “You don't get a say.”\n\n"
+        "“I get half a say. It's in the will.”\n\n"
+        "“Half a say and a plane ticket.”\n\n"
+        "“Then buy me out, Tomas.”\n\n"
+        "Brandt, meanwhile, is patient.\n\n"
+        "“Take all the time you need,” the developer tells her at the wake."
+    )
+    assert speaker_of(story, "Take all the time you need") == "Hugo Brandt"  # "the developer"
+    assert speaker_of(story, "I get half a say") == "Ines"
+    assert speaker_of(story, "Then buy me out") == "Ines"
