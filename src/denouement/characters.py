@@ -184,6 +184,23 @@ def _nick(group: str) -> str:
     )
 
 
+#: Family titles before a first name ("Auntie Bid", "Uncle Pete").
+_FAMILY_TITLES = frozenset(
+    {
+        "auntie",
+        "aunty",
+        "aunt",
+        "uncle",
+        "cousin",
+        "granny",
+        "grandma",
+        "grandad",
+        "grandpa",
+        "nana",
+        "nan",
+        "gran",
+    }
+)
 #: A family title that is part of a nickname ("whom both siblings call Auntie Bid").
 _FAMILY_TITLE = r"(?:Auntie|Aunty|Aunt|Uncle|Cousin|Granny|Grandma|Grandad|Grandpa|Nana|Nan|Gran)"
 
@@ -203,7 +220,10 @@ _KNOWN_AS = re.compile(
     rf"(?:known(?: (?:to|in|across|among|around|throughout|on|by|up|down|all|far|from)"
     rf" [\w'’ ]{{1,40}}?)? as|nicknamed|"
     rf"called(?: by [\w ]{{1,30}}?)?|aka|a\.k\.a\.|who goes by|"
-    rf"whom everyone calls|whom [\w ]{{1,20}} calls?)\s+{_nick('nick')}"
+    rf"whom everyone calls|whom [\w ]{{1,20}} calls?|"
+    # an apposition and a call without "whom": ", a retired ferryman the whole harbour calls Skip"
+    rf"(?:a|an)\s[^,;.()\"“]{{1,50}}?\s(?:the|his|her|their|everyone|everybody)\b[\w ]{{0,25}}?\scalls?)"
+    rf"\s+{_nick('nick')}"
 )
 #: "Spud, whose real name is Samuel", "the Magpie (real name Lorcan Vickery)".
 _REAL_NAME = re.compile(
@@ -240,8 +260,8 @@ _NICK_TO_EVERYONE = re.compile(
     rf"^\s*(?:\([^()]{{1,60}}\))?\s*,\s*(?:who (?:was|is|had been|has been) )?"
     rf"[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?\s+to\s+"
     r"(?:everyone|everybody|all|friends|family|(?:his|her|their) (?:friends|mates|pals|family|"
-    r"colleagues|crew|team|squad|fans|regulars|workmates)|"
-    r"the (?:town|family|village|crew|team|squad|regulars))\b"
+    r"colleagues|crew|team|squad|fans|regulars|workmates|[a-z]+mates|[a-z]+s)|"
+    r"the (?:town|family|village|crew|team|squad|regulars|band|harbour|street|estate|school))\b"
 )
 _CALLED_PRONOUN = re.compile(
     rf"\b(?:call(?:s|ed|ing)?|nickname[sd]?|dub(?:s|bed)?)\s+(?:him|her)\s+{_nick('nick')}"
@@ -344,7 +364,13 @@ class CharacterCluster:
         seen = {full}
         result: list[str] = []
         candidates = [" ".join(f) for f in self.forms] + sorted(self.nicknames)
-        candidates += [f"{t} {self.forms[0][-1]}" for t in sorted(self.titles) if self.forms]
+        # "Mr Tulloch" from "Mr" and "Agnes Tulloch", "Uncle Freddie" from "Uncle" and "Freddie"; not
+        # "Uncle Harland" from "Uncle Pete Harland": a family title goes with a first name alone
+        candidates += [
+            f"{t} {self.forms[0][-1]}"
+            for t in sorted(self.titles)
+            if self.forms and (t.lower() not in _FAMILY_TITLES or len(self.forms[0]) == 1)
+        ]
         for alias in candidates:
             if alias not in seen:
                 seen.add(alias)
@@ -772,6 +798,28 @@ def _paired_letter(doc: Doc, i: int) -> bool:
 
 
 _INITIALS = re.compile(r"^(?:\w\.)+$")  # "J.K."
+
+
+def _initial_of(initial: str, name: str) -> bool:
+    """ "P." is the initial of "Peter" (not of another initial)."""
+    return (
+        bool(_INITIALS.match(initial))
+        and len(initial) == 2
+        and not _INITIALS.match(name)
+        and (name[:1].upper() == initial[0].upper())
+    )
+
+
+def _title_that_is_a_first_name(doc: Doc, start: int, end: int) -> bool:
+    """ "My cousin Dean and I", "Dean said": a title that is also a first name, standing alone as a name
+    (not "the dean", not "Dean Hollis", where it is a title)."""
+    token = doc[start]
+    return (
+        end - start == 1
+        and token.lower_ in _gendered("given_names")
+        and (token.pos_ == "PROPN" or token.ent_type_ == "PERSON")
+        and not _after_the(doc, start)
+    )
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:
@@ -1275,6 +1323,7 @@ class _Builder:
             if not form or (
                 all(w.lower() in _titles() or w.lower() in roles_words for w in form)
                 and not (len(form) == 1 and form[0].lower() in word_set("characters", "kinship_names"))
+                and not _title_that_is_a_first_name(doc, start, end)
             ):
                 continue
             if doc[start].text[0] in "-–—" and form[0].lower() in word_set("characters", "human_nouns"):
@@ -2008,7 +2057,8 @@ class _Builder:
     def _merge_short_full_names(
         self, owners: dict[tuple[str, ...], list[int]], diminutives: dict[str, list[str]]
     ) -> None:
-        """ "Bea Lindgren" and "Beatrix Lindgren": the same surname after a short form of the first name."""
+        """ "Bea Lindgren" and "Beatrix Lindgren" (or "B. Lindgren"): the same surname after a short form
+        or the initial of the first name."""
         # surname -> clusters that have (or had) a full name ending with it: only those can match
         by_surname: dict[str, set[int]] = {}
         for cluster in self.clusters:
@@ -2026,7 +2076,10 @@ class _Builder:
                 and any(
                     len(f) >= 2
                     and f[-1] == form[-1]
-                    and _shortens(form[0].lower(), f[0].lower(), diminutives)
+                    and (
+                        _shortens(form[0].lower(), f[0].lower(), diminutives)
+                        or _initial_of(form[0], f[0])  # "P. Harland" is "Peter Harland"
+                    )
                     for f in self.clusters[key].forms
                 )
             }
@@ -2037,7 +2090,8 @@ class _Builder:
                 f in self._cast_forms for f in target.forms
             ):
                 continue
-            target.nicknames.add(form[0])
+            if not _INITIALS.match(form[0]):
+                target.nicknames.add(form[0])
             for moved in list(own.forms):
                 target.forms.append(moved)
                 owners[moved] = [target.key]

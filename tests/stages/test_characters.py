@@ -1240,3 +1240,21 @@ def test_someone_compared_with_a_relative_of_the_story_is_no_reference(story_of)
         "at nineteen. Sabine leaves for the city the next morning."
     )
     assert by_name(story, "Julia").kind == "character"
+
+
+def test_initials_titles_that_are_first_names_and_nicknames_given_in_passing(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Her trainer is Malachy Doyle (Brendan Coyle), a retired lock-keeper the whole canal calls Gaffer, "
+        "and her brother Eoin Doyle, Oxo to his teammates, drives the support van. My cousin Dean came "
+        "along for the crisps. Dean thought the whole swim was mad.\n\n"
+        "The local paper quoted a lifeguard, E. Doyle, who said the water was the coldest in years. "
+        "Gaffer timed every length. Oxo slept in the van. Uncle Malachy, as the children called him, "
+        "never slept at all."
+    )
+    malachy = by_name(story, "Malachy Doyle")
+    assert "Gaffer" in malachy.aliases  # "a retired lock-keeper the whole canal calls Gaffer"
+    assert "Uncle Doyle" not in malachy.aliases  # a family title goes with a first name
+    eoin = by_name(story, "Eoin Doyle")
+    assert "Oxo" in eoin.aliases  # "Oxo to his teammates"
+    assert "E. Doyle" in eoin.aliases  # an initial and the surname
+    assert by_name(story, "Dean").kind == "character"  # a title that is also a first name
