@@ -1686,6 +1686,8 @@ def _revealed_passage(
         first = _scene_start(facts, first, narration, taken, cues)
     elif len(cue_list) == 1:
         first = _where_it_left(facts, r, first, taken, cues)
+        if not _starts_on_narration(facts, first):
+            first = min(first, _back_among_things(facts, r, first, taken))
     undone = None if opened else _undone_earlier(facts, r, first, taken)
     if undone is not None:
         first = undone  # "signs the forms" … "The forms are still in her handbag, unsigned": from there on
@@ -1888,6 +1890,52 @@ def _where_it_left(
     return next((j for j in range(last_there, first) if stepping.search(facts[j].narration)), last_there)
 
 
+def _starts_on_narration(facts: Sequence[SentenceFacts], first: int) -> bool:
+    """Whether the passage so far starts with narration of its own (not lines of speech alone): a
+    paragraph of talk is the middle of a scene, whose start lies further back."""
+    return first < len(facts) and facts[first].quoted < 0.5
+
+
+#: Nouns too common to mark the real scene a reveal returns to ("her hand", "that night").
+_EVERYWHERE = frozenset(
+    {
+        *("time", "way", "thing", "moment", "minute", "hour", "day", "night", "year", "week", "morning"),
+        *("hand", "hands", "eye", "eyes", "face", "head", "arm", "arms", "voice", "side", "end", "word"),
+        *("man", "woman", "people", "thing", "something", "one", "bit", "lot", "kind", "back", "front"),
+    }
+)
+#: Sentences, at most, a reveal's return looks back for the things of the real scene it comes back to.
+THINGS_REACH = 25
+#: Sentences, at least, the passage must have kept away from a thing of the real scene.
+THINGS_GAP = 3
+
+
+def _back_among_things(facts: Sequence[SentenceFacts], r: int, first: int, taken: set[int]) -> int:
+    """For a reveal whose return names the things of the real scene ("Ruth found her glasses on the
+    carpet beside the chair … The blanket had slid to the floor."), the start of the passage: after the
+    last sentence before it that names one of them ("She sat down in his chair … pulled the tartan
+    blanket over her knees."), when the passage kept away from them for at least :data:`THINGS_GAP`
+    sentences. Otherwise ``first`` as it was."""
+    window = range(r, min(len(facts), r + 1 + UNCHANGED_REACH))
+    things = {
+        lemma
+        for k in window
+        for _s, _e, pos, lemma in facts[k].tokens
+        if pos == "NOUN" and lemma.lower() not in _EVERYWHERE and len(lemma) > 2
+    }
+    if not things:
+        return first
+    seen: set[str] = set()
+    for j in range(r - 1, max(-1, r - 1 - THINGS_REACH), -1):
+        if j in taken or facts[j].heading or facts[j].meta:
+            return first
+        named = {lemma for _s, _e, pos, lemma in facts[j].tokens if pos == "NOUN"} & things
+        if named - seen and r - j > THINGS_GAP and j + 1 < first:
+            return j + 1  # the last sentence of the real scene before the passage
+        seen |= named  # a thing the passage itself names ("the rain has stopped") marks nothing
+    return first
+
+
 def _closes(f: SentenceFacts, cues: LayerCues) -> bool:
     """A closer of any unreal passage in the sentence: "She opened her eyes", "the vision fades"."""
     return any(_first_match(patterns, f, "close", kind) is not None for kind, patterns in cues.close.items())
@@ -2031,8 +2079,10 @@ def _corroborated(facts: Sequence[SentenceFacts], r: int, narration: set[int], c
         if cue is None or cue.kind == "called":
             continue
         said = facts[k].narration[cue.start - facts[k].start : cue.end - facts[k].start]
-        if n >= CORROBORATION and not _structure("unchanged").search(said):
-            continue  # further on, only the scene found unchanged ("exactly as it had been") still confirms
+        asked = cue.kind == "dream" and _said_reveal(facts[k], cues) is not None  # "Were you asleep?"
+        if n >= CORROBORATION and not _structure("unchanged").search(said) and not asked:
+            continue  # further on, only the scene found unchanged ("exactly as it had been") or the sleeper
+            # asked if they slept still confirms
         if not weak or not _structure("posture").search(said) or _structure("unchanged").search(said):
             return True  # ("Owen is still sitting at the table" is too common to confirm anything)
     return False

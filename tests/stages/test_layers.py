@@ -2129,3 +2129,35 @@ def test_a_tale_called_a_lie_is_imagined_and_a_story_opening_in_the_past_no_flas
     assert layer_of(story, "a harpooner on a whaler") == "imagined"
     assert layer_of(story, "The captain stitched him up") == "imagined"
     assert layer_of(story, "Emil only laughed") == "actual"
+
+
+def test_a_telephone_and_the_question_were_you_asleep_end_a_dream_told_as_fact(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The radio was on low. Bernard had promised to ring on Sunday, and Peggy had decided she would not "
+        "be the one to ring first. Her husband Walter had been dead four years. She settled into his "
+        "armchair and tucked the crocheted rug around her legs.\n\n"
+        "The bus to the coast left at nine. Walter had the tickets in his top pocket, and he was whistling "
+        "the way he did before he lost his teeth. They got off at Filey and walked the whole length of the "
+        "beach.\n\n"
+        "“We should have come more often,” he said.\n\n"
+        "“We're here now.”\n\n"
+        "The telephone went on ringing. Peggy found her glasses down the side of the armchair, and the "
+        "radio had moved on to the shipping forecast. The rug lay on the carpet.\n\n"
+        "“Mum? Were you asleep?” Bernard said."
+    )
+    assert layer_of(story, "The bus to the coast left at nine") == "dream"
+    assert layer_of(story, "We should have come more often") == "dream"
+    assert layer_of(story, "settled into his armchair") == "actual"
+    assert layer_of(story, "Peggy found her glasses") == "actual"
+
+
+def test_an_alarm_ends_a_dream_that_commentary_interrupts(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Tamsin has come home to sell the boatyard. On the night before the inquiry, Tamsin falls asleep "
+        "in her father's chair, and Oduya gives us her dream in a single chapter. It is the finest writing "
+        "in the book. Her father is alive and mending the boat on the slip, and he tells her to let the "
+        "yard go. She promises she will.\n\n"
+        "The chapter ends with her phone alarm. At the inquiry she speaks against the sale."
+    )
+    assert layer_of(story, "Her father is alive and mending") == "dream"
+    assert layer_of(story, "At the inquiry she speaks") == "actual"
