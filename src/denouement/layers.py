@@ -2166,11 +2166,12 @@ def _left_yet_still_there(
     of the sentences that send them off, back to one where they are still busy in place ("Marnie tells
     her to stay in the cupboard…"), or None."""
     still = _structure("still_there")
+    in_place = _structure("in_place")  # "Orla is in the second pew", right after she walked away
     going = word_set("layers", "going_verbs")
     found: set[int] = set()
     for k in range(r, min(len(facts), r + 2)):
         f = facts[k]
-        m = still.search(f.narration) if k in narration else None
+        m = (still.search(f.narration) or in_place.match(f.narration.lstrip())) if k in narration else None
         if m is not None:  # the one the verb of "is still in her chair" is said of ("is still holding it")
             lo, hi = f.start + m.start(), f.start + m.end() + STILL_VERB_REACH
             found.update(c for begin, _e, chars in f.subjects if lo <= begin <= hi for c in chars)
@@ -2467,6 +2468,38 @@ def _expose_tale(
             return True
         return False
     return False
+
+
+#: A reveal that says what would have been, or never was: it may answer a future shown ahead of time.
+_NEVER_CAME = re.compile(r"\b(?:would|might|could) have been\b|\bnever\b", re.IGNORECASE)
+
+
+def _expose_future(
+    passages: Sequence[SegmentSpan], facts: Sequence[SentenceFacts], r: int, reveal: CueSpan
+) -> bool:
+    """A flash-forward the story later says never came ("The film opens ten years later on a busy bakery
+    called Wolska's" … "The shop that would have been Wolska's is a phone-repair place now"): the nearest
+    earlier flash-forward that shares a name, or two nouns, with the reveal was imagined. Whether one was
+    found."""
+    names = _proper_names(facts[r])
+    nouns = {lemma for _s, _e, pos, lemma in facts[r].tokens if pos == "NOUN"}
+    for seg in sorted(passages, key=lambda p: -p.last):
+        if seg.layer != "flash_forward" or seg.last >= r:
+            continue
+        told = [facts[k] for k in range(seg.first, seg.last + 1)]
+        told_names = set().union(*(_proper_names(f) for f in told))
+        told_nouns = {lemma for f in told for _s, _e, pos, lemma in f.tokens if pos == "NOUN"}
+        if names & told_names or len(nouns & told_nouns) >= 2:
+            seg.layer, seg.kind = "imagined", _SEGMENT_KIND["imagined"]
+            seg.cues.append(reveal)
+            return True
+        return False
+    return False
+
+
+def _proper_names(f: SentenceFacts) -> set[str]:
+    """The proper names of a sentence's narration, as written ("Wolska")."""
+    return {f.narration[s - f.start : e - f.start] for s, e, pos, _lemma in f.tokens if pos == "PROPN"}
 
 
 def _contradicted_tales(
@@ -2794,6 +2827,8 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         said = f.narration[reveal.start - f.start : reveal.end - f.start]
         if not weak and _structure("tale_exposed").search(said) and _expose_tale(passages, facts, r, reveal):
             continue  # "the card game is his own invention": the tale told earlier, not the lines before
+        if not weak and _NEVER_CAME.search(said) and _expose_future(passages, facts, r, reveal):
+            continue  # "The shop that would have been Wolska's…": the future the film opened on never came
         witnessed = reveal.role == "reveal" and reveal.kind == "overheard"
         if witnessed:
             reveal = dataclasses.replace(reveal, kind="imagined")

@@ -2161,3 +2161,30 @@ def test_an_alarm_ends_a_dream_that_commentary_interrupts(story_of):  # type: ig
     )
     assert layer_of(story, "Her father is alive and mending") == "dream"
     assert layer_of(story, "At the inquiry she speaks") == "actual"
+
+
+def test_a_future_the_film_opens_on_and_later_says_never_came_was_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The film opens with a flash-forward captioned Twenty Years Later. In it, a grey-haired Tomasz "
+        "unlocks a busy workshop called Nowak & Son, and his daughter is already at the lathe.\n\n"
+        "The story then moves back two decades. Tomasz repairs bicycles in a lock-up under the railway "
+        "arches and dreams of a proper shop. The business fails, and his daughter leaves for university.\n\n"
+        "In the last scene Tomasz walks past the arches on his way to the bus. The unit that would have "
+        "been Nowak & Son is a car wash now."
+    )
+    assert layer_of(story, "unlocks a busy workshop") == "imagined"
+    assert layer_of(story, "repairs bicycles in a lock-up") == "actual"
+    assert layer_of(story, "walks past the arches") == "actual"
+
+
+def test_a_sound_in_the_church_and_the_mourner_back_in_her_pew_end_a_daydream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The funeral is on a wet Tuesday. The priest asks whether anyone in the family would like to speak.\n\n"
+        "Maura stands, walks to the lectern and tells them her mother was the bravest woman in the parish. "
+        "Her brother follows her out into the sunlight, and they laugh together on the church steps.\n\n"
+        "A cough from the back of the church breaks the silence. Maura is in the front pew with the order "
+        "of service folded on her knee, and the priest is already reading the final prayer."
+    )
+    assert layer_of(story, "tells them her mother was the bravest") == "imagined"
+    assert layer_of(story, "they laugh together on the church steps") == "imagined"
+    assert layer_of(story, "the priest is already reading") == "actual"
