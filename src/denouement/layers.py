@@ -2503,7 +2503,11 @@ def _proper_names(f: SentenceFacts) -> set[str]:
 
 
 def _contradicted_tales(
-    facts: Sequence[SentenceFacts], narration: set[int], taken: set[int], cues: LayerCues
+    facts: Sequence[SentenceFacts],
+    narration: set[int],
+    taken: set[int],
+    cues: LayerCues,
+    passages: Sequence[SegmentSpan] = (),
 ) -> list[SegmentSpan]:
     """A tale a character tells that the story later contradicts ("Over tea he tells her about the
     flood, and the episode stages his account." … "Priya reads out the real story"; "In the version we
@@ -2525,6 +2529,15 @@ def _contradicted_tales(
             # "The winter Grandad came to live with us, he told me about the storm." — "It was January 1953…"
             opened = CueSpan(i, f.start + told_about.start(), f.start + told_about.end(), "open", "imagined")
             first = i + 1
+        elif (
+            (named := _structure("names_a_tale").search(f.narration)) is not None
+            and i + 1 < len(facts)
+            and facts[i + 1].paragraph != f.paragraph
+        ):
+            # "Every family has one story that gets told at every wedding, and ours belonged to Grandad." —
+            # "In the hard winter of 1963 the Wear froze solid…": the paragraph after it is the story
+            opened = CueSpan(i, f.start + named.start(), f.start + named.end(), "open", "imagined")
+            first = i + 1
         elif _told_in_the_past(facts, i, narration):
             # "“Winter of sixty-three,” Grandad says. “Now listen, Pip.”" — "That winter the canal froze…":
             # a story told in the present that hands over to a paragraph in the past
@@ -2540,7 +2553,13 @@ def _contradicted_tales(
             first = i + 1
         last = _paragraph_bounds(facts, first)[1] if first < len(facts) else first
         span = [k for k in range(first, last + 1) if k in narration]
-        if len(span) < 2 or any(k in claimed for k in range(first, last + 1)):
+        # the tale may have been read as a flashback ("In the summer of 1971 he rowed…"): it is the tale
+        told_back = next(
+            (p for p in passages if p.layer == "flashback" and p.first == first and p.last <= last), None
+        )
+        if told_back is not None:
+            span = [k for k in range(first, told_back.last + 1) if k in narration]
+        if len(span) < 2 or (told_back is None and any(k in claimed for k in range(first, last + 1))):
             continue
         tale_nouns = {lemma for k in span for _s, _e, pos, lemma in facts[k].tokens if pos == "NOUN"}
         tale_words = {  # as written, to meet them in a line of speech: "rowed", "boat"
@@ -2561,6 +2580,10 @@ def _contradicted_tales(
         if contradiction is None:
             continue
         cue_list = [opened, contradiction]
+        if told_back is not None:
+            told_back.layer, told_back.kind = "imagined", _SEGMENT_KIND["imagined"]
+            told_back.cues[:] = cue_list
+            continue
         tales.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], span[0], span[-1], cue_list))
         claimed.update(range(span[0], span[-1] + 1))
     return tales
@@ -2794,7 +2817,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
     for seg in _modal_runs(facts, narration, taken, cues):
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))
-    for seg in _contradicted_tales(facts, narration, taken, cues):
+    for seg in _contradicted_tales(facts, narration, taken, cues, passages):
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))
     # a short verdict on what came before ("It is also a lie.", "None of it is real.") reveals it, opinion

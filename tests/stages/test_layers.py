@@ -2188,3 +2188,28 @@ def test_a_sound_in_the_church_and_the_mourner_back_in_her_pew_end_a_daydream(st
     assert layer_of(story, "tells them her mother was the bravest") == "imagined"
     assert layer_of(story, "they laugh together on the church steps") == "imagined"
     assert layer_of(story, "the priest is already reading") == "actual"
+
+
+def test_a_family_story_named_at_a_paragraph_end_and_later_called_made_up_is_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Every family has a story that gets told at Christmas, and ours belonged to Uncle Sefton.\n\n"
+        "In the summer of 1971 he rowed a borrowed dinghy across the Solent to Cowes and won the regatta "
+        "single-handed. A duchess kissed him on the prize-giving stage.\n\n"
+        "I told it at his retirement do. Afterwards Aunt Wyn took me aside.\n\n"
+        "“He never rowed anywhere in his life, love. He was seasick on the Gosport ferry.”\n\n"
+        "“Then why did he make it all up?”\n\n"
+        "“Because the truth was a bus to Portsmouth.”"
+    )
+    assert layer_of(story, "rowed a borrowed dinghy") == "imagined"
+    assert layer_of(story, "I told it at his retirement do") == "actual"
+
+
+def test_a_family_story_that_turns_out_true_stays_real(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Every family has a story that gets told at Christmas, and ours belonged to Uncle Sefton.\n\n"
+        "In the summer of 1971 he rowed a borrowed dinghy across the Solent to Cowes and won the regatta "
+        "single-handed.\n\n"
+        "Nobody believed him. Then, clearing his flat, I found the cup in a shoebox, with his name "
+        "engraved on it and the date."
+    )
+    assert layer_of(story, "rowed a borrowed dinghy") in ("actual", "flashback")
