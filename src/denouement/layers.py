@@ -2502,6 +2502,65 @@ def _proper_names(f: SentenceFacts) -> set[str]:
     return {f.narration[s - f.start : e - f.start] for s, e, pos, _lemma in f.tokens if pos == "PROPN"}
 
 
+#: Sentences, at least, in which a character must have acted before the text says they were dead all
+#: along.
+DEAD_ACTS = 3
+
+
+def _dead_all_along(
+    facts: Sequence[SentenceFacts], narration: set[int], taken: set[int]
+) -> list[SegmentSpan]:
+    """A twist that a character the story showed acting was dead all along ("Benny Adair died in the
+    collision two years earlier"): every earlier sentence in which they act is imagined (with the sentences
+    between two of them in one paragraph), when they acted in :data:`DEAD_ACTS` sentences or more and
+    nothing before their first act said they were dead. A death told before the dead one acts is a story's
+    back-story, and their acts are memories, not a twist."""
+    dead_before = _structure("dead_before")
+    found: list[SegmentSpan] = []
+    claimed = set(taken)
+    for r in sorted(narration - taken):
+        f = facts[r]
+        m = dead_before.search(f.narration)
+        if m is None:
+            continue
+        lo, hi = f.start + m.start(), f.start + m.end()
+        dead = {c for begin, _e, chars in f.subjects if lo <= begin <= hi for c in chars}
+        dead |= {c for begin, _e, chars in f.subjects if begin < lo and lo - begin <= 40 for c in chars}
+        for key in dead:
+            acts = [
+                j
+                for j in range(r)
+                if j in narration
+                and j not in claimed
+                and any(key in chars for _b, _e, chars in facts[j].subjects)
+            ]
+            if len(acts) < DEAD_ACTS:
+                continue
+            told_dead = any(
+                dead_before.search(facts[j].narration) or _structure("died").search(facts[j].narration)
+                for j in range(acts[0])
+                if j in narration and key in facts[j].characters
+            )
+            if told_dead:
+                continue
+            cue = CueSpan(r, lo, hi, "reveal", "imagined")
+            for run in _runs_in_paragraphs(facts, acts):
+                found.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], run[0], run[-1], [cue]))
+                claimed.update(range(run[0], run[-1] + 1))
+    return found
+
+
+def _runs_in_paragraphs(facts: Sequence[SentenceFacts], sentences: Sequence[int]) -> list[list[int]]:
+    """Sentences grouped into runs: two in one paragraph join, with the sentences between them."""
+    runs: list[list[int]] = []
+    for j in sentences:
+        if runs and facts[runs[-1][-1]].paragraph == facts[j].paragraph:
+            runs[-1].extend(range(runs[-1][-1] + 1, j + 1))
+        else:
+            runs.append([j])
+    return runs
+
+
 def _contradicted_tales(
     facts: Sequence[SentenceFacts],
     narration: set[int],
@@ -2818,6 +2877,9 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))
     for seg in _contradicted_tales(facts, narration, taken, cues, passages):
+        passages.append(seg)
+        taken.update(range(seg.first, seg.last + 1))
+    for seg in _dead_all_along(facts, narration, taken):
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))
     # a short verdict on what came before ("It is also a lie.", "None of it is real.") reveals it, opinion

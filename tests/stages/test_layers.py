@@ -2213,3 +2213,32 @@ def test_a_family_story_that_turns_out_true_stays_real(story_of):  # type: ignor
         "engraved on it and the date."
     )
     assert layer_of(story, "rowed a borrowed dinghy") in ("actual", "flashback")
+
+
+def test_a_friend_the_twist_says_died_years_earlier_was_imagined_wherever_he_acted(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ewan Rigg drives the night bus from Keswick to Penrith. His best friend Cal rides up front with "
+        "him on every shift, reading out the football scores.\n\n"
+        "Ewan is not sleeping. The depot manager keeps asking him about the crash on the pass. Cal sits in "
+        "on every meeting and makes faces at the manager.\n\n"
+        "One night Cal spots a deer on the road and shouts, and Ewan brakes in time.\n\n"
+        "In the last act the manager plays Ewan the dashboard footage. The seat beside him is empty. Cal "
+        "died in the crash on the pass two years earlier, and Ewan has been talking to nobody."
+    )
+    assert layer_of(story, "rides up front with him") == "imagined"
+    assert layer_of(story, "Cal sits in on every meeting") == "imagined"
+    assert layer_of(story, "Cal spots a deer") == "imagined"
+    assert layer_of(story, "drives the night bus") == "actual"
+    assert layer_of(story, "The seat beside him is empty") == "actual"
+
+
+def test_a_death_told_before_the_dead_one_acts_is_back_story_not_a_twist(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ewan's brother Cal died on the pass two years earlier. Ewan still drives the night bus past the "
+        "spot.\n\n"
+        "He remembers the summers when Cal taught him to fish. Cal rowed them out to the island. Cal lit "
+        "the fire. Cal sang all the way home.\n\n"
+        "On the anniversary Ewan stops the bus at the spot. Cal died two years earlier on this bend, and "
+        "Ewan leaves flowers there."
+    )
+    assert unreal_segments(story) == []
