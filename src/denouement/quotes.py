@@ -1118,6 +1118,8 @@ def _turn_before(
     if k < 0:
         return None
     before = found[k].speaker
+    if _SCENE_SHIFT.search(text[found[k].end : found[j].start]):
+        return None  # "That night Orla … confronts her brother.": the talk before is another scene's
     if len(text[found[k].end : found[k + 1].start].split()) <= _CONVERSATION_GAP:
         return before
     earlier = _recent_speakers(found, k, text) | {before, found[k].addressee}
@@ -1149,7 +1151,8 @@ _CONVERSATION_GAP = 25
 #: next line starts another conversation, however short the narration.
 _SCENE_SHIFT = re.compile(
     r"\b(?:meanwhile|elsewhere|later that|the next (?:day|morning|evening|night)|the following "
-    r"(?:day|morning|week)|weeks later|days later|months later|years later)\b",
+    r"(?:day|morning|week)|weeks later|days later|months later|years later"
+    r"|that (?:night|evening|afternoon|morning))\b",
     re.IGNORECASE,
 )
 
@@ -1327,11 +1330,13 @@ def _answered_by_name(
 
 
 def _recent_speakers(found: list[QuoteSpan], i: int, text: str, lines: int = 6) -> set[int]:
-    """Speakers of the lines of the exchange before line ``i`` (an exchange breaks at a long narration)."""
+    """Speakers of the lines of the exchange before line ``i`` (an exchange breaks at a long narration,
+    or one that moves to another scene)."""
     speakers: set[int] = set()
     for j in range(i - 1, max(-1, i - 1 - lines), -1):
-        if j + 1 < len(found) and len(text[found[j].end : found[j + 1].start].split()) > 60:
-            break
+        between = text[found[j].end : found[j + 1].start] if j + 1 < len(found) else ""
+        if len(between.split()) > 60 or _SCENE_SHIFT.search(between):
+            break  # (or at narration that moves to another scene: "That night Orla finds the papers…")
         speakers.update(k for k in (found[j].speaker, found[j].addressee) if k is not None)
     return speakers
 

@@ -1258,3 +1258,11 @@ def test_initials_titles_that_are_first_names_and_nicknames_given_in_passing(sto
     assert "Oxo" in eoin.aliases  # "Oxo to his teammates"
     assert "E. Doyle" in eoin.aliases  # an initial and the surname
     assert by_name(story, "Dean").kind == "character"  # a title that is also a first name
+
+
+def test_first_names_common_in_scotland_and_ireland_are_names(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Fiona rang on Thursday. She said that Calum had a football tournament in Dundee and that Niamh "
+        "was off sick, so they could not come at the weekend."
+    )
+    assert {"Fiona", "Calum", "Niamh"} <= names(story)

@@ -694,3 +694,15 @@ def test_narration_that_moves_to_another_scene_ends_the_conversation(story_of): 
     assert speaker_of(story, "Take all the time you need") == "Hugo Brandt"  # "the developer"
     assert speaker_of(story, "I get half a say") == "Ines"
     assert speaker_of(story, "Then buy me out") == "Ines"
+
+
+def test_a_talk_in_a_new_scene_is_not_answered_by_the_speaker_of_the_last_one(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Aunt Peg has taken charge of the funeral.\n\n"
+        "“He wouldn't let me ring you,” Aunt Peg says. “Pride, love.”\n\n"
+        "That night Sinead finds the boat papers in a drawer and confronts her brother Colm.\n\n"
+        "“Whose name is on this?” she asks.\n\n"
+        "“Doesn't matter now.”\n\n"
+        "“It matters to me, Colm.”"
+    )
+    assert speaker_of(story, "Doesn't matter now") == "Colm"
