@@ -1395,7 +1395,9 @@ def _opened_passage(
     reach = MAX_UNCLOSED if cue.role == "open!" and not replay else MAX_PASSAGE
     for j in range(i + 1, min(len(facts), i + 1 + reach)):
         f = facts[j]
-        if f.heading and kind != "dream":
+        if f.heading and (kind != "dream" or _structure("back_heading").match(f.narration.strip())):
+            if kind == "dream" and cue.role == "open":
+                last = j - 1  # "## The real ending": the dream the article told ends above it
             break
         if j not in narration:
             continue
@@ -2819,6 +2821,22 @@ def _other_versions(passages: Sequence[SegmentSpan], facts: Sequence[SentenceFac
             seg.kind = _SEGMENT_KIND["alternate"]
 
 
+#: A hand-over that names the layer it hands over to ("into Bea's daydream", "in a flashback").
+_NAMES_A_LAYER = re.compile(r"flashback|dream|fantasy|imagination|nightmare|reverie")
+
+
+def _handed_over_to(said: str) -> str:
+    """The layer of the passage a hand-over names: "in a flashback", "into her dream", "her daydream"."""
+    if "flashback" in said:
+        return "flashback"
+    return "dream" if re.search(r"(?<!day)dream|nightmare", said) else "imagined"
+
+
+def _cue_text(f: SentenceFacts, cue: CueSpan) -> str:
+    """The words of the sentence a cue covers, lower case."""
+    return f.narration[cue.start - f.start : cue.end - f.start].lower()
+
+
 def _retype_before(passages: Sequence[SegmentSpan], r: int, layer: Layer) -> None:
     """A dream reveal right after an interruption ("A knock on the window. … It had all been a dream.")
     says what the passage before the interruption was."""
@@ -2843,11 +2861,23 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
     named = _names_unreality(facts, commentary, cues)
     i = 0
     while i < len(facts):
-        announces = i in commentary and weights[i] <= WEAK_COMMENTARY  # "the story keeps returning to …"
+        # "the story keeps returning to …", or commentary that hands over to a passage ("…, and for nine
+        # glorious minutes Doyle drops us into Marnie's daydream")
+        handover = _first_match(cues.signs.get("announce", ()), facts[i], "open", "imagined")
+        announces = i in commentary and (weights[i] <= WEAK_COMMENTARY or handover is not None)
+        framing: bool | None = None
         if (i in narration or announces) and i not in taken:
             cue = _opener(facts[i], cues)
             if cue is not None and i not in narration and _framing(facts[i], cue, cues):
                 cue = None  # an opinion that names a dream or a fantasy opens no passage of its own
+            if (
+                cue is None
+                and handover is not None
+                and (i in commentary or _NAMES_A_LAYER.search(_cue_text(facts[i], handover)))
+            ):
+                # the commentary hands over to the passage after it: "Doyle drops us into Marnie's daydream"
+                kind = _handed_over_to(_cue_text(facts[i], handover))
+                cue, framing = dataclasses.replace(handover, kind=kind), False
             first_told = not any(j in narration for j in range(i))
             said = facts[i].narration[cue.start - facts[i].start : cue.end - facts[i].start] if cue else ""
             implicit = not re.search(r"flash|back|earlier|before", said, re.IGNORECASE)
@@ -2857,7 +2887,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
                 # 1958, Nell was sent to Cornwall" at the start is where the story begins, not a flashback
                 cue = None
             if cue is not None:
-                seg = _opened_passage(facts, i, cue, narration, cues)
+                seg = _opened_passage(facts, i, cue, narration, cues, framing=framing)
                 if seg is not None:
                     passages.append(seg)
                     taken.update(range(seg.first, seg.last + 1))

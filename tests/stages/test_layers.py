@@ -2242,3 +2242,44 @@ def test_a_death_told_before_the_dead_one_acts_is_back_story_not_a_twist(story_o
         "Ewan leaves flowers there."
     )
     assert unreal_segments(story) == []
+
+
+def test_commentary_that_drops_us_into_a_daydream_opens_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The budget meeting drags on. Keane asks for comments, already turning the page.\n\n"
+        "With the meeting droning on underneath, Okafor drops us into Bea's daydream, and for six glorious "
+        "minutes we get the resignation she has been writing in her head for years. She stands up. She pours "
+        "the coffee over Keane's spreadsheets and walks out to the car park. She drives to the coast and eats "
+        "chips on the harbour wall.\n\n"
+        "Back in the meeting room, the chair calls the vote, and Bea raises her hand with the rest."
+    )
+    assert layer_of(story, "She pours the coffee") == "imagined"
+    assert layer_of(story, "eats chips on the harbour wall") == "imagined"
+    assert layer_of(story, "the chair calls the vote") == "actual"
+
+
+def test_a_dream_the_article_announces_ends_at_its_real_ending_heading(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "What happens in the dream?\n\n"
+        "After two nights without sleep, Kath nods off in her car, and what follows is a dream. In the dream, "
+        "her father is well again. He climbs into the passenger seat. Together they drive to the estuary, "
+        "where he finds the missing girl asleep under a boat.\n\n"
+        "The real ending\n\n"
+        "A knock on the windscreen from her sergeant jolts Kath out of it. The girl is found two days later "
+        "by a dog walker."
+    )
+    assert layer_of(story, "He climbs into the passenger seat") == "dream"
+    assert layer_of(story, "where he finds the missing girl") == "dream"
+    assert layer_of(story, "found two days later") == "actual"
+
+
+def test_dreaming_of_a_place_in_an_orchestra_since_childhood_reveals_no_dream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The Night Train\n\n"
+        "The sleeper to Inverness leaves Euston at nine, and I was on it with a cello and a cheese sandwich "
+        "my father had made me promise to eat. The audition was at ten the next morning. I had been dreaming "
+        "of a desk in a proper orchestra since I was eleven, since the day my teacher let me hold her bow.\n\n"
+        "I could not settle in the cabin, so I went along to the lounge car. An old man in a tweed cap was "
+        "doing the crossword."
+    )
+    assert unreal_segments(story) == []
