@@ -2513,16 +2513,18 @@ def _dead_all_along(
     facts: Sequence[SentenceFacts], narration: set[int], taken: set[int]
 ) -> list[SegmentSpan]:
     """A twist that a character the story showed acting was dead all along ("Benny Adair died in the
-    collision two years earlier"): every earlier sentence in which they act is imagined (with the sentences
+    collision two years earlier"), or was never there ("Kit has never set foot on Inishcorr"): every
+    earlier sentence in which they act is imagined (with the sentences
     between two of them in one paragraph), when they acted in :data:`DEAD_ACTS` sentences or more and
     nothing before their first act said they were dead. A death told before the dead one acts is a story's
     back-story, and their acts are memories, not a twist."""
     dead_before = _structure("dead_before")
+    never_there = _structure("never_there")  # "Kit has never set foot on Inishcorr"
     found: list[SegmentSpan] = []
     claimed = set(taken)
     for r in sorted(narration - taken):
         f = facts[r]
-        m = dead_before.search(f.narration)
+        m = dead_before.search(f.narration) or never_there.search(f.narration)
         if m is None:
             continue
         lo, hi = f.start + m.start(), f.start + m.end()
@@ -2536,7 +2538,14 @@ def _dead_all_along(
                 and j not in claimed
                 and any(key in chars for _b, _e, chars in facts[j].subjects)
             ]
-            if len(acts) < DEAD_ACTS:
+            # from their first act on, the sentences that name them ("A wave carries Kit over the side")
+            named = [
+                j
+                for j in range(acts[0] if acts else r, r)
+                if j in narration and j not in claimed and key in facts[j].characters
+            ]
+            acts = sorted(set(acts) | set(named))
+            if len(acts) < DEAD_ACTS or len(named) < 2:
                 continue
             told_dead = any(
                 dead_before.search(facts[j].narration) or _structure("died").search(facts[j].narration)
@@ -2553,11 +2562,14 @@ def _dead_all_along(
 
 
 def _runs_in_paragraphs(facts: Sequence[SentenceFacts], sentences: Sequence[int]) -> list[list[int]]:
-    """Sentences grouped into runs: two in one paragraph join, with the sentences between them."""
+    """Sentences grouped into runs: two in one paragraph join, with the sentences between them, and so do
+    two with only lines of talk between them."""
     runs: list[list[int]] = []
     for j in sentences:
-        if runs and facts[runs[-1][-1]].paragraph == facts[j].paragraph:
-            runs[-1].extend(range(runs[-1][-1] + 1, j + 1))
+        last = runs[-1][-1] if runs else -1
+        talk = last >= 0 and all(facts[k].quoted >= 0.3 for k in range(last + 1, j))
+        if runs and (facts[last].paragraph == facts[j].paragraph or talk):
+            runs[-1].extend(range(last + 1, j + 1))
         else:
             runs.append([j])
     return runs

@@ -2283,3 +2283,21 @@ def test_dreaming_of_a_place_in_an_orchestra_since_childhood_reveals_no_dream(st
         "doing the crossword."
     )
     assert unreal_segments(story) == []
+
+
+def test_a_grandson_who_never_set_foot_on_the_island_was_imagined_wherever_he_was_there(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Padraig has fished off Inishbeg for forty years. In May a letter comes from his daughter Siobhan.\n\n"
+        "The next Saturday her son Rory comes down the gangway with a rucksack. Rory learns to bait pots "
+        "and to read the sky.\n\n"
+        "“What's that knot?”\n\n"
+        "“A clove hitch,” the old man says.\n\n"
+        "In August a squall catches the boat, and a wave carries Rory over the side.\n\n"
+        "In the hospital Siobhan explains that Rory has never set foot on Inishbeg. Her letter said he was "
+        "not coming."
+    )
+    assert layer_of(story, "comes down the gangway") == "imagined"
+    assert layer_of(story, "What's that knot") == "imagined"
+    assert layer_of(story, "a wave carries Rory over the side") == "imagined"
+    assert layer_of(story, "fished off Inishbeg for forty years") == "actual"
+    assert layer_of(story, "Her letter said he was not coming") == "actual"
