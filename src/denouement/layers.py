@@ -2594,6 +2594,7 @@ def _contradicted_tales(
     handover = cues.signs.get("announce", ())
     for i in sorted(narration - taken):
         f = facts[i]
+        ends_at: int | None = None  # where the tale ends, when a line after it says so
         opened = _first_match(cues.tale_open, f, "open", "imagined")
         told_about = _structure("told_about").search(f.narration) if opened is None else None
         if opened is not None:
@@ -2611,6 +2612,16 @@ def _contradicted_tales(
             # "In the hard winter of 1963 the Wear froze solid…": the paragraph after it is the story
             opened = CueSpan(i, f.start + named.start(), f.start + named.end(), "open", "imagined")
             first = i + 1
+        elif (
+            f.spoken
+            and f.paragraph_start
+            and i > 0
+            and (ended := _structure("tale_ended").match(f.spoken.lstrip(" “\"'‘"))) is not None
+        ):
+            # "The summer Ray turned nineteen, he signed on aboard a tuna boat…" — "“And that,” said Uncle
+            # Ray, holding up the finger, “is why I won't eat tuna.”": the paragraph before was his telling
+            opened = CueSpan(i, f.start, f.start + ended.end(), "open", "imagined")
+            first, ends_at = _told_before(facts, i), i - 1
         elif _told_in_the_past(facts, i, narration):
             # "“Winter of sixty-three,” Grandad says. “Now listen, Pip.”" — "That winter the canal froze…":
             # a story told in the present that hands over to a paragraph in the past
@@ -2625,6 +2636,7 @@ def _contradicted_tales(
                     continue
             first = i + 1
         last = _paragraph_bounds(facts, first)[1] if first < len(facts) else first
+        last = ends_at if ends_at is not None else last
         span = [k for k in range(first, last + 1) if k in narration]
         # the tale may have been read as a flashback ("In the summer of 1971 he rowed…"): it is the tale
         told_back = next(
@@ -2664,6 +2676,18 @@ def _contradicted_tales(
 
 #: Narrated sentences with a tense looked at before a telling, to know the story is told in the present.
 TELLING_CONTEXT = 8
+
+
+def _told_before(facts: Sequence[SentenceFacts], i: int) -> int:
+    """The first sentence of the telling that the line at ``i`` ends: the narrated paragraphs right before
+    it, back to a line of speech, a heading or :data:`TALE_REACH` sentences."""
+    first = _paragraph_bounds(facts, i - 1)[0]
+    while first > 0 and i - first < TALE_REACH:
+        k = first - 1
+        if facts[k].heading or facts[k].meta or facts[k].quoted >= 0.3:
+            break
+        first = _paragraph_bounds(facts, k)[0]
+    return first
 
 
 def _told_in_the_past(facts: Sequence[SentenceFacts], i: int, narration: set[int]) -> bool:

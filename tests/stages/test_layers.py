@@ -2301,3 +2301,17 @@ def test_a_grandson_who_never_set_foot_on_the_island_was_imagined_wherever_he_wa
     assert layer_of(story, "a wave carries Rory over the side") == "imagined"
     assert layer_of(story, "fished off Inishbeg for forty years") == "actual"
     assert layer_of(story, "Her letter said he was not coming") == "actual"
+
+
+def test_a_telling_ended_by_and_that_and_later_given_its_real_version_is_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The winter Uncle Dessie turned twenty, he crewed a trawler out of Killybegs. A conger eel came up "
+        "in the nets and bit clean through the end of his thumb.\n\n"
+        "The skipper stitched it with fishing line and gave him a whiskey for the pain.\n\n"
+        "“And that,” said Uncle Dessie, holding the thumb up to the lamp, “is why I won't eat eel.”\n\n"
+        "Later Nora got the real version out of Gran. Dessie had caught the thumb in the door of the "
+        "chip van at sixteen."
+    )
+    assert layer_of(story, "crewed a trawler out of Killybegs") == "imagined"
+    assert layer_of(story, "stitched it with fishing line") == "imagined"
+    assert layer_of(story, "Later Nora got the real version") == "actual"
