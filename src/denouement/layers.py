@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Span, Token
 from denouement.characters import CharacterCluster, Mention, StoryIndex, mentions_by_token, story_index
 from denouement.commentary import SentenceSignals, commentary_model
 from denouement.commentary import probabilities as commentary_probabilities
+from denouement.furniture import furniture_patterns, is_furniture
 from denouement.lexicon import load_lexicon, word_set
 from denouement.model import UNREAL_LAYERS, Layer
 from denouement.narrator import a_viewers_i
@@ -1637,7 +1638,7 @@ def _revealed_passage(
     while end >= 0 and end not in narration:
         if end in taken:
             return None
-        if facts[end].heading:
+        if facts[end].heading and not _an_advert(facts[end]):  # ("Advertisement" is no section)
             # "## So none of it happened?": an article's heading that asks whether the sequence above it
             # was real joins the sequence to the explanation below; any other heading ends the search
             # "## What the rescue team found / …finds her talking to the empty sleeping bag": a strong reveal
@@ -1701,6 +1702,11 @@ def _revealed_passage(
         return None
     layer: Layer = reveal.kind if reveal.kind in ("dream", "alternate") else "imagined"  # type: ignore[assignment]
     return SegmentSpan(layer, _SEGMENT_KIND[layer], first, end, cue_list)
+
+
+def _an_advert(f: SentenceFacts) -> bool:
+    """Page furniture set like a heading ("Advertisement", "Read more: …"), not a section of the text."""
+    return is_furniture(f.narration, furniture_patterns().block)
 
 
 _REALITY_QUESTION = re.compile(
@@ -1895,7 +1901,7 @@ def _where_it_left(
 def _starts_on_narration(facts: Sequence[SentenceFacts], first: int) -> bool:
     """Whether the passage so far starts with narration of its own (not lines of speech alone): a
     paragraph of talk is the middle of a scene, whose start lies further back."""
-    return first < len(facts) and facts[first].quoted < 0.5
+    return first < len(facts) and facts[first].quoted < 0.3
 
 
 #: Nouns too common to mark the real scene a reveal returns to ("her hand", "that night").
@@ -1922,15 +1928,21 @@ def _back_among_things(facts: Sequence[SentenceFacts], r: int, first: int, taken
     things = {
         lemma
         for k in window
-        for _s, _e, pos, lemma in facts[k].tokens
-        if pos == "NOUN" and lemma.lower() not in _EVERYWHERE and len(lemma) > 2
+        for _s, e, pos, lemma in facts[k].tokens
+        if pos == "NOUN"
+        and lemma.lower() not in _EVERYWHERE
+        and len(lemma) > 2
+        # not the first part of a compound ("crew" of "crew-room"): the whole names the thing
+        and facts[k].narration[e - facts[k].start : e - facts[k].start + 1] != "-"
     }
     if not things:
         return first
     seen: set[str] = set()
     for j in range(r - 1, max(-1, r - 1 - THINGS_REACH), -1):
-        if j in taken or facts[j].heading or facts[j].meta:
+        if j in taken:
             return first
+        if facts[j].heading or facts[j].meta:
+            continue  # ("The call", "Advertisement", "The twist": the passage may be set off by headings)
         named = {lemma for _s, _e, pos, lemma in facts[j].tokens if pos == "NOUN"} & things
         if named - seen and r - j > THINGS_GAP and j + 1 < first:
             return j + 1  # the last sentence of the real scene before the passage

@@ -2315,3 +2315,21 @@ def test_a_telling_ended_by_and_that_and_later_given_its_real_version_is_imagine
     assert layer_of(story, "crewed a trawler out of Killybegs") == "imagined"
     assert layer_of(story, "stitched it with fishing line") == "imagined"
     assert layer_of(story, "Later Nora got the real version") == "actual"
+
+
+def test_a_shake_of_the_shoulder_after_headings_and_an_advert_ends_a_dream_set_off_by_a_heading(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "It is a quiet night at the station. Priya stretches out on the crew-room sofa while Col fills the "
+        "kettle.\n\n"
+        "The shout\n\n"
+        "At 3.10 the radio sends them to a fire on Quay Street. Priya drives through rain that makes no sound. "
+        "On the bypass the ambulance rolls onto its side, and Col stops breathing in her arms.\n\n"
+        "Advertisement\n\n"
+        "The twist\n\n"
+        "Then somebody is shaking her shoulder, and it is Col, holding two mugs. The clock over the door says "
+        "3.08. The kettle has only just clicked off."
+    )
+    assert layer_of(story, "sends them to a fire") in ("imagined", "dream")
+    assert layer_of(story, "Col stops breathing in her arms") in ("imagined", "dream")
+    assert layer_of(story, "stretches out on the crew-room sofa") == "actual"
+    assert layer_of(story, "holding two mugs") == "actual"
