@@ -87,7 +87,7 @@ _PLAYED_BY = re.compile(
     rf"(?P<actor>{_NAME})"  # "played by newcomer Anouk Freer", "by the veteran Sean Ryan"
 )
 _PRONOUN_PLAYED_BY = re.compile(
-    rf"\b(?:he|she|who)\s+(?:is|was)\s+(?:played|portrayed|voiced)(?:\s+with\s+[^,;.()]{{1,40}}?)?\s+by\s+"
+    rf"\b(?:[Hh]e|[Ss]he|who)\s+(?:is|was)\s+(?:played|portrayed|voiced)(?:\s+with\s+[^,;.()]{{1,40}}?)?\s+by\s+"
     rf"(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}})?(?P<actor>{_NAME})"
 )
 _KIN_NOUN = (
@@ -1478,7 +1478,8 @@ class _Builder:
         return self.index.token_sentence[at]
 
     def pronoun_played_by(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str, int]]:
-        """``…; he is played by Lew Garrick``: the actor of the person named last in that sentence."""
+        """``…; he is played by Lew Garrick``: the actor of the person named last in that sentence (or, when
+        the sentence opens so, in the sentence before)."""
         found = []
         by_sentence = _SentenceMentions(cands)
         for match in _PRONOUN_PLAYED_BY.finditer(self.text):
@@ -1488,6 +1489,10 @@ class _Builder:
                 for m in by_sentence.between(sentence, sentence)
                 if m.char_end <= match.start() and not m.in_quote
             ]
+            opens = self.index.sentences[sentence].start_char == match.start() if sentence >= 0 else False
+            if not before and sentence > 0 and opens:
+                # "…Dee talks her way into Benny's gym. He is played by Idris Elba": the one named last before
+                before = [m for m in by_sentence.between(sentence - 1, sentence - 1) if not m.in_quote]
             if before:
                 found.append((before[-1].form, match.group("actor"), match.start("actor")))
         return found
@@ -1813,6 +1818,7 @@ class _Builder:
                             if other != nick_form and other not in self.clusters[key].forms:
                                 self.clusters[key].forms.append(other)  # "Ernie" is a name of his too
         self._cast_forms = set(actor_of_form)
+        self._join_by_nickname(owners)
         self._merge_short_forms(owners)
         for form, (actor, sentence) in actor_of_form.items():
             keys = owners.get(form, [])
@@ -1978,6 +1984,27 @@ class _Builder:
             for other in with_lone_form.get(nick, []):
                 if other is not holder and other.forms == [(nick,)]:
                     absorb(holder, other)
+
+    def _join_by_nickname(self, owners: dict[tuple[str, ...], list[int]]) -> None:
+        """A one-word name whose other name is the first name of someone's full name is that someone:
+        "Dee (nobody but her grandmother calls her Dolores)" and "Dolores Kowalski"."""
+        for short in self.clusters:
+            if not short.forms or any(len(f) > 1 for f in short.forms):
+                continue
+            for nick in sorted(n for n in short.nicknames if " " not in n):
+                targets = {
+                    key for form, keys in owners.items() if len(form) > 1 and form[0] == nick for key in keys
+                } - {short.key}
+                if len(targets) != 1:
+                    continue
+                full = self.clusters[targets.pop()]
+                for form in short.forms:
+                    owners[form] = [full.key]
+                    if form not in full.forms:
+                        full.forms.append(form)
+                full.nicknames |= {n for n in short.nicknames if n != nick} | {short.forms[0][0]}
+                short.forms, short.nicknames = [], set()
+                break
 
     def _merge_short_forms(self, owners: dict[tuple[str, ...], list[int]]) -> None:
         """A lone short form ("Abby", "Lou") joins the one character whose first name it shortens, and a
@@ -2764,7 +2791,18 @@ def _a_title_follows(doc: Doc, i: int) -> bool:
         return True
     title = doc.user_data.get("denouement_title")
     words = {_title_word(w) for w in title.split()} if isinstance(title, str) else set()
+    if token.is_title and not token.is_stop and token.lower_ not in words:
+        words = _headline_words(doc)  # "Glass Jaw review: a boxing film that …", the text's headline
     return token.is_title and not token.is_stop and token.lower_ in words
+
+
+def _headline_words(doc: Doc) -> set[str]:
+    """The capitalised words of the text's first heading or furniture line, lower case."""
+    index = story_index(doc)
+    first = min(index.meta, default=None)
+    if first is None or first > 2:
+        return set()
+    return {t.lower_ for t in index.sentences[first] if t.is_title and not t.is_stop}
 
 
 def _read_by_someone(verb: Token) -> bool:

@@ -1266,3 +1266,18 @@ def test_first_names_common_in_scotland_and_ireland_are_names(story_of):  # type
         "was off sick, so they could not come at the weekend."
     )
     assert {"Fiona", "Calum", "Niamh"} <= names(story)
+
+
+def test_a_review_with_its_film_in_the_headline_a_nickname_first_and_an_actor_after(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Iron Lung review: a swimming film that holds its breath\n\n"
+        "Halfway through Saoirse Tully's Iron Lung, Bridget Moran stands on the top board. The film cuts "
+        "to Bridie (nobody but her mother calls her Bridget) throwing up behind the stands.\n\n"
+        "Bridie (Nicola Coughlan) trains at Frank's pool. He is played by Brendan Gleeson, with a whistle "
+        "and a bad knee. Tully told me she wanted the chlorine to sting."
+    )
+    assert by_name(story, "Saoirse Tully").kind == "person"  # "X's Iron Lung", the headline's film
+    bridie = by_name(story, "Bridget Moran")
+    assert "Bridie" in bridie.aliases  # the short name and the full one are one woman
+    assert bridie.actor == "Nicola Coughlan"
+    assert by_name(story, "Frank").actor == "Brendan Gleeson"  # "He is played by …" after his name
