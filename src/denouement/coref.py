@@ -11,13 +11,15 @@ A definite role noun ("the director", "her husband") goes to the one character t
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from denouement.characters import (
     CharacterCluster,
@@ -369,6 +371,7 @@ def resolve_pronouns(
     salience: Counter[int] = Counter()
     top = 1  # max(salience.values(), default=1), kept up to date rather than recomputed per pronoun
     resolved_at: dict[int, int] = {}
+    unnamed_chain: list[int] = []  # pronouns that went to the unnamed one last brought in
     for token in doc:
         sentence = index.token_sentence[token.i]
         if sentence < 0 or sentence in index.meta:
@@ -377,6 +380,18 @@ def resolve_pronouns(
         if named_here is not None:
             if token.i != named_here.end - 1 or named_here.cluster is None:
                 continue
+            if not named_here.in_quote and unnamed_chain and _named_at_last(index.sentences[sentence]):
+                # "An elderly woman … She looked at my case. “Trumpet,” she said. … Her name was Graça
+                # Ferreira": the unnamed one had this name all along
+                for t in unnamed_chain:
+                    resolved.append(
+                        Mention.of_token(doc[t], index.token_sentence[t], "pronoun", named_here.cluster)
+                    )
+                unnamed_chain.clear()
+                history[:] = [  # and "she" from here on can be no one else's
+                    dataclasses.replace(e, cluster=named_here.cluster) if e.cluster == UNNAMED else e
+                    for e in history
+                ]
             if not named_here.in_quote:
                 history.append(_seen(token, named_here.cluster, rank[sentence]))
                 salience[named_here.cluster] += 1
@@ -394,6 +409,7 @@ def resolve_pronouns(
         if _unnamed_person(token, by_token) and not index.in_quote(token):
             # "The examiner was a woman…; she smiled": someone the text never names, whom a pronoun
             # may mean; a pronoun that goes to them goes to no character
+            unnamed_chain.clear()  # (a new unnamed one: the pronouns before were someone else's)
             history.append(_Seen(token.i, UNNAMED, rank[sentence], True, token.head.dep_ == "ROOT"))
             gender.setdefault(UNNAMED, "unknown")
             unnamed_gender[token.i] = _relation_genders()[token.lemma_.lower()]
@@ -428,6 +444,7 @@ def resolve_pronouns(
             narrators,
         )
         if key == UNNAMED:  # "A woman came in. She sat. She left.": the chain stays with her
+            unnamed_chain.append(token.i)
             history.append(_Seen(token.i, UNNAMED, rank[sentence], _is_subject(token)))
             unnamed_gender[token.i] = PRONOUN_GENDER[lower]
             continue
@@ -439,6 +456,16 @@ def resolve_pronouns(
         top = max(top, salience[key])
         resolved_at[token.i] = key
     return resolved
+
+
+#: A sentence that names the one its possessive stands for: "Her name was Graça Ferreira, she told me".
+_NAMED_AT_LAST = re.compile(
+    r"^\W*(?:her|his) (?:real |full |first |own )?name (?:was|is|turned out to be)\b", re.I
+)
+
+
+def _named_at_last(sentence: Span) -> bool:
+    return bool(_NAMED_AT_LAST.match(sentence.text))
 
 
 def _antecedent(

@@ -706,3 +706,14 @@ def test_a_talk_in_a_new_scene_is_not_answered_by_the_speaker_of_the_last_one(st
         "“It matters to me, Colm.”"
     )
     assert speaker_of(story, "Doesn't matter now") == "Colm"
+
+
+def test_lines_of_an_unnamed_stranger_are_hers_once_the_text_gives_her_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "I could not sleep, so I went along to the buffet car. The only other passenger was an old woman in "
+        "a green hat, doing the crossword in pen. She looked at my violin case.\n\n"
+        "“Second violin,” she said. “You've got the bruise under the jaw.”\n\n"
+        "“Is it that obvious?” I said.\n\n"
+        "Her name was Orla Quigley, she told me, and she had played in the Hallé for thirty years."
+    )
+    assert speaker_of(story, "Second violin") == "Orla Quigley"
