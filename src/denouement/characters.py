@@ -118,7 +118,9 @@ _ACTOR_AS = re.compile(
     r"(?:has|had|plays|played|takes|took) (?:a|an|the) (?:[a-z-]+\s+){0,4}(?:role|part|turn|cameo))\s+)?as\s+"
     # "Peter Vasko, as her exhausted dresser …", "Marc-André Pellerin as her father, Gérard" (a comma only
     # right before the name: not "returns to Top Gun as an instructor, to which Stinger…")
-    r"(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[a-z-]+\s+){0,3}|(?:[a-z-]+\s+){0,2}[a-z-]+,\s+)$"
+    r"(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[a-z-]+\s+){0,3}|(?:[a-z-]+\s+){0,2}[a-z-]+,\s+)"
+    # not a place after a preposition: "stars Greta Lee as a line cook in Leeds"
+    r"(?<!\bin )(?<!\bat )(?<!\bfrom )(?<!\bof )(?<!\bon )(?<!\bto )(?<!\bnear )$"
 )
 _KNOWN_AT = re.compile(r"\b(?:known|called|nicknamed)\b[^,;.()]{0,40}$")
 _ACTOR_PLAYS = re.compile(
@@ -2955,7 +2957,12 @@ def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], pe
         and person_labels * 2 <= len(cluster.named_mentions)
     ):
         return True
-    if _named_like_a_thing(cluster) or _headline(cluster) or _plural(cluster, doc) or _label(cluster, doc):
+    # "Carnegie Hall" is a place, but "Mina Park (Greta Lee)" is cast, and "Mina Park" who cooks and
+    # talks has a first name
+    thing = _named_like_a_thing(cluster) and not (
+        (cluster.actor or cluster.human_verbs >= 2) and _given_first_name(cluster)
+    )
+    if thing or _headline(cluster) or _plural(cluster, doc) or _label(cluster, doc):
         return True
     if _notable_persons_work(cluster, doc) or _demonym(cluster, doc) or _place_of_origin(cluster, doc):
         return True
@@ -3246,6 +3253,12 @@ _AUDIENCE = frozenset({"us", "you", "viewers", "audience", "audiences", "reader"
 def _to_the_audience(verb: Token) -> bool:
     """A speech verb whose hearer is the audience ("tells us", "asks you", "shows viewers")."""
     return any(c.dep_ in ("dative", "dobj") and c.lower_ in _AUDIENCE for c in verb.children)
+
+
+def _given_first_name(cluster: CharacterCluster) -> bool:
+    """A full name of the cluster opens on a first name the name lists know ("Mina Park")."""
+    given = _gendered("given_names")
+    return any(len(f) > 1 and (f[0].lower() in given or census_name(f[0])) for f in cluster.forms)
 
 
 def _named_like_a_thing(cluster: CharacterCluster) -> bool:

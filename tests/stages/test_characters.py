@@ -1281,3 +1281,15 @@ def test_a_review_with_its_film_in_the_headline_a_nickname_first_and_an_actor_af
     assert "Bridie" in bridie.aliases  # the short name and the full one are one woman
     assert bridie.actor == "Nicola Coughlan"
     assert by_name(story, "Frank").actor == "Brendan Gleeson"  # "He is played by …" after his name
+
+
+def test_a_cast_woman_whose_surname_is_a_thing_and_an_actor_cast_as_someone_in_a_city(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Second Helpings is a 2023 British drama. It stars Greta Lee as a line cook in Bradford, with Jack "
+        "Lowden as her friend.\n\n"
+        "Mina Park (Greta Lee) cooks nights in a hotel kitchen. Mina dreams of a restaurant of her own, and "
+        "she enters a televised contest."
+    )
+    mina = by_name(story, "Mina Park")  # "Park" names places, but she is cast and cooks
+    assert mina.actor == "Greta Lee"
+    assert "Bradford" not in names(story)  # "as a line cook in Bradford": the city is nobody
