@@ -3052,10 +3052,10 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
             not m.in_quote and (_human_verb(doc[m.end - 1]) or doc[m.end - 1].dep_ == "poss")
             for m in cluster.named_mentions
         )
+    if (_given_name_only(cluster) or cluster.labels.get("PERSON")) and _compared_once(cluster, doc):
+        return True  # "Comparisons with Celine and Jesse are inevitable": talked about, but someone
     if _never_a_party(cluster, doc):
         return False
-    if _given_name_only(cluster) and _compared_once(cluster, doc):
-        return True  # "Comparisons with Celine and Jesse are inevitable": talked about, but someone
     human = word_set("characters", "human_nouns") | set(_gendered("relation_gender"))
     if any(_kin_or_human(r, human) for r in cluster.roles) and not cluster.words <= title_words:
         return True  # "the engineer, Tobias Reyne", "her son Caspar", "his deckhand, Benoît": a human role
@@ -3474,7 +3474,10 @@ _COMPARING = frozenset(
     {
         "comparison",
         "comparisons",
+        "compare",
+        "compares",
         "compared",
+        "comparing",
         "like",
         "unlike",
         "echo",
@@ -3497,8 +3500,10 @@ def _compared_once(cluster: CharacterCluster, doc: Doc) -> bool:
     """Named once, and then only as what something is compared with ("comparisons with Celine and
     Jesse", "echoes Ripley"), never doing anything in the story."""
     mentions = cluster.named_mentions
-    if len(mentions) != 1 or cluster.human_verbs or cluster.speaks or cluster.actor or cluster.roles:
-        return False  # ("more like her older sister Julia": someone of the story's own)
+    if len(mentions) != 1 or cluster.human_verbs or cluster.speaks or cluster.actor:
+        return False
+    if cluster.roles & set(_gendered("relation_gender")):
+        return False  # "more like her older sister Julia": someone of the story's own
     if set(cluster.labels) - {"PERSON", "-", ""}:
         return False  # "shaped like Italy", "shot like a Super Bowl": a place, an event
     token = doc[mentions[0].end - 1]

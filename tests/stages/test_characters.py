@@ -1293,3 +1293,12 @@ def test_a_cast_woman_whose_surname_is_a_thing_and_an_actor_cast_as_someone_in_a
     mina = by_name(story, "Mina Park")  # "Park" names places, but she is cast and cooks
     assert mina.actor == "Greta Lee"
     assert "Bradford" not in names(story)  # "as a line cook in Bradford": the city is nobody
+
+
+def test_someone_a_film_is_compared_to_once_is_another_works_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Roz Ambler (Jessie Buckley) gives up a scholarship to run the family hotel. Critics praised the "
+        "film, with several comparing Roz to Jean Brodie, another quiet martyr of a small town."
+    )
+    assert by_name(story, "Jean Brodie").kind == "reference"
+    assert by_name(story, "Roz Ambler").kind == "character"
