@@ -49,6 +49,7 @@ from denouement.quotemarks import QuoteMarks, find_quote_marks, inside_quotes
 from denouement.sentences import block_of, block_starts, blocks_of, story_sentences
 
 __all__ = [
+    "FAMILY_TITLES",
     "CharacterCluster",
     "Mention",
     "StoryIndex",
@@ -186,25 +187,15 @@ def _nick(group: str) -> str:
     )
 
 
-#: Family titles before a first name ("Auntie Bid", "Uncle Pete").
-_FAMILY_TITLES = frozenset(
+#: Family titles before a first name ("Auntie Bid", "Uncle Pete"): the narration that uses them speaks from
+#: inside the family, and a nickname may carry one ("whom both siblings call Auntie Bid").
+FAMILY_TITLES = frozenset(
     {
-        "auntie",
-        "aunty",
-        "aunt",
-        "uncle",
-        "cousin",
-        "granny",
-        "grandma",
-        "grandad",
-        "grandpa",
-        "nana",
-        "nan",
-        "gran",
+        *("auntie", "aunty", "aunt", "uncle", "cousin", "great-aunt", "great-uncle"),
+        *("granny", "grandma", "grandad", "grandpa", "nana", "nan", "gran"),
     }
 )
-#: A family title that is part of a nickname ("whom both siblings call Auntie Bid").
-_FAMILY_TITLE = r"(?:Auntie|Aunty|Aunt|Uncle|Cousin|Granny|Grandma|Grandad|Grandpa|Nana|Nan|Gran)"
+_FAMILY_TITLE = "(?:" + "|".join(sorted((t.capitalize() for t in FAMILY_TITLES), key=len, reverse=True)) + ")"
 
 
 def _nick_of(match: re.Match[str], group: str = "nick") -> str | None:
@@ -371,7 +362,7 @@ class CharacterCluster:
         candidates += [
             f"{t} {self.forms[0][-1]}"
             for t in sorted(self.titles)
-            if self.forms and (t.lower() not in _FAMILY_TITLES or len(self.forms[0]) == 1)
+            if self.forms and (t.lower() not in FAMILY_TITLES or len(self.forms[0]) == 1)
         ]
         for alias in candidates:
             if alias not in seen:

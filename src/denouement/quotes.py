@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from denouement.characters import (
+    FAMILY_TITLES,
     CharacterCluster,
     Gender,
     Mention,
@@ -916,7 +917,7 @@ def _focal_character(
     kin = word_set("characters", "kinship_names")
     # "Aunt Bisi", "Uncle Tunde": the narration names them as somebody's relatives, so not as the one
     # whose family it is
-    titles = kin | _RELATIVE_TITLES
+    titles = kin | FAMILY_TITLES
     relatives = {
         m.cluster
         for m in mentions
@@ -940,8 +941,6 @@ def _focal_character(
     return ranked[0][0]
 
 
-#: Words before a name that make its bearer a relative of the one the narration follows.
-_RELATIVE_TITLES = frozenset({"aunt", "aunty", "auntie", "uncle", "cousin", "great-aunt", "great-uncle"})
 #: Times, at least, the narration must name a character for the family words to be theirs.
 FOCAL_MENTIONS = 3
 #: How many times more often than anyone else, at least, the narration names that character.
