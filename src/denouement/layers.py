@@ -1943,7 +1943,7 @@ def _back_among_things(facts: Sequence[SentenceFacts], r: int, first: int, taken
             return first
         if facts[j].heading or facts[j].meta:
             continue  # ("The call", "Advertisement", "The twist": the passage may be set off by headings)
-        named = {lemma for _s, _e, pos, lemma in facts[j].tokens if pos == "NOUN"} & things
+        named = _noun_lemmas(facts[j]) & things
         if named - seen and r - j > THINGS_GAP and j + 1 < first:
             return j + 1  # the last sentence of the real scene before the passage
         seen |= named  # a thing the passage itself names ("the rain has stopped") marks nothing
@@ -2466,22 +2466,12 @@ def _expose_tale(
     """A tale told as a flashback and exposed later ("Toby admits that the card game is his own
     invention"): the nearest earlier flashback that shares a noun with the reveal was imagined. Whether
     one was found."""
-    named = {lemma for _s, _e, pos, lemma in facts[r].tokens if pos == "NOUN"}
-    for seg in sorted(passages, key=lambda p: -p.last):
-        if seg.layer != "flashback" or not 0 < r - seg.last <= TALE_REACH:
-            continue
-        told = {
-            lemma
-            for k in range(seg.first, seg.last + 1)
-            for _s, _e, pos, lemma in facts[k].tokens
-            if pos == "NOUN"
-        }
-        if named & told:
-            seg.layer, seg.kind = "imagined", _SEGMENT_KIND["imagined"]
-            seg.cues.append(reveal)
-            return True
-        return False
-    return False
+    named = _noun_lemmas(facts[r])
+
+    def shares(told: Sequence[SentenceFacts]) -> bool:
+        return bool(named & set().union(*map(_noun_lemmas, told)))
+
+    return _expose_earlier(passages, facts, r, reveal, "flashback", TALE_REACH, shares)
 
 
 #: A reveal that says what would have been, or never was: it may answer a future shown ahead of time.
@@ -2495,20 +2485,41 @@ def _expose_future(
     called Wolska's" … "The shop that would have been Wolska's is a phone-repair place now"): the nearest
     earlier flash-forward that shares a name, or two nouns, with the reveal was imagined. Whether one was
     found."""
-    names = _proper_names(facts[r])
-    nouns = {lemma for _s, _e, pos, lemma in facts[r].tokens if pos == "NOUN"}
+    names, nouns = _proper_names(facts[r]), _noun_lemmas(facts[r])
+
+    def shares(told: Sequence[SentenceFacts]) -> bool:
+        told_names = set().union(*map(_proper_names, told))
+        return bool(names & told_names) or len(nouns & set().union(*map(_noun_lemmas, told))) >= 2
+
+    return _expose_earlier(passages, facts, r, reveal, "flash_forward", r, shares)
+
+
+def _expose_earlier(
+    passages: Sequence[SegmentSpan],
+    facts: Sequence[SentenceFacts],
+    r: int,
+    reveal: CueSpan,
+    layer: str,
+    reach: int,
+    shares: Callable[[Sequence[SentenceFacts]], bool],
+) -> bool:
+    """The nearest passage of ``layer`` ending within ``reach`` sentences before the reveal at ``r`` becomes
+    imagined, with the reveal as its cue, when ``shares`` says the reveal speaks of what it told. Whether
+    it did."""
     for seg in sorted(passages, key=lambda p: -p.last):
-        if seg.layer != "flash_forward" or seg.last >= r:
+        if seg.layer != layer or not 0 < r - seg.last <= reach:
             continue
-        told = [facts[k] for k in range(seg.first, seg.last + 1)]
-        told_names = set().union(*(_proper_names(f) for f in told))
-        told_nouns = {lemma for f in told for _s, _e, pos, lemma in f.tokens if pos == "NOUN"}
-        if names & told_names or len(nouns & told_nouns) >= 2:
-            seg.layer, seg.kind = "imagined", _SEGMENT_KIND["imagined"]
-            seg.cues.append(reveal)
-            return True
-        return False
+        if not shares([facts[k] for k in range(seg.first, seg.last + 1)]):
+            return False
+        seg.layer, seg.kind = "imagined", _SEGMENT_KIND["imagined"]
+        seg.cues.append(reveal)
+        return True
     return False
+
+
+def _noun_lemmas(f: SentenceFacts) -> set[str]:
+    """The lemmas of the nouns of a sentence's narration."""
+    return {lemma for _s, _e, pos, lemma in f.tokens if pos == "NOUN"}
 
 
 def _proper_names(f: SentenceFacts) -> set[str]:
@@ -2658,7 +2669,7 @@ def _contradicted_tales(
             span = [k for k in range(first, told_back.last + 1) if k in narration]
         if len(span) < 2 or (told_back is None and any(k in claimed for k in range(first, last + 1))):
             continue
-        tale_nouns = {lemma for k in span for _s, _e, pos, lemma in facts[k].tokens if pos == "NOUN"}
+        tale_nouns = set().union(*(_noun_lemmas(facts[k]) for k in span))
         tale_words = {  # as written, to meet them in a line of speech: "rowed", "boat"
             facts[k].narration[b - facts[k].start : e - facts[k].start].lower()
             for k in span
