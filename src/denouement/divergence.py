@@ -585,6 +585,8 @@ def _aftermath(seg: SegmentSpan, layers: Sequence[Layer]) -> _Aftermath:
 
 #: Score at which a real sentence, taken whole, tells the same moment as an unreal one.
 SENTENCE_THRESHOLD = 2.0
+#: Added when the real sentence says that a rare thing both tell of is not so ("He did not laugh").
+DENIAL_BONUS = 2.5
 #: Weight of each character two sentences both mention, by name or pronoun (two at most count).
 SENTENCE_PEOPLE = 1.0
 
@@ -649,6 +651,8 @@ def _sentence_counterparts(
         best, best_score = -1, 0.0
         for r in real:
             score = _sentence_score(s, r, words, weight, content.people, lex)
+            if score and _denies(sentence_texts[s], sentence_texts[r], words[s] & words[r], frequency):
+                score += DENIAL_BONUS
             if score and aftermath.first <= r <= aftermath.last:
                 score += AFTER_BONUS
             if score > best_score:
@@ -666,7 +670,7 @@ def _sentence_counterparts(
         imagined = _main_event(by_sentence.get(s, ()), events, lex)
         actual, shares = _closest_event(by_sentence.get(best, ()), aligner, words[s], content.people[s])
         saying = actual if shares else None  # the clause that says it, or else the whole sentence
-        summary = _sentence_summary(seg.layer, text, sentence_texts, events, imagined, saying, best)
+        summary = _sentence_summary(seg.layer, text, sentence_texts, events, (imagined, s), (saying, best))
         added.append(DivergenceSpan("changed", actual, imagined, summary, tuple(sorted({s, best}))))
     kept = [
         d
@@ -773,21 +777,26 @@ def _sentence_summary(
     text: str,
     sentence_texts: Sequence[str],
     events: Sequence[EventSpan],
-    imagined: int | None,
-    actual: int | None,
-    actual_sentence: int,
+    imagined: tuple[int | None, int],
+    actual: tuple[int | None, int],
 ) -> str:
+    """``imagined`` and ``actual`` are each the event that says it (or None) and its sentence: a
+    sentence with no event of its own to quote ("she dreamed she was back at the house", whose only
+    event is the frame) is quoted whole."""
     where = _LAYER_NOUN.get(layer, "the unreal sequence")
-    told = _clause(text, events[imagined]) if imagined is not None else ""
-    if actual is not None:
-        really = _clause(text, events[actual])
-    else:
-        really = " ".join(sentence_texts[actual_sentence].split()).rstrip(".")
-        if len(really) > 110:
-            really = really[:109].rsplit(" ", 1)[0] + "…"
+    told, really = (_event_or_sentence(text, sentence_texts, events, *side) for side in (imagined, actual))
     told_end = "" if told.endswith("…") else "."
     end = "" if really.endswith("…") else "."
     return f"In {where}: {told}{told_end} In reality: {really}{end}"
+
+
+def _event_or_sentence(
+    text: str, sentence_texts: Sequence[str], events: Sequence[EventSpan], event: int | None, sentence: int
+) -> str:
+    if event is not None:
+        return _clause(text, events[event])
+    whole = " ".join(sentence_texts[sentence].split()).rstrip(".")
+    return whole if len(whole) <= 110 else whole[:109].rsplit(" ", 1)[0] + "…"
 
 
 def _segment_divergences(
