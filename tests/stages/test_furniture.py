@@ -111,3 +111,20 @@ def test_a_verdict_in_words_is_the_critics_opinion_and_a_verdict_in_stars_is_fur
         == "actual"
     )
     assert all(c.name != "Verdict" for c in story.characters)
+
+
+def test_a_sign_off_heavy_spoilers_and_a_release_date_are_furniture(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "# Tidewater, explained\n\n"
+        "Major spoilers from here on.\n\n"
+        "Nell Garvey (Ruth Negga) sells the family boat in the last scene.\n\n"
+        "Tidewater opens nationwide on 3 March.\n\n"
+        "Enjoyed this explainer?\n\n"
+        "Follow Priya Shah on Screen Notes for more."
+    )
+    layers = {s.text: s.layer for s in story.sentences}
+    assert layers["Major spoilers from here on."] == "meta"
+    assert layers["Tidewater opens nationwide on 3 March."] == "meta"
+    assert layers["Enjoyed this explainer?"] == "meta"
+    assert layers["Follow Priya Shah on Screen Notes for more."] == "meta"
+    assert any(s.layer == "actual" and "sells the family boat" in s.text for s in story.sentences)
