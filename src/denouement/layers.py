@@ -612,7 +612,9 @@ def _subjects_of_verbs(
     """For each verb with a subject, the characters inside that subject ("Every scene with Kit")."""
     result: list[tuple[int, int, tuple[int, ...]]] = []
     for token in sent:
-        if not token.dep_.startswith("nsubj"):
+        # "a pupil called Jonno": the one named is who the naming verb is about
+        named = token.dep_ == "oprd" and token.head.lemma_ in ("call", "name")
+        if not token.dep_.startswith("nsubj") and not named:
             continue
         keys: list[int] = []
         for t in token.subtree:
@@ -1700,8 +1702,21 @@ def _revealed_passage(
         first += 1
     if first > end or first == 0:
         return None
+    if _a_claim_called_a_lie(facts, r, reveal, first, end):
+        return None
     layer: Layer = reveal.kind if reveal.kind in ("dream", "alternate") else "imagined"  # type: ignore[assignment]
     return SegmentSpan(layer, _SEGMENT_KIND[layer], first, end, cue_list)
+
+
+def _a_claim_called_a_lie(
+    facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, first: int, end: int
+) -> bool:
+    """ "Nan says she has already had her lunch. This is a lie": what is called a lie is what someone
+    said, and their saying it really happened; only narration told as fact can be exposed."""
+    said = facts[r].narration[reveal.start - facts[r].start : reveal.end - facts[r].start]
+    if not re.search(r"\bl(?:ie|ies|ied|ying)\b", said, re.I):
+        return False
+    return all(_structure("reported_claim").match(facts[j].narration.lstrip()) for j in range(first, end + 1))
 
 
 def _an_advert(f: SentenceFacts) -> bool:
@@ -2394,6 +2409,10 @@ def _imagined_presences(
                 break
             if j not in narration or j in taken:
                 continue
+            if run and _bridgeable(facts, run[-1], j, narration, taken):
+                run.extend(
+                    range(run[-1] + 1, j)
+                )  # "He nicknames Kofi…": between two of theirs, in one paragraph
             if run and j != run[-1] + 1:
                 found.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], run[0], run[-1], [twist]))
                 run = []
@@ -2401,6 +2420,20 @@ def _imagined_presences(
         if run:
             found.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], run[0], run[-1], [twist]))
     return found
+
+
+#: Sentences, at most, between two appearances of an imagined character that join them into one run.
+PRESENCE_GAP = 2
+
+
+def _bridgeable(facts: Sequence[SentenceFacts], a: int, b: int, narration: set[int], taken: set[int]) -> bool:
+    """Whether the retelling between sentences ``a`` and ``b`` is short, unbroken and in one paragraph."""
+    between = range(a + 1, b)
+    return (
+        0 < len(between) <= PRESENCE_GAP
+        and facts[a].paragraph == facts[b].paragraph
+        and all(k in narration and k not in taken for k in between)
+    )
 
 
 def _appearances(facts: Sequence[SentenceFacts]) -> dict[int, list[int]]:
@@ -2758,26 +2791,152 @@ def _from_named_start(
     facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, narration: set[int], taken: set[int]
 ) -> SegmentSpan | None:
     """ "Everything from the lit stove onward, then, is the cold talking": the passage starts at the last
-    sentence before the reveal that tells of the thing it names, and runs to the next heading."""
+    sentence before the reveal that tells of the thing it names, and runs to the end of its paragraph."""
     match = _structure("from_onward").search(facts[r].narration)
     if match is None:
         return None
-    noun = match["noun"].lower()
+    # any word of the phrase may be what the passage began with: "the lit stove", "the drive south"
+    words = {w.lower() for w in match["phrase"].split()}
     start = next(
         (
             j
             for j in range(r - 1, max(-1, r - 2 * STRETCH_REACH), -1)
             if j in narration
-            and any(lemma == noun for _s, _e, pos, lemma in facts[j].tokens if pos == "NOUN")
+            and any(
+                lemma.lower() in words for _s, _e, pos, lemma in facts[j].tokens if pos in ("NOUN", "VERB")
+            )
         ),
         None,
     )
     if start is None or start in taken:
         return None
-    end = start
-    while end + 1 < r and end + 1 in narration and not facts[end + 1].heading and end + 1 not in taken:
+    end = start  # to the end of its paragraph: the next one may be the cut back ("The next shot is…")
+    while (
+        end + 1 < r
+        and end + 1 in narration
+        and facts[end + 1].paragraph == facts[start].paragraph
+        and end + 1 not in taken
+    ):
         end += 1
     return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], start, end, [reveal])
+
+
+#: Words that name the telling, not a thing in it ("the sequence", "the final scene").
+_TELLING_NOUNS = frozenset(
+    [
+        "film",
+        "movie",
+        "story",
+        "scene",
+        "sequence",
+        "montage",
+        "ending",
+        "end",
+        "finale",
+        "episode",
+        "shot",
+        "shots",
+        "moment",
+        "minute",
+        "minutes",
+        "part",
+        "section",
+        "chapter",
+        "act",
+        "reveal",
+        "twist",
+        "fantasy",
+        "dream",
+        "vision",
+        "daydream",
+        "life",
+        "lives",
+        "version",
+        "thing",
+        "things",
+        "way",
+        "time",
+        "audience",
+        "viewer",
+        "viewers",
+    ]
+)
+
+
+def _subject_nouns(f: SentenceFacts, before: int) -> set[str]:
+    """The nouns and names of a subject that is all the sentence says before offset ``before``, where the
+    verdict starts (none when a verb comes before it: "…, and you can watch the sums happen behind…")."""
+    ahead = [(pos, lemma) for s, _e, pos, lemma in f.tokens if s < before]
+    if any(pos in ("VERB", "AUX") for pos, _lemma in ahead):
+        return set()
+    return {
+        lemma.lower()
+        for pos, lemma in ahead
+        if pos in ("NOUN", "PROPN") and lemma.lower() not in _TELLING_NOUNS
+    }
+
+
+def _names_its_subject(f: SentenceFacts, cues: LayerCues) -> bool:
+    """A long verdict whose subject names what it judges ("The yellow kitchen, Ada and the birthday dance
+    are the life the two of them could have built together"), or says where it began."""
+    cue, weak = _reveal(f, cues)
+    if cue is None or weak:
+        return False
+    return len(_subject_nouns(f, cue.start)) >= 2 or bool(_structure("from_onward").search(f.narration))
+
+
+def _a_list_judged(f: SentenceFacts, reveal: CueSpan) -> bool:
+    """The sentence is only a subject and the verdict on it: it opens on the things, with no adverb
+    or clause before them, and the verdict opens on its verb "to be" ("…the birthday dance are the life…")."""
+    said = f.narration[reveal.start - f.start : reveal.end - f.start].lower()
+    ahead = f.narration[: reveal.start - f.start]
+    return (
+        re.match(r"(?:is|are|was|were)\b", said) is not None
+        and not any(pos in ("ADV", "SCONJ") for s, _e, pos, _l in f.tokens if s < reveal.start)
+        and ", and " not in ahead
+    )
+
+
+def _passage_of_named_things(
+    facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, narration: set[int], taken: set[int]
+) -> SegmentSpan | None:
+    """A verdict outside the retelling that lists the things the unreal stretch showed ("The yellow
+    kitchen, Ada and the birthday dance are the life…"): the passage is the run of retelling, before it,
+    that tells of them, from the start of the paragraph where they first appear to the last of them."""
+    nouns = _subject_nouns(facts[r], reveal.start)
+    if len(nouns) < 2:
+        return None
+    if r in narration and not _a_list_judged(facts[r], reveal):
+        return None  # "Then a bell clangs, and Bex is exactly where we left her": a scene, not a verdict
+    things = {lemma.lower() for _s, _e, pos, lemma in facts[r].tokens if pos == "NOUN"} & nouns
+    told = {
+        j: {lemma.lower() for _s, _e, pos, lemma in facts[j].tokens if pos in ("NOUN", "PROPN")} & nouns
+        for j in range(max(0, r - 2 * STRETCH_REACH), r)
+        if j in narration and j not in taken
+    }
+    telling = sorted(j for j, found in told.items() if found)
+    # two of the things at least, one of them a thing and not only a name ("the boathouse", not "Ilse")
+    if not telling or len(set().union(*(told[j] for j in telling))) < 2:
+        return None
+    if not things & set().union(*(told[j] for j in telling)):
+        return None
+    last = telling[-1]
+    # the things must be told together: one unbroken run of retelling holds them all
+    first = next(j for j in telling if all(k in narration and k not in taken for k in range(j, last + 1)))
+    if len(set().union(*(told[j] for j in telling if j >= first))) < 2:
+        return None
+    para_first, _ = _paragraph_bounds(facts, first)
+    while first > para_first and first - 1 in narration and first - 1 not in taken:
+        first -= 1
+    if first == 0:
+        return None
+    return SegmentSpan(
+        reveal.kind if reveal.kind in ("dream", "alternate") else "imagined",  # type: ignore[arg-type]
+        _SEGMENT_KIND[reveal.kind if reveal.kind in ("dream", "alternate") else "imagined"],
+        first,
+        last,
+        [reveal],
+    )
 
 
 def _previous_section(
@@ -2976,7 +3135,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
     revealing = {
         i
         for i in commentary
-        if len(facts[i].narration.split()) <= VERDICT_WORDS
+        if (len(facts[i].narration.split()) <= VERDICT_WORDS or _names_its_subject(facts[i], cues))
         and (_strong_reveal(facts[i], cues) or _predicated_unreal(facts, i))
     }
     for r in sorted((narration | revealing) - taken):
@@ -3011,6 +3170,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             or (_scene_before_return(facts, r, reveal, taken) if witnessed else None)
             or _previous_section(facts, r, reveal, narration, taken)
             or _from_named_start(facts, r, reveal, narration, taken)
+            or _passage_of_named_things(facts, r, reveal, narration, taken)
             or _revealed_passage(facts, r, reveal, narration, taken, cues)
         )
         if seg is not None and reveal.kind == "dream" and _someone_else_slept(facts, r, seg):
@@ -3047,8 +3207,8 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             continue
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))
-        if r in revealing:
-            layers[r] = "actual"  # the reveal itself stays in the story's reality
+        if r in revealing and len(f.narration.split()) <= VERDICT_WORDS:
+            layers[r] = "actual"  # the reveal itself stays in the story's reality (not a long appraisal)
     _other_versions(passages, facts)
     _exposed_told_flashbacks(passages, facts)
     passages = _leaps_ahead(passages, facts, narration)

@@ -2333,3 +2333,78 @@ def test_a_shake_of_the_shoulder_after_headings_and_an_advert_ends_a_dream_set_o
     assert layer_of(story, "Col stops breathing in her arms") in ("imagined", "dream")
     assert layer_of(story, "stretches out on the crew-room sofa") == "actual"
     assert layer_of(story, "holding two mugs") == "actual"
+
+
+def test_a_claim_called_a_lie_stays_real(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Grandad says he has already taken his tablets. That is a lie: the blister pack is still full on "
+        "the bedside table, and the nurse raises an eyebrow at me as she leaves.\n\n"
+        "So I sit down and ask him about the war instead."
+    )
+    assert layer_of(story, "Grandad says he has already taken") == "actual"
+    assert unreal_segments(story) == []
+
+
+def test_a_long_verdict_that_lists_the_montage_exposes_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "# Night Ferry, explained\n\n"
+        "Ilse and Corran meet again in the ferry bar after twenty years. They talk until the last call.\n\n"
+        "## The other crossing\n\n"
+        "Ilse stays on board when the ferry docks. She and Corran buy a boathouse on the estuary and paint "
+        "the door green. Their son, Pip, learns to row before he can swim. Every summer they sail the "
+        "green-doored boat to the islands.\n\n"
+        "Then the tannoy calls the foot passengers, and Corran picks up his car keys. Ilse walks down the "
+        "gangway alone.\n\n"
+        "## What it means\n\n"
+        "The boathouse, Pip and the summer sailing are the life the pair of them could have shared, and "
+        "the film lets us believe in it for four minutes."
+    )
+    assert layer_of(story, "buy a boathouse") in ("imagined", "alternate")
+    assert layer_of(story, "learns to row") in ("imagined", "alternate")
+    assert layer_of(story, "Ilse walks down the gangway alone") == "actual"
+    assert layer_of(story, "the summer sailing are the life") not in UNREAL  # the verdict is no part of it
+
+
+def test_a_verdict_that_names_where_the_passage_began_stops_at_the_cut_back(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "# Dead Drop, explained\n\n"
+        "Kasimir is shot in the car park and crawls behind a van.\n\n"
+        "He drives all night to the coast and takes a boat to Corsica. His sister meets him on the beach "
+        "and they eat grilled fish as the light goes.\n\n"
+        "The next shot is the car park again, where a paramedic closes his eyes.\n\n"
+        "## So what happened?\n\n"
+        "Everything from the long drive onward is what flashes through his mind as he bleeds out, and the "
+        "film gives it away more than once."
+    )
+    assert layer_of(story, "takes a boat to Corsica") == "imagined"
+    assert layer_of(story, "eat grilled fish") == "imagined"
+    assert layer_of(story, "a paramedic closes his eyes") not in UNREAL
+
+
+def test_a_stretch_told_in_the_future_from_now_is_a_flash_forward(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Oona mends the nets on the pier while the boy watches. He asks how she learned.\n\n"
+        "Twenty years from now the boy will run the boatyard himself, and he will keep her needle in a "
+        "jar above the bench. He will show every apprentice the knot she showed him.\n\n"
+        "At dusk Oona rolls up the nets and sends him home."
+    )
+    assert layer_of(story, "will run the boatyard") == "flash_forward"
+    assert layer_of(story, "He will show every apprentice") == "flash_forward"
+    assert layer_of(story, "At dusk Oona rolls up") == "actual"
+    assert unreal_segments(story) == []
+
+
+def test_no_one_of_that_name_on_the_roll_makes_the_friend_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "After the fire, eleven-year-old Tamsin Hale goes to live with her grandfather in Whitby.\n\n"
+        "At the new school a girl with a gap in her teeth sits down beside Tamsin and says her name is "
+        "Wren. Wren is brave and rude and knows every alley in the town. She gives Tamsin a nickname and "
+        "shows her the best wall for watching storms. Within a month the two are never apart. One night "
+        "Wren dares Tamsin to climb the abbey steps in the dark.\n\n"
+        "Tamsin is found at the top of the steps by a dog walker. The head teacher tells her grandfather "
+        "that the school has never had a girl called Wren, and that Tamsin always ate her lunch alone."
+    )
+    assert layer_of(story, "Wren is brave and rude") == "imagined"
+    assert layer_of(story, "She gives Tamsin a nickname") == "imagined"
+    assert layer_of(story, "dares Tamsin to climb") == "imagined"
+    assert layer_of(story, "found at the top of the steps") == "actual"
