@@ -78,6 +78,8 @@ _NAME_WORD = r"(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]*)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:(?:de|van|von|der|da|di|del|le|la|du)[ \t]+)?{_NAME_WORD}){{0,3}}"
 _ACTOR_IN_PARENS = re.compile(
     r"^\s*\(\s*(?:(?:who is |as )?(?:played|portrayed|voiced|performed) by\s+)?"
+    # "Great-Uncle Eddie (a wonderfully dry Lou Ferrante)": a review's epithet before the actor
+    r"(?:(?:a|an|the)\s+(?:[a-z-]+\s+){1,3})?"
     rf"(?P<actor>{_NAME})\s*(?:[),;]|$)"
 )
 _PLAYED_BY = re.compile(
@@ -123,9 +125,15 @@ _ACTOR_AS = re.compile(
     # not a place after a preposition: "stars Greta Lee as a line cook in Leeds"
     r"(?<!\bin )(?<!\bat )(?<!\bfrom )(?<!\bof )(?<!\bon )(?<!\bto )(?<!\bnear )$"
 )
+#: A lower-case noun right after a name: the name only qualifies it ("a Lisbon ferry mechanic").
+_A_NAME_AS_MODIFIER = re.compile(r"[ \t]+[a-z][a-z-]+")
+#: The character at another age, before their name ("the young Walt", "a teenage Ruth").
+_AN_AGE_OF = re.compile(
+    r"\b(?:the|a|an)\s+(?:young|younger|teenage|teenaged|child|adult|older|elderly|old)\s+$"
+)
 _KNOWN_AT = re.compile(r"\b(?:known|called|nicknamed)\b[^,;.()]{0,40}$")
 _ACTOR_PLAYS = re.compile(
-    rf"(?<![\w.’'])(?P<actor>{_NAME})\s+(?:plays|played|portrays|portrayed|voices|voiced)\s+"
+    rf"(?<![\w.’'])(?P<actor>{_NAME})\s+(?:plays|played|playing|portrays|portrayed|portraying|voices|voiced)\s+"
     # "Zendaya plays her daughter Jessamyn", not "Tamsin plays the final of the Hartwell Open"
     r"(?:(?:the|a|an|his|her|their)\s+(?:(?!(?:of|the|a|an|in|at|on|for|with|to|from|and|against)\s)[a-z-]+,?\s+){1,3})?$"
 )
@@ -1444,6 +1452,12 @@ class _Builder:
             match = pattern.search(before)
             if match and _KNOWN_AT.search(before[: match.start("actor")]):
                 continue  # "known to everyone at Coldhithe Farm as Hettie": a place, not an actor
+            if (
+                match
+                and _A_NAME_AS_MODIFIER.match(self.text, mention.char_end)
+                and re.search(r"\b(?:a|an)\s+$", before)
+            ):
+                continue  # "stars Lucia Brandao as a Lisbon ferry mechanic": a place describing the role
             if match:
                 actor = match.group("actor").strip()
                 if len(actor.split()) >= 2 or (pattern is _ACTOR_PLAYS and self._in_a_cast_list(mention)):
@@ -1753,11 +1767,17 @@ class _Builder:
         cands = sorted([m for i, m in enumerate(cands) if i not in skip] + merged, key=lambda m: m.char_start)
         # Actors first: their names are never characters.
         actor_of_form: dict[tuple[str, ...], tuple[str, int]] = {}
+        younger: dict[tuple[str, ...], tuple[str, int]] = {}  # the actor of a character at another age
         for m in cands:
             found = self.actor_after(m) or self.actor_before(m)
             if found:
                 actor, at = found
-                if actor.split() != list(m.form):
+                if _AN_AGE_OF.search(self.text, max(0, m.char_start - 24), m.char_start):
+                    # "with Jesse Cortland playing the young Walt": an actor, and Walt's only when no other
+                    # is named for him
+                    younger.setdefault(m.form, (actor, m.sentence))
+                    self.actor_spans.append((at, at + len(actor), actor))
+                elif actor.split() != list(m.form):
                     actor_of_form.setdefault(m.form, (actor, m.sentence))
                     self.actor_spans.append((at, at + len(actor), actor))
             nickname = self.nickname_after(m)
@@ -1777,6 +1797,9 @@ class _Builder:
         ):
             actor_of_form.setdefault(target_form, (actor, -1))
             self.actor_spans.append((at, at + len(actor), actor))
+        for form, (actor, sentence) in younger.items():
+            if actor.split() != list(form):
+                actor_of_form.setdefault(form, (actor, sentence))
         self.actor_spans.extend(self.starring_lists())
         cands = self._without_actors(cands)
         # Group forms, longest first, into clusters.
@@ -2462,6 +2485,17 @@ def _makes_a_work(verb: Token, person_verbs: frozenset[str]) -> bool:
 _BRIEF = 4
 
 
+#: Books a film is made from: "the novel by Clive Rendle" names a real author.
+_BOOKS = frozenset({"novel", "novella", "memoir"})
+
+
+def _the_work(noun: Token) -> Token:
+    """The noun a maker is named after: "the novel of the same name" stands for "the novel"."""
+    if noun.lemma_.lower() == "name" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    return noun
+
+
 def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> bool:
     """Does the text mark this name as a real person (a director, a critic, a writer)?"""
     if cluster.actor is not None:
@@ -2494,9 +2528,12 @@ def _person_evidence(cluster: CharacterCluster, doc: Doc, index: StoryIndex) -> 
                 and by.head.lemma_.lower() == "write"
                 and _about_a_work(by.head, person_verbs)
             )
-            # "the second feature from Petronella Adjei", "a screenplay by Pieter Assad"
+            # "the second feature from Petronella Adjei", "a screenplay by Pieter Assad", "the novel of the
+            # same name by Clive Rendle"
             or (
-                first.dep_ == "pobj" and by.lower_ in ("from", "by") and by.head.lemma_.lower() in _WORK_NOUNS
+                first.dep_ == "pobj"
+                and by.lower_ in ("from", "by")
+                and _the_work(by.head).lemma_.lower() in _WORK_NOUNS | _BOOKS
             )
             or (brief and first.dep_ == "pobj" and by.lower_ == "by" and by.head.ent_type_ == "WORK_OF_ART")
             # "who wrote the screenplay with Tom Stoppard and Charles McKeown"

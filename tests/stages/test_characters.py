@@ -1302,3 +1302,34 @@ def test_someone_a_film_is_compared_to_once_is_another_works_character(story_of)
     )
     assert by_name(story, "Jean Brodie").kind == "reference"
     assert by_name(story, "Roz Ambler").kind == "character"
+
+
+def test_a_city_before_a_role_an_epithet_before_an_actor_and_a_younger_self(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Undertow Road is a 2022 drama. It stars Ana Moura as a Porto tram driver.\n\n"
+        "Rosa Leal (Ana Moura) drives the night tram. Her uncle Abel (a gloriously grumpy Tony Ramos) "
+        "runs the depot canteen, and tells her stories of the old city, with Rui Melo playing the young "
+        "Abel in the flashbacks."
+    )
+    assert "Porto" not in names(story)
+    assert by_name(story, "Rosa Leal").actor == "Ana Moura"
+    assert by_name(story, "Abel").actor == "Tony Ramos"
+    assert "Rui Melo" not in names(story)  # an actor, though not the one who plays Abel now
+
+
+def test_the_author_of_the_novel_of_the_same_name_is_a_real_person(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Brackwater is a 2021 film adapted from the novel of the same name by Imogen Tate. Tate visited "
+        "the set twice.\n\n"
+        "Jess Okon (Florence Pugh) inherits a failing oyster farm and fights to keep it."
+    )
+    assert by_name(story, "Imogen Tate").kind == "person"
+    assert by_name(story, "Jess Okon").kind == "character"
+
+
+def test_a_name_after_a_workplace_role_is_a_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Maud runs the night shift at the bottling plant. Her foreman, Barros, lets her leave early on "
+        "Fridays, and she repays him with cake."
+    )
+    assert by_name(story, "Barros").kind == "character"
