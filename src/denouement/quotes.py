@@ -139,6 +139,8 @@ class _Context:
             return False
         if token.pos_ in ("VERB", "AUX"):
             return True
+        if token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children):
+            return True  # "Kofi, after a long silence, answers, “…”": tagged a noun, parsed as the verb
         # "Edda answers, “…”": a present-tense verb the tagger read as a plural noun, right after its subject.
         doc = token.doc
         before = doc[token.i - 1] if token.i > 0 else None
@@ -156,6 +158,8 @@ class _Context:
                 return child
         if verb.dep_ == "conj" and verb.head.i != verb.i:
             return self.subject_of(verb.head)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+            return self.subject_of(verb.head)  # "Joaquim shows them the wind, telling them that “…”"
         return None
 
     def addressee_of(self, verb: Token) -> int | None:
@@ -248,13 +252,24 @@ def _verb_after(ctx: _Context, mark: QuoteMarks, limit: int) -> Token | None:
     doc = ctx.doc
     i = ctx.token_at_or_after(mark.end)
     seen = 0
-    while i < len(doc) and seen < _AFTER_WINDOW and doc[i].idx < limit:
+    # "…telling them that salt “only comes to those who wait.” Ines begins…": words closed with a full
+    # stop end the sentence; the next one tells something else
+    closed = doc.text[max(mark.start, mark.end - 3) : mark.end].rstrip("\"”’' ").endswith((".", "!", "?"))
+    embedded = bool(
+        re.search(r"[A-Za-z]\s*$", doc.text[max(0, mark.start - 40) : mark.start].rsplit("\n", 1)[-1])
+    )
+    window = _AFTER_WINDOW
+    while i < len(doc) and seen < window and doc[i].idx < limit:
         token = doc[i]
         if token.is_space or (token.is_punct and token.text not in (".", "!", "?")):
             i += 1
             continue
         if token.text in (".", "!", "?") or "\n" in token.text:
             break
+        if closed and seen == 0 and token.is_sent_start and token.is_title:
+            if embedded:
+                break
+            window = 2  # “Go home.” Mia says it quietly. — not “…?” Kofi, after a long silence, answers
         if ctx.is_speech_verb(token):
             return token
         seen += 1

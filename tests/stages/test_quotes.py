@@ -717,3 +717,23 @@ def test_lines_of_an_unnamed_stranger_are_hers_once_the_text_gives_her_name(stor
         "Her name was Orla Quigley, she told me, and she had played in the Hallé for thirty years."
     )
     assert speaker_of(story, "Second violin") == "Orla Quigley"
+
+
+def test_a_speech_participle_after_the_main_verb_has_its_subject(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Hattie Frain repairs clocks in a Glasgow basement. Her grandfather Ewan teaches her to oil a "
+        'balance wheel, telling her that a clock "only ever forgives a steady hand." Hattie opens her own '
+        "shop in the spring."
+    )
+    assert speaker_of(story, "only ever forgives") == "Ewan"
+
+
+def test_a_reply_after_a_pause_and_a_tagged_question_that_runs_on(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nikhil sits in the counsellor's office with his father.\n\n"
+        '"Tell me about the bike," Mrs. Amadi says. "Why that one?" Nikhil, after a long look at the '
+        'floor, replies, "It was the last thing Mum bought me."'
+    )
+    assert speaker_of(story, "Tell me about the bike") == "Amadi"
+    assert speaker_of(story, "Why that one?") == "Amadi"
+    assert speaker_of(story, "the last thing Mum bought me") == "Nikhil"
