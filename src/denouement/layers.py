@@ -2823,7 +2823,7 @@ def _from_named_start(
 
 #: Words that name the telling, not a thing in it ("the sequence", "the final scene").
 _TELLING_NOUNS = frozenset(
-    [
+    {
         "film",
         "movie",
         "story",
@@ -2859,7 +2859,7 @@ _TELLING_NOUNS = frozenset(
         "audience",
         "viewer",
         "viewers",
-    ]
+    }
 )
 
 
