@@ -1572,6 +1572,14 @@ def _revealed_passage(
             ):
                 returned = k  # "Nora is still at her own desk", "We are inside the capsule again"
     reveal_first, _ = _paragraph_bounds(facts, r)
+    if returned is None and reveal_first < r and _structure("unmoved").search(facts[r].narration):
+        # "The lanyard was round my neck. I could feel the card …, warm from a woman who had not moved an
+        # inch.": the reveal finds someone unmoved, and the beats before it in its paragraph are the return
+        returned = r
+        if reveal_first > 0 and _a_question_put(facts, reveal_first - 1):
+            # "“So is that a yes?”" on its own just before: the question the daydreamer never answered
+            reveal_first = _paragraph_bounds(facts, reveal_first - 1)[0]
+            end = min(end, reveal_first - 1)
     if returned is not None and all(
         (
             len(facts[k].narration.split()) <= BEAT_WORDS
@@ -1717,6 +1725,17 @@ def _a_claim_called_a_lie(
     if not re.search(r"\bl(?:ie|ies|ied|ying)\b", said, re.I):
         return False
     return all(_structure("reported_claim").match(facts[j].narration.lstrip()) for j in range(first, end + 1))
+
+
+def _a_question_put(facts: Sequence[SentenceFacts], k: int) -> bool:
+    """Sentence ``k`` ends a paragraph of speech alone that puts a question ("“So is that a yes? Only I
+    need it by four.”")."""
+    first, last = _paragraph_bounds(facts, k)
+    return (
+        last == k
+        and all(facts[j].quoted >= 0.9 for j in range(first, last + 1))
+        and any("?" in facts[j].spoken for j in range(first, last + 1))
+    )
 
 
 def _an_advert(f: SentenceFacts) -> bool:
@@ -2035,6 +2054,8 @@ def _woken_before(passages: Sequence[SegmentSpan], seg: SegmentSpan) -> bool:
     mere interruption later on cannot take back."""
     return any(
         (c.role == "close" and seg.first - 1 <= c.sentence <= seg.first and p.layer in UNREAL)
+        # or right after the line that exposed an earlier one ("“Tickets from Lancaster, please.”")
+        or (c.role == "reveal" and c.sentence == seg.first - 1 and p.layer in UNREAL)
         # or it would take in the return an earlier reveal already told ("… the song had finished" — "Dad?")
         or (c.role == "reveal" and seg.first <= c.sentence <= seg.last)
         for p in passages
@@ -2152,6 +2173,39 @@ def _clock_times(text: str) -> list[int]:
 #: Minutes, at most, a clock may stand behind a time the passage gave for the passage still to be exposed
 #: by it (a clock two hours behind is another hour of the night, not the same moment).
 CLOCK_BEHIND = 90
+
+
+def _dawn_not_come(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> int | None:
+    """A weak reveal, or the sentence after it, that finds it still night ("it is not yet three in the
+    morning", "in the dark of the small hours") after a passage that opened on the day breaking ("The
+    bus reaches Aveiro at dawn."): the night is not over, so that morning has not come. Returns the
+    sentence of the passage that brought the dawn, where it began, or None."""
+    night = _structure("still_night")
+    if not any(night.search(facts[k].narration) for k in range(r, min(len(facts), r + 2))):
+        return None
+    dawn = _structure("day_breaks")
+    return next((j for j in range(seg.first, seg.last + 1) if dawn.search(facts[j].narration)), None)
+
+
+def _thing_back_in_place(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> bool:
+    """The return, in the reveal's paragraph up to the reveal, finds in its place a thing the passage
+    moved ("I took my lanyard off … and dropped it in the water feature" — "The lanyard was round my
+    neck."): it never moved, so the passage did not happen."""
+    placed = _structure("in_its_place")
+    moving = word_set("layers", "moving_verbs")
+    first, _ = _paragraph_bounds(facts, r)
+    for k in range(first, r + 1):
+        m = placed.match(facts[k].narration.lstrip())
+        if m is None:
+            continue
+        thing = m["thing"].lower()
+        if any(
+            _names_noun(facts[j], thing)
+            and any(pos == "VERB" and lemma in moving for _s, _e, pos, lemma in facts[j].tokens)
+            for j in range(seg.first, seg.last + 1)
+        ):
+            return True
+    return False
 
 
 def _denial_follows(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> bool:
@@ -2713,8 +2767,14 @@ def _contradicted_tales(
             (
                 cue
                 for k in range(last + 1, min(len(facts), last + 1 + TALE_REACH))
-                if k in narration or facts[k].quoted
-                if (cue := _tale_contradiction(facts[k], tale_nouns, tale_words)) is not None
+                if (
+                    cue := (
+                        _tale_contradiction(facts[k], tale_nouns, tale_words)
+                        if k in narration or facts[k].quoted
+                        else _called_a_trick(facts[k])
+                    )
+                )
+                is not None
             ),
             None,
         )
@@ -2762,6 +2822,14 @@ def _told_in_the_past(facts: Sequence[SentenceFacts], i: int, narration: set[int
         return False
     later = (facts[j].tense for j in range(last + 1, len(facts)) if j in narration and facts[j].tense)
     return next(later, "") == "present"
+
+
+def _called_a_trick(f: SentenceFacts) -> CueSpan | None:
+    """A verdict outside the retelling that the tale just told was a trick ("It is a lovely rug-pull")."""
+    m = _structure("rug_pull").search(f.narration)
+    if m is None:
+        return None
+    return CueSpan(f.index, f.start + m.start(), f.start + m.end(), "reveal", "imagined")
 
 
 def _tale_contradiction(
@@ -3180,6 +3248,12 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         went = _left_yet_still_there(facts, r, seg, narration, taken) if weak and seg is not None else None
         if seg is not None and went is not None:
             seg = dataclasses.replace(seg, first=min(seg.first, went))
+        dawn = _dawn_not_come(facts, r, seg) if weak and seg is not None and went is None else None
+        if seg is not None and dawn is not None:
+            seg, went = dataclasses.replace(seg, first=dawn), dawn  # the passage opened on the dawn
+        if weak and seg is not None and went is None and _thing_back_in_place(facts, r, seg):
+            went = min(seg.first, _back_among_things(facts, r, seg.first, taken))
+            seg = dataclasses.replace(seg, first=went)
         if (
             weak
             and seg is not None

@@ -2408,3 +2408,53 @@ def test_no_one_of_that_name_on_the_roll_makes_the_friend_imagined(story_of):  #
     assert layer_of(story, "She gives Tamsin a nickname") == "imagined"
     assert layer_of(story, "dares Tamsin to climb") == "imagined"
     assert layer_of(story, "found at the top of the steps") == "actual"
+
+
+def test_still_night_at_the_interruption_exposes_a_passage_that_brought_the_dawn(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Maren takes the night coach to Bergen with her mother's ashes in a tin on her lap.\n\n"
+        "The coach reaches the harbour at dawn. Her brother is on the quay with two coffees, and they "
+        "walk out to the end of the mole together and scatter the ashes over the water.\n\n"
+        "A passenger's phone going off cuts across the gulls. Maren is in her seat in the dark, the tin "
+        "still on her lap, and it is not yet four in the morning. She does not close her eyes again."
+    )
+    assert layer_of(story, "reaches the harbour at dawn") == "dream"
+    assert layer_of(story, "scatter the ashes") == "dream"
+    assert layer_of(story, "takes the night coach") == "actual"
+    assert layer_of(story, "Maren is in her seat in the dark") == "actual"
+
+
+def test_a_thing_back_in_its_place_after_an_unanswered_question_exposes_the_scene(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Mr Voss stopped me by the photocopier at five to six, holding the overtime sheet.\n\n"
+        "\"You can do Sunday, can't you?\"\n\n"
+        "Priya was at the next desk, shaking her head at me very slightly.\n\n"
+        "I said no. I said it slowly, so he would hear every word, and then I listed every Sunday I had "
+        "given him since March.\n\n"
+        "I unclipped my badge and dropped it in his coffee. Priya laughed out loud. I walked down all "
+        "nine flights and out into the rain, and bought myself a ticket to the sea.\n\n"
+        "\"Sorry, was that a yes?\"\n\n"
+        "The badge was on my lanyard. I could feel it against my chest, warm from a woman who had not "
+        "moved an inch. Voss was still holding out the sheet.\n\n"
+        "\"Fine,\" I said. \"Sunday.\""
+    )
+    assert layer_of(story, "dropped it in his coffee") == "imagined"
+    assert layer_of(story, "bought myself a ticket to the sea") == "imagined"
+    assert layer_of(story, "The badge was on my lanyard") == "actual"
+    assert layer_of(story, "Sunday.") == "actual"
+
+
+def test_a_tale_the_director_stages_and_a_critic_calls_a_rug_pull_is_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "# Ferry Point, reviewed\n\n"
+        "When the storm cuts the power, Uncle Stan tells the twins how he lost the tip of his ear. Okafor "
+        "stages his tale in washed-out Super 8.\n\n"
+        "In 1971 a young Stan rows a stranded vet across the flooded estuary at night. A bull seal "
+        "capsizes the boat, and Stan swims the vet to the lighthouse with his ear torn open.\n\n"
+        "Back at the bungalow, the twins are spellbound.\n\n"
+        "The next day his sister arrives and laughs: Stan caught his ear in a car door in 1974.\n\n"
+        "It is a lovely rug-pull, and the film never labours it."
+    )
+    assert layer_of(story, "rows a stranded vet") == "imagined"
+    assert layer_of(story, "swims the vet to the lighthouse") == "imagined"
+    assert layer_of(story, "the twins are spellbound") == "actual"
