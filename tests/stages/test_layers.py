@@ -2427,16 +2427,16 @@ def test_still_night_at_the_interruption_exposes_a_passage_that_brought_the_dawn
 def test_a_thing_back_in_its_place_after_an_unanswered_question_exposes_the_scene(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "Mr Voss stopped me by the photocopier at five to six, holding the overtime sheet.\n\n"
-        "\"You can do Sunday, can't you?\"\n\n"
+        '"You can do Sunday, can\'t you?"\n\n'
         "Priya was at the next desk, shaking her head at me very slightly.\n\n"
         "I said no. I said it slowly, so he would hear every word, and then I listed every Sunday I had "
         "given him since March.\n\n"
         "I unclipped my badge and dropped it in his coffee. Priya laughed out loud. I walked down all "
         "nine flights and out into the rain, and bought myself a ticket to the sea.\n\n"
-        "\"Sorry, was that a yes?\"\n\n"
+        '"Sorry, was that a yes?"\n\n'
         "The badge was on my lanyard. I could feel it against my chest, warm from a woman who had not "
         "moved an inch. Voss was still holding out the sheet.\n\n"
-        "\"Fine,\" I said. \"Sunday.\""
+        '"Fine," I said. "Sunday."'
     )
     assert layer_of(story, "dropped it in his coffee") == "imagined"
     assert layer_of(story, "bought myself a ticket to the sea") == "imagined"
