@@ -256,7 +256,7 @@ def _verb_after(ctx: _Context, mark: QuoteMarks, limit: int) -> Token | None:
     # stop end the sentence; the next one tells something else
     closed = doc.text[max(mark.start, mark.end - 3) : mark.end].rstrip("\"”’' ").endswith((".", "!", "?"))
     embedded = bool(
-        re.search(r"[A-Za-z]\s*$", doc.text[max(0, mark.start - 40) : mark.start].rsplit("\n", 1)[-1])
+        re.search(r"[A-Za-z,:;]\s*$", doc.text[max(0, mark.start - 40) : mark.start].rsplit("\n", 1)[-1])
     )
     window = _AFTER_WINDOW
     while i < len(doc) and seen < window and doc[i].idx < limit:
@@ -285,11 +285,17 @@ def _verb_before(ctx: _Context, mark: QuoteMarks, floor: int) -> Token | None:
         token = doc[i]
         if token.text in (".", "!", "?") or "\n" in token.text:
             break
-        if ctx.is_speech_verb(token):
+        if ctx.is_speech_verb(token) and not _said_of_others(ctx, token):
             return token
         seen += 1
         i -= 1
     return None
+
+
+def _said_of_others(ctx: _Context, verb: Token) -> bool:
+    """A speech verb inside a clause about other people ("puts the question every cast member has to
+    answer: “…”"): no subject of its own, it tells no speaker; the verb it hangs from may."""
+    return verb.dep_ in ("xcomp", "relcl", "acl") and ctx.subject_of(verb) is None
 
 
 def _speaker_from_verb(ctx: _Context, verb: Token, mark: QuoteMarks) -> int | None:
@@ -310,7 +316,10 @@ def _speaker_from_verb(ctx: _Context, verb: Token, mark: QuoteMarks) -> int | No
         if subject.pos_ == "PRON" or subject.lower_ in ("i", "we", "you", "it", "they"):
             return None
         if subject.pos_ == "NOUN" and any(c.lower_ == "the" for c in subject.children):
-            return _described(ctx, subject)  # "“It's catching,” the sous-chef said"
+            # "Fergus, the barman, …" — "“She'll be back,” the barman says": the one given that role; else
+            # "“It's catching,” the sous-chef said": the one just named
+            holder = ctx.role_holder(subject)
+            return holder if holder is not None else _described(ctx, subject)
         if subject.pos_ == "NOUN" and any(c.dep_ == "poss" for c in subject.children):
             return ctx.role_holder(subject)  # "“Last lesson, possibly,” said my father"
     # Inverted ("…," says Mia) or a parse that missed the subject: the name right next to the verb.

@@ -737,3 +737,21 @@ def test_a_reply_after_a_pause_and_a_tagged_question_that_runs_on(story_of):  # 
     assert speaker_of(story, "Tell me about the bike") == "Amadi"
     assert speaker_of(story, "Why that one?") == "Amadi"
     assert speaker_of(story, "the last thing Mum bought me") == "Nikhil"
+
+
+def test_a_role_given_by_apposition_names_who_says_the_role_line(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ines and Bruno wait out the storm in the hotel bar. Otto (Karl Markovics), the barman, keeps the "
+        "fire going and pretends not to listen. Ines leaves at midnight.\n\n"
+        '"She\'ll write," the barman says. Bruno orders another brandy.'
+    )
+    assert speaker_of(story, "She'll write") == "Otto"
+
+
+def test_the_speaker_of_a_line_after_a_colon_is_who_puts_it_not_who_must_answer(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The choir meets on Thursdays. Later, in the pub, Gwen puts the question every singer has to "
+        'answer: "If the organ died on the night, would you still go on?" Dilys says she would sing '
+        "anyway."
+    )
+    assert speaker_of(story, "If the organ died") == "Gwen"
