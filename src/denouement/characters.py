@@ -2206,11 +2206,14 @@ class _Builder:
                 if m.in_quote and called_out(doc, m):
                     continue  # "Because she's your nan, Meg.": Meg is the one spoken to, not the nan
                 head = doc[m.end - 1]
-                appositions = [c for c in head.children if c.dep_ == "appos"]
+                # (not the actor in brackets: "Otto (Karl Markovics), the barman")
+                appositions = [c for c in head.children if c.dep_ == "appos" and not c.is_title]
                 for child in head.children:
-                    if child.dep_ in ("appos", "compound") and child.pos_ == "NOUN" and child.i < m.start:
+                    # (a lower-case word the tagger took for a name is a noun: "Fergus, the barman")
+                    noun = child.pos_ == "NOUN" or (child.pos_ == "PROPN" and child.is_lower)
+                    if child.dep_ in ("appos", "compound") and noun and child.i < m.start:
                         cluster.roles.add(_role_of(child))
-                    elif child.dep_ == "appos" and child.pos_ == "NOUN" and len(appositions) == 1:
+                    elif child.dep_ == "appos" and noun and len(appositions) == 1:
                         cluster.roles.add(_role_of(child))  # one apposition, not a list of things
                 if head.dep_ == "appos" and (
                     head.head.pos_ == "NOUN" or head.head.lower_ in word_set("characters", "kinship_names")
@@ -2969,6 +2972,20 @@ def _said_by_name(cluster: CharacterCluster, doc: Doc, spoken: frozenset[int]) -
     return inside or sum(1 for m in named if called_out(doc, m)) >= 2
 
 
+def _a_verb_said(cluster: CharacterCluster, doc: Doc) -> bool:
+    """ "“Screamed, probably.”" — "“I did scream.”": a one-word answer at the head of a line, taken for a
+    name to call someone by, that is a verb the text uses elsewhere ("scream"), with its ending."""
+    if len(cluster.forms) != 1 or len(cluster.forms[0]) != 1:
+        return False
+    word = cluster.forms[0][0].lower()
+    stems = {word[: -len(end)] for end in ("ed", "d", "ing") if word.endswith(end)}
+    # "stopped", "panicked"
+    stems |= {stem[:-1] for stem in stems if len(stem) > 2 and (stem[-1] == stem[-2] or stem.endswith("ck"))}
+    if not stems or not all(m.in_quote for m in cluster.named_mentions):
+        return False
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in stems for t in doc)
+
+
 def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bool) -> bool:
     """Named like a company, a place, a ship or a work, or a word of the work's own title."""
     not_chars = word_set("characters", "not_characters")
@@ -2993,6 +3010,8 @@ def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], pe
     if thing or _headline(cluster) or _plural(cluster, doc) or _label(cluster, doc):
         return True
     if _notable_persons_work(cluster, doc) or _demonym(cluster, doc) or _place_of_origin(cluster, doc):
+        return True
+    if _a_verb_said(cluster, doc):
         return True
     if _franchise(cluster, doc) or _titled_place(cluster, doc) or _a_firm(cluster, doc):
         return True

@@ -1333,3 +1333,22 @@ def test_a_name_after_a_workplace_role_is_a_character(story_of):  # type: ignore
         "Fridays, and she repays him with cake."
     )
     assert by_name(story, "Barros").kind == "character"
+
+
+def test_a_one_word_answer_that_is_a_verb_of_the_story_is_no_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nan tells me about the flood again.\n\n"
+        '"What would you have done?" she asks.\n\n'
+        '"Panicked, probably."\n\n'
+        '"I did panic. You can panic and still bail."'
+    )
+    assert "Panicked" not in names(story)
+    assert all("Panicked" not in c.aliases for c in story.characters)
+
+
+def test_a_famous_singer_sung_by_a_character_is_a_real_person(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Dot spends the night of the flood on the roof with the baby from next door, singing Vera Lynn "
+        "to keep him quiet. In the morning a rowing boat takes them both off."
+    )
+    assert by_name(story, "Vera Lynn").kind == "person"
