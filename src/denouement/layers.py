@@ -2187,6 +2187,33 @@ def _dawn_not_come(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> 
     return next((j for j in range(seg.first, seg.last + 1) if dawn.search(facts[j].narration)), None)
 
 
+#: Sentences, at most, before a revealed passage where the arrival that opened it may stand.
+ARRIVAL_REACH = 8
+
+
+def _arrived_too_soon(
+    facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan, narration: set[int], taken: set[int]
+) -> int | None:
+    """The return finds the traveller still on the way ("Outside the window a sign said Carnforth",
+    "it's two more stops", "Ines is in a window seat in the dark") after the passage, or the lines
+    before it, had the journey end ("The train pulled into Morecambe just after four."): the passage
+    began with that arrival. Returns that sentence, or None."""
+    travelling = _structure("journey_not_over")
+    if not any(
+        travelling.search(facts[k].spoken or facts[k].narration)
+        for k in range(r, min(len(facts), r + 1 + UNCHANGED_REACH))
+    ):
+        return None
+    arrived = _structure("arrived")
+    found = None
+    for j in range(seg.last, max(-1, seg.first - 1 - ARRIVAL_REACH), -1):
+        if j < seg.first and (j in taken or j not in narration or facts[j].heading):
+            break
+        if j in narration and arrived.search(facts[j].narration):
+            found = j
+    return found
+
+
 def _thing_back_in_place(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> bool:
     """The return, in the reveal's paragraph up to the reveal, finds in its place a thing the passage
     moved ("I took my lanyard off … and dropped it in the water feature" — "The lanyard was round my
@@ -3251,6 +3278,9 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         dawn = _dawn_not_come(facts, r, seg) if weak and seg is not None and went is None else None
         if seg is not None and dawn is not None:
             seg, went = dataclasses.replace(seg, first=dawn), dawn  # the passage opened on the dawn
+        arrival = _arrived_too_soon(facts, r, seg, narration, taken) if seg is not None else None
+        if seg is not None and arrival is not None:
+            seg, went = dataclasses.replace(seg, first=arrival), arrival  # from the arrival that never was
         if weak and seg is not None and went is None and _thing_back_in_place(facts, r, seg):
             went = min(seg.first, _back_among_things(facts, r, seg.first, taken))
             seg = dataclasses.replace(seg, first=went)

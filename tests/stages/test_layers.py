@@ -2458,3 +2458,19 @@ def test_a_tale_the_director_stages_and_a_critic_calls_a_rug_pull_is_imagined(st
     assert layer_of(story, "rows a stranded vet") == "imagined"
     assert layer_of(story, "swims the vet to the lighthouse") == "imagined"
     assert layer_of(story, "the twins are spellbound") == "actual"
+
+
+def test_a_journey_not_over_at_the_return_exposes_the_arrival_that_opened_the_dream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Jonah had the apology worked out by Preston.\n\n"
+        "The train pulled into Whitehaven at dusk. His sister was on the platform with the dog, and she "
+        "hugged him before he could say a word. They walked to the harbour and ate chips on the wall, and "
+        "she told him she had kept his room.\n\n"
+        '"Tickets from Carlisle, please."\n\n'
+        'The guard was waiting with her hand out. Outside the window a sign said Workington. "Three more '
+        'stops, love."'
+    )
+    assert layer_of(story, "pulled into Whitehaven") in UNREAL
+    assert layer_of(story, "ate chips on the wall") in UNREAL
+    assert layer_of(story, "apology worked out") == "actual"
+    assert layer_of(story, "The guard was waiting") == "actual"
