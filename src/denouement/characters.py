@@ -1857,7 +1857,11 @@ class _Builder:
             cluster.titles.update(m.titles)
             cluster.roles.update(m.roles)
             verb_subject = self.doc[m.end - 1]
-            if _human_verb(verb_subject) and not _place_answers(m, verb_subject.head):
+            if (
+                _human_verb(verb_subject)
+                and not _place_answers(m, verb_subject.head)
+                and not second_subject(verb_subject)
+            ):
                 # "Sheffield had said yes": a place that answers is the body behind it, no person
                 cluster.human_verbs += 1
                 verb = verb_subject.head
@@ -2970,6 +2974,19 @@ def _said_by_name(cluster: CharacterCluster, doc: Doc, spoken: frozenset[int]) -
         m.start > 0 and doc[m.start - 1].is_alpha and not _opens_sentence(doc, m.start) for m in named
     )
     return inside or sum(1 for m in named if called_out(doc, m)) >= 2
+
+
+def second_subject(token: Token) -> bool:
+    """ "a sign said Carnforth": the verb has a thing for its subject before the name already; the name
+    is what was said (not "a driver she knew only as Big Col was waiting": the driver is Big Col)."""
+    human = word_set("characters", "human_nouns")
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.i < token.i
+        and c.pos_ == "NOUN"
+        and c.lemma_.lower() not in human
+        for c in token.head.children
+    )
 
 
 def _a_verb_said(cluster: CharacterCluster, doc: Doc) -> bool:

@@ -36,6 +36,7 @@ from denouement.characters import (
     family_words_called,
     kin_relations,
     mentions_by_token,
+    second_subject,
     story_index,
 )
 from denouement.coref import PRONOUN_GENDER
@@ -322,6 +323,8 @@ def _speaker_from_verb(ctx: _Context, verb: Token, mark: QuoteMarks) -> int | No
             return holder if holder is not None else _described(ctx, subject)
         if subject.pos_ == "NOUN" and any(c.dep_ == "poss" for c in subject.children):
             return ctx.role_holder(subject)  # "“Last lesson, possibly,” said my father"
+        if subject.pos_ == "NOUN" and subject.lemma_.lower() not in ctx.humans:
+            return None  # "a sign said Carnforth": a thing says it; the name after the verb is no speaker
     # Inverted ("…," says Mia) or a parse that missed the subject: the name right next to the verb.
     doc = ctx.doc
     for j in (verb.i + 1, verb.i + 2, verb.i - 1):
@@ -430,7 +433,10 @@ def _paragraph_actor(ctx: _Context, par_start: int, par_end: int) -> int | None:
     actors = {
         key
         for t in doc[first:last]
-        if t.dep_ in ("nsubj", "nsubjpass") and not index.in_quote(t) and (key := ctx.cluster(t)) is not None
+        if t.dep_ in ("nsubj", "nsubjpass")
+        and not second_subject(t)
+        and not index.in_quote(t)
+        and (key := ctx.cluster(t)) is not None
     }
     return actors.pop() if len(actors) == 1 else None
 
@@ -449,6 +455,7 @@ def _last_actor(ctx: _Context, char: int) -> int | None:
             key
             for t in index.sentences[back]
             if t.dep_ in ("nsubj", "nsubjpass")
+            and not second_subject(t)
             and not index.in_quote(t)
             and (key := ctx.cluster(t)) is not None
             and key not in ctx.unvoiced
@@ -575,7 +582,10 @@ def _beat_before(ctx: _Context, mark: QuoteMarks, par_start: int) -> int | None:
     subjects = {
         ctx.cluster(t)
         for t in index.sentences[sid]
-        if t.dep_ in ("nsubj", "nsubjpass") and not index.in_quote(t) and ctx.cluster(t) is not None
+        if t.dep_ in ("nsubj", "nsubjpass")
+        and not second_subject(t)
+        and not index.in_quote(t)
+        and ctx.cluster(t) is not None
     }
     return subjects.pop() if len(subjects) == 1 else None
 
@@ -609,7 +619,10 @@ def _paragraph_before(
         subjects = {
             key
             for t in sent
-            if t.dep_ in ("nsubj", "nsubjpass") and _main_clause(t) and (key := ctx.actor(t)) is not None
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and _main_clause(t)
+            and not second_subject(t)
+            and (key := ctx.actor(t)) is not None
         }
         if subjects:
             return subjects.pop() if len(subjects) == 1 else None

@@ -755,3 +755,12 @@ def test_the_speaker_of_a_line_after_a_colon_is_who_puts_it_not_who_must_answer(
         "anyway."
     )
     assert speaker_of(story, "If the organ died") == "Gwen"
+
+
+def test_a_name_a_sign_says_speaks_no_line(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Tomasz dozed against the window with his bag on his knees.\n\n"
+        "The guard shook him gently. Outside the window a sign said Darlington. His neck ached.\n\n"
+        "\"You're fine, pet, it's three more stops.\""
+    )
+    assert speaker_of(story, "three more stops") != "Darlington"
