@@ -2474,3 +2474,15 @@ def test_a_journey_not_over_at_the_return_exposes_the_arrival_that_opened_the_dr
     assert layer_of(story, "ate chips on the wall") in UNREAL
     assert layer_of(story, "apology worked out") == "actual"
     assert layer_of(story, "The guard was waiting") == "actual"
+
+
+def test_the_film_returning_to_the_present_ends_the_flashback(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ansel steers the ferry past the lighthouse. Out in the channel, the film slips back to 1979 and to "
+        "Ansel as a boy in his father's wheelhouse. His father lets him take the wheel for the first time. "
+        "The film returns to the present with Ansel docking at Port Ellen in the rain. He ties up and "
+        "walks home."
+    )
+    assert layer_of(story, "lets him take the wheel") == "flashback"
+    assert layer_of(story, "The film returns to the present") == "actual"
+    assert layer_of(story, "walks home") == "actual"
