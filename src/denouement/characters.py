@@ -86,13 +86,17 @@ _PLAYED_BY = re.compile(
     rf"^\s*,?\s*(?:(?:the|a|an|his|her|their)\s[^,;.()]{{1,60}}?(?:,\s*|\s+(?=played|portrayed|voiced)))?"
     rf"(?:as [^,;.()]{{1,40}},\s*)?"  # "Roz, as everyone calls her, is played by …"
     rf"(?:(?:known|nicknamed|called)[^,;.()]{{0,50}}?\s+(?:and|,)\s+)?(?:who is |who's |as |is |was )?"
-    rf"(?:played|portrayed|voiced)(?:\s+with\s+[^,;.()]{{1,40}}?)?\s+by\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){{0,2}}"
+    rf"(?:played|portrayed|voiced)(?:\s+(?:with|in)\s+[^,;.()]{{1,40}}?)?\s+by\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){{0,2}}"
     rf"(?P<actor>{_NAME})"  # "played by newcomer Anouk Freer", "by the veteran Sean Ryan"
 )
 _PRONOUN_PLAYED_BY = re.compile(
-    rf"\b(?:[Hh]e|[Ss]he|who)\s+(?:is|was)\s+(?:played|portrayed|voiced)(?:\s+with\s+[^,;.()]{{1,40}}?)?\s+by\s+"
+    rf"\b(?:[Hh]e|[Ss]he|who)\s+(?:is|was)\s+(?:played|portrayed|voiced)(?:\s+(?:with|in)\s+[^,;.()]{{1,40}}?)?\s+by\s+"
     rf"(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}})?(?P<actor>{_NAME})"
 )
+#: "Harlan Moss was born to play him. In Solis's comedy he is Walter Duncan, a retired…": a review that
+#: names the actor first, then says who "he" is in the film.
+_PRONOUN_IS_ROLE = re.compile(rf"\b(?:[Hh]e|[Ss]he) (?:is|plays) (?P<role>{_NAME}),? (?:a|an|the)\b")
+_TO_PLAY = re.compile(r"\b(?:born|cast|chosen|hired|made|meant) to play\b|\bplays?\b|\bthe role\b")
 _KIN_NOUN = (
     r"(?:father|mother|brother|sister|husband|wife|son|daughter|grandfather|grandmother|uncle|aunt"
     r"|grandson|granddaughter|nephew|niece|cousin|stepfather|stepmother|fiancé|fiancée)"
@@ -1504,6 +1508,25 @@ class _Builder:
                 found.append((before[-1].form, match.group("actor"), match.start("actor")))
         return found
 
+    def pronoun_is_role(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str, int]]:
+        """``Harlan Moss was born to play him. In Solis's comedy he is Walter Duncan, a retired …``: the
+        one named last in the sentence before, when that sentence speaks of playing, is the actor."""
+        found = []
+        by_sentence = _SentenceMentions(cands)
+        for match in _PRONOUN_IS_ROLE.finditer(self.text):
+            sentence = self._sentence_at(match.start())
+            if sentence <= 0:
+                continue
+            previous = self.index.sentences[sentence - 1]
+            if not _TO_PLAY.search(previous.text):
+                continue
+            before = [m for m in by_sentence.between(sentence - 1, sentence - 1) if not m.in_quote]
+            role = tuple(match.group("role").split())
+            if len(before) == 1 and len(before[0].form) >= 2 and before[0].form != role:
+                actor = " ".join(before[0].form)
+                found.append((role, actor, before[0].char_start))
+        return found
+
     def relation_played_by(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str, int]]:
         """``her father (Brendan Gleeson)``, the father named elsewhere ("her father, the trawlerman Con
         Keane"): the actor of the one character the text gives that family word."""
@@ -1793,12 +1816,22 @@ class _Builder:
                 more_nicks.append((target, nick))  # "his mother called him Tam", "the men called him Lucky"
             nick_of_form.setdefault(target, nick)
         for target_form, actor, at in (
-            self.pronoun_played_by(cands) + self.paired_actors() + self.relation_played_by(cands)
+            self.pronoun_played_by(cands)
+            + self.pronoun_is_role(cands)
+            + self.paired_actors()
+            + self.relation_played_by(cands)
         ):
             actor_of_form.setdefault(target_form, (actor, -1))
             self.actor_spans.append((at, at + len(actor), actor))
         for form, (actor, sentence) in younger.items():
-            if actor.split() != list(form):
+            # (not when the grown character has an actor under a longer name: "Walt" of "Walter Duncan")
+            grown = any(
+                w.lower().startswith(f.lower()) or f.lower().startswith(w.lower())
+                for other in actor_of_form
+                for w in other
+                for f in form
+            )
+            if actor.split() != list(form) and not grown:
                 actor_of_form.setdefault(form, (actor, sentence))
         self.actor_spans.extend(self.starring_lists())
         cands = self._without_actors(cands)

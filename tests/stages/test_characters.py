@@ -1352,3 +1352,24 @@ def test_a_famous_singer_sung_by_a_character_is_a_real_person(story_of):  # type
         "to keep him quiet. In the morning a rowing boat takes them both off."
     )
     assert by_name(story, "Vera Lynn").kind == "person"
+
+
+def test_a_review_that_names_the_actor_then_says_who_he_is_in_the_film(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Some actors seem made for one part, and Tom Courtenay was born to play this one. In Ada Lind's "
+        "quiet comedy he is Arthur Penn, a retired lock-keeper who tells tall tales. Arthur spends his "
+        "days on the towpath, with Josh O'Connor playing the young Arthur in the flashbacks."
+    )
+    arthur = by_name(story, "Arthur Penn")
+    assert arthur.actor == "Tom Courtenay"
+    assert "Tom Courtenay" not in names(story)
+    assert "Josh O'Connor" not in names(story)
+
+
+def test_an_actor_who_plays_a_character_in_the_flashback_only_is_no_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nora Quill (Lesley Manville) runs the ferry café. In a flashback to 1975, Nora, played in the "
+        "flashback by Jessie Cave, meets the ferryman she will marry."
+    )
+    assert by_name(story, "Nora Quill").actor == "Lesley Manville"
+    assert "Jessie Cave" not in names(story)
