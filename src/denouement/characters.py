@@ -280,9 +280,9 @@ _CALLED_PRONOUN = re.compile(
 )
 #: "The nurses call Oduya “Dr. Biscuit”": a name, then the nickname in quote marks.
 _CALLS_THE_NAME = re.compile(
-    rf"\bcall(?:s|ed|ing)?\s+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\s+"
+    rf"\b(?:call(?:s|ed|ing)?|nickname[sd]?|nicknaming|dub(?:s|bed|bing)?)\s+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\s+"
     rf"[\"“‘'](?P<nick>(?:(?:the|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Lady|Lord|Sir)[ \t]+)?{_NAME_WORD}"
-    rf"(?:[ \t]+{_NAME_WORD})?)[\"”’']"
+    rf"(?:[ \t]+{_NAME_WORD})?)[,.!]?[\"”’']"
 )
 #: "Everyone at the club calls the coach Wally": the nickname of whoever has that role or title.
 _CALLS_THE_ROLE = re.compile(

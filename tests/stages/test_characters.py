@@ -1373,3 +1373,11 @@ def test_an_actor_who_plays_a_character_in_the_flashback_only_is_no_character(st
     )
     assert by_name(story, "Nora Quill").actor == "Lesley Manville"
     assert "Jessie Cave" not in names(story)
+
+
+def test_a_nickname_given_in_quotes_with_the_sentence_running_on(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Wren Ashby (Ella Purnell) starts at a new school in Hull. A boy called Dex nicknames Wren "
+        '"Sparrow," teaches her to skim stones and walks her home every day.'
+    )
+    assert "Sparrow" in by_name(story, "Wren Ashby").aliases
