@@ -280,7 +280,8 @@ _CALLED_PRONOUN = re.compile(
 )
 #: "The nurses call Oduya “Dr. Biscuit”": a name, then the nickname in quote marks.
 _CALLS_THE_NAME = re.compile(
-    rf"\b(?:call(?:s|ed|ing)?|nickname[sd]?|nicknaming|dub(?:s|bed|bing)?)\s+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\s+"
+    r"\b(?:call(?:s|ed|ing)?|nickname[sd]?|nicknaming|dub(?:s|bed|bing)?)\s+"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\s+"
     rf"[\"“‘'](?P<nick>(?:(?:the|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Lady|Lord|Sir)[ \t]+)?{_NAME_WORD}"
     rf"(?:[ \t]+{_NAME_WORD})?)[,.!]?[\"”’']"
 )
