@@ -1309,14 +1309,24 @@ def _called_out(f: SentenceFacts) -> bool:
     return f.call and f.paragraph_start
 
 
+#: A one-word prompt that asks for the next line of an exchange, calling nobody back ("Well?").
+_PROMPT = re.compile(
+    r"(?:well|so|and|yes|okay|ok|right|sorry|pardon|really|why|how|meaning)\?$", re.IGNORECASE
+)
+
+
 def _a_call(text: str, quoted: float) -> bool:
     """Speech alone, three words at most, asked or cried out ("Hello?", "Ruth? Ruth!", "Cut!"), or a line
     of any length that calls a daydreamer back ("Are you even listening?", "You were miles away")."""
     if quoted < 0.99:
         return False
     words = text.rstrip(" \"”’'")
-    # "Hello?", "Cut!", "Nell? Nell."
-    short = len(text.split()) <= 3 and (words.endswith(("?", "!")) or bool(re.search(r"\w[?!]\s", words)))
+    # "Hello?", "Cut!", "Nell? Nell." (not a prompt in an exchange: "Well?", "So?", "And?")
+    short = (
+        len(text.split()) <= 3
+        and (words.endswith(("?", "!")) or bool(re.search(r"\w[?!]\s", words)))
+        and not _PROMPT.match(text.strip(" \"“”‘’'"))
+    )
     return short or bool(_structure("call_back").search(text))
 
 

@@ -2486,3 +2486,16 @@ def test_the_film_returning_to_the_present_ends_the_flashback(story_of):  # type
     assert layer_of(story, "lets him take the wheel") == "flashback"
     assert layer_of(story, "The film returns to the present") == "actual"
     assert layer_of(story, "walks home") == "actual"
+
+
+def test_a_prompt_in_an_exchange_is_no_call_back_from_a_daydream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Tilly pictures the whole evening on the walk to the bus stop: the two of them dancing in the "
+        "kitchen, the neighbours banging on the wall. Then she shakes it off.\n\n"
+        "The 42 came round the bend with its wipers going. She got on first and sat by the window. He "
+        "stood on the kerb in the rain.\n\n"
+        '"Well?" she called. "Are you coming or not?"\n\n'
+        "He got on."
+    )
+    assert layer_of(story, "She got on first") == "actual"
+    assert layer_of(story, "He got on.") == "actual"
