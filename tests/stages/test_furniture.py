@@ -128,3 +128,15 @@ def test_a_sign_off_heavy_spoilers_and_a_release_date_are_furniture(story_of):  
     assert layers["Enjoyed this explainer?"] == "meta"
     assert layers["Follow Priya Shah on Screen Notes for more."] == "meta"
     assert any(s.layer == "actual" and "sells the family boat" in s.text for s in story.sentences)
+
+
+def test_a_cinema_run_and_a_certificate_line_are_furniture(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "# Low Sun, reviewed\n\n"
+        "Low Sun is in UK and Irish cinemas from Friday 3 May.\n\n"
+        "Cert 12A, 1h 52m.\n\n"
+        "Agnes Moyo (Cynthia Erivo) drives a night bus through Leeds and saves for a flat of her own."
+    )
+    layers = {s.text: s.layer for s in story.sentences}
+    assert layers["Low Sun is in UK and Irish cinemas from Friday 3 May."] == "meta"
+    assert layers["Cert 12A, 1h 52m."] == "meta"
