@@ -3010,9 +3010,15 @@ def _said_by_name(cluster: CharacterCluster, doc: Doc, spoken: frozenset[int]) -
     return inside or sum(1 for m in named if called_out(doc, m)) >= 2
 
 
+#: Verbs by which a sign, a screen or a caption says a name.
+_WHAT_THINGS_SAY = frozenset({"say", "read", "show", "display", "announce", "flash", "spell"})
+
+
 def second_subject(token: Token) -> bool:
     """ "a sign said Carnforth": the verb has a thing for its subject before the name already; the name
     is what was said (not "a driver she knew only as Big Col was waiting": the driver is Big Col)."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.lemma_.lower() not in _WHAT_THINGS_SAY:
+        return False
     human = word_set("characters", "human_nouns")
     return any(
         c.dep_ in ("nsubj", "nsubjpass")
@@ -3021,6 +3027,12 @@ def second_subject(token: Token) -> bool:
         and c.lemma_.lower() not in human
         for c in token.head.children
     )
+
+
+def _only_what_a_thing_says(cluster: CharacterCluster, doc: Doc) -> bool:
+    """ "Outside the window a sign said Carnforth": a name met only as what a thing says or shows."""
+    named = [m for m in cluster.named_mentions if not m.in_quote]
+    return bool(named) and all(second_subject(doc[m.end - 1]) for m in named)
 
 
 def _a_verb_said(cluster: CharacterCluster, doc: Doc) -> bool:
@@ -3062,7 +3074,7 @@ def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], pe
         return True
     if _notable_persons_work(cluster, doc) or _demonym(cluster, doc) or _place_of_origin(cluster, doc):
         return True
-    if _a_verb_said(cluster, doc):
+    if _a_verb_said(cluster, doc) or _only_what_a_thing_says(cluster, doc):
         return True
     if _franchise(cluster, doc) or _titled_place(cluster, doc) or _a_firm(cluster, doc):
         return True

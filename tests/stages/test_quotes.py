@@ -764,3 +764,4 @@ def test_a_name_a_sign_says_speaks_no_line(story_of):  # type: ignore[no-untyped
         "\"You're fine, pet, it's three more stops.\""
     )
     assert speaker_of(story, "three more stops") != "Darlington"
+    assert all(c.name != "Darlington" for c in story.characters)  # what a sign says is nobody
