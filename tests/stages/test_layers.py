@@ -2499,3 +2499,14 @@ def test_a_prompt_in_an_exchange_is_no_call_back_from_a_daydream(story_of):  # t
     )
     assert layer_of(story, "She got on first") == "actual"
     assert layer_of(story, "He got on.") == "actual"
+
+
+def test_a_memory_coming_back_and_a_habit_given_up_since_end_a_flashback(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Idris coaches the under-twelves on Saturdays. In a flashback to 1996, a young Idris misses the "
+        "penalty that loses the county final. He walks off the pitch before the whistle. He has not taken a "
+        "penalty since. The memory comes back to him when his striker freezes in the cup semi-final."
+    )
+    assert layer_of(story, "misses the penalty") == "flashback"
+    assert layer_of(story, "He has not taken a penalty since") == "actual"
+    assert layer_of(story, "The memory comes back") == "actual"
