@@ -3029,6 +3029,25 @@ def second_subject(token: Token) -> bool:
     )
 
 
+def _only_gone_to(cluster: CharacterCluster, doc: Doc) -> bool:
+    """ "drove to Saltburn with the windows down" (and "Saltburn's nice." in speech): a name the
+    narration only ever travels to is a place."""
+    going = word_set("layers", "going_verbs")
+    named = [doc[m.end - 1] for m in cluster.named_mentions if not m.in_quote]
+
+    def gone_to(t: Token) -> bool:
+        if t.dep_ == "pobj" and t.head.lower_ in ("to", "towards", "into"):
+            return t.head.head.lemma_.lower() in going
+        # (a name the tagger read as a verb after "to": "drove to Saltburn" parsed as "to saltburn")
+        return (
+            t.dep_ == "xcomp"
+            and t.head.lemma_.lower() in going
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        )
+
+    return bool(named) and all(gone_to(t) for t in named)
+
+
 def _only_what_a_thing_says(cluster: CharacterCluster, doc: Doc) -> bool:
     """ "Outside the window a sign said Carnforth": a name met only as what a thing says or shows."""
     named = [m for m in cluster.named_mentions if not m.in_quote]
@@ -3074,7 +3093,7 @@ def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], pe
         return True
     if _notable_persons_work(cluster, doc) or _demonym(cluster, doc) or _place_of_origin(cluster, doc):
         return True
-    if _a_verb_said(cluster, doc) or _only_what_a_thing_says(cluster, doc):
+    if _a_verb_said(cluster, doc) or _only_what_a_thing_says(cluster, doc) or _only_gone_to(cluster, doc):
         return True
     if _franchise(cluster, doc) or _titled_place(cluster, doc) or _a_firm(cluster, doc):
         return True

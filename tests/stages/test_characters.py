@@ -1381,3 +1381,13 @@ def test_a_nickname_given_in_quotes_with_the_sentence_running_on(story_of):  # t
         '"Sparrow," teaches her to skim stones and walks her home every day.'
     )
     assert "Sparrow" in by_name(story, "Wren Ashby").aliases
+
+
+def test_a_name_the_narration_only_travels_to_is_a_place(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "I clocked off at six, got in the car and drove to Whitby with the radio up, and ate chips on the "
+        "harbour wall.\n\n"
+        '"Where were you all evening?" Mam asked when I got in.\n\n'
+        '"Whitby\'s lovely this time of year," I said.'
+    )
+    assert "Whitby" not in names(story)
