@@ -3742,7 +3742,15 @@ def _name_gender(cluster: CharacterCluster) -> Gender:
     """The sex a character's names alone give: the lexicon's given names (or a family word), else the
     census lists."""
     gender = _given_name_gender(cluster)
-    return gender if gender != "unknown" else census_name_gender(cluster)
+    gender = gender if gender != "unknown" else census_name_gender(cluster)
+    if gender == "unknown" and cluster.actor:
+        # "Dr. Okafor (Grace Nyambura)": a character named only by a surname takes the sex of the
+        # actor's first name
+        first = cluster.actor.split()[0]
+        given = _gendered("given_names").get(first.lower())
+        census = census_gender(first)
+        gender = given or ("female" if census == "female" else "male" if census == "male" else "unknown")
+    return gender
 
 
 def census_name_gender(cluster: CharacterCluster) -> Gender:
