@@ -769,7 +769,8 @@ def test_a_name_a_sign_says_speaks_no_line(story_of):  # type: ignore[no-untyped
 
 def test_a_surname_only_character_takes_the_sex_of_her_actors_first_name(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
-        "Tomasz Wilk (Dawid Ogrodnik) finally sees a counsellor, Dr. Mensah (Grace Adjei), about the "
-        "nightmares. \"You keep saying the word 'owe',\" she says. He looks at the floor."
+        "Tomasz Wilk (Dawid Ogrodnik) is sent to two counsellors about the nightmares: Dr. Kowal (Adam "
+        "Woronowicz) and then Dr. Mensah (Grace Adjei). \"You keep saying the word 'owe',\" she says. He "
+        "looks at the floor."
     )
     assert speaker_of(story, "You keep saying the word") == "Mensah"
