@@ -1329,10 +1329,10 @@ def test_the_author_of_the_novel_of_the_same_name_is_a_real_person(story_of):  #
 
 def test_a_name_after_a_workplace_role_is_a_character(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
-        "Maud runs the night shift at the bottling plant. Her foreman, Barros, lets her leave early on "
-        "Fridays, and she repays him with cake."
+        "Maud runs the night shift at the bottling plant. Her supervisor at the plant, Duarte, lends her the "
+        'bus fare and tells her, "Bring back a signature."'
     )
-    assert by_name(story, "Barros").kind == "character"
+    assert by_name(story, "Duarte").kind == "character"
 
 
 def test_a_one_word_answer_that_is_a_verb_of_the_story_is_no_name(story_of):  # type: ignore[no-untyped-def]
@@ -1385,9 +1385,11 @@ def test_a_nickname_given_in_quotes_with_the_sentence_running_on(story_of):  # t
 
 def test_a_name_the_narration_only_travels_to_is_a_place(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
-        "I clocked off at six, got in the car and drove to Whitby with the radio up, and ate chips on the "
-        "harbour wall.\n\n"
+        "I clocked off at six, got in the car and drove to Saltburn with the radio up, and ate chips on "
+        "the pier.\n\n"
         '"Where were you all evening?" Mam asked when I got in.\n\n'
-        '"Whitby\'s lovely this time of year," I said.'
+        '"I was thinking about Saltburn."\n\n'
+        '"Saltburn\'s lovely this time of year," I said.'
     )
-    assert "Whitby" not in names(story)
+    assert "Saltburn" not in names(story)
+    assert "Mam" in names(story)

@@ -2337,6 +2337,7 @@ def test_a_shake_of_the_shoulder_after_headings_and_an_advert_ends_a_dream_set_o
 
 def test_a_claim_called_a_lie_stays_real(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
+        "Tablets\n\n"
         "Grandad says he has already taken his tablets. That is a lie: the blister pack is still full on "
         "the bedside table, and the nurse raises an eyebrow at me as she leaves.\n\n"
         "So I sit down and ask him about the war instead."
@@ -2463,15 +2464,18 @@ def test_a_tale_the_director_stages_and_a_critic_calls_a_rug_pull_is_imagined(st
 def test_a_journey_not_over_at_the_return_exposes_the_arrival_that_opened_the_dream(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "Jonah had the apology worked out by Preston.\n\n"
-        "The train pulled into Whitehaven at dusk. His sister was on the platform with the dog, and she "
-        "hugged him before he could say a word. They walked to the harbour and ate chips on the wall, and "
-        "she told him she had kept his room.\n\n"
+        "The train pulled into Whitehaven at dusk. His sister was on the platform with the dog.\n\n"
+        '"You came, then."\n\n'
+        '"I came."\n\n'
+        "They walked to the harbour and ate chips on the wall, and she told him she had kept his room.\n\n"
         '"Tickets from Carlisle, please."\n\n'
         'The guard was waiting with her hand out. Outside the window a sign said Workington. "Three more '
         'stops, love."'
     )
     assert layer_of(story, "pulled into Whitehaven") in UNREAL
+    assert layer_of(story, "on the platform with the dog") in UNREAL
     assert layer_of(story, "ate chips on the wall") in UNREAL
+    assert all(c.name != "Workington" for c in story.characters)
     assert layer_of(story, "apology worked out") == "actual"
     assert layer_of(story, "The guard was waiting") == "actual"
 

@@ -730,13 +730,13 @@ def test_a_speech_participle_after_the_main_verb_has_its_subject(story_of):  # t
 
 def test_a_reply_after_a_pause_and_a_tagged_question_that_runs_on(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
-        "Nikhil sits in the counsellor's office with his father.\n\n"
-        '"Tell me about the bike," Mrs. Amadi says. "Why that one?" Nikhil, after a long look at the '
-        'floor, replies, "It was the last thing Mum bought me."'
+        "Priya arranges for her son Nikhil to see a counsellor, Mrs. Amadi, who does not try to talk him out "
+        'of anything. "Tell me about the bike," Mrs. Amadi says. "Why that one?" Nikhil, after a long look '
+        'at the floor, answers, "It was the last thing Dad bought me."'
     )
     assert speaker_of(story, "Tell me about the bike") == "Amadi"
     assert speaker_of(story, "Why that one?") == "Amadi"
-    assert speaker_of(story, "the last thing Mum bought me") == "Nikhil"
+    assert speaker_of(story, "the last thing Dad bought me") == "Nikhil"
 
 
 def test_a_role_given_by_apposition_names_who_says_the_role_line(story_of):  # type: ignore[no-untyped-def]
