@@ -36,6 +36,7 @@ import dataclasses
 import importlib
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -1582,6 +1583,17 @@ def _revealed_passage(
             ):
                 returned = k  # "Nora is still at her own desk", "We are inside the capsule again"
     reveal_first, _ = _paragraph_bounds(facts, r)
+    if reveal_first < r and _structure("name_call").match(facts[reveal_first].spoken or ""):
+        # "“Han.” Owen, not looking up from his phone. “Mum's asking if you want gravy. Third time.”": the
+        # paragraph that gives the scene away opens on the call that brought her back, after any jolt
+        end = min(end, reveal_first - 1)
+        if (
+            end >= 0
+            and facts[end].paragraph_start
+            and facts[end].quoted < 0.3
+            and (len(facts[end].narration.split()) <= BEAT_WORDS)
+        ):
+            end -= 1  # "Something hard hit my shin."
     if returned is None and reveal_first < r and _structure("unmoved").search(facts[r].narration):
         # "The lanyard was round my neck. I could feel the card …, warm from a woman who had not moved an
         # inch.": the reveal finds someone unmoved, and the beats before it in its paragraph are the return
@@ -2191,10 +2203,16 @@ def _dawn_not_come(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> 
     bus reaches Aveiro at dawn."): the night is not over, so that morning has not come. Returns the
     sentence of the passage that brought the dawn, where it began, or None."""
     night = _structure("still_night")
-    if not any(night.search(facts[k].narration) for k in range(r, min(len(facts), r + 2))):
+    if not any(night.search(facts[k].narration) for k in range(r, min(len(facts), r + 1 + UNCHANGED_REACH))):
         return None
     dawn = _structure("day_breaks")
-    return next((j for j in range(seg.first, seg.last + 1) if dawn.search(facts[j].narration)), None)
+    found = None
+    for j in range(seg.last, max(-1, seg.first - 1 - ARRIVAL_REACH), -1):
+        if j < seg.first and (facts[j].heading or facts[j].meta):
+            break
+        if dawn.search(facts[j].narration):
+            found = j
+    return found
 
 
 #: Sentences, at most, before a revealed passage where the arrival that opened it may stand.
@@ -2224,25 +2242,42 @@ def _arrived_too_soon(
     return found
 
 
-def _thing_back_in_place(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> bool:
-    """The return, in the reveal's paragraph up to the reveal, finds in its place a thing the passage
-    moved ("I took my lanyard off … and dropped it in the water feature" — "The lanyard was round my
-    neck."): it never moved, so the passage did not happen."""
+def _thing_back_in_place(
+    facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan, narration: set[int], taken: set[int]
+) -> int | None:
+    """The return finds in its place a thing the passage moved ("I took my lanyard off … and dropped it
+    in the water feature" — "The lanyard was round my neck."; "I put my knife and fork down" — "My knife
+    and fork were in my fists"): it never moved, so the passage did not happen. Returns the first
+    sentence that moved such a thing, where the passage began (within :data:`THINGS_REACH` sentences
+    before the reveal), or None."""
     placed = _structure("in_its_place")
-    moving = word_set("layers", "moving_verbs")
+    moving = word_set("layers", "moving_verbs") | word_set("layers", "placing_verbs")
     first, _ = _paragraph_bounds(facts, r)
-    for k in range(first, r + 1):
-        m = placed.match(facts[k].narration.lstrip())
-        if m is None:
-            continue
-        thing = m["thing"].lower()
-        if any(
-            _names_noun(facts[j], thing)
+    things: dict[str, set[str]] = {}  # each thing found in place -> the nouns of where it is
+    # the return up to the reveal, or the few sentences after it
+    for k in range(first, min(len(facts), r + 1 + UNCHANGED_REACH)):
+        if (m := placed.match(facts[k].narration.lstrip())) is not None:
+            where = set(re.findall(r"[a-z]+", m.group()[m.end("thing") - m.start() :].lower()))
+            things.setdefault(m["thing"].lower(), set()).update(where)
+    if not things:
+        return None
+    lo = seg.first
+    while lo > 0 and r - lo < THINGS_REACH and lo - 1 not in taken and not facts[lo - 1].heading:
+        lo -= 1
+    return next(
+        (
+            j
+            for j in range(lo, seg.last + 1)
+            if j in narration
+            # moved somewhere else: "puts the compass in the drawer" — "still in the drawer" is no undoing
+            and any(
+                _names_noun(facts[j], thing) and not (where & _noun_lemmas(facts[j]))
+                for thing, where in things.items()
+            )
             and any(pos == "VERB" and lemma in moving for _s, _e, pos, lemma in facts[j].tokens)
-            for j in range(seg.first, seg.last + 1)
-        ):
-            return True
-    return False
+        ),
+        None,
+    )
 
 
 def _denial_follows(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> bool:
@@ -2473,43 +2508,111 @@ LEAD_SHARE = 0.6
 
 
 def _imagined_presences(
-    facts: Sequence[SentenceFacts], narration: set[int], taken: set[int], cues: LayerCues
+    facts: Sequence[SentenceFacts], narration: set[int], taken: set[int], cues: LayerCues, recorded: bool
 ) -> list[SegmentSpan]:
-    """The sentences a character imagined all along appears in, before the twist that says so."""
+    """The sentences a character imagined all along appears in, before the twist that says so ("Celia
+    … never existed"), or (``recorded``) before a record that shows the one they kept company alone ("the
+    footage: Nell alone, waiting on the landing")."""
     found: list[SegmentSpan] = []
     appearances: dict[int, list[int]] | None = None  # character -> the sentences they appear in
+    # a story that says in so many words who was imagined needs no record to show it
+    twisted = any(_first_match(cues.twist, f, "reveal", "imagined") is not None for f in facts)
     for f in facts:
-        twist = _first_match(cues.twist, f, "reveal", "imagined")
-        if twist is None:
+        twist = None if recorded else _first_match(cues.twist, f, "reveal", "imagined")
+        who: int | None = None
+        if twist is not None:
+            # the character the twist is about is the subject of its verb ("Celia … never existed")
+            owners = [keys for start, end, keys in f.subjects if twist.start <= start < twist.end]
+            who = owners[0][0] if owners else None
+        elif recorded and not twisted:
+            if appearances is None and _structure("alone_on_record").search(f.narration):
+                appearances = _appearances(facts)
+            twist, who = _alone_on_record(facts, f, narration, appearances or {})
+        if twist is None or who is None:
             continue
-        # the character the twist is about is the subject of its verb ("Celia … never existed")
-        owners = [keys for start, end, keys in f.subjects if twist.start <= start < twist.end]
-        if not owners:
-            continue
-        who = owners[0][0]
         if appearances is None:
             appearances = _appearances(facts)
+        # (a record's companion keeps company only until someone new comes in: "At seven the day manager,
+        # Mr. Adebayo, let himself in")
+        until = f.index if twist.kind != "alone" else _newcomer_after(facts, who, f.index)
         told = [j for j in narration if j < f.index]
         seen = [j for j in appearances.get(who, []) if j in narration and j < f.index]
         if len(seen) > LEAD_SHARE * len(told):
             continue  # the one the story follows throughout is not a figment ("she was never there to wake")
-        # runs of consecutive narrated sentences before the twist that the character appears in
-        run: list[int] = []
-        for j in appearances.get(who, []):
-            if j >= f.index:
-                break
-            if j not in narration or j in taken:
-                continue
-            if run and _bridgeable(facts, run[-1], j, narration, taken):
-                run.extend(
-                    range(run[-1] + 1, j)
-                )  # "He nicknames Kofi…": between two of theirs, in one paragraph
-            if run and j != run[-1] + 1:
-                found.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], run[0], run[-1], [twist]))
-                run = []
-            run.append(j)
-        if run:
+        runs = _presence_runs(facts, narration, taken, appearances.get(who, []), until, twist)
+        if twist.kind == "alone":  # only stretches of company, not a name in passing
+            runs = [run for run in runs if run.last > run.first]
+        found.extend(
+            dataclasses.replace(run, cues=[dataclasses.replace(twist, kind="imagined")]) for run in runs
+        )
+    return found
+
+
+def _newcomer_after(facts: Sequence[SentenceFacts], who: int, before: int) -> int:
+    """The first sentence before ``before`` that opens a paragraph on someone new coming in, given a role
+    ("At seven the day manager, Mr. Adebayo, let himself in"), after ``who`` has appeared (``before``
+    when there is none): the company kept until then ends there."""
+    arrival = _structure("comes_in")
+    seen = False
+    for f in facts[:before]:
+        seen = seen or who in f.characters
+        if seen and f.paragraph_start and who not in f.characters[:1] and arrival.search(f.narration):
+            return f.index
+    return before
+
+
+def _alone_on_record(
+    facts: Sequence[SentenceFacts], f: SentenceFacts, narration: set[int], appearances: dict[int, list[int]]
+) -> tuple[CueSpan | None, int | None]:
+    """A recording that shows one character alone ("watched herself come in on the screen: one woman in a
+    grey uniform", "the footage: Nell alone") where the story had given her a companion: the cue, and
+    the companion (the character who shared most of her sentences before it, and none of the record's).
+    """
+    m = _structure("alone_on_record").search(f.narration) if f.index in narration else None
+    if m is None:
+        return None, None
+    # the one the record shows: named in it, or else in the sentence after it ("… back to 3:10. Hall of
+    # Mammals, 11:04: Nell alone")
+    shown = set(f.characters) or (set(facts[f.index + 1].characters) if f.index + 1 < len(facts) else set())
+    before = [j for j in narration if j < f.index]
+    shared: Counter[int] = Counter()
+    for key, sentences in appearances.items():
+        if key in shown:
+            continue
+        shared[key] = sum(1 for j in sentences if j in before and set(facts[j].characters) & shown)
+    if not shown or not shared:
+        return None, None
+    companion, count = shared.most_common(1)[0]
+    if count < DEAD_ACTS:
+        return None, None
+    return CueSpan(f.index, f.start + m.start(), f.start + m.end(), "reveal", "alone"), companion
+
+
+def _presence_runs(
+    facts: Sequence[SentenceFacts],
+    narration: set[int],
+    taken: set[int],
+    sentences: Sequence[int],
+    before: int,
+    twist: CueSpan,
+) -> list[SegmentSpan]:
+    """Runs of consecutive narrated sentences before ``before`` that the character (whose sentences are
+    ``sentences``) appears in, with a short stretch between two of theirs in one paragraph."""
+    found: list[SegmentSpan] = []
+    run: list[int] = []
+    for j in sentences:
+        if j >= before:
+            break
+        if j not in narration or j in taken:
+            continue
+        if run and _bridgeable(facts, run[-1], j, narration, taken):
+            run.extend(range(run[-1] + 1, j))  # "He nicknames Kofi…": between two of theirs
+        if run and j != run[-1] + 1:
             found.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], run[0], run[-1], [twist]))
+            run = []
+        run.append(j)
+    if run:
+        found.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], run[0], run[-1], [twist]))
     return found
 
 
@@ -2518,13 +2621,15 @@ PRESENCE_GAP = 2
 
 
 def _bridgeable(facts: Sequence[SentenceFacts], a: int, b: int, narration: set[int], taken: set[int]) -> bool:
-    """Whether the retelling between sentences ``a`` and ``b`` is short, unbroken and in one paragraph."""
+    """Whether the retelling between sentences ``a`` and ``b`` is short, unbroken and in one paragraph,
+    or lines of talk alone (the talk of the two of them: "“You're late, kid.” / “I'm ten minutes early.”")."""
     between = range(a + 1, b)
-    return (
-        0 < len(between) <= PRESENCE_GAP
-        and facts[a].paragraph == facts[b].paragraph
-        and all(k in narration and k not in taken for k in between)
-    )
+    if not between or any(k not in narration or k in taken for k in between):
+        return False
+    talk = [k for k in between if facts[k].quoted >= 0.5]
+    if len(talk) == len(between):
+        return len(between) <= 2 * PRESENCE_GAP + 2
+    return len(between) <= PRESENCE_GAP and (bool(talk) or facts[a].paragraph == facts[b].paragraph)
 
 
 def _appearances(facts: Sequence[SentenceFacts]) -> dict[int, list[int]]:
@@ -3223,7 +3328,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
     ]:
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))
-    for seg in _imagined_presences(facts, narration, taken, cues):
+    for seg in _imagined_presences(facts, narration, taken, cues, recorded=False):
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))
     for seg in _modal_runs(facts, narration, taken, cues):
@@ -3287,12 +3392,19 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             seg = dataclasses.replace(seg, first=min(seg.first, went))
         dawn = _dawn_not_come(facts, r, seg) if weak and seg is not None and went is None else None
         if seg is not None and dawn is not None:
-            seg, went = dataclasses.replace(seg, first=dawn), dawn  # the passage opened on the dawn
+            # the passage opened on a dawn that has not come: a night's dream
+            seg = dataclasses.replace(seg, first=dawn, layer="dream", kind=_SEGMENT_KIND["dream"])
+            went = dawn
         arrival = _arrived_too_soon(facts, r, seg, narration, taken) if seg is not None else None
         if seg is not None and arrival is not None:
             seg, went = dataclasses.replace(seg, first=arrival), arrival  # from the arrival that never was
-        if weak and seg is not None and went is None and _thing_back_in_place(facts, r, seg):
-            went = min(seg.first, _back_among_things(facts, r, seg.first, taken))
+        moved = (
+            _thing_back_in_place(facts, r, seg, narration, taken)
+            if weak and seg is not None and went is None
+            else None
+        )
+        if seg is not None and moved is not None:
+            went = min(moved, _back_among_things(facts, r, seg.first, taken))
             seg = dataclasses.replace(seg, first=went)
         if (
             weak
@@ -3323,6 +3435,10 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         taken.update(range(seg.first, seg.last + 1))
         if r in revealing and len(f.narration.split()) <= VERDICT_WORDS:
             layers[r] = "actual"  # the reveal itself stays in the story's reality (not a long appraisal)
+    # what a reveal in so many words did not expose, a recording that shows someone alone may
+    for seg in _imagined_presences(facts, narration, taken, cues, recorded=True):
+        passages.append(seg)
+        taken.update(range(seg.first, seg.last + 1))
     _other_versions(passages, facts)
     _exposed_told_flashbacks(passages, facts)
     passages = _leaps_ahead(passages, facts, narration)

@@ -2514,3 +2514,52 @@ def test_a_memory_coming_back_and_a_habit_given_up_since_end_a_flashback(story_o
     assert layer_of(story, "misses the penalty") == "flashback"
     assert layer_of(story, "He has not taken a penalty since") == "actual"
     assert layer_of(story, "The memory comes back") == "actual"
+
+
+def test_a_recording_that_shows_her_alone_exposes_the_companion(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Priya works nights at the aquarium.\n\n"
+        'Bernard was waiting by the shark tank, as always, with his flask. "You\'re late, girl."\n\n'
+        '"I\'m early."\n\n'
+        "Bernard walked the tunnels with her and told her about the octopus that escaped in 1989. He held "
+        "the fire doors for her. Bernard laughed at her jokes and pointed out the sleeping rays.\n\n"
+        "At seven the day supervisor, Mrs. Osei, let herself in through the staff door. She played back "
+        "the tunnel camera for the night: Priya alone, walking on the left, holding a door for nobody.\n\n"
+        "Bernard's funeral had been in March."
+    )
+    assert layer_of(story, "Bernard was waiting by the shark tank") == "imagined"
+    assert layer_of(story, "told her about the octopus") == "imagined"
+    assert layer_of(story, "Priya works nights") == "actual"
+    assert layer_of(story, "let herself in through the staff door") == "actual"
+
+
+def test_a_night_crossing_woken_miles_out_exposes_the_dawn_arrival(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Calum boards the night boat to Orkney and takes a seat by the lounge window with a coffee.\n\n"
+        "The boat noses into Kirkwall at first light, and his mother is on the pier in her red coat. They "
+        "drive to the farm and eat breakfast in silence, and she tells him the dog has missed him.\n\n"
+        "A deckhand raps his knuckles on the table beside Calum's coffee, which has gone cold. \"Forty "
+        'minutes out, pal." Beyond the window the sea is black, with no hint of dawn.'
+    )
+    assert layer_of(story, "noses into Kirkwall") == "dream"
+    assert layer_of(story, "eat breakfast in silence") == "dream"
+    assert layer_of(story, "boards the night boat") == "actual"
+    assert layer_of(story, "raps his knuckles") == "actual"
+
+
+def test_things_back_in_her_hands_after_a_kick_and_a_call_expose_the_scene(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Sunday lunch at Nana's. I had the news ready.\n\n"
+        '"Pass the peas," said Dad.\n\n'
+        "I put my knife and fork down. Then I stood up and told them I was leaving the bank to become a "
+        "potter.\n\n"
+        '"About time," Nana said. "To Jess."\n\n'
+        "Everyone raised a glass, and Dad was grinning.\n\n"
+        "Something hit my ankle.\n\n"
+        '"Jess." My brother, eyes on his phone. "Mum wants to know about the peas. Third time."\n\n'
+        "My knife and fork were in my hands. Mum was holding out the dish."
+    )
+    assert layer_of(story, "I put my knife and fork down") == "imagined"
+    assert layer_of(story, "Everyone raised a glass") == "imagined"
+    assert layer_of(story, "Something hit my ankle") == "actual"
+    assert layer_of(story, "Pass the peas") == "actual"
