@@ -3149,6 +3149,36 @@ def _passage_of_named_things(
     )
 
 
+def _named_thing_in_a_section_before(
+    facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, narration: set[int], taken: set[int]
+) -> SegmentSpan | None:
+    """ "## So what was the rooftop scene? / The shove is Vell's wish, not an event": an article's later
+    section that calls a thing the retelling told unreal ("the shove" — "with one shove, sends him over")
+    exposes the sentence that told it, to the end of its paragraph, when the retelling lies in an earlier
+    section."""
+    match = _structure("predicated_unreal").search(facts[r].narration)
+    noun = (match["noun"] or "").lower() if match is not None else ""
+    if not noun or noun in word_set("layers", "not_a_stretch"):
+        return None
+    crossed = False  # a heading lies between
+    for j in range(r - 1, max(-1, r - 2 * STRETCH_REACH), -1):
+        if j in taken:
+            return None
+        crossed = crossed or facts[j].heading
+        if (
+            crossed
+            and j in narration
+            and any(
+                lemma.lower() == noun for _s, _e, pos, lemma in facts[j].tokens if pos in ("NOUN", "VERB")
+            )
+        ):
+            end = j
+            while end + 1 < r and end + 1 in narration and facts[end + 1].paragraph == facts[j].paragraph:
+                end += 1
+            return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], j, end, [reveal])
+    return None
+
+
 def _previous_section(
     facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, narration: set[int], taken: set[int]
 ) -> SegmentSpan | None:
@@ -3380,6 +3410,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             or (_scene_before_return(facts, r, reveal, taken) if witnessed else None)
             or _previous_section(facts, r, reveal, narration, taken)
             or _from_named_start(facts, r, reveal, narration, taken)
+            or _named_thing_in_a_section_before(facts, r, reveal, narration, taken)
             or _passage_of_named_things(facts, r, reveal, narration, taken)
             or _revealed_passage(facts, r, reveal, narration, taken, cues)
         )

@@ -140,3 +140,8 @@ def test_a_cinema_run_and_a_certificate_line_are_furniture(story_of):  # type: i
     layers = {s.text: s.layer for s in story.sentences}
     assert layers["Low Sun is in UK and Irish cinemas from Friday 3 May."] == "meta"
     assert layers["Cert 12A, 1h 52m."] == "meta"
+
+
+def test_spoilers_from_this_point_on_is_furniture(story_of):  # type: ignore[no-untyped-def]
+    story = story_of("# Tidewater, explained\n\nFull spoilers from this point on.\n\nNell sells the boat.")
+    assert {s.text: s.layer for s in story.sentences}["Full spoilers from this point on."] == "meta"

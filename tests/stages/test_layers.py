@@ -2563,3 +2563,21 @@ def test_things_back_in_her_hands_after_a_kick_and_a_call_expose_the_scene(story
     assert layer_of(story, "Everyone raised a glass") == "imagined"
     assert layer_of(story, "Something hit my ankle") == "actual"
     assert layer_of(story, "Pass the peas") == "actual"
+
+
+def test_a_later_section_calling_a_deed_someones_wish_exposes_it(nlp):  # type: ignore[no-untyped-def]
+    story = explain(
+        "# Undertow, explained\n\n"
+        "## The pier\n\n"
+        "DS Harker follows the councillor to the end of the pier at midnight. He laughs at her warrant. "
+        "She takes the warrant back, and with one shove sends him into the black water.\n\n"
+        "## The morning\n\n"
+        "A hard cut: the councillor, dry and smug, is giving evidence against Harker at her hearing.\n\n"
+        "## So what was the pier scene?\n\n"
+        "The shove is Harker's wish, not an event.",
+        format="markdown",
+        nlp=nlp,
+    )
+    assert layer_of(story, "sends him into the black water") == "imagined"
+    assert layer_of(story, "giving evidence against Harker") == "actual"
+    assert layer_of(story, "follows the councillor") == "actual"
