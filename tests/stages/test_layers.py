@@ -2581,3 +2581,20 @@ def test_a_later_section_calling_a_deed_someones_wish_exposes_it(nlp):  # type: 
     assert layer_of(story, "sends him into the black water") == "imagined"
     assert layer_of(story, "giving evidence against Harker") == "actual"
     assert layer_of(story, "follows the councillor") == "actual"
+
+
+def test_the_film_cutting_back_to_a_year_opens_a_flashback_and_rewinding_this_time_an_alternate(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The film opens in 2022 at a christening in Cork. Aoife has come with her husband, and across the "
+        "church sits Declan, whom she has not seen in fifteen years.\n\n"
+        "From there the film cuts back to 2007. Aoife and Declan share a flat above a chip shop, and one "
+        "night he leaves a note on the fridge and takes the ferry to Boston.\n\n"
+        "Back at the christening, Declan catches her eye. Then the film rewinds to that night, and this "
+        "time he tears up the note and stays. They open a bookshop together and raise two boys.\n\n"
+        "The organ starts, and Aoife takes her husband's arm."
+    )
+    assert layer_of(story, "The film opens in 2022") == "actual"
+    assert layer_of(story, "across the church sits Declan") == "actual"
+    assert layer_of(story, "share a flat above a chip shop") == "flashback"
+    assert layer_of(story, "this time he tears up the note") == "alternate"
+    assert layer_of(story, "The organ starts") == "actual"
