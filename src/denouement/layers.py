@@ -2858,7 +2858,10 @@ def _contradicted_tales(
         elif (
             (named := _structure("names_a_tale").search(f.narration)) is not None
             and i + 1 < len(facts)
-            and facts[i + 1].paragraph != f.paragraph
+            and (
+                facts[i + 1].paragraph != f.paragraph
+                or (f.paragraph_start and _structure("the_tale_is").match(f.narration.lstrip()))
+            )
         ):
             # "Every family has one story that gets told at every wedding, and ours belonged to Grandad." —
             # "In the hard winter of 1963 the Wear froze solid…": the paragraph after it is the story

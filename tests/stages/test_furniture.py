@@ -145,3 +145,8 @@ def test_a_cinema_run_and_a_certificate_line_are_furniture(story_of):  # type: i
 def test_spoilers_from_this_point_on_is_furniture(story_of):  # type: ignore[no-untyped-def]
     story = story_of("# Tidewater, explained\n\nFull spoilers from this point on.\n\nNell sells the boat.")
     assert {s.text: s.layer for s in story.sentences}["Full spoilers from this point on."] == "meta"
+
+
+def test_a_byline_of_facts_split_at_an_abbreviation_is_furniture(story_of):  # type: ignore[no-untyped-def]
+    story = story_of("Four stars | Dir. Ama Mensah | 97 min\n\nNell sells the boat and moves to Leeds.")
+    assert story.sentences[0].layer == "meta"

@@ -2598,3 +2598,18 @@ def test_the_film_cutting_back_to_a_year_opens_a_flashback_and_rewinding_this_ti
     assert layer_of(story, "share a flat above a chip shop") == "flashback"
     assert layer_of(story, "this time he tears up the note") == "alternate"
     assert layer_of(story, "The organ starts") == "actual"
+
+
+def test_a_tale_the_records_contradict_is_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Lucie Marchal (Léa Drucker), a radio producer, visits her grandfather Emile (Michel Blanc) in the "
+        "Ardennes to record his memories of the war.\n\n"
+        "The story he tells is a good one. In 1944 he swims the river at night with a message for the "
+        "resistance, and a German patrol fires on him from the bridge. He reaches the far bank and walks "
+        "twenty miles to the farm at Vireux with a bullet in his shoulder.\n\n"
+        "Lucie looks him up in the regional archive. The resistance roster for 1944 does not list Emile, "
+        "and his school records place him in a seminary in Lyon for the whole war."
+    )
+    assert layer_of(story, "swims the river at night") == "imagined"
+    assert layer_of(story, "walks twenty miles") == "imagined"
+    assert layer_of(story, "looks him up in the regional archive") == "actual"
