@@ -771,7 +771,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
                 meta=i in index.meta,
                 quoted=quoted,
                 spoken=text if quoted else "",
-                call=_a_call(text, quoted),
+                call=_a_call(text, quoted) and not _echoes(text, index.sentence_texts[i - 1] if i else ""),
                 person_speech=i in person,
                 character_speech=i in character,
                 character_subject=subj[0],
@@ -1308,6 +1308,15 @@ def _called_out(f: SentenceFacts) -> bool:
     daydream (a weak reveal: it counts only if the passage before it shows signs of unreality). A line of
     an ordinary exchange ("Is Grandad coming to the concert?") is no call."""
     return f.call and f.paragraph_start
+
+
+def _echoes(line: str, before: str) -> bool:
+    """ "“…Pay your rent for a year.”" — "“Only a year?”": a short question that takes up a word (not a
+    name) of the line of speech before it is a reply in the exchange, calling nobody back."""
+    if not re.search(r"[\"“”]", before):
+        return False
+    said = set(re.findall(r"\b[a-z]{3,}\b", line))  # lower-case words: "Nell? Nell." calls her
+    return bool(said & set(re.findall(r"\b[a-z]{3,}\b", before)))
 
 
 #: A one-word prompt that asks for the next line of an exchange, calling nobody back ("Well?").

@@ -2613,3 +2613,18 @@ def test_a_tale_the_records_contradict_is_imagined(story_of):  # type: ignore[no
     assert layer_of(story, "swims the river at night") == "imagined"
     assert layer_of(story, "walks twenty miles") == "imagined"
     assert layer_of(story, "looks him up in the regional archive") == "actual"
+
+
+def test_a_short_question_echoing_the_line_before_calls_nobody_back(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Rosa had been talking about the bakery for years. Her dream, since she was nineteen, was a shop "
+        "with her own name over the door.\n\n"
+        '"One day," said Dilys, as they wrung out their mops in the basement at two in the morning, '
+        "\"you'll have your shop and you won't speak to me.\"\n\n"
+        'Dilys leaned on her mop. "What would you do if you won the lottery tonight?"\n\n'
+        'Rosa gave it proper thought. "Buy the old launderette. Put a bread oven where the dryers are. Pay '
+        'your rent for a year so you could work the till."\n\n'
+        '"Only a year?"\n\n'
+        '"You\'d get lazy."'
+    )
+    assert unreal_segments(story) == []
