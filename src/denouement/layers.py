@@ -2583,12 +2583,13 @@ def _alone_on_record(
     # the one the record shows: named in it, or else in the sentence after it ("… back to 3:10. Hall of
     # Mammals, 11:04: Nell alone")
     shown = set(f.characters) or (set(facts[f.index + 1].characters) if f.index + 1 < len(facts) else set())
-    before = [j for j in narration if j < f.index]
     shared: Counter[int] = Counter()
     for key, sentences in appearances.items():
         if key in shown:
             continue
-        shared[key] = sum(1 for j in sentences if j in before and set(facts[j].characters) & shown)
+        shared[key] = sum(
+            1 for j in sentences if j < f.index and j in narration and not shown.isdisjoint(facts[j].characters)
+        )
     if not shown or not shared:
         return None, None
     companion, count = shared.most_common(1)[0]

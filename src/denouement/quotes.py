@@ -250,14 +250,14 @@ def _is_speech(ctx: _Context, mark: QuoteMarks, has_verb: bool) -> bool:
 
 
 def _verb_after(ctx: _Context, mark: QuoteMarks, limit: int) -> Token | None:
-    doc = ctx.doc
+    doc, text = ctx.doc, ctx.index.text  # (the index's text: doc.text is rebuilt on every call)
     i = ctx.token_at_or_after(mark.end)
     seen = 0
     # "…telling them that salt “only comes to those who wait.” Ines begins…": words closed with a full
     # stop end the sentence; the next one tells something else
-    closed = doc.text[max(mark.start, mark.end - 3) : mark.end].rstrip("\"”’' ").endswith((".", "!", "?"))
+    closed = text[max(mark.start, mark.end - 3) : mark.end].rstrip("\"”’' ").endswith((".", "!", "?"))
     embedded = bool(
-        re.search(r"[A-Za-z,:;]\s*$", doc.text[max(0, mark.start - 40) : mark.start].rsplit("\n", 1)[-1])
+        re.search(r"[A-Za-z,:;]\s*$", text[max(0, mark.start - 40) : mark.start].rsplit("\n", 1)[-1])
     )
     window = _AFTER_WINDOW
     while i < len(doc) and seen < window and doc[i].idx < limit:
