@@ -2587,9 +2587,8 @@ def _alone_on_record(
     for key, sentences in appearances.items():
         if key in shown:
             continue
-        shared[key] = sum(
-            1 for j in sentences if j < f.index and j in narration and not shown.isdisjoint(facts[j].characters)
-        )
+        together = (j for j in sentences if j < f.index and j in narration)
+        shared[key] = sum(1 for j in together if not shown.isdisjoint(facts[j].characters))
     if not shown or not shared:
         return None, None
     companion, count = shared.most_common(1)[0]
