@@ -2206,7 +2206,9 @@ def _clock_times(text: str) -> list[int]:
 CLOCK_BEHIND = 90
 
 
-def _dawn_not_come(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> int | None:
+def _dawn_not_come(
+    facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan, narration: set[int], taken: set[int]
+) -> int | None:
     """A weak reveal, or the sentence after it, that finds it still night ("it is not yet three in the
     morning", "in the dark of the small hours") after a passage that opened on the day breaking ("The
     bus reaches Aveiro at dawn."): the night is not over, so that morning has not come. Returns the
@@ -2214,14 +2216,7 @@ def _dawn_not_come(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> 
     night = _structure("still_night")
     if not any(night.search(facts[k].narration) for k in range(r, min(len(facts), r + 1 + UNCHANGED_REACH))):
         return None
-    dawn = _structure("day_breaks")
-    found = None
-    for j in range(seg.last, max(-1, seg.first - 1 - ARRIVAL_REACH), -1):
-        if j < seg.first and (facts[j].heading or facts[j].meta):
-            break
-        if dawn.search(facts[j].narration):
-            found = j
-    return found
+    return _earliest_telling(facts, seg, _structure("day_breaks"), narration, taken)
 
 
 #: Sentences, at most, before a revealed passage where the arrival that opened it may stand.
@@ -2241,12 +2236,23 @@ def _arrived_too_soon(
         for k in range(r, min(len(facts), r + 1 + UNCHANGED_REACH))
     ):
         return None
-    arrived = _structure("arrived")
+    return _earliest_telling(facts, seg, _structure("arrived"), narration, taken)
+
+
+def _earliest_telling(
+    facts: Sequence[SentenceFacts],
+    seg: SegmentSpan,
+    pattern: re.Pattern[str],
+    narration: set[int],
+    taken: set[int],
+) -> int | None:
+    """The first sentence of the passage, or of the retelling up to :data:`ARRIVAL_REACH` sentences
+    before it, whose narration matches ``pattern`` (the arrival or the dawn the passage opened on)."""
     found = None
     for j in range(seg.last, max(-1, seg.first - 1 - ARRIVAL_REACH), -1):
         if j < seg.first and (j in taken or j not in narration or facts[j].heading):
             break
-        if j in narration and arrived.search(facts[j].narration):
+        if j in narration and pattern.search(facts[j].narration):
             found = j
     return found
 
@@ -2525,7 +2531,8 @@ def _imagined_presences(
     found: list[SegmentSpan] = []
     appearances: dict[int, list[int]] | None = None  # character -> the sentences they appear in
     # a story that says in so many words who was imagined needs no record to show it
-    twisted = any(_first_match(cues.twist, f, "reveal", "imagined") is not None for f in facts)
+    twisted = recorded and any(_first_match(cues.twist, f, "reveal", "imagined") is not None for f in facts)
+    record = _structure("alone_on_record")
     for f in facts:
         twist = None if recorded else _first_match(cues.twist, f, "reveal", "imagined")
         who: int | None = None
@@ -2533,10 +2540,9 @@ def _imagined_presences(
             # the character the twist is about is the subject of its verb ("Celia … never existed")
             owners = [keys for start, end, keys in f.subjects if twist.start <= start < twist.end]
             who = owners[0][0] if owners else None
-        elif recorded and not twisted:
-            if appearances is None and _structure("alone_on_record").search(f.narration):
-                appearances = _appearances(facts)
-            twist, who = _alone_on_record(facts, f, narration, appearances or {})
+        elif recorded and not twisted and f.index in narration and (match := record.search(f.narration)):
+            appearances = appearances if appearances is not None else _appearances(facts)
+            twist, who = _alone_on_record(facts, f, match, narration, appearances)
         if twist is None or who is None:
             continue
         if appearances is None:
@@ -2571,15 +2577,16 @@ def _newcomer_after(facts: Sequence[SentenceFacts], who: int, before: int) -> in
 
 
 def _alone_on_record(
-    facts: Sequence[SentenceFacts], f: SentenceFacts, narration: set[int], appearances: dict[int, list[int]]
+    facts: Sequence[SentenceFacts],
+    f: SentenceFacts,
+    m: re.Match[str],
+    narration: set[int],
+    appearances: dict[int, list[int]],
 ) -> tuple[CueSpan | None, int | None]:
     """A recording that shows one character alone ("watched herself come in on the screen: one woman in a
     grey uniform", "the footage: Nell alone") where the story had given her a companion: the cue, and
     the companion (the character who shared most of her sentences before it, and none of the record's).
     """
-    m = _structure("alone_on_record").search(f.narration) if f.index in narration else None
-    if m is None:
-        return None, None
     # the one the record shows: named in it, or else in the sentence after it ("… back to 3:10. Hall of
     # Mammals, 11:04: Nell alone")
     shown = set(f.characters) or (set(facts[f.index + 1].characters) if f.index + 1 < len(facts) else set())
@@ -3032,7 +3039,15 @@ def _from_named_start(
     )
     if start is None or start in taken:
         return None
-    end = start  # to the end of its paragraph: the next one may be the cut back ("The next shot is…")
+    return _to_paragraph_end(facts, start, r, reveal, narration, taken)
+
+
+def _to_paragraph_end(
+    facts: Sequence[SentenceFacts], start: int, r: int, reveal: CueSpan, narration: set[int], taken: set[int]
+) -> SegmentSpan:
+    """The imagined passage from ``start`` to the end of its paragraph (the next paragraph may be the
+    cut back: "The next shot is…"), before the reveal at ``r``."""
+    end = start
     while (
         end + 1 < r
         and end + 1 in narration
@@ -3184,10 +3199,7 @@ def _named_thing_in_a_section_before(
                 lemma.lower() == noun for _s, _e, pos, lemma in facts[j].tokens if pos in ("NOUN", "VERB")
             )
         ):
-            end = j
-            while end + 1 < r and end + 1 in narration and facts[end + 1].paragraph == facts[j].paragraph:
-                end += 1
-            return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], j, end, [reveal])
+            return _to_paragraph_end(facts, j, r, reveal, narration, taken)
     return None
 
 
@@ -3433,7 +3445,11 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         went = _left_yet_still_there(facts, r, seg, narration, taken) if weak and seg is not None else None
         if seg is not None and went is not None:
             seg = dataclasses.replace(seg, first=min(seg.first, went))
-        dawn = _dawn_not_come(facts, r, seg) if weak and seg is not None and went is None else None
+        dawn = (
+            _dawn_not_come(facts, r, seg, narration, taken)
+            if weak and seg is not None and went is None
+            else None
+        )
         if seg is not None and dawn is not None:
             # the passage opened on a dawn that has not come: a night's dream
             seg = dataclasses.replace(seg, first=dawn, layer="dream", kind=_SEGMENT_KIND["dream"])
