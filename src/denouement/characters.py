@@ -2761,13 +2761,23 @@ def family_words_called(
         )
         votes.setdefault(word, set()).add(addressee if fits else None)
     for word, keys in votes.items():
-        kin_words = _relation_words(relation_of.get(word.lower(), ""))
-        if len(keys) == 1 and None not in keys:
-            holder = by_key[next(iter(keys))]  # type: ignore[index]
+        relation = relation_of.get(word.lower(), "")
+        kin_words = _relation_words(relation)
+        known = keys - {None}
+        if len(known) == 1:
+            holder = by_key[next(iter(known))]  # type: ignore[index]
         else:
             # the lines do not agree: the one character the narration gives that relation ("her mother,
             # Siobhan Brannagh"), if there is one
-            holders = [c for c in clusters if c.forms and c.roles & kin_words and c.kind == "character"]
+            # (not one already known by another relation's word: Nan, her mother, is nobody's "Mum" here)
+            holders = [
+                c
+                for c in clusters
+                if c.forms
+                and c.roles & kin_words
+                and c.kind == "character"
+                and not any(relation_of.get(w, relation) != relation for w in c.words)
+            ]
             if len(holders) != 1:
                 continue
             holder = holders[0]

@@ -35,6 +35,7 @@ from denouement.characters import (
     absorb,
     family_words_called,
     kin_relations,
+    kin_word_gender,
     mentions_by_token,
     second_subject,
     story_index,
@@ -1401,25 +1402,24 @@ def _name_family_words(
     kin_only = {
         c.key for c in clusters if c.forms and all(len(f) == 1 and f[0].lower() in kin for f in c.forms)
     }
-    called_only = _called_only(clusters)
+    # (the addressee found from the family word itself ("Dad" as a character), a name only ever called
+    # out in speech ("Pip") or a real person says nothing yet)
+    characters = {c.key for c in clusters if c.kind == "character"} - kin_only - _called_only(clusters)
     narrated = sorted(
         (m for m in mentions if not m.in_quote and m.cluster is not None), key=lambda m: m.char_start
     )
     starts = [m.char_start for m in narrated]
     calls: list[tuple[str, int | None, int | None]] = []
-    for q in found:
+    for at, q in enumerate(found):
         words = {
             w
             for m in _FAMILY_CALL.finditer(text[q.start : q.end])
             if (w := m.group("word") or m.group("lead"))
         }
         for word in (w for w in words if w.lower() in kin):
-            # the addressee found from the family word itself ("Dad" as a character), or a name only ever
-            # called out in speech ("Pip"), says nothing yet
-            addressee = q.addressee if q.addressee not in kin_only | called_only else None
-            if addressee is None:
-                addressee = _spoken_to(q, text, narrated, starts)
-            calls.append((word, q.speaker, addressee))
+            hearers = _hearers(found, at, doc, text, narrated, starts)
+            hearers.append(_same_family(clusters, q.speaker, word))
+            calls.append((word, q.speaker, next((h for h in hearers if h in characters), None)))
     if not calls:
         return
     # pronouns the coreference gave the family-word character follow it too
@@ -1476,10 +1476,14 @@ def _name_called_nicknames(
     for n, q in enumerate(found):
         if q.vocative in called_only:
             callers.setdefault(q.vocative, set()).add(q.speaker)
-            to = q.addressee if q.addressee not in (q.speaker, q.vocative) else None
-            to = to if to is not None else _spoken_to(q, text, narrated, starts)
-            if to in (None, q.speaker, q.vocative):
-                to = _answered(found, n, text)  # "“Sit down,” Dad said. / “I'm eighty-three, Huw.”"
+            to = next(
+                (
+                    h
+                    for h in _hearers(found, n, doc, text, narrated, starts)
+                    if h not in (None, q.speaker, q.vocative)
+                ),
+                None,
+            )
             votes.setdefault(q.vocative, []).append(to if to not in (q.speaker, q.vocative) else None)
     moved: dict[int, int] = {}
     for key, holders in votes.items():
@@ -1504,25 +1508,132 @@ def _name_called_nicknames(
     _follow_moves(moved, mentions, found)
 
 
-def _answered(found: Sequence[QuoteSpan], n: int, text: str) -> int | None:
+def _hearers(
+    found: Sequence[QuoteSpan],
+    n: int,
+    doc: Doc,
+    text: str,
+    narrated: Sequence[Mention],
+    starts: Sequence[int],
+) -> list[int | None]:
+    """Whom line ``n`` may be said to, best guess first: its addressee; the speaker the text names for
+    the line it answers ("“Sit down,” Dad said. / “I'm eighty-three, Huw.”") or for the line that answers
+    it ("Mum said, “Frank, …” and he said, “Margaret, …”"); whom the narration has its speaker face;
+    the speaker of the line before, however found."""
+    q = found[n]
+    return [
+        q.addressee,
+        _answered(found, n, text, told=True),
+        _answerer(found, n, text),
+        _spoken_to(q, doc, text, narrated, starts),
+        _answered(found, n, text),
+    ]
+
+
+def _answered(found: Sequence[QuoteSpan], n: int, text: str, told: bool = False) -> int | None:
     """The speaker of the line right before line ``n``, in the paragraph before it, when someone else
     speaks line ``n``: the one it answers."""
     if n == 0:
         return None
     q, prev = found[n], found[n - 1]
-    if prev.paragraph == q.paragraph or len(text[prev.end : q.start].split()) > _CONVERSATION_GAP:
+    if not _close_lines(prev, q, text):
         return None
-    return prev.speaker if prev.speaker not in (None, q.speaker) else None
+    speaker = _told(prev) if told else prev.speaker
+    return speaker if speaker not in (None, q.speaker) else None
 
 
-def _spoken_to(q: QuoteSpan, text: str, narrated: Sequence[Mention], starts: Sequence[int]) -> int | None:
-    """Whom an untagged line seems said to: the first other character the narration names or refers to
-    after it in its paragraph, else the last one before it there ("His daughter, Aoife, breaks the news.
-    “You're starting, Dad,” she says."), else the first one after it in the next few sentences."""
+def _close_lines(first: QuoteSpan, second: QuoteSpan, text: str) -> bool:
+    """Whether two lines are in one exchange: in the same paragraph or the next, a few words apart."""
+    between = text[first.end : second.start]
+    return between.count("\n\n") <= 1 and len(between.split()) <= _CONVERSATION_GAP
+
+
+def _told(line: QuoteSpan) -> int | None:
+    """A line's speaker when the text says who speaks it, not when a turn or the context guessed."""
+    return line.speaker if line.attribution not in _GUESSED else None
+
+
+def _answerer(found: Sequence[QuoteSpan], n: int, text: str) -> int | None:
+    """The speaker of the line right after line ``n``, close by, when someone else speaks it: the one
+    line ``n`` called, answering."""
+    if n + 1 >= len(found):
+        return None
+    q, after = found[n], found[n + 1]
+    if not _close_lines(q, after, text):
+        return None
+    speaker = _told(after)
+    return speaker if speaker not in (None, q.speaker) else None
+
+
+def _surname(cluster: CharacterCluster) -> str | None:
+    """The last word of a character's fullest name, when that name has two words or more."""
+    name = max(cluster.forms, key=len, default=())
+    return name[-1] if len(name) > 1 else None
+
+
+def _same_family(clusters: Sequence[CharacterCluster], speaker: int | None, word: str) -> int | None:
+    """The relative a family word in Josephine Marsh's mouth means when nothing else says whom she
+    speaks to: the one other Marsh of the word's sex ("Grandad" is Arthur Marsh)."""
+    by_key = {c.key: c for c in clusters}
+    own = by_key.get(speaker) if speaker is not None else None
+    surname = _surname(own) if own is not None else None
+    if surname is None:
+        return None
+    sex = kin_word_gender(word)
+    kin = [
+        c
+        for c in clusters
+        if c.key != speaker
+        and c.kind == "character"
+        and _surname(c) == surname
+        and (sex == "unknown" or c.gender in ("unknown", sex))
+    ]
+    return kin[0].key if len(kin) == 1 else None
+
+
+def _faced_by(token: Token, speaker: int | None, narrated: Sequence[Mention], starts: Sequence[int]) -> bool:
+    """Whether a name is the one the speaker's own verb turns to: its object, or the object of its "to",
+    "at" or "towards" ("Dot turned to Gran", "she asked Ravi", "he looked at Nan")."""
+    if speaker is None:
+        return False
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ in _FACING and verb.head.pos_ == "VERB":
+        verb = verb.head
+    elif token.dep_ != "dobj" or verb.pos_ != "VERB":
+        return False
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        at = bisect.bisect_left(starts, subject.idx)
+        if at < len(narrated) and narrated[at].char_start == subject.idx:
+            return narrated[at].cluster == speaker
+    return False
+
+
+#: Prepositions that point a speaker's verb at someone ("turned to", "looked at", "leaned towards").
+_FACING = frozenset({"to", "at", "towards", "toward"})
+
+
+def _spoken_to(
+    q: QuoteSpan, doc: Doc, text: str, narrated: Sequence[Mention], starts: Sequence[int]
+) -> int | None:
+    """Whom an untagged line seems said to: the one its speaker turns to or asks in the narration that
+    leads into it ("Dot turned to Gran … “Have you decided, Edith?”"), else the first other character
+    the narration names or refers to after it in its paragraph, else the last one before it there ("His
+    daughter, Aoife, breaks the news. “You're starting, Dad,” she says."), else the first one after it in
+    the next few sentences."""
     para_start = text.rfind("\n\n", 0, q.start) + 1
     para_end = text.find("\n\n", q.end)
     para_end = len(text) if para_end < 0 else para_end
     i = bisect.bisect_left(starts, q.end)
+    faced = {
+        m.cluster
+        for m in narrated[max(0, i - 6) : i]
+        if m.char_start >= para_start
+        and m.sentence >= q.sentence - 1
+        and m.cluster != q.speaker
+        and _faced_by(doc[m.end - 1], q.speaker, narrated, starts)
+    }
+    if len(faced) == 1:
+        return faced.pop()
     after = [m for m in narrated[i : i + 4] if m.sentence <= q.sentence + 4 and m.cluster != q.speaker]
     before = [m for m in narrated[max(0, i - 6) : i] if m.char_end <= q.start and m.cluster != q.speaker]
     here_after = [m for m in after if m.char_start < para_end]

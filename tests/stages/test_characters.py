@@ -1393,3 +1393,55 @@ def test_a_name_the_narration_only_travels_to_is_a_place(story_of):  # type: ign
     )
     assert "Saltburn" not in names(story)
     assert "Mam" in names(story)
+
+
+def test_a_family_word_goes_to_the_one_hearer_any_line_names(story_of):  # type: ignore[no-untyped-def]
+    # one line's hearer is unknown, the other's is Maud: the unknown says nothing against her
+    story = story_of(
+        "The ferry office at Kinloch had one bench, and Maud Ferrie had taken all of it.\n\n"
+        "\u2018Is it always this late, Nana?\u2019 Callum said.\n\n"
+        "Outside, the gulls fought over a chip paper.\n\n"
+        "\u2018Nana, your bag weighs more than I do.\u2019 Callum lifted it onto his shoulder anyway, and "
+        "Maud told him not to drop the jam."
+    )
+    assert "Nana" in by_name(story, "Maud Ferrie").aliases, [(c.name, c.aliases) for c in story.characters]
+
+
+def test_a_family_word_with_no_hearer_goes_to_the_one_relative_sharing_the_surname(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "On the morning of the show, Ellen Garvie loaded the trailer while her grandfather's collie "
+        "watched from the gate. Walter Garvie sat in the cab with a flask and the entry forms.\n\n"
+        '"Ramp."\n\n'
+        '"Done it."\n\n'
+        '"Then why is it still down?"\n\n'
+        '"Because I have not finished, Grandpa."\n\n'
+        "Ellen latched it and started the engine."
+    )
+    assert "Grandpa" in by_name(story, "Walter Garvie").aliases, [(c.name, c.aliases) for c in story.characters]
+    assert "Grandpa" not in by_name(story, "Ellen Garvie").aliases
+
+
+def test_a_name_called_in_a_line_said_to_a_family_word_is_that_relatives_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Gran ran the stall at Hexham market every Saturday, and Pearl Abbott ran the one beside it.\n\n"
+        "\u201cThey've put the rents up again,\u201d Pearl said. Gran only grunted.\n\n"
+        "Pearl turned to Gran and lowered her voice, as if Bridie at the next stall could not hear every "
+        "word. \u201cAre you giving it up, Winnie?\u201d\n\n"
+        "\u201cNot this year,\u201d Gran said, and went back to her plums."
+    )
+    gran = next(c for c in story.characters if "Gran" in (c.name, *c.aliases))
+    assert "Winnie" in (gran.name, *gran.aliases), [(c.name, c.aliases) for c in story.characters]
+
+
+def test_names_two_relatives_call_each_other_in_one_sentence_are_theirs(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Dad decided to teach me to swim himself, in the lido at Saltdean, because lessons were for "
+        "people with money to burn.\n\n"
+        'Mum had said, "Derek, she will swallow half the pool," and he had said, "Sheila, I taught '
+        'her to ride a bike," which was true, and the reason I still have a scar on my knee.\n\n'
+        "Mum came to watch anyway, with a towel and a flask."
+    )
+    mum = next(c for c in story.characters if "Mum" in (c.name, *c.aliases))
+    dad = next(c for c in story.characters if "Dad" in (c.name, *c.aliases))
+    assert "Sheila" in (mum.name, *mum.aliases), [(c.name, c.aliases) for c in story.characters]
+    assert "Derek" in (dad.name, *dad.aliases), [(c.name, c.aliases) for c in story.characters]
