@@ -1417,7 +1417,9 @@ def test_a_family_word_with_no_hearer_goes_to_the_one_relative_sharing_the_surna
         '"Because I have not finished, Grandpa."\n\n'
         "Ellen latched it and started the engine."
     )
-    assert "Grandpa" in by_name(story, "Walter Garvie").aliases, [(c.name, c.aliases) for c in story.characters]
+    assert "Grandpa" in by_name(story, "Walter Garvie").aliases, [
+        (c.name, c.aliases) for c in story.characters
+    ]
     assert "Grandpa" not in by_name(story, "Ellen Garvie").aliases
 
 
