@@ -3914,3 +3914,140 @@ def characters_component(doc: Doc) -> Doc:
     doc._.characters = clusters
     doc._.mentions = mentions
     return doc
+
+
+#: Verbs that give someone a name: "Vivienne calls him Bunny", "she nicknamed her the Dictionary".
+_NAMING_VERBS = frozenset({"call", "nickname", "dub", "christen", "rename"})
+_RELATIVE_PRONOUNS = frozenset({"whom", "who", "that"})
+
+
+def nicknames_given(
+    doc: Doc, clusters: Sequence[CharacterCluster], mentions: Sequence[Mention]
+) -> dict[int, int]:
+    """Names the narration says someone is called, once pronouns are resolved: "Vivienne calls him
+    Bunny", "a gentle giant whom everybody calls Big Steve", "Everyone calls Halloran the Colonel",
+    "known to everyone as Saint", "is known to the regulars as “the Admiral”". The name becomes the
+    character's nickname, and a character that was only that name joins them. Returns where each
+    character that joined another went (old key → new key)."""
+    index = story_index(doc)
+    by_token = mentions_by_token(mentions)
+    by_key = {c.key: c for c in clusters}
+    joined: dict[int, int] = {}
+    for verb in doc:
+        if verb.pos_ != "VERB" or index.in_quote(verb):
+            continue
+        found = _named_by(verb)
+        if found is None:
+            continue
+        person, name = found
+        if _someone_new(person):
+            continue
+        key = _cluster_at(person, by_token)
+        holder = by_key.get(key) if key is not None else None
+        nick = _nickname_text(name)
+        if holder is None or nick is None or holder.kind != "character" or not holder.forms:
+            continue
+        words = tuple(w for w in nick.split() if w.lower() not in _NICK_ARTICLES)
+        if {w.lower() for w in words} <= holder.words:
+            continue  # "called Oskar" of Oskar: no new name
+        holder.nicknames.add(nick)
+        for other in clusters:
+            if other is not holder and other.forms and all(set(f) <= set(words) for f in other.forms):
+                holder.actor = holder.actor or other.actor  # "Mr. Green (Martin Balsam)" is Harold Longman
+                absorb(holder, other)
+                joined[other.key] = holder.key
+    return joined
+
+
+def _named_by(verb: Token) -> tuple[Token, Token] | None:
+    """The person a naming verb names and the name's head: (him, Bunny) in "calls him Bunny", (giant,
+    Steve) in "a giant whom everybody calls Big Steve", (Adebayo, Saint) in "Adebayo, known to everyone
+    as Saint"."""
+    lemma = verb.lemma_.lower()
+    if lemma in _NAMING_VERBS:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        names = [c for c in verb.children if c.dep_ in ("oprd", "xcomp") and c.pos_ == "PROPN"]
+        if len(objects) == 2 and objects[1].pos_ == "PROPN":
+            names = [objects[1]]  # "nicknamed her the Dictionary": two objects
+        elif objects and not names:
+            # "calls Halloran the Colonel" (not "calls Robert Hawkins (Kelsey Grammer)", an actor in
+            # brackets after someone telephoned)
+            names = [
+                c
+                for c in objects[0].children
+                if c.dep_ == "appos" and c.pos_ == "PROPN" and _right_after(c, objects[0])
+            ]
+        if not objects or len(names) != 1:
+            return None
+        return _named_one(verb, objects[0]), names[0]
+    if lemma == "know":
+        # "known as Saint", or with the "as" hung on the word before it: "known to everyone as Saint"
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        preps += [
+            a for p in preps for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "prep"
+        ]
+        names = [o for p in preps if p.lower_ == "as" for o in p.children if o.dep_ in ("pobj", "pcomp")]
+        if len(names) != 1 or not (names[0].pos_ == "PROPN" or names[0].is_title):
+            return None  # ("known as Sully", whatever the tagger made of "Sully")
+        subject = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+        if subject:
+            return _named_one(verb, subject[0]), names[0]
+        if verb.dep_ == "acl":
+            return verb.head, names[0]  # "Sunniva Adebayo, known to everyone as Saint"
+    return None
+
+
+def _right_after(name: Token, word: Token) -> bool:
+    """Whether a name follows a word with nothing but "the" between them."""
+    between = name.doc[word.i + 1 : name.left_edge.i]
+    return name.left_edge.i > word.i and all(t.lower_ == "the" for t in between)
+
+
+def _named_one(verb: Token, person: Token) -> Token:
+    """The word for whoever a naming verb's object is: a relative pronoun stands for the noun its clause
+    hangs on ("a giant whom everybody calls …")."""
+    if person.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return person
+
+
+def _someone_new(token: Token) -> bool:
+    """ "a masked man known as Machine": a noun with "a" before it, and no name beside it (a verb between
+    the two is no apposition: "Velvet, whose films star a masked man"), brings in someone the text has
+    not named."""
+    return (
+        token.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+        and not (
+            token.dep_ == "appos" and not any(t.pos_ == "VERB" for t in token.doc[token.head.i : token.i])
+        )
+        and not any(c.dep_ == "appos" for c in token.children)
+    )
+
+
+def _cluster_at(token: Token, by_token: Mapping[int, Mention]) -> int | None:
+    """The character a word refers to: its own mention, else the name it stands in apposition to ("Stephen
+    Ambler, a gentle giant") or that stands in apposition to it ("the forger Sunniva Adebayo")."""
+    candidates = [token]
+    if token.dep_ == "appos":
+        candidates.append(token.head)
+    candidates.extend(c for c in token.children if c.dep_ == "appos")
+    for t in candidates:
+        m = by_token.get(t.i)
+        if m is not None and m.cluster is not None:
+            return m.cluster
+    return None
+
+
+def _nickname_text(head: Token) -> str | None:
+    """A name as written, its compounds and "the" included ("Big Steve", "the Colonel"); None unless
+    every word is capitalised and it is not a family word or a word of address."""
+    words = [t for t in head.subtree if t.dep_ in ("compound", "det", "amod") or t == head]
+    words = [t for t in words if t.i <= head.i and t.i >= head.i - 3]
+    text_words = [t.text for t in words if t.pos_ != "PUNCT"]
+    bare = [w for w in text_words if w.lower() not in _NICK_ARTICLES]
+    if not bare or not all(w[:1].isupper() for w in bare):
+        return None
+    if len(bare) == 1 and bare[0].lower() in kin_relations():
+        return None
+    return " ".join(text_words)

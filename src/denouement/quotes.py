@@ -37,6 +37,7 @@ from denouement.characters import (
     kin_relations,
     kin_word_gender,
     mentions_by_token,
+    nicknames_given,
     second_subject,
     story_index,
 )
@@ -1650,6 +1651,9 @@ def _spoken_to(
     assigns=["doc._.quotes", "doc._.characters"],
 )
 def quotes_component(doc: Doc) -> Doc:
+    _follow_moves(
+        nicknames_given(doc, doc._.characters or [], doc._.mentions or []), doc._.mentions or [], []
+    )
     found = find_quotes(doc, doc._.characters or [], doc._.mentions or [])
     _name_family_words(doc, doc._.characters or [], doc._.mentions or [], found)
     _name_called_nicknames(doc, doc._.characters or [], doc._.mentions or [], found)

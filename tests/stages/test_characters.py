@@ -1447,3 +1447,40 @@ def test_names_two_relatives_call_each_other_in_one_sentence_are_theirs(story_of
     dad = next(c for c in story.characters if "Dad" in (c.name, *c.aliases))
     assert "Sheila" in (mum.name, *mum.aliases), [(c.name, c.aliases) for c in story.characters]
     assert "Derek" in (dad.name, *dad.aliases), [(c.name, c.aliases) for c in story.characters]
+
+
+def test_a_name_someone_is_called_by_joins_them_through_a_pronoun(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Cornelius Webb has managed the Alhambra bingo hall for thirty years. His deputy, Rhoda Lamb, calls "
+        "him Boss Hog, and he answers to it without looking up.\n\n"
+        "On the last night Boss Hog calls the final number himself."
+    )
+    webb = by_name(story, "Cornelius Webb")
+    assert "Boss Hog" in webb.aliases, [(c.name, c.aliases) for c in story.characters]
+    assert "Boss Hog" not in by_name(story, "Rhoda Lamb").aliases
+
+
+def test_a_name_given_in_a_relative_clause_or_after_known_as_joins_the_one_described(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The crew is small: the driver Osei Mensah (Kwame Boateng), known to the whole depot as Tiny, and "
+        "Lorcan Pyle, a nervous clerk whom everybody calls the Professor. The depot's guard, Edna Rusk, is "
+        "known to the drivers as \u201cthe Warden\u201d for the way she counts the keys.\n\n"
+        "Tiny drives. The Professor reads the map upside down, and the Warden locks the gate behind them."
+    )
+    assert "Tiny" in by_name(story, "Osei Mensah").aliases, [(c.name, c.aliases) for c in story.characters]
+    assert "the Professor" in by_name(story, "Lorcan Pyle").aliases
+    assert "the Warden" in by_name(story, "Edna Rusk").aliases
+    assert len(story.characters) == 3, [(c.name, c.aliases) for c in story.characters]
+
+
+def test_a_call_on_the_phone_and_a_newcomer_known_as_a_name_give_no_nickname(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Desperate, Ruth calls Martin Oyelaran (Tobi Adeyemi), her old editor, to ask for a loan. He refers "
+        "her to the club owner Silas Venn (Mark Holloway), whose back room hosts a card game run by a "
+        "quiet woman known as Duchess.\n\n"
+        "Duchess deals. Silas watches."
+    )
+    assert "Tobi Adeyemi" not in by_name(story, "Martin Oyelaran").aliases
+    assert "Duchess" not in by_name(story, "Silas Venn").aliases, [
+        (c.name, c.aliases) for c in story.characters
+    ]
