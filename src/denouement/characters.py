@@ -93,6 +93,14 @@ _PRONOUN_PLAYED_BY = re.compile(
     rf"\b(?:[Hh]e|[Ss]he|who)\s+(?:is|was)\s+(?:played|portrayed|voiced)(?:\s+(?:with|in)\s+[^,;.()]{{1,40}}?)?\s+by\s+"
     rf"(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}})?(?P<actor>{_NAME})"
 )
+#: "…; Ravi Menon plays him with the weary tenderness of …": an actor who plays whoever "him" is.
+_PLAYS_PRONOUN = re.compile(
+    rf"(?<![\w.’'])(?P<actor>{_NAME})\s+(?:plays|played|portrays|portrayed|voices|voiced)\s+(?:him|her)\b"
+)
+#: "Lottie Brennan's Jodie is a glorious mess": a review's actor, possessive, before the part they play.
+_ACTOR_POSSESSIVE = re.compile(
+    rf"(?<![\w.’'])(?P<actor>{_NAME_WORD}[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)['’]s[ \t]+$"
+)
 #: "Harlan Moss was born to play him. In Solis's comedy he is Walter Duncan, a retired…": a review that
 #: names the actor first, then says who "he" is in the film.
 _PRONOUN_IS_ROLE = re.compile(rf"\b(?:[Hh]e|[Ss]he) (?:is|plays) (?P<role>{_NAME}),? (?:a|an|the)\b")
@@ -1509,6 +1517,50 @@ class _Builder:
                 found.append((before[-1].form, match.group("actor"), match.start("actor")))
         return found
 
+    def pronoun_plays(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str, int]]:
+        """``Her flatmate Sydney keeps the rent paid; Ravi Menon plays him with …``: the actor of the one
+        named last before it in that sentence, when that one is not another actor."""
+        found = []
+        by_sentence = _SentenceMentions(cands)
+        for match in _PLAYS_PRONOUN.finditer(self.text):
+            if len(match.group("actor").split()) < 2:
+                continue
+            sentence = self._sentence_at(match.start())
+            before = [
+                m
+                for m in by_sentence.between(sentence, sentence)
+                if m.char_end <= match.start() and not m.in_quote and " ".join(m.form) != match.group("actor")
+            ]
+            if before:
+                found.append((before[-1].form, match.group("actor"), match.start("actor")))
+        return found
+
+    def possessive_actors(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str, int]]:
+        """``Patricia Neame's Maureen Halloran is the boss every office deserves``: in a text that casts
+        actors, a full name said once, in the possessive, before a character the text names again, is
+        the actor who plays them (not "Nolan's Oppenheimer", a film: its maker is named again)."""
+        if not self.actor_spans and not _STARRING.search(self.text) and "(" not in self.text:
+            return []
+        counts = Counter(m.form for m in cands)
+        words = Counter(w for m in cands for w in m.form)
+        # (a work's title is in the headline or a heading: "Ciarán Doyle's Quarterly" is his film)
+        headings = " ".join(self.index.sentences[i].text for i in self.index.meta)
+        found = []
+        for m in cands:
+            match = _ACTOR_POSSESSIVE.search(self.text, max(0, m.char_start - 60), m.char_start)
+            if match is None or m.in_quote or m.label in NON_PERSON_LABELS:
+                continue
+            if re.search(rf"\b{re.escape(' '.join(m.form))}\b", headings):
+                continue
+            fuller = {" ".join(f) for f in counts if set(m.form) <= set(f)}
+            if any(name_key(f) in name_list("notable_characters") for f in fuller):
+                continue  # "Anne Baxter's Eve" (Harrington): another film's part, recalled
+            actor = match.group("actor")
+            named_again = counts[m.form] > 1 or any(words[w] > 1 for w in m.form)
+            if named_again and self.text.count(actor) == 1:
+                found.append((m.form, actor, match.start("actor")))
+        return found
+
     def pronoun_is_role(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str, int]]:
         """``Harlan Moss was born to play him. In Solis's comedy he is Walter Duncan, a retired …``: the
         one named last in the sentence before, when that sentence speaks of playing, is the actor."""
@@ -1818,6 +1870,8 @@ class _Builder:
             nick_of_form.setdefault(target, nick)
         for target_form, actor, at in (
             self.pronoun_played_by(cands)
+            + self.pronoun_plays(cands)
+            + self.possessive_actors(cands)
             + self.pronoun_is_role(cands)
             + self.paired_actors()
             + self.relation_played_by(cands)

@@ -1484,3 +1484,26 @@ def test_a_call_on_the_phone_and_a_newcomer_known_as_a_name_give_no_nickname(sto
     assert "Duchess" not in by_name(story, "Silas Venn").aliases, [
         (c.name, c.aliases) for c in story.characters
     ]
+
+
+def test_an_actor_in_the_possessive_before_the_part_plays_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "# Night Shift review\n\n"
+        "Dorothy Quaile's Bridget Moran runs the depot canteen like a field hospital. Bridget feeds the "
+        "drivers, scolds the manager, Alan Pike (Tom Cresswell), and never sits down. Her lodger Kenny "
+        "keeps out of her way; Samuel Adjei plays him with a sleepy grin."
+    )
+    assert by_name(story, "Bridget Moran").actor == "Dorothy Quaile", [
+        (c.name, c.actor) for c in story.characters
+    ]
+    assert by_name(story, "Kenny").actor == "Samuel Adjei"
+    assert not {"Dorothy Quaile", "Samuel Adjei"} & {c.name for c in story.characters}
+
+
+def test_a_filmmaker_in_the_possessive_before_the_film_is_no_actor(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "# Larkspur review\n\n"
+        "Hester Bain's Larkspur is a film about a flower show, and Larkspur never lets you forget it. "
+        "Judith Carr (Ann Mowbray) grows sweet peas in a Derby allotment."
+    )
+    assert "Larkspur" not in {c.name for c in story.characters}, [(c.name, c.actor) for c in story.characters]
