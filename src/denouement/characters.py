@@ -1072,6 +1072,13 @@ def _human_verb(token: Token) -> bool:
     return _name_read_as_adverb(token)
 
 
+def _first_conjunct(token: Token) -> Token:
+    """The first of the names a conjunction joins: "Mam" of "Mam and Dad left me"."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
+
+
 def _name_read_as_adverb(token: Token) -> bool:
     """ "Dilly says", "Dilly is sitting on the amp": a name the tagger took for an adverb in -ly, right
     before a finite verb that has no subject of its own (not "Slowly, she turns", nor "Gently lift it")."""
@@ -3242,7 +3249,7 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
     if cluster.words <= word_set("characters", "kinship_names"):
         # "Grandma was waiting", or "Nana's good plates": someone who acts, or owns things, in the narration
         return any(
-            not m.in_quote and (_human_verb(doc[m.end - 1]) or doc[m.end - 1].dep_ == "poss")
+            not m.in_quote and (_human_verb(_first_conjunct(doc[m.end - 1])) or doc[m.end - 1].dep_ == "poss")
             for m in cluster.named_mentions
         )
     if (_given_name_only(cluster) or cluster.labels.get("PERSON")) and _compared_once(cluster, doc):

@@ -274,10 +274,23 @@ def _verb_after(ctx: _Context, mark: QuoteMarks, limit: int) -> Token | None:
                 break
             window = 2  # “Go home.” Mia says it quietly. — not “…?” Kofi, after a long silence, answers
         if ctx.is_speech_verb(token):
+            if closed and window == 2 and _says_something_else(token):
+                return None  # “Tie it badly.” Tegan asks whether he ever lied.: her own question
             return token
         seen += 1
         i += 1
     return None
+
+
+def _says_something_else(verb: Token) -> bool:
+    """A speech verb with words of its own to report ("asks whether he ever lied", "tells the story of
+    the wreck", "asks about the boat"): the sentence tells that, not who said the line before it."""
+    return any(
+        c.dep_ in ("ccomp", "xcomp")
+        or (c.dep_ == "dobj" and c.pos_ not in ("PRON", "PROPN"))
+        or (c.dep_ == "prep" and c.lower_ in ("about", "for"))
+        for c in verb.children
+    )
 
 
 def _verb_before(ctx: _Context, mark: QuoteMarks, floor: int) -> Token | None:
@@ -443,8 +456,9 @@ def _paragraph_actor(ctx: _Context, par_start: int, par_end: int) -> int | None:
     return actors.pop() if len(actors) == 1 else None
 
 
-def _last_actor(ctx: _Context, char: int) -> int | None:
-    """The character who last acted in the narration before offset ``char`` (three sentences back at most)."""
+def _last_actor(ctx: _Context, char: int, exclude: frozenset[int] = frozenset()) -> int | None:
+    """The character who last acted in the narration before offset ``char`` (three sentences back at
+    most), other than those in ``exclude``."""
     index, doc = ctx.index, ctx.doc
     first = ctx.token_at_or_after(char)
     sid = index.token_sentence[first] if first < len(doc) else len(index.sentences)
@@ -462,8 +476,10 @@ def _last_actor(ctx: _Context, char: int) -> int | None:
             and (key := ctx.cluster(t)) is not None
             and key not in ctx.unvoiced
         ]
-        if subjects:
+        if subjects and subjects[-1] not in exclude:
             return subjects[-1]
+        if subjects:
+            return next((k for k in reversed(subjects) if k not in exclude), None)
     return None
 
 
@@ -854,6 +870,7 @@ def find_quotes(
                 span.speaker, span.attribution = key, "verb"
                 span.addressee = ctx.addressee_of(verb)
                 break
+            span.addressee = ctx.addressee_of(verb)  # "her grandfather tells her": whom, if not who
             subject = ctx.subject_of(verb)
             if subject is not None and subject.lower_ in ("he", "she"):
                 span.tagged_as = PRONOUN_GENDER[subject.lower_]
@@ -932,7 +949,7 @@ def find_quotes(
         text,
         narrator,
         lambda char, back=2, acting=False: _scene_before(ctx, char, back, acting),
-        lambda char: _last_actor(ctx, char),
+        lambda char, exclude=frozenset(): _last_actor(ctx, char, exclude),
         lambda char: _scene_after(ctx, char),
         lambda char: _caller_before(ctx, char),
     )
@@ -1082,7 +1099,7 @@ def _turns(
     text: str,
     narrator: int | None = None,
     scene: Callable[..., set[int]] | None = None,
-    nearest: Callable[[int], int | None] | None = None,
+    nearest: Callable[..., int | None] | None = None,
     after: Callable[[int], set[int]] | None = None,
     caller: Callable[[int], tuple[int, int] | None] | None = None,
 ) -> None:
@@ -1131,9 +1148,11 @@ def _turns(
     if nearest is not None:
         for span in found:
             if span.speaker is None:
-                key = nearest(span.start)
-                if key is not None and key != span.vocative:
+                # (not whom the line calls or is told to: "“…,” her grandfather tells her")
+                key = nearest(span.start, frozenset({span.vocative, span.addressee} - {None}))
+                if key is not None:
                     span.speaker, span.attribution = key, "nearest"  # a last guess, labelled as such
+        _continuations(found, text)  # (the speech a guessed line goes on: "… tells him. “Learn them.”")
 
 
 @cache

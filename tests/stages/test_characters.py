@@ -1507,3 +1507,11 @@ def test_a_filmmaker_in_the_possessive_before_the_film_is_no_actor(story_of):  #
         "Judith Carr (Ann Mowbray) grows sweet peas in a Derby allotment."
     )
     assert "Larkspur" not in {c.name for c in story.characters}, [(c.name, c.actor) for c in story.characters]
+
+
+def test_a_family_word_joined_to_an_acting_one_acts_too(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The winter I turned eleven, Mum and Dad sent me to stay with Nan in Rhyl while they found "
+        "somewhere to live. Nan kept a guest house with no guests."
+    )
+    assert {"Mum", "Dad", "Nan"} <= {c.name for c in story.characters}, [c.name for c in story.characters]

@@ -774,3 +774,13 @@ def test_a_surname_only_character_takes_the_sex_of_her_actors_first_name(story_o
         "looks at the floor."
     )
     assert speaker_of(story, "You keep saying the word") == "Mensah"
+
+
+def test_a_line_right_after_a_guessed_tag_goes_on_the_same_speech(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Years earlier, a small Tegan sits on the harbour wall while Bryn Howells (Iwan Rees) mends a net "
+        "beside her. \u201cA knot is a promise,\u201d her grandfather tells her. \u201cTie it badly and "
+        "it lies to you.\u201d Tegan asks whether he ever lied, and Bryn laughs."
+    )
+    assert speaker_of(story, "A knot is a promise") == "Bryn Howells"
+    assert speaker_of(story, "Tie it badly") == "Bryn Howells"
