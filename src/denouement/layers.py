@@ -1116,6 +1116,20 @@ def _the_real_one(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
 PLACED_REACH = 10
 
 
+def _still_travelling(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
+    """ "“Tickets from Preston, please,” said the woman in the purple waistcoat, and Len found …" some
+    sentences after "The train pulled into Carlisle": the traveller is still on the way (in a sentence
+    mostly of narration, which a line alone does not give away), so the arrival, and all that followed
+    it, was pictured. A weak reveal: it holds where the passage began with that arrival."""
+    f = facts[r]
+    match = _structure("journey_not_over").search(f.spoken or f.narration)
+    if match is None or not any(
+        _structure("arrived").search(facts[j].narration) for j in range(max(0, r - MAX_PASSAGE), r)
+    ):
+        return None
+    return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined")
+
+
 def _still_in_place(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     """ "She sets the urn on the dresser." … "Nuala walks down to the slipway carrying the urn" … "the urn is
     still on the dresser" ("the invoices sit in their usual neat stack"): a thing found still where a
@@ -1181,8 +1195,17 @@ STRETCH_REACH = 12
 
 
 _NEVER_HAPPENED = re.compile(
-    r"\b(?:the|that|this|her|his|their) (?:[\w'’-]+ ){0,3}?(?P<noun>[a-z]+)(?: (?:in|at|on) [A-Z][\w'’-]+)? "
+    r"\b(?:the|that|this|her|his|their) (?:[\w'’-]+ ){0,3}?(?P<noun>[a-z]+)"
+    r"(?: (?:in|at|on) (?P<place>[A-Z][\w'’-]+))? "
     r"(?:never|did not|didn[’']t) (?:really |actually )?(?:take place|took place|happen|happened)\b",
+    re.IGNORECASE,
+)
+
+
+#: "There had never been a night at the Apollo", "There was never any wedding in Leith".
+_NEVER_WAS = re.compile(
+    r"\bthere (?:had |has |was |were |is )?never (?:been |was |were )?(?:a|an|any) (?:[\w'’-]+ ){0,2}?"
+    r"(?P<noun>[a-z]+)(?: (?:in|at|on) (?:the )?(?P<place>[A-Z][\w'’-]+))?",
     re.IGNORECASE,
 )
 
@@ -1193,14 +1216,20 @@ def _names_noun(f: SentenceFacts, lemma: str) -> bool:
 
 
 def _never_happened(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
-    """ "The wedding in Leith never took place.": a happening the sentences just before told of, said
-    never to have happened, reveals them (a wedding no sentence before told of is only called off)."""
+    """ "The wedding in Leith never took place.", "There had never been a night at the Apollo": a
+    happening the sentences just before told of (or at a place they named), said never to have happened,
+    reveals them (a wedding no sentence before told of is only called off)."""
     f = facts[r]
-    match = _NEVER_HAPPENED.search(f.narration)
+    match = _NEVER_HAPPENED.search(f.narration) or _NEVER_WAS.search(f.narration)
     if match is None:
         return None
-    noun = match["noun"].lower()
-    told = any(_names_noun(facts[j], noun) for j in range(max(0, r - STRETCH_REACH), r))
+    noun, place = match["noun"].lower(), match["place"]
+    before = range(max(0, r - STRETCH_REACH), r)
+    told = any(
+        _names_noun(facts[j], noun)
+        or (place is not None and re.search(rf"\b{re.escape(place)}\b", facts[j].narration))
+        for j in before
+    )
     return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined") if told else None
 
 
@@ -1345,6 +1374,10 @@ _PERSONAL = frozenset({"she", "he", "they", "i", "we", "you", "it"})
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
 
 
+#: An opener that ends on the passage it shows ("…into a fantasy", "gives us her nightmare").
+_PASSAGE_NOUN_END = re.compile(r"\b(?:fantasy|fantasies|daydream|reverie|vision|dream|nightmare)s?$")
+
+
 def _framing(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
     """Whether the opener sentence itself is inside the passage (it tells some of it: "In a flashback,
     she…", "She dreams that the lake has drained") rather than only announcing it ("The film cuts back
@@ -1354,6 +1387,9 @@ def _framing(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
         return False  # "Ros closes her eyes and the film abruptly changes colour.": it only announces
     if cue.start - f.start <= 3 and cue.end < f.end - 20:
         return True  # a framing adverbial: "Years earlier, …", "In a dream sequence, …"
+    said = f.narration[cue.start - f.start : cue.end - f.start].lower()
+    if not said.startswith("in ") and _PASSAGE_NOUN_END.search(said):
+        return False  # "the camera follows that glance into a fantasy he has been polishing": a passage shown
     if _CLAUSE_FOLLOWS.search(f.narration[: cue.end - f.start]) and cue.end < f.end - 10:
         return True  # "she dreamed she was back at the beach house"
     rest = [
@@ -1452,6 +1488,10 @@ def _opened_passage(
             continue  # "She was young in the dream": the same dream, told on
         if opener is not None and opener.role in ("open", "open!"):
             last = j - 1 if j <= para_last + 1 else para_last
+            if (
+                first > para_last and cue.role == "open"
+            ):  # an announcement closing its paragraph: the next one
+                last = min(j - 1, _paragraph_bounds(facts, first)[1])
             break
     if last is None and cue.role == "open!" and _replays(facts, i, narration, cues):
         last = _paragraph_bounds(facts, i)[1]  # "The film cuts back to that night. This time he…"
@@ -2443,6 +2483,51 @@ _SET_IN = re.compile(
 OPENING_REACH = 6
 
 
+_OPENS = re.compile(
+    r"\b(?:film|movie|episode|story|series|novel|book|play|it) (?:opens|begins)\b", re.IGNORECASE
+)
+_EARLIER = re.compile(
+    r"^(?:\w+ ){0,2}?(?:(?:\w+|a|an|one) (?:hours?|days?|weeks?|months?|years?)|hours|days|weeks|months"
+    r"|years) (?:earlier|before)\b",
+    re.IGNORECASE,
+)
+#: Sentences, at most, of an opening scene that the story then goes back before.
+TEASER_SENTENCES = 5
+
+
+def _opened_ahead(
+    facts: Sequence[SentenceFacts], narration: set[int], cues: LayerCues
+) -> tuple[SegmentSpan, int] | None:
+    """ "The film opens in a police interview room. …" — "Eight days earlier, …": an opening scene of a
+    paragraph, that the next paragraph goes back before, is shown ahead of time; the story proper starts
+    with the going back. Returns the flash-forward and the sentence that goes back (no flashback: the main
+    line). Not a frame ("In present-day Leeds, an old woman …"), whose present the story keeps."""
+    ordered = sorted(narration)
+    first = next((j for j in ordered[:3] if _OPENS.search(facts[j].narration)), None)
+    if first is None:
+        return None
+    _, para_last = _paragraph_bounds(facts, first)
+    back = next((j for j in ordered if j > para_last), None)
+    if (
+        back is None
+        or para_last - first + 1 > TEASER_SENTENCES
+        or not facts[back].paragraph_start
+        or _EARLIER.search(facts[back].narration) is None
+        or any(p.search(facts[k].narration) for k in range(first, para_last + 1) for p in cues.frame_present)
+    ):
+        return None
+    opening = _OPENS.search(facts[first].narration)
+    assert opening is not None
+    cue = CueSpan(
+        first,
+        facts[first].start + opening.start(),
+        facts[first].start + opening.end(),
+        "open",
+        "flash_forward",
+    )
+    return SegmentSpan("flash_forward", _SEGMENT_KIND["flash_forward"], first, para_last, [cue]), back
+
+
 def _opening_flash_forward(
     facts: Sequence[SentenceFacts], narration: set[int], taken: set[int], cues: LayerCues
 ) -> list[SegmentSpan]:
@@ -3341,6 +3426,12 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
     passages: list[SegmentSpan] = []
     taken: set[int] = set()
     named = _names_unreality(facts, commentary, cues)
+    main_line: set[int] = set()  # where the story proper starts after an opening shown ahead of time
+    ahead = _opened_ahead(facts, narration, cues)
+    if ahead is not None:
+        passages.append(ahead[0])
+        taken.update(range(ahead[0].first, ahead[0].last + 1))
+        main_line.add(ahead[1])
     i = 0
     while i < len(facts):
         # "the story keeps returning to …", or commentary that hands over to a passage ("…, and for nine
@@ -3348,7 +3439,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         handover = _first_match(cues.signs.get("announce", ()), facts[i], "open", "imagined")
         announces = i in commentary and (weights[i] <= WEAK_COMMENTARY or handover is not None)
         framing: bool | None = None
-        if (i in narration or announces) and i not in taken:
+        if (i in narration or announces) and i not in taken and i not in main_line:
             cue = _opener(facts[i], cues)
             if cue is not None and i not in narration and _framing(facts[i], cue, cues):
                 cue = None  # an opinion that names a dream or a fantasy opens no passage of its own
@@ -3414,6 +3505,8 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
                 or _never_happened(facts, r),
                 False,
             )
+        if reveal is None:
+            reveal, weak = _still_travelling(facts, r), True
         if r not in narration and (reveal is None or weak):
             continue
         denied = _denied_passage(facts, r, narration, taken) if reveal is None else None

@@ -2628,3 +2628,80 @@ def test_a_short_question_echoing_the_line_before_calls_nobody_back(story_of):  
         '"You\'d get lazy."'
     )
     assert unreal_segments(story) == []
+
+
+def test_a_dream_or_fantasy_the_telling_shows_starts_after_the_announcement(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Rhian Pugh has been a lollipop lady outside the same school for twenty years. The morning the "
+        "council cuts her post, she waves the children across, catches the headteacher's eye, and the "
+        "camera follows that look into a fantasy she has clearly been saving up.\n\n"
+        "The playground fills with a brass band. The headteacher salutes her from the bike sheds, and "
+        "two hundred children carry her shoulder-high to the gates.\n\n"
+        "Then the bell goes, and the playground is empty. Rhian hands in her stick at the office.\n\n"
+        "That night she sleeps badly, and the film gives us her nightmare in full.\n\n"
+        "The crossing is a river, and the children are paper boats that drift away from her.\n\n"
+        "In the morning she buys a new coat."
+    )
+    assert layer_of(story, "follows that look") == "actual"
+    assert layer_of(story, "brass band") == "imagined"
+    assert layer_of(story, "shoulder-high") == "imagined"
+    assert layer_of(story, "the playground is empty") == "actual"
+    assert layer_of(story, "paper boats") == "dream"
+    assert layer_of(story, "buys a new coat") == "actual"
+
+
+def test_what_the_film_lets_us_see_someone_picturing_is_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Kwame stands at the back of the talent show in his caretaker's coat, and as the drum roll starts "
+        "the director lets us see what Kwame is picturing.\n\n"
+        "He is on the stage himself. The spotlight finds him, and the whole school sings along.\n\n"
+        "The drum roll stops. Kwame is still at the back, holding his mop."
+    )
+    assert layer_of(story, "The spotlight finds him") == "imagined"
+    assert layer_of(story, "holding his mop") == "actual"
+
+
+def test_a_traveller_still_on_the_way_exposes_the_arrival_they_pictured(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Mabel had not seen her sister for thirty years. She bought a ticket to Inverness and sat by the "
+        "window with a tin of shortbread on her knee.\n\n"
+        "The train pulled into Inverness in the rain. Agnes was on the platform under a tartan umbrella, "
+        "and she cried before Mabel had even got down the step. They had tea at the station hotel, and "
+        "Agnes said she had kept every card.\n\n"
+        "\u201cTickets from Perth, please,\u201d said the guard in the green waistcoat, and Mabel found "
+        "she was already holding hers out, the way she had held it out at Stirling. Outside the window the "
+        "hills went by in the rain.\n\n"
+        "At Inverness, nobody was waiting on the platform."
+    )
+    # (a guard's call may have woken her, or only roused her from picturing it: unreal either way)
+    assert layer_of(story, "pulled into Inverness in the rain") in ("imagined", "dream")
+    assert layer_of(story, "kept every card") in ("imagined", "dream")
+    assert layer_of(story, "bought a ticket") == "actual"
+    assert layer_of(story, "nobody was waiting") == "actual"
+
+
+def test_an_opening_scene_the_story_then_goes_back_before_is_a_flash_forward(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The film opens on a hospital roof at night. Carys, in a torn wedding dress, is talking a stranger "
+        "down from the edge.\n\n"
+        "Three weeks earlier, Carys is a wedding planner in Swansea with a fear of heights. Her sister asks "
+        "her to plan a wedding at the top of a lighthouse.\n\n"
+        "On the day of the wedding the lighthouse keeper goes missing."
+    )
+    assert layer_of(story, "hospital roof") == "flash_forward"
+    assert layer_of(story, "wedding planner in Swansea") == "actual"
+    assert layer_of(story, "lighthouse keeper goes missing") == "actual"
+
+
+def test_there_never_having_been_the_night_the_lines_before_told_reveals_them(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Irene had cleaned the offices above the Savoy for thirty years.\n\n"
+        "On her last shift she stopped by the ballroom doors. The band struck up, and a young man in a white "
+        "jacket bowed and asked her to dance. They waltzed until the chandeliers dimmed.\n\n"
+        "There had never been a night at the Savoy for Irene; she had only ever heard the music through "
+        "the floor. She handed in her keys and took the night bus home."
+    )
+    assert layer_of(story, "asked her to dance") == "imagined"
+    assert layer_of(story, "chandeliers dimmed") == "imagined"
+    assert layer_of(story, "There had never been") == "actual"
+    assert layer_of(story, "handed in her keys") == "actual"
