@@ -1076,6 +1076,9 @@ def _reveal(f: SentenceFacts, cues: LayerCues) -> tuple[CueSpan | None, bool]:
     cue = _first_match(cues.close.get("dream", ()), f, "reveal", "dream")
     if cue is not None:
         return cue, True
+    asleep = _structure("found_asleep").search(f.narration)
+    if asleep is not None:
+        return CueSpan(f.index, f.start + asleep.start(), f.start + asleep.end(), "reveal", "dream"), True
     said = _said_reveal(f, cues)
     if said is not None:
         return said, said.kind != "overheard"  # a witness's line is enough; a sleeper told needs backing
@@ -1200,6 +1203,56 @@ _NEVER_HAPPENED = re.compile(
     r"(?:never|did not|didn[’']t) (?:really |actually )?(?:take place|took place|happen|happened)\b",
     re.IGNORECASE,
 )
+
+
+def _not_there(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
+    """ "He presses his pocketknife into her hand" … "Nell reaches into her jacket for the knife and finds
+    only her hospital lanyard": a thing the sentences just before gave, reached for and not there,
+    reveals them."""
+    f = facts[r]
+    match = _structure("not_there").search(f.narration)
+    if match is None:
+        return None
+    thing = next(
+        (lemma for start, _e, _pos, lemma in f.tokens if start - f.start == match.start("thing")),
+        match["thing"].lower(),
+    )
+    told = _gave_the_thing(facts, r, thing) is not None
+    return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined") if told else None
+
+
+def _gave_the_thing(facts: Sequence[SentenceFacts], r: int, thing: str) -> int | None:
+    """The last sentence before ``r`` (within :data:`STRETCH_REACH`) that names the thing, or a thing
+    of that kind ("pocketknife" for "knife")."""
+    for j in range(r - 1, max(-1, r - 1 - STRETCH_REACH), -1):
+        # (whatever the tagger made of it: "a silver thimble" came out an adjective)
+        if any(
+            pos in ("NOUN", "PROPN", "ADJ") and lemma.endswith(thing)
+            for _s, _e, pos, lemma in facts[j].tokens
+        ):
+            return j
+    return None
+
+
+def _paragraph_of_the_thing(
+    facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, narration: set[int], taken: set[int]
+) -> SegmentSpan | None:
+    """The passage a thing reached for and not there exposes: the paragraph that gave it, when that lies
+    before the reveal's own ("He presses his pocketknife into her hand…" — "At breakfast … Nell reaches
+    into her jacket for the knife and finds only her hospital lanyard")."""
+    f = facts[r]
+    match = _structure("not_there").search(f.narration)
+    if match is None or not (match.start() <= reveal.start - f.start < match.end()):
+        return None
+    gave = _gave_the_thing(facts, r, match["thing"].lower())
+    if gave is None or gave in taken:
+        return None
+    first, last = _paragraph_bounds(facts, gave)
+    if last >= _paragraph_bounds(facts, r)[0]:
+        return None  # the thing was given in the reveal's own paragraph
+    while first < gave and (first in taken or first not in narration):
+        first += 1
+    return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], first, last, [reveal])
 
 
 #: "There had never been a night at the Apollo", "There was never any wedding in Leith".
@@ -2349,6 +2402,20 @@ def _denial_follows(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) ->
         if denied & told:
             return True
     return False
+
+
+def _asleep_over_the_same(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> bool:
+    """Someone found asleep with the very thing the lines before the passage left them at ("comes home
+    after dark to sit up with the ledger" … "finds her brother slumped across the kitchen table, the
+    ledger open under his cheek"): they never went anywhere; the passage was their dream."""
+    if seg.first == 0 or not _structure("found_asleep").search(facts[r].narration):
+        return False
+
+    def nouns(j: int) -> set[str]:
+        return {lemma for _s, _e, pos, lemma in facts[j].tokens if pos == "NOUN"}
+
+    before = nouns(seg.first - 1)
+    return any(nouns(k) & before for k in range(r, min(len(facts), r + 2)))
 
 
 def _clock_ran_back(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) -> bool:
@@ -3502,7 +3569,8 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
                 or _predicated_unreal(facts, r)
                 or _still_in_place(facts, r)
                 or _untouched(facts, r)
-                or _never_happened(facts, r),
+                or _never_happened(facts, r)
+                or _not_there(facts, r),
                 False,
             )
         if reveal is None:
@@ -3512,8 +3580,14 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         denied = _denied_passage(facts, r, narration, taken) if reveal is None else None
         if denied is not None:
             reveal = denied.cues[0]  # "There was no wreck on the skerries and no survivor in the bothy."
-        if reveal is None or (weak and _structure("time_shift").match(f.narration.lstrip())):
-            continue  # "That night Kitty knocks on her door.": the story moved on; nothing was interrupted
+        if reveal is None or (
+            weak
+            and _structure("time_shift").match(f.narration.lstrip())
+            and not _structure("found_asleep").search(f.narration)
+        ):
+            # "That night Kitty knocks on her door.": the story moved on; nothing was interrupted (but
+            # "At seven the next morning Morag finds her brother slumped across the kitchen table")
+            continue
         said = f.narration[reveal.start - f.start : reveal.end - f.start]
         if not weak and _structure("tale_exposed").search(said) and _expose_tale(passages, facts, r, reveal):
             continue  # "the card game is his own invention": the tale told earlier, not the lines before
@@ -3528,10 +3602,19 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             or _previous_section(facts, r, reveal, narration, taken)
             or _from_named_start(facts, r, reveal, narration, taken)
             or _named_thing_in_a_section_before(facts, r, reveal, narration, taken)
+            or _paragraph_of_the_thing(facts, r, reveal, narration, taken)
             or _passage_of_named_things(facts, r, reveal, narration, taken)
             or _revealed_passage(facts, r, reveal, narration, taken, cues)
         )
-        if seg is not None and reveal.kind == "dream" and _someone_else_slept(facts, r, seg):
+        found_asleep = (
+            _structure("found_asleep").search(said) is not None
+        )  # (by someone else: "Morag finds…")
+        if (
+            seg is not None
+            and reveal.kind == "dream"
+            and not found_asleep
+            and _someone_else_slept(facts, r, seg)
+        ):
             continue  # "Downstairs, Mum had fallen asleep on the sofa": not the one the passage follows
         if weak and seg is not None and _woken_before(passages, seg):
             continue  # "At first light the storm has passed.": after a waking the story is real again
@@ -3566,6 +3649,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
                 or _corroborated(facts, r, narration, cues)
                 or _clock_ran_back(facts, r, seg)
                 or _denial_follows(facts, r, seg)
+                or _asleep_over_the_same(facts, r, seg)
             )
         ):
             weak = False
