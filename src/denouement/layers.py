@@ -1133,6 +1133,28 @@ def _still_travelling(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined")
 
 
+def _back_as_always(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
+    """ "…she lays the printouts on the table one by one." … "The printouts are in Dee's desk drawer, in
+    the same green folder as always.": a thing said to be where it always is, after a sentence just before
+    put it somewhere else, reveals the lines that did."""
+    f = facts[r]
+    match = _structure("as_always").match(f.narration.lstrip())
+    if match is None:
+        return None
+    lead = len(f.narration) - len(f.narration.lstrip())
+    lemmas = {start - f.start - lead: lemma for start, _e, _pos, lemma in f.tokens}  # "printouts" → printout
+    thing = lemmas.get(match.start("thing"), match["thing"])
+    place = lemmas.get(match.start("place"), match["place"])
+    moving = word_set("layers", "moving_verbs") | word_set("layers", "placing_verbs")
+    moved = any(
+        _names_noun(facts[j], thing)
+        and not _names_noun(facts[j], place)
+        and any(pos == "VERB" and lemma in moving for _s, _e, pos, lemma in facts[j].tokens)
+        for j in range(max(0, r - STRETCH_REACH), r)
+    )
+    return CueSpan(r, f.start + lead, f.start + lead + match.end(), "reveal", "imagined") if moved else None
+
+
 def _still_in_place(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     """ "She sets the urn on the dresser." … "Nuala walks down to the slipway carrying the urn" … "the urn is
     still on the dresser" ("the invoices sit in their usual neat stack"): a thing found still where a
@@ -1141,7 +1163,7 @@ def _still_in_place(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     f = facts[r]
     match = _structure("still_in_place").search(f.narration)
     if match is None:
-        return None
+        return _back_as_always(facts, r)
     lemmas = {start - f.start: lemma for start, _e, pos, lemma in f.tokens if pos == "NOUN"}
     thing, place = lemmas.get(match.start("thing")), lemmas.get(match.start("place"))  # "invoices" → invoice
     if thing is None or place is None:

@@ -2737,3 +2737,18 @@ def test_a_gift_reached_for_and_not_there_exposes_the_paragraph_that_gave_it(sto
     assert layer_of(story, "presses a silver thimble") == "imagined"
     assert layer_of(story, "At breakfast") == "actual"
     assert layer_of(story, "finds only a bus ticket") == "actual"
+
+
+def test_a_thing_back_where_it_always_is_exposes_the_lines_that_moved_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "At the Monday meeting the area manager announces that the depot will close.\n\n"
+        "Then Priya stands up. She tells the room what the manager has been hiding, and she spreads the "
+        "receipts across the table one by one. The drivers cheer. She walks out into the sunshine and takes "
+        "the train to Tenby.\n\n"
+        "In the canteen afterwards, her friend thanks her for agreeing to do the rota again. The receipts "
+        "are in Priya's locker, in the brown envelope as always."
+    )
+    assert layer_of(story, "spreads the receipts across the table") == "imagined"
+    assert layer_of(story, "takes the train to Tenby") == "imagined"
+    assert layer_of(story, "announces that the depot will close") == "actual"
+    assert layer_of(story, "in the brown envelope as always") == "actual"
