@@ -1342,6 +1342,10 @@ def _predicated_unreal(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None
 DENIAL_REACH = 15
 
 
+#: Words a denial can deny: things, and people named ("no Tomás").
+_DENIABLE = frozenset({"NOUN", "PROPN"})
+
+
 def _denied_nouns(f: SentenceFacts) -> tuple[CueSpan | None, set[str], set[str]]:
     """A denial that whole things of the story never were ("There was no wreck on the skerries and no
     survivor in the bothy"): its cue, the denied nouns, and every noun of the denying clause."""
@@ -1355,7 +1359,8 @@ def _denied_nouns(f: SentenceFacts) -> tuple[CueSpan | None, set[str], set[str]]
         if at >= 0:
             clause_end = min(clause_end, at)
     lo, hi = f.start + match.start(), f.start + clause_end
-    nouns = [(start, lemma) for start, _e, pos, lemma in f.tokens if pos == "NOUN" and lo <= start < hi]
+    # (people denied by name too: "There was no Tomás, no Inês, no balcony")
+    nouns = [(start, lemma) for start, _e, pos, lemma in f.tokens if pos in _DENIABLE and lo <= start < hi]
     denied = {
         lemma for start, lemma in nouns if re.search(r"\bno (?:[\w-]+ )?$", f.narration[: start - f.start])
     }
@@ -1389,13 +1394,13 @@ def _denied_passage(
         if j not in narration:
             continue
         f = facts[j]
-        named = {lemma for _s, _e, pos, lemma in f.tokens if pos == "NOUN"} & nouns
+        named = {lemma for _s, _e, pos, lemma in f.tokens if pos in _DENIABLE} & nouns
         if named:
             told[j] = named
             arrived |= {
                 lemma
                 for start, _e, pos, lemma in f.tokens
-                if pos == "NOUN" and lemma in denied and _ARRIVES.search(f.narration[: start - f.start])
+                if pos in _DENIABLE and lemma in denied and _ARRIVES.search(f.narration[: start - f.start])
             }
     found = set().union(*told.values()) if told else set()
     if len(found) < 2 or not arrived:
@@ -3582,6 +3587,10 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         if (len(facts[i].narration.split()) <= VERDICT_WORDS or _names_its_subject(facts[i], cues))
         and (_strong_reveal(facts[i], cues) or _predicated_unreal(facts, i))
     }
+    # and a commentary's denial of the people and things a passage told: "There was no Tomás, no Inês,
+    # no balcony; the hour we have just spent with them is the life sealed inside that envelope."
+    denying = {i for i in commentary if _denied_nouns(facts[i])[1]}
+    revealing |= denying
     for r in sorted((narration | revealing) - taken):
         f = facts[r]
         reveal, weak = _reveal(f, cues)
@@ -3597,7 +3606,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             )
         if reveal is None:
             reveal, weak = _still_travelling(facts, r), True
-        if r not in narration and (reveal is None or weak):
+        if r not in narration and (reveal is None or weak) and r not in denying:
             continue
         denied = _denied_passage(facts, r, narration, taken) if reveal is None else None
         if denied is not None:

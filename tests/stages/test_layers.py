@@ -2752,3 +2752,18 @@ def test_a_thing_back_where_it_always_is_exposes_the_lines_that_moved_it(story_o
     assert layer_of(story, "takes the train to Tenby") == "imagined"
     assert layer_of(story, "announces that the depot will close") == "actual"
     assert layer_of(story, "in the brown envelope as always") == "actual"
+
+
+def test_commentary_denying_the_people_a_passage_told_exposes_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "# Harbour Road ending explained\n\n"
+        "The film is a trick, and a good one.\n\n"
+        "Within a year Maeve is engaged to Paolo, a fisherman with a laugh like a foghorn. They buy a "
+        "blue house on the harbour, and a son, Luca, is born in the spring.\n\n"
+        "Then the film cuts to a bedsit in Salford in 2023. Maeve is sixty and alone, sorting her late "
+        "father's post.\n\n"
+        "There was no Paolo, no Luca, no blue house; the film has been showing us the letter she never got."
+    )
+    assert layer_of(story, "engaged to Paolo") in ("imagined", "alternate")
+    assert layer_of(story, "a son, Luca, is born") in ("imagined", "alternate")
+    assert layer_of(story, "bedsit in Salford") == "actual"
