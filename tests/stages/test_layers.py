@@ -2767,3 +2767,14 @@ def test_commentary_denying_the_people_a_passage_told_exposes_it(story_of):  # t
     assert layer_of(story, "engaged to Paolo") in ("imagined", "alternate")
     assert layer_of(story, "a son, Luca, is born") in ("imagined", "alternate")
     assert layer_of(story, "bedsit in Salford") == "actual"
+
+
+def test_slipping_back_to_a_season_of_a_year_opens_a_flashback(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Dev runs the night desk at a Margate guest house.\n\n"
+        "Early on, the film slips back to the winter of 2004. Dev, nineteen, waits at the coach station with "
+        "a rucksack and a ticket to Glasgow that he never uses.\n\n"
+        "In the present, a guest leaves a Glasgow bus timetable on the desk."
+    )
+    assert layer_of(story, "waits at the coach station") == "flashback"
+    assert layer_of(story, "a guest leaves") == "actual"
