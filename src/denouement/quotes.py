@@ -960,6 +960,7 @@ def find_quotes(
                 span.speaker = span.attribution = None  # "…,” she says": never the man a guess found
             elif span.tagged_as != "unknown" and span.speaker == narrator:
                 span.speaker = span.attribution = None  # nor the "I" of the story
+    _first_halves(found, text, ctx.gender)
     return found
 
 
@@ -1405,6 +1406,22 @@ def _continuations(found: list[QuoteSpan], text: str) -> None:
             continue
         if len(text[prev.end : span.start].split()) <= 15:
             span.speaker, span.addressee, span.attribution = prev.speaker, prev.addressee, "paragraph"
+
+
+def _first_halves(found: Sequence[QuoteSpan], text: str, gender: dict[int, str]) -> None:
+    """The first half of a line split by a tag whose "she" is nobody yet is said by whoever the second
+    half shows speaking, of that sex (“You're Leonard,” she said. “I'm Priti Ashby.”)."""
+    for prev, span in itertools.pairwise(found):
+        if (
+            prev.paragraph == span.paragraph
+            and prev.speaker is None
+            and span.speaker is not None
+            and prev.tagged_as != "unknown"
+            and gender.get(span.speaker, "unknown") in ("unknown", prev.tagged_as)
+            and prev.vocative != span.speaker
+            and len(text[prev.end : span.start].split()) <= SPLIT_TAG_WORDS
+        ):
+            prev.speaker, prev.attribution = span.speaker, "split"
 
 
 _FAMILY_CALL = re.compile(r"(?:^|[,;]\s*)(?P<word>[A-Z][a-z]+)\s*[,.!?…]|^(?P<lead>[A-Z][a-z]+)\s*,")

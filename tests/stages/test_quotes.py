@@ -784,3 +784,13 @@ def test_a_line_right_after_a_guessed_tag_goes_on_the_same_speech(story_of):  # 
     )
     assert speaker_of(story, "A knot is a promise") == "Bryn Howells"
     assert speaker_of(story, "Tie it badly") == "Bryn Howells"
+
+
+def test_the_first_half_of_a_split_line_is_said_by_whoever_names_herself_in_the_second(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "At Paddington nobody was waiting under the clock. Then a woman in a green raincoat came across "
+        "the concourse towards him.\n\n"
+        "\u201cYou must be Walter,\u201d she said. \u201cI'm Nadia Rahman. Sam's wife.\u201d\n\n"
+        "He said he knew."
+    )
+    assert speaker_of(story, "You must be Walter") == "Nadia Rahman"
