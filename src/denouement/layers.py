@@ -3103,13 +3103,14 @@ def _contradicted_tales(
             for b, e, pos, _lemma in facts[k].tokens
             if pos in ("NOUN", "VERB", "PROPN")
         }
+        tale_people = {c for k in span for c in facts[k].characters}
         contradiction = next(
             (
                 cue
                 for k in range(last + 1, min(len(facts), last + 1 + TALE_REACH))
                 if (
                     cue := (
-                        _tale_contradiction(facts[k], tale_nouns, tale_words)
+                        _tale_contradiction(facts[k], tale_nouns, tale_words, tale_people)
                         if k in narration or facts[k].quoted
                         else _called_a_trick(facts[k])
                     )
@@ -3173,7 +3174,10 @@ def _called_a_trick(f: SentenceFacts) -> CueSpan | None:
 
 
 def _tale_contradiction(
-    f: SentenceFacts, tale_nouns: set[str], tale_words: Collection[str] = ()
+    f: SentenceFacts,
+    tale_nouns: set[str],
+    tale_words: Collection[str] = (),
+    tale_people: Collection[int] = (),
 ) -> CueSpan | None:
     """Words, narrated or spoken, that say a told story was not what happened ("the real story", "made
     that story up", "where you actually met me") — about that story: naming a telling, or a thing the
@@ -3190,7 +3194,9 @@ def _tale_contradiction(
         return CueSpan(f.index, f.start + m.start(), f.start + m.end(), "reveal", "imagined")
     nouns = {lemma for _s, _e, pos, lemma in f.tokens if pos == "NOUN"}
     lied = re.search(r"\bl(?:ied|ying)\b", m.group())  # "You lied to me": the telling itself, called a lie
-    if not _structure("told").search(text) and not nouns & tale_nouns and not lied:
+    # (or about its hero: "Aircraftman H. Pennock … was never posted overseas" of the airman the tale told)
+    about_them = bool(set(f.characters) & set(tale_people))
+    if not _structure("told").search(text) and not nouns & tale_nouns and not lied and not about_them:
         return None
     return CueSpan(f.index, f.start + m.start(), f.start + m.end(), "reveal", "imagined")
 

@@ -2778,3 +2778,18 @@ def test_slipping_back_to_a_season_of_a_year_opens_a_flashback(story_of):  # typ
     )
     assert layer_of(story, "waits at the coach station") == "flashback"
     assert layer_of(story, "a guest leaves") == "actual"
+
+
+def test_a_tale_begun_over_a_keepsake_and_contradicted_by_a_record_of_its_teller_is_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Tom stays with his great-uncle Bernard for the summer. One evening he finds a tarnished medal in a "
+        "biscuit tin. Bernard holds it to the lamp for a long time, and begins.\n\n"
+        "In the spring of 1943 Bernard is a gunner on a destroyer in the Arctic. A German aircraft sets the "
+        "ship ablaze, and he carries the wounded captain up through the smoke. The admiral pins the medal on "
+        "him in Murmansk.\n\n"
+        "Tom writes it all down for a school project. His teacher finds the service papers: Bernard Hale "
+        "spent the whole of the war as a cook in Portsmouth and was never posted overseas."
+    )
+    assert layer_of(story, "gunner on a destroyer") == "imagined"
+    assert layer_of(story, "pins the medal on him") == "imagined"
+    assert layer_of(story, "writes it all down") == "actual"
