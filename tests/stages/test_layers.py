@@ -2793,3 +2793,18 @@ def test_a_tale_begun_over_a_keepsake_and_contradicted_by_a_record_of_its_teller
     assert layer_of(story, "gunner on a destroyer") == "imagined"
     assert layer_of(story, "pins the medal on him") == "imagined"
     assert layer_of(story, "writes it all down") == "actual"
+
+
+def test_a_tale_begun_in_quotes_and_a_register_with_nobody_of_that_name_expose_the_telling(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Old Wilf agrees to be filmed for the village archive. In the church hall, with the camera on a "
+        "stack of hymn books, he begins, \u201cIt was the night of the big freeze, and the pond had been "
+        "solid for a week,\u201d and the film goes with him.\n\n"
+        "Young Wilf skates out to the middle of the mill pond, where the blacksmith's boy, Amos Kettle, has "
+        "gone through the ice. He lies flat, pulls the boy out by his collar and carries him home.\n\n"
+        "The archivist checks the parish books that evening. Nobody called Kettle was ever baptised, "
+        "married or buried in the village."
+    )
+    assert layer_of(story, "skates out to the middle") == "imagined"
+    assert layer_of(story, "carries him home") == "imagined"
+    assert layer_of(story, "checks the parish books") == "actual"
