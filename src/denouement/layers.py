@@ -2610,16 +2610,7 @@ def _opened_ahead(
         or any(p.search(facts[k].narration) for k in range(first, para_last + 1) for p in cues.frame_present)
     ):
         return None
-    opening = _OPENS.search(facts[first].narration)
-    assert opening is not None
-    cue = CueSpan(
-        first,
-        facts[first].start + opening.start(),
-        facts[first].start + opening.end(),
-        "open",
-        "flash_forward",
-    )
-    return SegmentSpan("flash_forward", _SEGMENT_KIND["flash_forward"], first, para_last, [cue]), back
+    return _flash_forward_opening(facts, first, _OPENS.search(facts[first].narration), para_last), back
 
 
 def _opening_flash_forward(
@@ -2641,15 +2632,19 @@ def _opening_flash_forward(
         # not any earlier year named ("a tree planted by E.P., 2023")
         dated = _search(cues.frame_opener, facts[j]) or _SET_IN.search(facts[j].narration)
         if dated is not None and int(_YEAR.findall(dated.group(0))[-1]) < year:
-            cue = CueSpan(
-                first,
-                facts[first].start + opening.start(),
-                facts[first].start + opening.end(),
-                "open",
-                "flash_forward",
-            )
-            return [SegmentSpan("flash_forward", _SEGMENT_KIND["flash_forward"], first, j - 1, [cue])]
+            return [_flash_forward_opening(facts, first, opening, j - 1)]
     return []
+
+
+def _flash_forward_opening(
+    facts: Sequence[SentenceFacts], first: int, opening: re.Match[str] | None, last: int
+) -> SegmentSpan:
+    """The flash-forward an opening is, from its first sentence to ``last``, its cue the words that say
+    it opens ("The film opens in April 2009")."""
+    f = facts[first]
+    start, end = (f.start + opening.start(), f.start + opening.end()) if opening else (f.start, f.start)
+    cue = CueSpan(first, start, end, "open", "flash_forward")
+    return SegmentSpan("flash_forward", _SEGMENT_KIND["flash_forward"], first, last, [cue])
 
 
 def _framed_flashbacks(
