@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
+from spacy.attrs import IDX, LEMMA, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -1492,7 +1493,7 @@ class _Builder:
     def _token_starts(self) -> list[int]:
         """Character offset of every token, computed once per doc (for bisecting offsets to tokens)."""
         if not self._starts:
-            self._starts = [t.idx for t in self.doc]
+            self._starts = token_starts(self.doc)
         return self._starts
 
     def _token_at(self, char: int) -> int:
@@ -3136,7 +3137,24 @@ def _a_verb_said(cluster: CharacterCluster, doc: Doc) -> bool:
     stems |= {stem[:-1] for stem in stems if len(stem) > 2 and (stem[-1] == stem[-2] or stem.endswith("ck"))}
     if not stems or not all(m.in_quote for m in cluster.named_mentions):
         return False
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in stems for t in doc)
+    return bool(stems & _verb_lemmas(doc))
+
+
+def _verb_lemmas(doc: Doc) -> frozenset[str]:
+    """The lemmas of the verbs of the doc, lower case."""
+
+    def lemmas() -> frozenset[str]:
+        verb, strings = doc.vocab.strings["VERB"], doc.vocab.strings
+        return frozenset(
+            strings[int(lemma)].lower() for pos, lemma in doc.to_array([POS, LEMMA]) if pos == verb
+        )
+
+    return _once_per_doc(doc, "denouement_verb_lemmas", lemmas)
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of every token, in one pass over the doc's arrays."""
+    return [int(i) for i in doc.to_array([IDX]).ravel()]
 
 
 def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bool) -> bool:

@@ -40,6 +40,7 @@ from denouement.characters import (
     nicknames_given,
     second_subject,
     story_index,
+    token_starts,
 )
 from denouement.coref import PRONOUN_GENDER
 from denouement.document import Block
@@ -88,7 +89,7 @@ class _Context:
         self.gender: dict[int, str] = {}
         self.not_speech = word_set("quotes", "not_speech_before")
         self.voices = word_set("quotes", "voice_nouns")
-        self.starts = [t.idx for t in doc]
+        self.starts = token_starts(doc)
         # characters of another work (a novel someone writes, a film they watch): named in the narration,
         # but never a party to the story's own talk
         self.unvoiced: frozenset[int] = frozenset()
