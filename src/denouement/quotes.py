@@ -477,8 +477,6 @@ def _last_actor(ctx: _Context, char: int, exclude: frozenset[int] = frozenset())
             and (key := ctx.cluster(t)) is not None
             and key not in ctx.unvoiced
         ]
-        if subjects and subjects[-1] not in exclude:
-            return subjects[-1]
         if subjects:
             return next((k for k in reversed(subjects) if k not in exclude), None)
     return None
