@@ -1232,6 +1232,16 @@ def _not_there(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     only her hospital lanyard": a thing the sentences just before gave, reached for and not there,
     reveals them."""
     f = facts[r]
+    reached = _reached_for(f)
+    if reached is None or _gave_the_thing(facts, r, reached[1]) is None:
+        return None
+    match = reached[0]
+    return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined")
+
+
+def _reached_for(f: SentenceFacts) -> tuple[re.Match[str], str] | None:
+    """A thing reached for and not there in the sentence ("reaches into her jacket for the knife and finds
+    only…"): the match and the thing's lemma."""
     match = _structure("not_there").search(f.narration)
     if match is None:
         return None
@@ -1239,8 +1249,7 @@ def _not_there(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
         (lemma for start, _e, _pos, lemma in f.tokens if start - f.start == match.start("thing")),
         match["thing"].lower(),
     )
-    told = _gave_the_thing(facts, r, thing) is not None
-    return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined") if told else None
+    return match, thing
 
 
 def _gave_the_thing(facts: Sequence[SentenceFacts], r: int, thing: str) -> int | None:
@@ -1263,10 +1272,10 @@ def _paragraph_of_the_thing(
     before the reveal's own ("He presses his pocketknife into her hand…" — "At breakfast … Nell reaches
     into her jacket for the knife and finds only her hospital lanyard")."""
     f = facts[r]
-    match = _structure("not_there").search(f.narration)
-    if match is None or not (match.start() <= reveal.start - f.start < match.end()):
+    reached = _reached_for(f)
+    if reached is None or not (reached[0].start() <= reveal.start - f.start < reached[0].end()):
         return None
-    gave = _gave_the_thing(facts, r, match["thing"].lower())
+    gave = _gave_the_thing(facts, r, reached[1])
     if gave is None or gave in taken:
         return None
     first, last = _paragraph_bounds(facts, gave)
