@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -956,11 +957,8 @@ def _name_words(clusters: Sequence[CharacterCluster], doc: Doc) -> frozenset[str
     words = {w for c in clusters for w in c.words}
     strings = doc.vocab.strings
     pairs = doc.to_array([LOWER, LEMMA])
-    lemmas = {
-        strings[int(lemma)].lower()
-        for lower, lemma in set(map(tuple, pairs.tolist()))
-        if strings[int(lower)] in words
-    }
+    named = numpy.isin(pairs[:, 0], numpy.array([strings[w] for w in words], dtype=numpy.uint64))
+    lemmas = {strings[int(lemma)].lower() for lemma in numpy.unique(pairs[named, 1])}
     return frozenset(words | lemmas)
 
 

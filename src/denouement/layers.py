@@ -33,14 +33,12 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import importlib
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from typing import Any, Generic, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -48,6 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from denouement.characters import CharacterCluster, Mention, StoryIndex, mentions_by_token, story_index
 from denouement.commentary import SentenceSignals, commentary_model
 from denouement.commentary import probabilities as commentary_probabilities
+from denouement.cuesearch import cue_list, folded_text, may_search, prepare_search
 from denouement.furniture import furniture_patterns, is_furniture
 from denouement.lexicon import load_lexicon, word_set
 from denouement.model import UNREAL_LAYERS, Layer
@@ -63,10 +62,7 @@ __all__ = [
     "commentary_sentences",
     "commentary_weights",
     "find_layers",
-    "folded_text",
     "layer_cues",
-    "may_search",
-    "prepare_search",
     "sentence_facts",
 ]
 
@@ -188,233 +184,6 @@ def layer_cues() -> LayerCues:
     )
 
 
-# --- searching for cues -------------------------------------------------------------------------
-#
-# Most sentences hold none of the cues, and a case-insensitive pattern gets none of the regex engine's
-# shortcuts for a literal start: trying every cue on every sentence is a full regex scan per cue. So each
-# pattern is read once for literal strings one of which every match must contain ("dream" or
-# "nightmare" in ``\bin (?:a|the) (?:dream|nightmare)\b``), and a sentence whose lower-cased text holds
-# none of them is passed over without running the pattern. Only the answer "cannot match" is taken from
-# this test, so results are those of the patterns themselves.
-
-try:
-    _PARSER: Any = importlib.import_module("re._parser")  # the parser behind re.compile (Python ≥ 3.11)
-    _OPS: Any = importlib.import_module("re._constants")
-except ImportError:  # pragma: no cover - another Python: every pattern is simply run
-    _PARSER = _OPS = None
-
-#: Letters outside ASCII that a case-insensitive pattern matches to an ASCII letter ("ſ" to "s", the
-#: Kelvin sign to "k"; found by trying every code point): lower-casing would hide them from the test.
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
-#: A run of literal alternatives ("(?:a|the) (?:dream|nightmare)") is spelt out up to this many strings.
-_MAX_NEEDLES = 8
-#: Needles this long are selective enough: beyond it, fewer needles are preferred to longer ones.
-_ENOUGH_CHARS = 6
-#: A group is read as a set of exact strings up to this many.
-_MAX_SPELT = 256
-_Key = TypeVar("_Key")
-_Value = TypeVar("_Value")
-
-
-def folded_text(text: str) -> str | None:
-    """``text`` lower-cased for :func:`may_search`, or None when the quick test cannot be trusted."""
-    return None if _FOLDS_TO_ASCII.search(text) else text.lower()
-
-
-def may_search(pattern: re.Pattern[str], folded: str | None) -> bool:
-    """False only when ``pattern`` cannot match the text whose :func:`folded_text` is ``folded``.
-
-    Meant for fixed patterns used again and again (a pattern is read once and remembered by identity).
-    """
-    needles = _needle_pattern(pattern)
-    return needles is None or folded is None or needles.search(folded) is not None
-
-
-def prepare_search(patterns: Iterable[re.Pattern[str]]) -> None:
-    """Read ``patterns`` for :func:`may_search` now, rather than on their first use."""
-    for pattern in patterns:
-        _needle_pattern(pattern)
-
-
-@dataclass(frozen=True)
-class _CueList:
-    """A list of patterns with the quick test prepared for the whole list and for each pattern."""
-
-    patterns: tuple[re.Pattern[str], ...]
-    any_needle: re.Pattern[str] | None  # finds a needle of any of the patterns (None: cannot tell)
-    needles: tuple[re.Pattern[str] | None, ...]  # each pattern's own
-
-    def matches(self, text: str, folded: str | None) -> Iterator[re.Match[str]]:
-        """The match of each pattern on ``text`` that has one, in the order of the patterns."""
-        if folded is not None and self.any_needle is not None and not self.any_needle.search(folded):
-            return
-        for pattern, needles in zip(self.patterns, self.needles, strict=True):
-            if folded is None or needles is None or needles.search(folded):
-                m = pattern.search(text)
-                if m:
-                    yield m
-
-
-class _ByIdentity(Generic[_Key, _Value]):
-    """A cache keyed by object identity, for the cue patterns and lists (fixed objects, made once):
-    hashing a compiled pattern hashes its whole program, which would cost more than the quick test
-    saves. Each entry holds its key, so an id is never reused while cached; at most ``limit`` entries."""
-
-    def __init__(self, make: Callable[[_Key], _Value], limit: int = 1024) -> None:
-        self.make = make
-        self.limit = limit
-        self.entries: dict[int, tuple[_Key, _Value]] = {}
-
-    def __call__(self, key: _Key) -> _Value:
-        entry = self.entries.get(id(key))
-        if entry is not None and entry[0] is key:
-            return entry[1]
-        value = self.make(key)
-        if len(self.entries) < self.limit:
-            self.entries[id(key)] = (key, value)
-        return value
-
-
-def _prepare_cue_list(patterns: tuple[re.Pattern[str], ...]) -> _CueList:
-    """The :class:`_CueList` of ``patterns``: one test for the needles of all, and each one's own."""
-    each = [_pattern_needles(p) for p in patterns]
-    together: set[str] = set().union(*each) if each and all(each) else set()  # type: ignore[arg-type]
-    return _CueList(
-        patterns,
-        re.compile(_trie_source(together)) if together else None,
-        tuple(_needle_pattern(p) for p in patterns),
-    )
-
-
-_cue_list = _ByIdentity(_prepare_cue_list)
-
-
-def _matches(patterns: tuple[re.Pattern[str], ...], f: SentenceFacts) -> Iterator[re.Match[str]]:
-    """``p.search(f.narration)`` of each of ``patterns`` in order, matches only; a pattern is not run
-    on a sentence that lacks all its needles. ``patterns`` is one of the cue lists of
-    :class:`LayerCues` (its quick test is prepared once, by identity)."""
-    return _cue_list(patterns).matches(f.narration, f.folded)
-
-
-def _prepare_needle_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A plain pattern that finds the needles of ``pattern`` in lower-cased text (None: none known)."""
-    needles = _pattern_needles(pattern)
-    return re.compile(_trie_source(needles)) if needles else None
-
-
-_needle_pattern = _ByIdentity(_prepare_needle_pattern)
-
-
-def _trie_source(needles: Collection[str]) -> str:
-    """A pattern that finds any of ``needles``, its alternatives nested by common prefix
-    ("d(?:ay|ream)"): the regex engine then tries one branch per character, not every needle."""
-    trie: dict[str, Any] = {}
-    for needle in needles:
-        node = trie
-        for char in needle:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a needle ends here: any longer one through this node is found by it
-
-    def source(node: dict[str, Any]) -> str:
-        if "" in node:
-            return ""
-        branches = [re.escape(char) + source(node[char]) for char in sorted(node)]
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return source(trie)
-
-
-def _read_needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Strings one of which (lower-cased) is in every match of ``pattern``, from its parse."""
-    if _PARSER is None:  # pragma: no cover
-        return None
-    try:
-        needles = _needed(_PARSER.parse(pattern.pattern, pattern.flags))
-    except Exception:  # a construct this reading does not expect: always run the pattern
-        return None
-    return frozenset(needles) if needles else None
-
-
-_pattern_needles = _ByIdentity(_read_needles)
-
-
-def _needed(items: Any) -> set[str] | None:
-    """Strings one of which every match of the parsed sequence ``items`` contains (None: none known).
-
-    Consecutive items that match only a few exact strings form one run whose strings are all spelt out
-    ("in the" + "dream"); every run, and every group that must match, offers a set of needles, and the
-    most selective set is kept.
-    """
-    options: list[set[str]] = []
-    run = {""}  # the exact strings the current run of items can match
-    for op, av in items:
-        exact = _exact(op, av)
-        if exact is not None and len(run) * len(exact) <= _MAX_NEEDLES:
-            run = {a + b for a in run for b in exact}
-            continue
-        options.append(run)
-        run = exact if exact is not None else {""}
-        if exact is None:
-            options.append(_needed_inside(op, av) or set())
-    options.append(run)
-    useful = [option for option in options if option and "" not in option]
-    return max(useful, key=_selectivity, default=None)
-
-
-def _selectivity(needles: set[str]) -> tuple[int, int]:
-    """How rarely a sentence holds one of ``needles``, roughly: by the shortest needle (spaces and
-    punctuation aside, so "the " counts as the common word it is), then by how few there are."""
-    shortest = min(len(n.strip(" ,.;:'-")) for n in needles)
-    return min(shortest, _ENOUGH_CHARS), -len(needles)
-
-
-def _needed_inside(op: Any, av: Any) -> set[str] | None:
-    """:func:`_needed` of an item that must match but is not a few exact strings."""
-    if op is _OPS.SUBPATTERN:
-        return _needed(av[-1])
-    if op is _OPS.BRANCH:
-        alternatives = [_needed(seq) for seq in av[1]]
-        return set().union(*alternatives) if all(alternatives) else None  # type: ignore[arg-type]
-    if op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT) and av[0] >= 1:
-        return _needed(av[2])
-    return None
-
-
-def _exact(op: Any, av: Any) -> set[str] | None:
-    """Every string (lower-cased) a parsed item can match, when that is a set of ASCII literals; a
-    zero-width item (``\\b``, ``^``, a look-around) matches the empty string. None otherwise."""
-    if op is _OPS.LITERAL:
-        return {chr(av).lower()} if av < 0x80 else None
-    if op in (_OPS.AT, _OPS.ASSERT, _OPS.ASSERT_NOT):
-        return {""}
-    if op is _OPS.IN:  # a character class of ASCII characters only: "[?!]"
-        literal = all(kind is _OPS.LITERAL and c < 0x80 for kind, c in av)
-        return {chr(c).lower() for _, c in av} if literal else None
-    if op is _OPS.SUBPATTERN:
-        return _exact_sequence(av[-1])
-    if op is _OPS.BRANCH:
-        alternatives = [_exact_sequence(seq) for seq in av[1]]
-        if any(a is None for a in alternatives):
-            return None
-        union: set[str] = set().union(*alternatives)  # type: ignore[arg-type]
-        return union if len(union) <= _MAX_SPELT else None
-    if op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT) and av[1] <= 1:
-        body = _exact_sequence(av[2])
-        return None if body is None else body | {""} if av[0] == 0 else body
-    return None
-
-
-def _exact_sequence(items: Any) -> set[str] | None:
-    """:func:`_exact` of a sequence: the strings of its items joined in order."""
-    strings = {""}
-    for op, av in items:
-        exact = _exact(op, av)
-        if exact is None or len(strings) * len(exact) > _MAX_SPELT:
-            return None
-        strings = {a + b for a in strings for b in exact}
-    return strings
-
-
 @dataclass(frozen=True)
 class CueSpan:
     """A cue found in a sentence: offsets into the text and the part it plays."""
@@ -473,6 +242,13 @@ class SentenceFacts:
 def _search(pattern: re.Pattern[str], f: SentenceFacts) -> re.Match[str] | None:
     """``pattern.search(f.narration)``, without running the pattern on a sentence it cannot match."""
     return pattern.search(f.narration) if may_search(pattern, f.folded) else None
+
+
+def _matches(patterns: tuple[re.Pattern[str], ...], f: SentenceFacts) -> Iterator[re.Match[str]]:
+    """``p.search(f.narration)`` of each of ``patterns`` in order, matches only; a pattern is not run
+    on a sentence that lacks all its needles. ``patterns`` is one of the cue lists of
+    :class:`LayerCues` (its quick test is prepared once, by identity)."""
+    return cue_list(patterns).matches(f.narration, f.folded)
 
 
 def _blank_quotes(text: str, start: int, spans: Sequence[tuple[int, int]]) -> str:
@@ -3771,14 +3547,13 @@ def make_layers(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """The ``denouement_layers`` stage. Its cue patterns are compiled, and read for the quick test of
     :func:`may_search`, here — when the pipeline is built — rather than on the first text."""
     cues = layer_cues()
-    for value in vars(cues).values():
-        if isinstance(value, re.Pattern):
-            _needle_pattern(value)
-        elif isinstance(value, tuple):
-            _cue_list(value)
-        elif isinstance(value, dict):
-            for patterns in value.values():
-                _cue_list(patterns)
+    lists = [v for v in vars(cues).values() if isinstance(v, tuple)]
+    lists += [patterns for v in vars(cues).values() if isinstance(v, dict) for patterns in v.values()]
+    lists += [_structure_list(name) for name in load_lexicon("layers")["structure"]]
+    prepare_search(v for v in vars(cues).values() if isinstance(v, re.Pattern))
+    prepare_search(p for patterns in lists for p in patterns)
+    for patterns in lists:
+        cue_list(patterns)
     return layers_component
 
 

@@ -29,8 +29,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from denouement.characters import story_index
+from denouement.cuesearch import folded_text, may_search, prepare_search
 from denouement.events import EventSpan
-from denouement.layers import SegmentSpan, folded_text, may_search, prepare_search
+from denouement.layers import SegmentSpan
 from denouement.lexicon import load_lexicon
 from denouement.model import REAL_LAYERS, Layer
 
