@@ -84,7 +84,8 @@ _ACTOR_IN_PARENS = re.compile(
     rf"(?P<actor>{_NAME})\s*(?:[),;]|$)"
 )
 _PLAYED_BY = re.compile(
-    rf"^\s*,?\s*(?:(?:the|a|an|his|her|their)\s[^,;.()]{{1,60}}?(?:,\s*|\s+(?=played|portrayed|voiced)))?"
+    rf"^\s*(?:\([a-z][^()]{{0,40}}\)\s*)?"  # "Gwen (in photographs), played by …": a note in lower case
+    rf",?\s*(?:(?:the|a|an|his|her|their)\s[^,;.()]{{1,60}}?(?:,\s*|\s+(?=played|portrayed|voiced)))?"
     rf"(?:as [^,;.()]{{1,40}},\s*)?"  # "Roz, as everyone calls her, is played by …"
     rf"(?:(?:known|nicknamed|called)[^,;.()]{{0,50}}?\s+(?:and|,)\s+)?(?:who is |who's |as |is |was )?"
     rf"(?:played|portrayed|voiced)(?:\s+(?:with|in)\s+[^,;.()]{{1,40}}?)?\s+by\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){{0,2}}"
@@ -123,9 +124,14 @@ _PAIR_WITH_ACTORS = re.compile(
     rf"\b(?P<first>{_NAME_WORD}) and (?P<second>{_NAME_WORD}) (?P<surname>{_NAME_WORD})\s*"
     rf"\(\s*(?P<a>{_NAME})\s+and\s+(?P<b>{_NAME})\s*\)"
 )
+#: A list of actors: "Starring Lina Haddad, Philip Oduya", "Cast: …", "voiced by Ada Lind and Tom Roe". A
+#: "Cast" heading on a line of its own heads a list of characters with their actors, which is no such list;
+#: nor is a name followed by its actor ("Cast: Arthur Penhallow, played by Huw Garland").
 _STARRING = re.compile(
-    rf"\b(?:(?:[Ss]tarring|[Cc]o-starring|[Cc]ast)\s*:?|(?:played|voiced|portrayed)(?:\s+respectively)?\s+by)\s+"
-    rf"(?P<list>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*(?:,?[ \t]+and[ \t]+{_NAME})?)"
+    rf"\b(?:(?:[Ss]tarring|[Cc]o-starring)\s*:?\s+|[Cc]ast(?:[ \t]*:\s*|[ \t]+)"
+    rf"|(?:played|voiced|portrayed)(?:\s+respectively)?\s+by\s+)"
+    rf"(?P<list>(?>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*(?:,?[ \t]+and[ \t]+{_NAME})?))"  # (taken whole)
+    rf"(?![ \t]*,?[ \t]*(?:(?:is |was )?(?:played|portrayed|voiced)\b|as\b|\()|[ \t]+[A-Z])"
 )
 _ACTOR_AS = re.compile(
     rf"(?<![\w.’'])(?P<actor>{_NAME}),?\s+"

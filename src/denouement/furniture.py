@@ -72,6 +72,9 @@ _OPENING = tuple("\"“‘'")
 _CAST_LINE = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+as\s+(?:young |the |older |a young )?[A-Z][\w.'’\"“”-]+"
     r"(?:\s+[\w.'’\"“”-]+){0,4}(?:,[^.]{0,40})?$"
+    # the other way round: "Wren, played by newcomer Callum Reese", "Gwen (in photographs), played by …"
+    r"|^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s+\([^()]{1,40}\))?,?\s+(?:is\s+)?(?:played|portrayed|voiced)"
+    r"\s+by\s+(?:[a-z-]+\s+){0,2}[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\.?$"
 )
 
 

@@ -36,6 +36,33 @@ def test_played_by_and_actor_as(story_of):  # type: ignore[no-untyped-def]
     assert not {"Ottilie Grant", "Hamish Doyle"} & names(story)
 
 
+def test_a_cast_heading_over_lines_of_character_then_actor(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Morwen Hale runs the last cinema in Aberaeron. Her projectionist, Idris, is going blind, and Dr "
+        "Cerys Pugh tells him so. Morwen's late husband Emlyn watches over the foyer from a photograph.\n\n"
+        "Cast\n\n"
+        "Morwen Hale, played by Eve Myles\n"
+        "Idris, played by newcomer Tomos Rhys\n"
+        "Dr Cerys Pugh, played by Nia Roberts\n"
+        "Emlyn Hale (in photographs), played by Rhys Ifans\n"
+    )
+    assert by_name(story, "Morwen Hale").actor == "Eve Myles"
+    assert by_name(story, "Idris").actor == "Tomos Rhys"
+    assert by_name(story, "Cerys Pugh").actor == "Nia Roberts"
+    assert by_name(story, "Emlyn Hale").actor == "Rhys Ifans"
+    assert {c.kind for c in story.characters if c.name != "Emlyn Hale"} == {"character"}
+    assert not {"Eve Myles", "Tomos Rhys", "Nia Roberts", "Rhys Ifans"} & names(story)
+
+
+def test_a_list_of_actors_after_cast_or_starring(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Cast: Eve Myles, Tomos Rhys and Nia Roberts.\n\n"
+        "Morwen Hale runs the last cinema in Aberaeron, and Idris Bevan runs its projector."
+    )
+    assert {"Morwen Hale", "Idris Bevan"} <= names(story)
+    assert not {"Eve Myles", "Tomos Rhys", "Nia Roberts"} & names(story)
+
+
 def test_title_and_surname_join_the_full_name(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "Dr. Agnes Whitlow arrives in the valley in March. Whitlow opens a clinic above the post office. "
