@@ -1005,8 +1005,8 @@ _NEVER_HAPPENED = re.compile(
 
 def _not_there(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     """ "He presses his pocketknife into her hand" … "Nell reaches into her jacket for the knife and finds
-    only her hospital lanyard": a thing the sentences just before gave, reached for and not there,
-    reveals them."""
+    only her hospital lanyard": a thing the sentences just before gave, reached for and not there — or
+    said to be dead ("the jukebox needs a new motor, and he has left it unplugged") — reveals them."""
     f = facts[r]
     reached = _reached_for(f)
     if reached is None or _gave_the_thing(facts, r, reached[1]) is None:
@@ -1015,30 +1015,37 @@ def _not_there(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined")
 
 
-def _reached_for(f: SentenceFacts) -> tuple[re.Match[str], str] | None:
+def _reached_for(f: SentenceFacts) -> tuple[re.Match[str], str, bool] | None:
     """A thing reached for and not there in the sentence ("reaches into her jacket for the knife and finds
-    only…"): the match and the thing's lemma."""
+    only…"), or said to be out of order: the match, the thing's lemma, and whether it is out of order."""
     match = _structure("not_there").search(f.narration)
+    broken = match is None
+    if broken:
+        match = _structure("out_of_order").search(f.narration)
     if match is None:
         return None
+    group = "thing" if match["thing"] else "left"
+    if not match[group]:
+        return None
     thing = next(
-        (lemma for start, _e, _pos, lemma in f.tokens if start - f.start == match.start("thing")),
-        match["thing"].lower(),
+        (lemma for start, _e, _pos, lemma in f.tokens if start - f.start == match.start(group)),
+        match[group].lower(),
     )
-    return match, thing
+    return match, thing, broken
 
 
 def _gave_the_thing(facts: Sequence[SentenceFacts], r: int, thing: str) -> int | None:
     """The last sentence before ``r`` (within :data:`STRETCH_REACH`) that names the thing, or a thing
     of that kind ("pocketknife" for "knife")."""
     for j in range(r - 1, max(-1, r - 1 - STRETCH_REACH), -1):
-        # (whatever the tagger made of it: "a silver thimble" came out an adjective)
-        if any(
-            pos in ("NOUN", "PROPN", "ADJ") and lemma.endswith(thing)
-            for _s, _e, pos, lemma in facts[j].tokens
-        ):
+        if _names_the_thing(facts[j], thing):
             return j
     return None
+
+
+def _names_the_thing(f: SentenceFacts, thing: str) -> bool:
+    # (whatever the tagger made of it: "a silver thimble" came out an adjective)
+    return any(pos in ("NOUN", "PROPN", "ADJ") and lemma.endswith(thing) for _s, _e, pos, lemma in f.tokens)
 
 
 def _paragraph_of_the_thing(
@@ -1046,7 +1053,9 @@ def _paragraph_of_the_thing(
 ) -> SegmentSpan | None:
     """The passage a thing reached for and not there exposes: the paragraph that gave it, when that lies
     before the reveal's own ("He presses his pocketknife into her hand…" — "At breakfast … Nell reaches
-    into her jacket for the knife and finds only her hospital lanyard")."""
+    into her jacket for the knife and finds only her hospital lanyard"). A thing out of order is what set
+    the passage going ("Gus sits alone in the hall. The old jukebox flickers into light"): when it comes
+    right after the sentence that opens the paragraph, the passage starts there."""
     f = facts[r]
     reached = _reached_for(f)
     if reached is None or not (reached[0].start() <= reveal.start - f.start < reached[0].end()):
@@ -1057,6 +1066,14 @@ def _paragraph_of_the_thing(
     first, last = _paragraph_bounds(facts, gave)
     if last >= _paragraph_bounds(facts, r)[0]:
         return None  # the thing was given in the reveal's own paragraph
+    thing, broken = reached[1], reached[2]
+    if (
+        broken
+        and first + 1 < last
+        and _names_the_thing(facts[first + 1], thing)
+        and not _names_the_thing(facts[first], thing)
+    ):
+        first += 1  # one sentence sets the scene, the next has the thing come to life
     while first < gave and (first in taken or first not in narration):
         first += 1
     return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], first, last, [reveal])

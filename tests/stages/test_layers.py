@@ -705,6 +705,16 @@ def test_counting_in_the_head_is_done_not_imagined(story_of):  # type: ignore[no
     assert unreal_segments(story) == []
 
 
+def test_planning_or_composing_in_the_head_is_done_not_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Wren caters the mayor's retirement party from a van behind the town hall. In her head she "
+        "was already planning the menu for the christening next week: trout, new potatoes, a lemon "
+        "tart. The mayor's speech runs long and the soup goes cold. She serves it anyway and nobody "
+        "complains."
+    )
+    assert unreal_segments(story) == []
+
+
 def test_rehearsing_a_scene_in_the_head_opens_the_scene_and_the_frame_stays_real(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "Osian has not spoken to his brother since the funeral. He takes the night coach to Swansea.\n\n"
@@ -2737,6 +2747,22 @@ def test_a_gift_reached_for_and_not_there_exposes_the_paragraph_that_gave_it(sto
     assert layer_of(story, "presses a silver thimble") == "imagined"
     assert layer_of(story, "At breakfast") == "actual"
     assert layer_of(story, "finds only a bus ticket") == "actual"
+
+
+def test_a_device_said_afterwards_to_be_dead_exposes_the_passage_it_set_going(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ilka keeps the signal box at Hel through the winter and writes to nobody.\n\n"
+        "On the last night of the year she sits by the stove with the lamp turned down. The telephone on "
+        "the wall rings. Her brother Tadek is on the line from Gdansk, laughing, and he promises to come "
+        "home on the Friday train. They talk until the stove burns low.\n\n"
+        "In the morning the linesman walks up the track with her bread. He mentions that the telephone "
+        "has been disconnected since the storm in March."
+    )
+    assert layer_of(story, "sits by the stove") == "actual"
+    assert layer_of(story, "The telephone on the wall rings") == "imagined"
+    assert layer_of(story, "promises to come home") == "imagined"
+    assert layer_of(story, "In the morning the linesman") == "actual"
+    assert layer_of(story, "has been disconnected") == "actual"
 
 
 def test_a_thing_back_where_it_always_is_exposes_the_lines_that_moved_it(story_of):  # type: ignore[no-untyped-def]
