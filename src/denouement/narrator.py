@@ -69,8 +69,12 @@ def _self_namings(
 def _named_narrator(
     doc: Doc, index: StoryIndex, named: Sequence[Mention], said_by_i: Sequence[range]
 ) -> int | None:
-    """The cluster the text names as "I", if it does."""
+    """The cluster the text names as "I", if it does. (Not a character of another work or a real person:
+    "Kieran used to call me Bartleby" gives the narrator a nickname out of a book, not a name.)"""
+    kinds = {c.key: c.kind for c in doc._.characters or []}
     for match, m in _self_namings(doc, index, named):
+        if kinds.get(m.cluster, "character") != "character":
+            continue
         at = match.start("name")
         inside = index.in_quote(doc[m.start])
         # In narration ("My name is Nell") or inside a quote the narrator says ("It's Danny," I said).
