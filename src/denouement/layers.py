@@ -964,6 +964,84 @@ def _still_in_place(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined")
 
 
+def _state_undone(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
+    """ "…stood at the end of the pier until my shoes were soaked through" … "My shoes were perfectly
+    dry.": a thing found in a state that a sentence just before had undone (``undone_states`` in
+    layers.yaml) reveals the lines that undid it."""
+    found = _state_found(facts[r])
+    if found is None or _undoing_sentence(facts, r, found[1], found[2]) is None:
+        return None
+    match, f = found[0], facts[r]
+    return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined")
+
+
+def _state_found(f: SentenceFacts) -> tuple[re.Match[str], str, frozenset[str]] | None:
+    """A thing said to be in a state the lines before may have undone ("My shoes were perfectly dry"):
+    the match, the thing's lemma, and the words that would undo the state."""
+    match = _structure("state_found").search(f.narration)
+    undoing = _undone_states().get(match["state"].lower()) if match is not None else None
+    if match is None or not undoing:
+        return None
+    at = match.start("thing")
+    thing = next(
+        (lemma for start, _e, pos, lemma in f.tokens if pos == "NOUN" and start - f.start == at), None
+    )
+    return (match, thing, undoing) if thing is not None else None
+
+
+def _undoing_sentence(
+    facts: Sequence[SentenceFacts], r: int, thing: str, undoing: frozenset[str]
+) -> int | None:
+    """The last sentence before ``r`` (within :data:`STRETCH_REACH`) that names the thing with a word that
+    undoes its state."""
+    return next(
+        (
+            j
+            for j in range(r - 1, max(-1, r - 1 - STRETCH_REACH), -1)
+            if _names_noun(facts[j], thing) and undoing & set(_WORD.findall(facts[j].narration.lower()))
+        ),
+        None,
+    )
+
+
+def _passage_that_undid(
+    facts: Sequence[SentenceFacts],
+    r: int,
+    reveal: CueSpan,
+    narration: set[int],
+    taken: set[int],
+    cues: LayerCues,
+) -> SegmentSpan | None:
+    """The passage a thing found in its old state exposes: the one that ends with the paragraph where a
+    sentence undid that state, when the lines between it and the finding are the return ("“Dot?” Auntie Val
+    was holding out the tin. … My shoes were perfectly dry.")."""
+    found = _state_found(facts[r])
+    if found is None or facts[r].start + found[0].start() != reveal.start:
+        return None
+    j = _undoing_sentence(facts, r, found[1], found[2])
+    if j is None:
+        return None
+    _, last = _paragraph_bounds(facts, j)
+    if last >= _paragraph_bounds(facts, r)[0] or any(k in taken for k in range(j, r)):
+        return None  # undone in the finding's own paragraph: no return between them
+    seg = _revealed_passage(facts, last + 1, reveal, narration, taken, cues)
+    if seg is None or seg.last > last or seg.first > j:
+        return None
+    # the return may find more undone ("I put my mug down" … "My mug was in my hand"): from there
+    moved = _thing_back_in_place(facts, r, seg, narration, taken)
+    return dataclasses.replace(seg, first=moved) if moved is not None and moved < seg.first else seg
+
+
+@cache
+def _undone_states() -> dict[str, frozenset[str]]:
+    """``undone_states`` of layers.yaml: each state, and the words that undo it."""
+    states = load_lexicon("layers").get("undone_states", {})
+    return {str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in states.items()}
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
 def _untouched(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     """ "They take the combine out before the rain" … "The combine sits in the yard under a tarpaulin that
     has not been moved in months": a thing left untouched, after a sentence that used it (a verb of
@@ -1500,7 +1578,8 @@ def _revealed_passage(
     for k in range(r - 1, max(-1, r - 4), -1):
         if k in taken:
             return None
-        if k == end and (facts[k].call or _jolt_line(facts, k)):
+        cut = facts[k].paragraph_start and _structure("scene_cut").search(facts[k].narration.lstrip())
+        if k == end and (facts[k].call or _jolt_line(facts, k) or cut):
             # "“Dee?”" / "The clock above the kiosk says 10.14." — "Graham is peering up at her…": a call
             # or a jolt on a line of its own just before the reveal is part of the return
             end = k - 1
@@ -1638,7 +1717,7 @@ def _revealed_passage(
         _night_start(facts, first, taken, cues)
         if reveal.kind == "dream"
         and len(cue_list) == 1
-        and _structure("woke").match(facts[r].narration.lstrip())
+        and (_structure("woke").match(facts[r].narration.lstrip()) or _a_waking(facts[r], reveal, cues))
         else None
     )
     moment = _moment_start(facts, first, end, cues) if len(cue_list) == 1 and night is None else None
@@ -1717,6 +1796,15 @@ def _asks_about_reality(f: SentenceFacts, cues: LayerCues) -> bool:
     if _structure("back_heading").match(text):
         return True
     return (text.endswith("?") and bool(_REALITY_QUESTION.search(text))) or _strong_reveal(f, cues)
+
+
+def _a_waking(f: SentenceFacts, reveal: CueSpan, cues: LayerCues) -> bool:
+    """The reveal is a sign of waking of the dream closers ("with the cushion's pattern pressed into her
+    cheek", "Nan stirs in her armchair"): like "she woke", it ends a night's dream."""
+    said = f.narration[reveal.start - f.start : reveal.end - f.start]
+    if _structure("no_dream").search(f.narration):
+        return False  # "She sleeps soundly and without dreaming, and wakes at six"
+    return any(p.search(said) for p in cues.close.get("dream", ()))
 
 
 def _strong_reveal(f: SentenceFacts, cues: LayerCues) -> bool:
@@ -2600,12 +2688,35 @@ def _presence_runs(
         if run and _bridgeable(facts, run[-1], j, narration, taken):
             run.extend(range(run[-1] + 1, j))  # "He nicknames Kofi…": between two of theirs
         if run and j != run[-1] + 1:
-            found.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], run[0], run[-1], [twist]))
+            last = _answer_lines(facts, run[-1], j, narration, taken)
+            found.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], run[0], last, [twist]))
             run = []
         run.append(j)
     if run:
-        found.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], run[0], run[-1], [twist]))
+        last = _answer_lines(facts, run[-1], before, narration, taken)
+        found.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], run[0], last, [twist]))
     return found
+
+
+def _answer_lines(
+    facts: Sequence[SentenceFacts], last: int, before: int, narration: set[int], taken: set[int]
+) -> int:
+    """The end of a run of an imagined character's sentences, taking in the lines of talk that close its
+    paragraph right after it, or that answer a question it ends on (""Does it get easier?" Wren asks." —
+    ""No," says Arthur. "You get better.""): the answer to someone who is not there was said to nobody."""
+    asked = any("?" in facts[k].spoken for k in (last - 1, last) if k >= 0)
+    k = last
+    while (
+        k + 1 < before
+        and k + 1 - last <= PRESENCE_GAP
+        and k + 1 in narration
+        and k + 1 not in taken
+        and (facts[k + 1].spoken or facts[k + 1].quoted >= 0.5)
+        and (asked or facts[k + 1].paragraph == facts[last].paragraph)
+    ):
+        k += 1
+    ends_paragraph = k + 1 >= len(facts) or facts[k + 1].paragraph != facts[k].paragraph
+    return k if ends_paragraph else last
 
 
 #: Sentences, at most, between two appearances of an imagined character that join them into one run.
@@ -3403,6 +3514,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
                 or _predicated_unreal(facts, r)
                 or _still_in_place(facts, r)
                 or _untouched(facts, r)
+                or _state_undone(facts, r)
                 or _never_happened(facts, r)
                 or _not_there(facts, r),
                 False,
@@ -3437,6 +3549,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             or _from_named_start(facts, r, reveal, narration, taken)
             or _named_thing_in_a_section_before(facts, r, reveal, narration, taken)
             or _paragraph_of_the_thing(facts, r, reveal, narration, taken)
+            or _passage_that_undid(facts, r, reveal, narration, taken, cues)
             or _passage_of_named_things(facts, r, reveal, narration, taken)
             or _revealed_passage(facts, r, reveal, narration, taken, cues)
         )

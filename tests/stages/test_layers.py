@@ -2765,6 +2765,59 @@ def test_a_device_said_afterwards_to_be_dead_exposes_the_passage_it_set_going(st
     assert layer_of(story, "has been disconnected") == "actual"
 
 
+def test_a_thing_found_in_the_state_the_passage_undid_exposes_the_passage(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Tomasz sits the last paper of his law degree in the sports hall at Lodz. The invigilator writes "
+        "the time on the board.\n\n"
+        "He reads the first question twice. Then he stands, folds the paper into a boat and walks out. "
+        "He crosses the park in a downpour, and by the time he reaches the station his jacket is soaked "
+        "through. He buys a ticket to the sea.\n\n"
+        "\u201cMr Nowak?\u201d\n\n"
+        "The invigilator is leaning over his desk. The clock says ten past nine. His jacket is perfectly "
+        "dry. Tomasz picks up his pen and starts to write."
+    )
+    assert layer_of(story, "The invigilator writes the time") == "actual"
+    assert layer_of(story, "folds the paper into a boat") == "imagined"
+    assert layer_of(story, "his jacket is soaked") == "imagined"
+    assert layer_of(story, "He buys a ticket to the sea") == "imagined"
+    assert layer_of(story, "The invigilator is leaning") == "actual"
+    assert layer_of(story, "picks up his pen") == "actual"
+
+
+def test_the_marks_of_sleep_after_a_cut_expose_the_night_before_as_a_dream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Marit runs the lighthouse cafe on Utsira with her son Jon, who wants to leave for Bergen.\n\n"
+        "That night Marit rows out past the breakwater in a flat calm. Her drowned husband is sitting in "
+        "the stern, mending a net, and he tells her to let the boy go. The sea around them is full of "
+        "lanterns.\n\n"
+        "The next scene opens on the cafe. Marit is at the corner table with the weave of the tablecloth "
+        "printed on her cheek, and Jon is stacking chairs. She tells him to book his ticket."
+    )
+    assert layer_of(story, "That night Marit rows out") == "dream"
+    assert layer_of(story, "The sea around them is full of lanterns") == "dream"
+    assert layer_of(story, "The next scene opens on the cafe") == "actual"
+    assert layer_of(story, "She tells him to book his ticket") == "actual"
+
+
+def test_the_answer_given_to_a_companion_who_never_existed_is_imagined_too(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "After the funeral, Halvard Moe keeps the ferry kiosk at Flam open through the winter.\n\n"
+        "A boy called Sindre starts turning up at the kiosk every afternoon to watch the boats. He sits on "
+        "the bollard and asks about the fjord. \u201cIs it deeper than the mountains are high?\u201d Sindre "
+        "asks one day.\n"
+        "\u201cDeeper,\u201d says Halvard.\n"
+        "\u201cMuch deeper.\u201d\n\n"
+        "In March the harbour master comes to inspect the moorings and takes Halvard for a drink.\n\n"
+        "Sindre, the harbour master says gently, never existed; Halvard's son drowned at that age, and "
+        "that was his name."
+    )
+    assert layer_of(story, "starts turning up at the kiosk") == "imagined"
+    assert layer_of(story, "deeper than the mountains") == "imagined"
+    assert layer_of(story, "says Halvard") == "imagined"
+    assert layer_of(story, "Much deeper") == "imagined"
+    assert layer_of(story, "the harbour master comes to inspect") == "actual"
+
+
 def test_a_thing_back_where_it_always_is_exposes_the_lines_that_moved_it(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "At the Monday meeting the area manager announces that the depot will close.\n\n"
