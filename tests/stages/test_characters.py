@@ -139,6 +139,21 @@ def test_a_critics_first_person_is_no_narrator(story_of):  # type: ignore[no-unt
     assert [c.name for c in story.characters] == ["Ottoline Brisk"]
 
 
+def test_a_nickname_out_of_a_book_is_not_the_narrators_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The Monday stand-up was at nine, and I was late again. My team lead, Rafe, used to call me "
+        "Sherlock, after the detective in the old stories, because I always found the missing invoice.\n\n"
+        "\u201cMorning, Ines,\u201d Rafe said. \u201cThe Dalby file is yours.\u201d\n\n"
+        "I took the file back to my desk. I rang the client and I booked the courier. I found the missing "
+        "invoice before lunch, and I went home at five.\n\n"
+        "\u201cNice work, Ines,\u201d Rafe said on Tuesday."
+    )
+    ines = by_name(story, "Ines")
+    assert ines.kind == "character"
+    assert ines.mentions >= 6  # her name, and the narration's "I" and "my"
+    assert {s.layer for s in story.sentences} == {"actual"}
+
+
 def test_byline_author_is_a_real_person(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "By Wren Halloway\n\nI loved the ending. I cried twice. My editor did not.\n\n"
