@@ -3269,6 +3269,10 @@ def _passage_of_named_things(
     )
 
 
+#: The last word of each item of a listed subject ("the house, the football team and …").
+_LISTED = re.compile(r"\b(?:the|her|his|their) (?:[\w-]+ )?([\w-]+)(?=,| and\b)", re.IGNORECASE)
+
+
 def _named_thing_in_a_section_before(
     facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, narration: set[int], taken: set[int]
 ) -> SegmentSpan | None:
@@ -3278,20 +3282,30 @@ def _named_thing_in_a_section_before(
     section."""
     match = _structure("predicated_unreal").search(facts[r].narration)
     noun = (match["noun"] or "").lower() if match is not None else ""
-    if not noun or noun in word_set("layers", "not_a_stretch"):
+    if match is None or not noun or noun in word_set("layers", "not_a_stretch"):
         return None
+    # "The house, the recitals and the cake on the roof belong to a life she has been furnishing": each
+    listed = re.findall(
+        r"\b(?:the|her|his|their) (?:[\w-]+ )?([\w-]+)(?=,| and\b)", match["list"] or "", re.I
+    )
+    nouns = {noun} | {n.lower() for n in listed}
+
+    def names(j: int) -> bool:
+        return any(
+            lemma.lower() in nouns or lemma.lower() + "s" in nouns  # "the recitals": recital
+            for _s, _e, pos, lemma in facts[j].tokens
+            if pos in ("NOUN", "VERB")
+        )
+
     crossed = False  # a heading lies between
     for j in range(r - 1, max(-1, r - 2 * STRETCH_REACH), -1):
         if j in taken:
             return None
         crossed = crossed or facts[j].heading
-        if (
-            crossed
-            and j in narration
-            and any(
-                lemma.lower() == noun for _s, _e, pos, lemma in facts[j].tokens if pos in ("NOUN", "VERB")
-            )
-        ):
+        if crossed and j in narration and names(j):
+            # from the first of the things its paragraph tells
+            first, _ = _paragraph_bounds(facts, j)
+            j = next(k for k in range(first, j + 1) if k in narration and names(k))
             return _to_paragraph_end(facts, j, r, reveal, narration, taken)
     return None
 

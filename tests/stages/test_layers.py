@@ -2116,7 +2116,7 @@ def test_an_article_that_says_the_sequence_belongs_to_a_woman_who_never_existed(
         "It is summer in Porto. Beatriz runs a tiled café by the river, and her husband Tomé bakes the "
         "pastries at dawn. A critic from Lisbon writes about her custard tarts, and the queue reaches the "
         "bridge.\n\n"
-        "## What it means\n\n"
+        "What it means\n\n"
         "It's a lovely sequence, and it belongs to a woman who does not exist. What the film gives us is "
         "the Beatriz who might have been. The next cut finds her scraping the grill of the motorway "
         "services in the rain."
@@ -2367,7 +2367,7 @@ def test_a_long_verdict_that_lists_the_montage_exposes_it(story_of):  # type: ig
         "green-doored boat to the islands.\n\n"
         "Then the tannoy calls the foot passengers, and Corran picks up his car keys. Ilse walks down the "
         "gangway alone.\n\n"
-        "## What it means\n\n"
+        "What it means\n\n"
         "The boathouse, Pip and the summer sailing are the life the pair of them could have shared, and "
         "the film lets us believe in it for four minutes."
     )
@@ -2816,6 +2816,27 @@ def test_the_answer_given_to_a_companion_who_never_existed_is_imagined_too(story
     assert layer_of(story, "says Halvard") == "imagined"
     assert layer_of(story, "Much deeper") == "imagined"
     assert layer_of(story, "the harbour master comes to inspect") == "actual"
+
+
+def test_a_later_section_that_gives_the_things_of_a_paragraph_to_an_imagined_life(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The Long Haul: the ending explained\n\n"
+        "Departure day\n\n"
+        "Captain Odile Marchetti is about to board the freighter Vasa for a nine-year run to the outer "
+        "colonies. At the airlock she hesitates, then turns back. Over the next years she and her wife "
+        "Sanne restore an old farmhouse outside Lyon. Odile coaches the village football team. They "
+        "plant a walnut tree for every birthday.\n\n"
+        "The message\n\n"
+        "A signal arrives on the Vasa's bridge, four years out, and Odile reads it alone.\n\n"
+        "What it means\n\n"
+        "The farmhouse, the football team and the walnut trees belong to a life she has been imagining "
+        "since the airlock."
+    )
+    assert layer_of(story, "At the airlock she hesitates") == "actual"
+    assert layer_of(story, "restore an old farmhouse") == "imagined"
+    assert layer_of(story, "coaches the village football team") == "imagined"
+    assert layer_of(story, "plant a walnut tree") == "imagined"
+    assert layer_of(story, "A signal arrives") == "actual"
 
 
 def test_a_thing_back_where_it_always_is_exposes_the_lines_that_moved_it(story_of):  # type: ignore[no-untyped-def]
