@@ -105,6 +105,8 @@ _ACTOR_POSSESSIVE = re.compile(
 )
 #: "Harlan Moss was born to play him. In Solis's comedy he is Walter Duncan, a retired…": a review that
 #: names the actor first, then says who "he" is in the film.
+#: Words of a text that speaks of actors at work ("superb in a role built without big moments").
+_ACTING = re.compile(r"\b(?:role|roles|performance|performances|plays the|played the|cast as|casting)\b")
 _PRONOUN_IS_ROLE = re.compile(rf"\b(?:[Hh]e|[Ss]he) (?:is|plays) (?P<role>{_NAME}),? (?:a|an|the)\b")
 _TO_PLAY = re.compile(r"\b(?:born|cast|chosen|hired|made|meant) to play\b|\bplays?\b|\bthe role\b")
 _KIN_NOUN = (
@@ -1553,16 +1555,22 @@ class _Builder:
         """``Patricia Neame's Maureen Halloran is the boss every office deserves``: in a text that casts
         actors, a full name said once, in the possessive, before a character the text names again, is
         the actor who plays them (not "Nolan's Oppenheimer", a film: its maker is named again)."""
-        if not self.actor_spans and not _STARRING.search(self.text) and "(" not in self.text:
+        casts = bool(self.actor_spans or _STARRING.search(self.text) or "(" in self.text)
+        if not casts and not _ACTING.search(self.text):
             return []
         counts = Counter(m.form for m in cands)
         words = Counter(w for m in cands for w in m.form)
         # (a work's title is in the headline or a heading: "Ciarán Doyle's Quarterly" is his film)
         headings = " ".join(self.index.sentences[i].text for i in self.index.meta)
         found = []
+        # (the tagger errs: "Bujold's Marguerite" LOC, "Oyelowo's Marcus Okoye" ORG): a name the tagger
+        # calls a person elsewhere, or that starts with a given name, is still someone's
+        people = {w for m in cands if m.label == "PERSON" for w in m.form}
+        given = _gendered("given_names")
         for m in cands:
             match = _ACTOR_POSSESSIVE.search(self.text, max(0, m.char_start - 60), m.char_start)
-            if match is None or m.in_quote or m.label in NON_PERSON_LABELS:
+            named = set(m.form) <= people or m.form[0].lower() in given
+            if match is None or m.in_quote or (m.label in NON_PERSON_LABELS and not named):
                 continue
             if re.search(rf"\b{re.escape(' '.join(m.form))}\b", headings):
                 continue
@@ -1571,7 +1579,13 @@ class _Builder:
                 continue  # "Anne Baxter's Eve" (Harrington): another film's part, recalled
             actor = match.group("actor")
             named_again = counts[m.form] > 1 or any(words[w] > 1 for w in m.form)
-            if named_again and self.text.count(actor) == 1:
+            # an actor praised again later is still the actor ("David Oyelowo's Marcus Okoye is a public
+            # defender … Oyelowo is superb"), when the part is a full name with a given name; a maker
+            # named again before a title is not ("Nolan's Oppenheimer", "Doyle's Flour Run")
+            full_name = len(m.form) >= 2 and m.form[0].lower() in given
+            if not casts and not full_name:
+                continue  # a text that only speaks of roles: "Night Ward's Lights Out" is a show's episode
+            if named_again and (self.text.count(actor) == 1 or full_name):
                 found.append((m.form, actor, match.start("actor")))
         return found
 
@@ -2338,7 +2352,8 @@ class _Builder:
                     head.dep_ in ("oprd", "xcomp", "attr", "dobj")
                     and called.lemma_.lower() in ("call", "name")
                     and called.dep_ == "acl"
-                    and called.head.pos_ == "NOUN"
+                    # (or a people's name the tagger calls a name: "a dry old Scot named Gorran")
+                    and (called.head.pos_ == "NOUN" or called.head.ent_type_ in ("NORP", "PERSON"))
                     and called.head.lemma_.lower() not in word_set("characters", "person_roles")
                 ):
                     # "a thin, tidy man called Pettigrew" (but "a journalist named Corinne Abbas" is how a
@@ -2355,6 +2370,15 @@ class _Builder:
                         and described.lemma_.lower() not in word_set("characters", "person_roles")
                     ):
                         cluster.roles.add(described.lemma_.lower())
+                if (
+                    m.start >= 3
+                    and doc[m.start - 1].lower_ == "the"
+                    and doc[m.start - 2].text == ","
+                    and doc[m.start - 3].pos_ == "NOUN"
+                    and head.dep_ not in ("compound", "amod")  # not "partner, the Welsh guide Huw Daniels"
+                ):
+                    # "the brother's trawler, the Morwenna, went down": an apposition the parse missed
+                    cluster.roles.add(doc[m.start - 3].lemma_.lower())
                 before = doc[m.start - 1] if m.start > 0 else None
                 if before is not None and before.pos_ == "NOUN" and before.head.i in range(m.start, m.end):
                     cluster.roles.add(before.lemma_.lower())
@@ -3010,8 +3034,10 @@ def _never_a_party(cluster: CharacterCluster, doc: Doc) -> bool:
         if any(child.dep_ == "appos" for child in doc[m.end - 1].children):
             return False  # "asks Colm, the barman": described as a person
         called = head.head
-        if called.lemma_.lower() in ("call", "name") and _kin_or_human(called.head.lemma_, human):
-            return False  # "a thin, tidy man called Pettigrew"
+        if called.lemma_.lower() in ("call", "name") and (
+            _kin_or_human(called.head.lemma_, human) or called.head.ent_type_ in ("NORP", "PERSON")
+        ):
+            return False  # "a thin, tidy man called Pettigrew", "a dry old Scot named Gorran"
     return True
 
 
@@ -3176,7 +3202,11 @@ def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], pe
         cluster.roles & things
         and not cluster.roles & human
         and cluster.actor is None
-        and person_labels * 2 <= len(cluster.named_mentions)
+        and (
+            person_labels * 2 <= len(cluster.named_mentions)
+            # "the brother's trawler, the Morwenna" … "after the Morwenna was lost": always "the"
+            or all(_after_the(doc, m.start) for m in cluster.named_mentions)
+        )
     ):
         return True
     # "Carnegie Hall" is a place, but "Mina Park (Greta Lee)" is cast, and "Mina Park" who cooks and

@@ -69,12 +69,22 @@ _SPEAKER_LINE = re.compile(r"^[A-Z][\w'’-]*:\s+\S")  # "Kati: are you drinking
 _OPENING = tuple("\"“‘'")
 
 
+#: A name with its actor in brackets, in a caption: "his granddaughter Nell (Tilly Fenwick)".
+_CAPTION_NAME = (
+    r"(?:(?:his|her|their)\s+[a-z-]+\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+\([A-Z][^()]{2,40}\)"
+)
 _CAST_LINE = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+as\s+(?:young |the |older |a young )?[A-Z][\w.'’\"“”-]+"
     r"(?:\s+[\w.'’\"“”-]+){0,4}(?:,[^.]{0,40})?$"
     # the other way round: "Wren, played by newcomer Callum Reese", "Gwen (in photographs), played by …"
     r"|^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s+\([^()]{1,40}\))?,?\s+(?:is\s+)?(?:played|portrayed|voiced)"
     r"\s+by\s+(?:[a-z-]+\s+){0,2}[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\.?$"
+    # a caption of names with their actors: "Ike (Clive Marden) and his granddaughter Nell (Tilly Fenwick)
+    # in the final episode."
+    # (two names, or a name and where: not a title with its series, "Flour Run (The Crosswind Girls)")
+    rf"|^{_CAPTION_NAME}(?:,\s*|\s+and\s+|\s+with\s+){_CAPTION_NAME}(?:(?:,\s*|\s+and\s+|\s+with\s+){_CAPTION_NAME})*"
+    r"(?:\s+(?:in|at|on|during)\s+[^.]{0,60})?\.?$"
+    rf"|^{_CAPTION_NAME}\s+(?:in|at|on|during)\s+[^.]{{0,60}}\.?$"
 )
 
 

@@ -63,6 +63,40 @@ def test_a_list_of_actors_after_cast_or_starring(story_of):  # type: ignore[no-u
     assert not {"Eve Myles", "Tomos Rhys", "Nia Roberts"} & names(story)
 
 
+def test_an_actor_in_the_possessive_praised_again_later(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Harbour Lights is a quiet legal drama. Chiwetel Ejiofor's Marcus Obi is a duty solicitor in "
+        "Grimsby with a dying car. Marcus takes on the case of a boy accused of arson, and Marcus loses "
+        "it. Chiwetel Ejiofor is superb in a role without a single speech."
+    )
+    marcus = by_name(story, "Marcus Obi")
+    assert marcus.actor == "Chiwetel Ejiofor"
+    assert "Chiwetel Ejiofor" not in {c.name for c in story.characters if c.kind == "character"}
+
+
+def test_a_caption_of_characters_with_their_actors(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Isaac Coutts keeps bees above Hexham, and his granddaughter Nell visits every Sunday. Isaac "
+        "forgets her name in the third episode.\n\n"
+        "Isaac (Tom Courtenay) and his granddaughter Nell (Florence Pugh) in the final episode. Photo: "
+        "BBC/Tynefilm\n\n"
+        "Nell takes the hives to her own allotment."
+    )
+    assert by_name(story, "Isaac Coutts").actor == "Tom Courtenay"
+    assert by_name(story, "Nell").actor == "Florence Pugh"
+
+
+def test_someone_named_after_a_nationality_and_a_boat_named_after_the_word_before_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Harriet Vell checks insurance claims in Penzance. Her boss, a dry old Scot named Gorran, rings "
+        "her every morning. The claim is for a fisherman lost when his trawler, the Lowenna, sank off the "
+        "Lizard. Harriet reads the log of the Lowenna twice. The Lowenna's last call came at two. She "
+        "rings Gorran from the quay."
+    )
+    assert "Gorran" in names(story)
+    assert "Lowenna" not in names(story)
+
+
 def test_title_and_surname_join_the_full_name(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "Dr. Agnes Whitlow arrives in the valley in March. Whitlow opens a clinic above the post office. "
