@@ -227,6 +227,7 @@ class SentenceFacts:
     work_subject: str = ""  # "telling" or "other" when "the film" (or kin) is a subject
     would: bool = False  # the main verb is told with "would" ("She would walk in")
     characters: tuple[int, ...] = ()  # story characters named or referred to in the narration, in order
+    names: tuple[tuple[int, int], ...] = ()  # (start, character) of each story character's name in it
     subjects: tuple[
         tuple[int, int, tuple[int, ...]], ...
     ] = ()  # (verb start, end, characters in its subject)
@@ -381,6 +382,20 @@ def _characters_in(
         if m.cluster not in keys:
             keys.append(m.cluster)
     return tuple(keys)
+
+
+def _names_in(
+    sent: Sequence[Token], by_token: dict[int, Mention], kinds: dict[int, str], quoted: frozenset[int]
+) -> tuple[tuple[int, int], ...]:
+    """(start, character) of each name of a story character in the narration (not pronouns)."""
+    found: list[tuple[int, int]] = []
+    for token in sent:
+        m = by_token.get(token.i)
+        if m is None or m.kind != "name" or token.i != m.start or token.i in quoted or m.cluster is None:
+            continue
+        if kinds.get(m.cluster) == "character":
+            found.append((m.char_start, m.cluster))
+    return tuple(found)
 
 
 def _subjects_of_verbs(
@@ -556,6 +571,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
                 work_subject=subj[3],
                 would=_told_with_would(sent, index),
                 characters=_characters_in(tokens, by_token, kinds, quoted_tokens),
+                names=_names_in(tokens, by_token, kinds, quoted_tokens),
                 subjects=_subjects_of_verbs(tokens, by_token, kinds),
                 tokens=tuple(
                     (t.idx, t.idx + len(t), t.pos_, t.lemma_.lower())
@@ -2601,9 +2617,11 @@ def _imagined_presences(
         twist = None if recorded else _first_match(cues.twist, f, "reveal", "imagined")
         who: int | None = None
         if twist is not None:
-            # the character the twist is about is the subject of its verb ("Celia … never existed")
+            # the character the twist is about is the one it names ("knows of nobody called Wren"), or the
+            # subject of its verb ("Celia … never existed")
             owners = [keys for start, end, keys in f.subjects if twist.start <= start < twist.end]
-            who = owners[0][0] if owners else None
+            who = _named_right_after(f, twist)
+            who = who if who is not None else owners[0][0] if owners else None
         elif recorded and not twisted and f.index in narration and (match := record.search(f.narration)):
             appearances = appearances if appearances is not None else _appearances(facts)
             twist, who = _alone_on_record(facts, f, match, narration, appearances)
@@ -2625,6 +2643,14 @@ def _imagined_presences(
             dataclasses.replace(run, cues=[dataclasses.replace(twist, kind="imagined")]) for run in runs
         )
     return found
+
+
+def _named_right_after(f: SentenceFacts, cue: CueSpan) -> int | None:
+    """The character whose name follows a cue that ends on "called" or "named" ("nobody called Wren")."""
+    said = f.narration[cue.start - f.start : cue.end - f.start]
+    if not re.search(r"\b(?:called|named)$", said, re.IGNORECASE):
+        return None
+    return next((key for start, key in f.names if cue.end <= start <= cue.end + 2), None)
 
 
 def _newcomer_after(facts: Sequence[SentenceFacts], who: int, before: int) -> int:

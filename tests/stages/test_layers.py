@@ -2839,6 +2839,25 @@ def test_a_later_section_that_gives_the_things_of_a_paragraph_to_an_imagined_lif
     assert layer_of(story, "A signal arrives") == "actual"
 
 
+def test_a_teacher_who_knows_of_nobody_by_that_name_exposes_the_companion(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nuala moves with her son Cian to a cottage on Inis Meain after the divorce. She takes a job at "
+        "the knitwear shop, and Cian starts at the island school. The ferry runs twice a week. Nuala "
+        "learns to bake bread in a range that smokes.\n\n"
+        "In the first week Cian meets Rory, a freckled boy with a fishing line, on the pier. Rory shows him "
+        "where the seals sleep. Rory teaches him to skim stones.\n\n"
+        "The autumn storms close the harbour for nine days, and the shop runs out of flour. Nuala writes "
+        "to her sister in Galway.\n\n"
+        "In October Nuala goes up to the school to thank the boy's parents. The head teacher, Mr. Dirrane, "
+        "looks through the register. He knows of nobody called Rory, and there has been no such boy on "
+        "the island in thirty years."
+    )
+    assert layer_of(story, "Cian meets Rory") == "imagined"
+    assert layer_of(story, "Rory teaches him to skim stones") == "imagined"
+    assert layer_of(story, "looks through the register") == "actual"
+    assert layer_of(story, "He knows of nobody called Rory") == "actual"
+
+
 def test_a_thing_back_where_it_always_is_exposes_the_lines_that_moved_it(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "At the Monday meeting the area manager announces that the depot will close.\n\n"
