@@ -54,6 +54,8 @@ if not Doc.has_extension("divergences"):
 
 #: Score at which an unreal event and a real one are taken to be about the same happening.
 ALIGN_THRESHOLD = 1.5
+#: The score a clause inside another must reach with its real counterpart to count.
+INNER_THRESHOLD = 3.0
 #: Further real events an unreal one may be set against, when they align almost as well as the best
 #: ("she reaches her brother in time" / "he drowned that summer" and "the pontoon was empty").
 SECOND_MATCHES = 1
@@ -727,6 +729,9 @@ def _sentence_score(
     shared kinds of happening and opposite words, with the same people counting only beside them."""
     wa, wb = words[a], words[b]
     shared = wa & wb
+    # the same word in another form ("plays to packed halls" — "his playing career")
+    stems_b = {_stem(w): w for w in wb - shared}
+    shared |= {w for w in wa - shared if len(w) >= 4 and stems_b.get(_stem(w)) is not None}
     groups = _groups(wa, lex) & _groups(wb, lex)
     opposed = any(lex.opposites.get(w, frozenset()) & wb for w in wa - wb)
     if not shared and not groups and not opposed:
@@ -738,6 +743,15 @@ def _sentence_score(
         + 1.0 * opposed
         + SENTENCE_PEOPLE * min(2, together)
     )
+
+
+_SUFFIX = re.compile(r"(?:ings?|ed|er|ers|s)$")
+
+
+def _stem(word: str) -> str:
+    """A word without its commonest ending, for matching forms the lemmatiser left apart ("playing")."""
+    stem = _SUFFIX.sub("", word)
+    return stem if len(stem) >= 3 else word
 
 
 def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -815,7 +829,10 @@ def _segment_divergences(
     for i in inside:
         e = events[i]
         contrast = e.negated and bool(_CONTRAST_BEFORE.search(text[max(0, e.start - 80) : e.start]))
-        if not (e.main or contrast) or not aligner.features[i].words:  # "…except she does not chase him out"
+        # a clause inside another, with its own subject, is a happening too when the real line answers it
+        # clearly ("… plays while the kitchen claps along and Kirsty laughs" — "Kirsty does not laugh")
+        inner = not (e.main or contrast)
+        if (inner and not e.agents) or not aligner.features[i].words:  # "…except she does not chase him out"
             continue
         if e.predicate in aligner.lex.framing or _only_a_tag(e, text):
             continue  # "That night she dreams", "I said": a frame or a tag, not a happening of the dream
@@ -837,6 +854,8 @@ def _segment_divergences(
             reverse=True,
         )
         best_score = ranked[0][0] if ranked else 0.0
+        if inner and best_score < INNER_THRESHOLD:
+            continue  # (and no inner clause is a happening found only in the unreal line)
         if best_score < ALIGN_THRESHOLD:
             found.append(
                 DivergenceSpan(

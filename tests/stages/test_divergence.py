@@ -281,3 +281,19 @@ def test_a_bare_speech_tag_is_no_happening_to_set_against_the_dream(story_of):  
     summaries = [(d.evidence, d.summary) for d in story.divergences]
     assert not any(tag in d.evidence for d in story.divergences), summaries
     assert any(d.kind == "changed" for d in story.divergences), summaries
+
+
+def test_a_clause_inside_another_is_set_against_the_real_line_that_answers_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Euan comes home to Barra for his father's funeral after six years away.\n\n"
+        "That night he dreams of the wake. He takes the old fiddle down from its nail and plays a reel "
+        "while the neighbours stamp their feet and Kirsty sings along with her eyes shut. Then he wakes "
+        "in the cold caravan.\n\n"
+        "At the real wake the fiddle stays on its nail. Kirsty does not sing, and she leaves before the "
+        "tea is poured."
+    )
+    sings = sentence_with(story, "Kirsty sings along")
+    silent = sentence_with(story, "Kirsty does not sing")
+    changed = [d for d in story.divergences if d.kind == "changed" and {sings, silent} <= set(d.evidence)]
+    assert changed, [d.summary for d in story.divergences]
+    assert "does not sing" in changed[0].summary

@@ -2858,6 +2858,19 @@ def test_a_teacher_who_knows_of_nobody_by_that_name_exposes_the_companion(story_
     assert layer_of(story, "He knows of nobody called Rory") == "actual"
 
 
+def test_dreaming_of_something_that_night_is_a_dream_and_dreaming_of_becoming_is_not(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ailsa takes over her late mother's chip shop in Oban. That night she dreams of the old shop on "
+        "the pier. Her mother is frying haddock and singing, and the queue runs out of the door. Then "
+        "Ailsa wakes to the gulls.\n\n"
+        "Every evening her cousin Fraser dreams of becoming a chef in Glasgow. He practises on the fish."
+    )
+    assert layer_of(story, "Her mother is frying haddock") == "dream"
+    assert layer_of(story, "Then Ailsa wakes") == "actual"
+    assert layer_of(story, "He practises on the fish") == "actual"
+    assert layer_of(story, "dreams of becoming a chef") == "actual"
+
+
 def test_a_thing_back_where_it_always_is_exposes_the_lines_that_moved_it(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "At the Monday meeting the area manager announces that the depot will close.\n\n"
