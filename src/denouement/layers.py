@@ -1020,6 +1020,45 @@ def _undoing_sentence(
     )
 
 
+def _never_been(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
+    """ "…and nobody in her family had ever set foot in Coimbra": a place the story's people were never at,
+    that a paragraph before the reveal's own took them to, reveals that paragraph."""
+    f = facts[r]
+    match = _structure("never_been").search(f.narration)
+    if match is None or _naming_paragraph(facts, r, match["place"]) is None:
+        return None
+    return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined")
+
+
+def _naming_paragraph(facts: Sequence[SentenceFacts], r: int, place: str) -> tuple[int, int] | None:
+    """The paragraph, before the one of sentence ``r`` and within :data:`STRETCH_REACH` sentences, whose
+    narration last names ``place``: its first and last sentence."""
+    named = re.compile(rf"\b{re.escape(place)}\b")
+    own_first, _ = _paragraph_bounds(facts, r)
+    for j in range(own_first - 1, max(-1, r - 1 - STRETCH_REACH), -1):
+        if named.search(facts[j].narration):
+            return _paragraph_bounds(facts, j)
+    return None
+
+
+def _passage_never_been(
+    facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, narration: set[int], taken: set[int]
+) -> SegmentSpan | None:
+    """The passage a place never been to exposes: the paragraph that took the story there."""
+    f = facts[r]
+    match = _structure("never_been").search(f.narration)
+    if match is None or f.start + match.start() != reveal.start:
+        return None
+    bounds = _naming_paragraph(facts, r, match["place"])
+    if bounds is None:
+        return None
+    first, last = bounds
+    body = [j for j in range(first, last + 1) if j in narration]
+    if not body or any(j in taken for j in range(first, last + 1)):
+        return None
+    return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], body[0], body[-1], [reveal])
+
+
 def _passage_that_undid(
     facts: Sequence[SentenceFacts],
     r: int,
@@ -2984,6 +3023,12 @@ def _contradicted_tales(
             # "The winter Grandad came to live with us, he told me about the storm." — "It was January 1953…"
             opened = CueSpan(i, f.start + told_about.start(), f.start + told_about.end(), "open", "imagined")
             first = i + 1
+            _, para_last = _paragraph_bounds(facts, i)
+            rest = range(first, para_last + 1)
+            if rest and all(
+                k not in narration or _first_match(handover, facts[k], "open", "imagined") for k in rest
+            ):
+                first = para_last + 1  # "… Ashcombe stages it in full.": the telling is the next paragraph
         elif (
             (named := _structure("names_a_tale").search(f.narration)) is not None
             and i + 1 < len(facts)
@@ -3556,6 +3601,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
                 or _untouched(facts, r)
                 or _state_undone(facts, r)
                 or _never_happened(facts, r)
+                or _never_been(facts, r)
                 or _not_there(facts, r),
                 False,
             )
@@ -3590,6 +3636,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             or _named_thing_in_a_section_before(facts, r, reveal, narration, taken)
             or _paragraph_of_the_thing(facts, r, reveal, narration, taken)
             or _passage_that_undid(facts, r, reveal, narration, taken, cues)
+            or _passage_never_been(facts, r, reveal, narration, taken)
             or _passage_of_named_things(facts, r, reveal, narration, taken)
             or _revealed_passage(facts, r, reveal, narration, taken, cues)
         )

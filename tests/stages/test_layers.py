@@ -2871,6 +2871,62 @@ def test_dreaming_of_something_that_night_is_a_dream_and_dreaming_of_becoming_is
     assert layer_of(story, "dreams of becoming a chef") == "actual"
 
 
+def test_a_place_nobody_ever_set_foot_in_exposes_the_paragraph_that_went_there(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Moira clears out her late husband's desk in Dundee and finds a ferry timetable from 1971.\n\n"
+        "She takes the boat after all. Anders meets her on the quay at Bergen, and they open a cafe by the "
+        "fish market. Their son learns to sail before he can read.\n\n"
+        "\u201cMum? Tea's ready.\u201d Her daughter is calling up the stairs. Moira puts the timetable "
+        "back in the drawer. Nobody in the family has ever set foot in Bergen."
+    )
+    assert layer_of(story, "finds a ferry timetable") == "actual"
+    assert layer_of(story, "Anders meets her on the quay") == "imagined"
+    assert layer_of(story, "Their son learns to sail") == "imagined"
+    assert layer_of(story, "puts the timetable back") == "actual"
+    assert layer_of(story, "ever set foot in Bergen") == "actual"
+
+
+def test_a_place_never_been_to_before_reveals_nothing(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Moira takes the night ferry to Bergen for her husband's funeral. Anders meets her on the quay.\n\n"
+        "At the hotel she writes to her daughter. She has never been to Bergen before, and the rain "
+        "surprises her."
+    )
+    assert unreal_segments(story) == []
+
+
+def test_a_tale_told_to_someone_by_name_and_staged_is_exposed_by_papers_that_list_none_of_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Arthur Pym is ninety and lives at the Larches care home in Margate, where the new night nurse, "
+        "Femi, sits with him when he cannot sleep.\n\n"
+        "Arthur talks. One night he tells Femi about the siege of Tobruk in 1941. The film stages it in "
+        "full.\n\n"
+        "Young Arthur holds a trench for three days with two rifles and a tin of peaches. He drags a "
+        "wounded sergeant back through the wire. A general pins a medal on him in the sand.\n\n"
+        "At Christmas Arthur's niece brings his army papers. They list no service overseas of any kind; "
+        "Arthur spent the war as a cook in Aldershot. Femi asks for another story the next night."
+    )
+    assert layer_of(story, "holds a trench for three days") == "imagined"
+    assert layer_of(story, "pins a medal on him") == "imagined"
+    assert layer_of(story, "brings his army papers") == "actual"
+    assert layer_of(story, "asks for another story") == "actual"
+
+
+def test_a_tale_about_a_named_outlaw_is_exposed_by_how_he_was_really_taken(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ezra Hale keeps the relay station at Dry Fork with the widow Maud and her son Billy.\n\n"
+        "At supper Billy asks if he ever caught a bad man. Ezra tells the boy about Jack Ransome.\n\n"
+        "Three winters back, Ezra tracks Ransome across the salt flats for a week. He finds him in a line "
+        "shack and shoots the gun out of his hand. He walks him sixty miles to the jail in Ogden.\n\n"
+        "The next morning Ransome's brother rides in with two hired guns. Over coffee he tells Billy how "
+        "Jack was really caught: asleep in a hayloft, by a sheriff and six deputies. Ezra held the horses."
+    )
+    assert layer_of(story, "tracks Ransome across the salt flats") == "imagined"
+    assert layer_of(story, "walks him sixty miles") == "imagined"
+    assert layer_of(story, "Ransome's brother rides in") == "actual"
+    assert layer_of(story, "Ezra held the horses") == "actual"
+
+
 def test_a_thing_back_where_it_always_is_exposes_the_lines_that_moved_it(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "At the Monday meeting the area manager announces that the depot will close.\n\n"
