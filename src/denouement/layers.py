@@ -1788,6 +1788,10 @@ def _revealed_passage(
         first = _where_it_left(facts, r, first, taken, cues)
         if not _starts_on_narration(facts, first):
             first = min(first, _back_among_things(facts, r, first, taken))
+        if first < end and _structure("fixed_gaze").search(facts[first].narration):
+            first += (
+                1  # "…, Declan stares at the number pinned to Lund's back": the look is real, then it goes
+            )
     undone = None if opened else _undone_earlier(facts, r, first, taken)
     if undone is not None:
         first = undone  # "signs the forms" … "The forms are still in her handbag, unsigned": from there on
@@ -2495,11 +2499,15 @@ def _dream_told_beside(facts: Sequence[SentenceFacts], r: int, narration: set[in
 
 
 def _whole_paragraph(facts: Sequence[SentenceFacts], seg: SegmentSpan, r: int, narration: set[int]) -> bool:
-    """The passage is all the story its paragraph tells (a commentary lead-in aside), and the reveal
-    stands outside it — in the next paragraph, or as the paragraph's closing beat ("Then a passenger
-    rings the bell, and Howard is back behind the wheel")."""
+    """The passage is all the story its paragraph tells (a commentary lead-in or a held look aside), and
+    the reveal stands outside it — in the next paragraph, or as the paragraph's closing beat ("Then a
+    passenger rings the bell, and Howard is back behind the wheel")."""
     para_first, _ = _paragraph_bounds(facts, seg.first)
-    lead_in = all(k not in narration for k in range(para_first, seg.first))
+    # (or a look held on something: "…, Declan stares at the number pinned to Lund's back.")
+    lead_in = all(
+        k not in narration or (k == seg.first - 1 and _structure("fixed_gaze").search(facts[k].narration))
+        for k in range(para_first, seg.first)
+    )
     apart = facts[r].paragraph != facts[seg.last].paragraph or bool(
         _structure("beat").match(facts[r].narration.lstrip())
     )
@@ -2675,13 +2683,33 @@ def _imagined_presences(
         seen = [j for j in appearances.get(who, []) if j in narration and j < f.index]
         if len(seen) > LEAD_SHARE * len(told):
             continue  # the one the story follows throughout is not a figment ("she was never there to wake")
-        runs = _presence_runs(facts, narration, taken, appearances.get(who, []), until, twist)
+        present = [j for j in appearances.get(who, []) if _present_in(facts[j], who)]
+        runs = _presence_runs(facts, narration, taken, present, until, twist)
         if twist.kind == "alone":  # only stretches of company, not a name in passing
             runs = [run for run in runs if run.last > run.first]
         found.extend(
             dataclasses.replace(run, cues=[dataclasses.replace(twist, kind="imagined")]) for run in runs
         )
     return found
+
+
+#: Right before a name, a clause that only reports or asks about its bearer ("whispers that Wren did it",
+#: "to ask where Wren's family lives"); right after it, a possessive.
+_REPORTED_BEFORE = re.compile(r"\b(?:that|where|whether|if|how|why|what)\b[^,;:.]*$", re.IGNORECASE)
+_OWNED_AFTER = re.compile(r"[\w’'-]+(?: [\w’'-]+)?['’]s\b")
+
+
+def _present_in(f: SentenceFacts, who: int) -> bool:
+    """Whether the sentence shows the character there, not only asked or told about ("The girl whispers
+    that Wren did it", "Ros asks where Wren's family lives"): some name of theirs outside a reported clause
+    and not a possessive (a sentence that names them only by a pronoun counts)."""
+    names = [start - f.start for start, key in f.names if key == who]
+    if not names:
+        return True
+    return any(
+        not _REPORTED_BEFORE.search(f.narration[:at]) and not _OWNED_AFTER.match(f.narration, at)
+        for at in names
+    )
 
 
 def _named_right_after(f: SentenceFacts, cue: CueSpan) -> int | None:

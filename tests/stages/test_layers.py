@@ -2927,6 +2927,41 @@ def test_a_tale_about_a_named_outlaw_is_exposed_by_how_he_was_really_taken(story
     assert layer_of(story, "Ezra held the horses") == "actual"
 
 
+def test_a_voice_cutting_across_a_race_won_in_the_head_and_the_look_before_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The Long Climb: ending explained\n\n"
+        "Rory Quinn is a domestique: he rides for his leader, Anders Holm, and never for himself.\n\n"
+        "Six kilometres from the summit of the Izoard, Rory stares at the number on Holm's back. He "
+        "kicks on the steepest bend and leaves the favourites behind. He crosses the line alone, arms "
+        "in the air, and his mother cries at the barrier.\n\n"
+        "Then the voice of the race radio cuts across the cheering. Rory is on the front of the group, "
+        "six kilometres out, pulling Holm up the mountain. Holm wins the stage.\n\n"
+        "The daydream is the only victory the film allows him."
+    )
+    assert layer_of(story, "Rory stares at the number") == "actual"
+    assert layer_of(story, "kicks on the steepest bend") == "imagined"
+    assert layer_of(story, "crosses the line alone") == "imagined"
+    assert layer_of(story, "the voice of the race radio") == "actual"
+    assert layer_of(story, "Holm wins the stage") == "actual"
+
+
+def test_sentences_that_only_ask_about_a_companion_never_there_stay_real(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Una and her daughter Ciara move into the old lock-keeper's cottage at Shannonbridge. Una takes "
+        "night shifts at the hospital in Athlone. The boiler breaks in the first week. The landlord, "
+        "Mr. Kearney, mends it badly.\n\n"
+        "On the second day Ciara meets Nessa, a girl in a red raincoat, on the towpath. Nessa shows her "
+        "where the otters play. Nessa teaches her to whistle through a blade of grass.\n\n"
+        "Soon the kitchen door is found open every morning. Ciara whispers that Nessa did it. Una drives "
+        "to the school to ask where Nessa's family lives.\n\n"
+        "The teacher, Mrs. Rourke, knows of nobody called Nessa in the parish."
+    )
+    assert layer_of(story, "Ciara meets Nessa") == "imagined"
+    assert layer_of(story, "Nessa teaches her to whistle") == "imagined"
+    assert layer_of(story, "Ciara whispers that Nessa did it") == "actual"
+    assert layer_of(story, "to ask where Nessa's family lives") == "actual"
+
+
 def test_a_thing_back_where_it_always_is_exposes_the_lines_that_moved_it(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "At the Monday meeting the area manager announces that the depot will close.\n\n"
