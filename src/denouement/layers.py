@@ -1393,6 +1393,10 @@ _RELATIVE = frozenset({"that", "which", "who", "whom"})
 _PASSAGE_NOUN_END = re.compile(r"\b(?:fantasy|fantasies|daydream|reverie|vision|dream|nightmare)s?$")
 
 
+#: Nouns of time that a clause may follow directly: "this time he tears up the note", "that night she…".
+_TIME_NOUNS = frozenset({"time", "night", "day", "morning", "evening", "afternoon", "year", "week", "moment"})
+
+
 def _framing(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
     """Whether the opener sentence itself is inside the passage (it tells some of it: "In a flashback,
     she…", "She dreams that the lake has drained") rather than only announcing it ("The film cuts back
@@ -1413,8 +1417,13 @@ def _framing(f: SentenceFacts, cue: CueSpan, cues: LayerCues) -> bool:
         if start >= cue.end
     ]
     for n, (pos, lemma, word) in enumerate(rest):
-        if word in _RELATIVE and n and rest[n - 1][0] == "NOUN":
-            return False  # "lets herself picture the visit that never came": the verb tells of the thing
+        contact = (
+            pos == "PRON" and word in _PERSONAL and rest[n - 1][1] not in _TIME_NOUNS
+        )  # not "this time he"
+        if (word in _RELATIVE or contact) and n and rest[n - 1][0] == "NOUN":
+            # "lets herself picture the visit that never came", "the speech he would give": the verb
+            # tells of the thing
+            return False
         if pos == "VERB" and lemma not in cues.telling_verbs and lemma not in ("fill", "have"):
             return True
         # a subject as written: "she dreamed she was…", not the object of "the film lets us watch"
@@ -2146,6 +2155,9 @@ def _weak_reveal_holds(
 CORROBORATION = 2
 #: Sentences after a weak reveal in which the scene found unchanged ("exactly as it had been") confirms it.
 UNCHANGED_REACH = 4
+#: Sentences after a weak reveal (the lines of speech after it aside) in which a thing found only just
+#: begun ("the printer is still warming up") confirms it.
+TIME_REACH = 8
 
 
 def _woken_before(passages: Sequence[SegmentSpan], seg: SegmentSpan) -> bool:
@@ -2205,8 +2217,13 @@ def _corroborated(facts: Sequence[SentenceFacts], r: int, narration: set[int], c
     if _structure("camera_back").search(facts[r].narration):
         return True  # "Then the camera finds Liesl again, and she has not moved from the driver's seat"
     after = [k for k in range(r + 1, min(len(facts), r + 1 + UNCHANGED_REACH)) if k in narration]
-    if any(_structure("still_running").search(facts[k].narration) for k in after[:CORROBORATION]):
-        return True  # "Cut to Noor's desk. The printer is still warming up."
+    soon = [
+        k
+        for k in range(r + 1, min(len(facts), r + 1 + TIME_REACH))
+        if k in narration and facts[k].quoted < 0.99
+    ]
+    if any(_structure("still_running").search(facts[k].narration) for k in soon[:CORROBORATION]):
+        return True  # "Cut to Noor's desk. The printer is still warming up.", "The candle had burned down…"
     # (the lines of speech that go on after a spoken reveal do not count: "“…And talking.” / I sat up.")
     told = [k for k in after if facts[k].quoted < 0.99]
     if any(

@@ -2962,6 +2962,37 @@ def test_sentences_that_only_ask_about_a_companion_never_there_stay_real(story_o
     assert layer_of(story, "to ask where Nessa's family lives") == "actual"
 
 
+def test_a_foot_on_the_sleepers_hand_and_a_candle_barely_burned_expose_the_leave_home(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "I was writing to my sister by a candle in the dugout, and I put the pencil down to warm my "
+        "hands. Nobody in the section was talking.\n\n"
+        "The boat into Stornoway came in at dusk, and the whole deck sang. My sister was on the quay "
+        "with a lantern. We ate herring at her kitchen table, and I slept in a bed with sheets.\n\n"
+        "Somebody was standing on my hand.\n\n"
+        "\u201cUp, Macleod,\u201d said the corporal. \u201cWe move at dawn.\u201d\n\n"
+        "The candle had burned down perhaps the width of a fingernail. My letter still stopped at the "
+        "second line."
+    )
+    assert layer_of(story, "put the pencil down") == "actual"
+    assert layer_of(story, "The boat into Stornoway came in") == "dream"
+    assert layer_of(story, "slept in a bed with sheets") == "dream"
+    assert layer_of(story, "Somebody was standing on my hand") == "actual"
+    assert layer_of(story, "The candle had burned down") == "actual"
+
+
+def test_the_sentence_that_lets_someone_picture_the_speech_he_would_give_stays_real(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Dolores Vane defends a teenager accused of arson in Duluth. Her car will not start.\n\n"
+        "On the morning of the verdict she sits in the dead car and lets herself picture the speech she "
+        "would give if the world were fair. She strides to the rail. The jury weeps. The boy walks free.\n\n"
+        "In the real courtroom she loses her thread twice, and the boy is convicted."
+    )
+    assert layer_of(story, "lets herself picture the speech") == "actual"
+    assert layer_of(story, "She strides to the rail") == "imagined"
+    assert layer_of(story, "The boy walks free") == "imagined"
+    assert layer_of(story, "loses her thread twice") == "actual"
+
+
 def test_a_thing_back_where_it_always_is_exposes_the_lines_that_moved_it(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "At the Monday meeting the area manager announces that the depot will close.\n\n"
