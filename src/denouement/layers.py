@@ -994,7 +994,7 @@ def _state_undone(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
 def _state_found(f: SentenceFacts) -> tuple[re.Match[str], str, frozenset[str]] | None:
     """A thing said to be in a state the lines before may have undone ("My shoes were perfectly dry"):
     the match, the thing's lemma, and the words that would undo the state."""
-    match = _structure("state_found").search(f.narration)
+    match = _search(_structure("state_found"), f)
     undoing = _undone_states().get(match["state"].lower()) if match is not None else None
     if match is None or not undoing:
         return None
@@ -1024,7 +1024,7 @@ def _never_been(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     """ "…and nobody in her family had ever set foot in Coimbra": a place the story's people were never at,
     that a paragraph before the reveal's own took them to, reveals that paragraph."""
     f = facts[r]
-    match = _structure("never_been").search(f.narration)
+    match = _search(_structure("never_been"), f)
     if match is None or _naming_paragraph(facts, r, match["place"]) is None:
         return None
     return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined")
@@ -1046,7 +1046,7 @@ def _passage_never_been(
 ) -> SegmentSpan | None:
     """The passage a place never been to exposes: the paragraph that took the story there."""
     f = facts[r]
-    match = _structure("never_been").search(f.narration)
+    match = _search(_structure("never_been"), f)
     if match is None or f.start + match.start() != reveal.start:
         return None
     bounds = _naming_paragraph(facts, r, match["place"])
