@@ -1118,7 +1118,7 @@ def _turns(
         called = span.vocative  # nobody calls themself by name
         answer = _answer_by_name(found, i, text, scene)
         before = _turn_before(found, i - 1, text, scene)
-        if answer is not None:
+        if answer is not None and answer != called:
             span.speaker, span.attribution = answer, "turn"
         elif (
             narrator is not None
@@ -1139,8 +1139,8 @@ def _turns(
             others = _recent_speakers(found, i, text) - {prev.speaker, called}
             if len(others) == 1:
                 span.speaker, span.attribution = others.pop(), "turn"
-            elif not others and narrator is not None and prev.speaker not in (narrator, called):
-                span.speaker, span.attribution = narrator, "turn"
+            elif not others and narrator not in (None, called) and prev.speaker not in (narrator, called):
+                span.speaker, span.attribution = narrator, "turn"  # ("Eat your tea, Kit." is not Kit's)
         if span.speaker is not None and prev.speaker is not None and span.speaker != prev.speaker:
             span.addressee = span.addressee if span.addressee is not None else prev.speaker
     _continuations(found, text)

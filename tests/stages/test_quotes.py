@@ -794,3 +794,17 @@ def test_the_first_half_of_a_split_line_is_said_by_whoever_names_herself_in_the_
         "He said he knew."
     )
     assert speaker_of(story, "You must be Walter") == "Nadia Rahman"
+
+
+def test_a_line_that_calls_the_narrator_by_name_is_never_the_narrators(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "\u201cHomework done, Ruth?\u201d Mum asked when I got in. I said it was.\n\n"
+        "Grandad told the story of the lifeboat at every Sunday tea. I told it at school the next week, "
+        "and Miss Okafor made me tell it twice.\n\n"
+        "\u201cHe's a hero, then.\u201d\n\n"
+        "\u201cHe's something.\u201d\n\n"
+        "\u201cWhat does that mean?\u201d\n\n"
+        "\u201cEat your tea, Ruth.\u201d\n\n"
+        "I ate my tea. Later I asked Grandad about the lifeboat, and he laughed, and I went to bed."
+    )
+    assert speaker_of(story, "Eat your tea, Ruth") != "Ruth"
