@@ -1257,9 +1257,7 @@ def _predicated_unreal(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None
         if noun in word_set("layers", "not_a_stretch") or match.group("noun")[:1].isupper():
             return None
         # "the flare, the fire and the escape were…": any noun of a listed subject
-        nouns = {noun} | {
-            n.lower() for n in re.findall(r"\b(?:the|her|his|their) ([\w-]+)", match["list"] or "")
-        }
+        nouns = {noun} | {n.lower() for n in _LISTED.findall(match["list"] or "")}
         told = any(
             lemma in nouns or any(len(n) > 5 and lemma[:5] == n[:5] for n in nouns)
             for j in range(max(0, r - STRETCH_REACH), r)
@@ -2358,7 +2356,7 @@ def _thing_back_in_place(
     # the return up to the reveal, or the few sentences after it
     for k in range(first, min(len(facts), r + 1 + UNCHANGED_REACH)):
         if (m := placed.match(facts[k].narration.lstrip())) is not None:
-            where = set(re.findall(r"[a-z]+", m.group()[m.end("thing") - m.start() :].lower()))
+            where = set(_WORD.findall(m.group()[m.end("thing") - m.start() :].lower()))
             things.setdefault(m["thing"].lower(), set()).update(where)
     if not things:
         return None
@@ -3401,10 +3399,7 @@ def _named_thing_in_a_section_before(
     if match is None or not noun or noun in word_set("layers", "not_a_stretch"):
         return None
     # "The house, the recitals and the cake on the roof belong to a life she has been furnishing": each
-    listed = re.findall(
-        r"\b(?:the|her|his|their) (?:[\w-]+ )?([\w-]+)(?=,| and\b)", match["list"] or "", re.I
-    )
-    nouns = {noun} | {n.lower() for n in listed}
+    nouns = {noun} | {n.lower() for n in _LISTED.findall(match["list"] or "")}
 
     def names(j: int) -> bool:
         return any(
