@@ -178,7 +178,14 @@ def _mention_gender(doc: Doc, m: Mention) -> str:
 def _given_by_a_call(token: Token) -> bool:
     """ "She calls him Pudding": the name a calling verb gives, a name wherever else the text writes it
     ("“She wants to what?” Pudding says", where the tagger sees a common noun)."""
-    return token.dep_ == "oprd" and token.head.lemma_ in ("call", "nickname", "dub")
+    if token.head.lemma_ not in ("call", "nickname", "dub"):
+        return False
+    # (or read as a possessive's noun: "tells him to call her Pet", with "her Pet" as one object)
+    return token.dep_ == "oprd" or (
+        token.dep_ == "dobj"
+        and token.is_title
+        and any(c.dep_ == "poss" and c.lower_ == "her" for c in token.children)
+    )
 
 
 def _callers(doc: Doc, i: int) -> set[int]:
@@ -197,6 +204,33 @@ def _callers(doc: Doc, i: int) -> set[int]:
         else:
             found.add(subject.i)
     return found
+
+
+def _asked_to_be_called(doc: Doc, i: int) -> set[int]:
+    """Tokens of the one who asks to be called a name in "Perpetua Vane, a girl who tells him to call her
+    Pet": the naming verb sits under a relative clause opened by "who", so "her" is the noun "who" stands
+    for, and the name that noun is in apposition to."""
+    if i >= len(doc):
+        return set()
+    token = doc[i]
+    for step in range(3):  # call (xcomp) -> tells (relcl)
+        if token.dep_ == "relcl":
+            if step == 0:
+                return set()  # "Gary, who calls her Walsh": the one who calls, not the one called
+            if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in token.children):
+                return set()
+            noun = token.head
+            found = {noun.i}
+            if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+                noun = noun.head.head  # "a girl of about thirteen who …": the girl
+                found.add(noun.i)
+            if noun.dep_ == "appos":
+                found.add(noun.head.i)
+            return found
+        if token.dep_ not in ("xcomp", "ccomp") or token.head.i == token.i:
+            return set()
+        token = token.head
+    return set()
 
 
 def _subject_or_its_apposition(head: Token) -> bool:
@@ -1733,6 +1767,13 @@ class _Builder:
                 before = [m for m in before if not ({m.end - 1, self.doc[m.end - 1].head.i} & callers)]
             pronoun = re.search(r"\b(him|her)\b", match.group())
             want = {"him": "male", "her": "female"}.get(pronoun.group(1) if pronoun else "", "")
+            if match.group("nick") is not None:
+                asker = _asked_to_be_called(self.doc, self._token_at(match.start()))
+                theirs = [m for m in before if m.sentence == sentence and m.end - 1 in asker]
+                if theirs:
+                    # "Perpetua Vane, a girl who tells him to call her Pet": the girl, not him
+                    found.append((theirs[-1].form, nick))
+                    continue
             near = [
                 m
                 for m in before

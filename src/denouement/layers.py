@@ -1617,6 +1617,26 @@ def _start_cue(f: SentenceFacts, cues: LayerCues) -> CueSpan | None:
 BEAT_WORDS = 8
 
 
+def _opens_on_a_jolt(facts: Sequence[SentenceFacts], k: int) -> int | None:
+    """The first sentence of the paragraph of sentence ``k``, when it is a short beat that jolts ("Something
+    is tapping Sol's knee.") and the paragraph is short talk and narration after it; else None."""
+    for _step in range(JOLT_PARAGRAPHS):
+        first, last = _paragraph_bounds(facts, k)
+        f = facts[first]
+        if first == 0 or last - first > 2:
+            return None
+        if len(f.narration.split()) <= BEAT_WORDS and _structure("jolt").search(f.narration):
+            return first
+        if any(facts[j].quoted < 0.3 for j in range(first, last + 1)):
+            return None  # (only a paragraph of talk lies between the jolt and the reveal)
+        k = first - 1
+    return None
+
+
+#: Paragraphs, at most, from the jolt that opens a return to the reveal after it.
+JOLT_PARAGRAPHS = 2
+
+
 def _jolt_line(facts: Sequence[SentenceFacts], k: int) -> bool:
     """Sentence ``k`` is a short paragraph of its own that jolts ("The clock above the kiosk says 10.14.")."""
     f = facts[k]
@@ -1702,6 +1722,7 @@ def _revealed_passage(
         and (
             _structure("beat").match(facts[reveal_first].narration.lstrip())
             or len(facts[reveal_first].narration.split()) <= BEAT_WORDS  # "The ferry's horn sounds twice."
+            or _structure("heard").search(facts[reveal_first].narration)  # "…, and behind it we hear a cough"
         )
         and _structure("jolt").search(facts[reveal_first].narration)
     ):
@@ -1716,6 +1737,15 @@ def _revealed_passage(
         # "The kettle clicked off." on a line of its own, then the reveal's paragraph: the jolt and all of
         # that paragraph are the return
         end = reveal_first - 2
+    elif (
+        reveal_first == r == end + 1
+        and r > 0
+        and reveal.kind != "called"  # (a call is itself the jolt: "Kit rang him." — "“Well, Kitkat?”")
+        and (woken := _opens_on_a_jolt(facts, r - 1))
+    ):
+        # "Something is tapping Sol's knee. It is Precious, … “You were commentating,” …" — then the reveal's
+        # paragraph: the paragraph before it that opens on a jolt is the return
+        end = woken - 1
     if reveal_first <= end < reveal_first + 2 and reveal_first > 0:
         # "“Nell? Nell. Your screen's gone to sleep.” / Biscuit was leaning over the partition. My chair
         # was exactly where it had been": a paragraph of speech opening on a call, right before the
@@ -2675,6 +2705,7 @@ def _imagined_presences(
     # a story that says in so many words who was imagined needs no record to show it
     twisted = recorded and any(_first_match(cues.twist, f, "reveal", "imagined") is not None for f in facts)
     record = _structure("alone_on_record")
+    found_alone = _structure("found_alone")
     for f in facts:
         twist = None if recorded else _first_match(cues.twist, f, "reveal", "imagined")
         who: int | None = None
@@ -2684,7 +2715,12 @@ def _imagined_presences(
             owners = [keys for start, end, keys in f.subjects if twist.start <= start < twist.end]
             who = _named_right_after(f, twist)
             who = who if who is not None else owners[0][0] if owners else None
-        elif recorded and not twisted and f.index in narration and (match := record.search(f.narration)):
+        elif (
+            recorded
+            and not twisted
+            and f.index in narration
+            and (match := record.search(f.narration) or found_alone.search(f.narration))
+        ):
             appearances = appearances if appearances is not None else _appearances(facts)
             twist, who = _alone_on_record(facts, f, match, narration, appearances)
         if twist is None or who is None:
@@ -2762,6 +2798,14 @@ def _alone_on_record(
     # the one the record shows: named in it, or else in the sentence after it ("… back to 3:10. Hall of
     # Mammals, 11:04: Nell alone")
     shown = set(f.characters) or (set(facts[f.index + 1].characters) if f.index + 1 < len(facts) else set())
+    if not _structure("alone_on_record").search(f.narration):
+        # found alone, not on a record ("the crew picked the boy up on his own"): the one found is the
+        # story's lead, whom such a sentence seldom names
+        told: Counter[int] = Counter(
+            {key: sum(1 for j in js if j < f.index and j in narration) for key, js in appearances.items()}
+        )
+        if told:
+            shown.add(told.most_common(1)[0][0])
     shared: Counter[int] = Counter()
     for key, sentences in appearances.items():
         if key in shown:
@@ -2991,8 +3035,11 @@ def _dead_all_along(
         if m is None:
             continue
         lo, hi = f.start + m.start(), f.start + m.end()
-        dead = {c for begin, _e, chars in f.subjects if lo <= begin <= hi for c in chars}
-        dead |= {c for begin, _e, chars in f.subjects if begin < lo and lo - begin <= 40 for c in chars}
+        # the subjects of the verbs the match holds; only without one, those of a verb just before it
+        # ("When he flies home, Maa Adjoa has been dead for a year" is about her, not him)
+        dead = {c for begin, _e, chars in f.subjects if lo <= begin <= hi for c in chars} or {
+            c for begin, _e, chars in f.subjects if begin < lo and lo - begin <= 40 for c in chars
+        }
         for key in dead:
             acts = [
                 j
