@@ -1535,8 +1535,11 @@ def _opened_passage(
             return None
         return _opened_passage(facts, last + 1, cue_list[-1], narration, cues, framing=True)
     cue_list[0] = CueSpan(cue.sentence, cue.start, cue.end, "open", cue.kind)
-    if last is None and kind == "dream" and first == i:
-        last = i  # "she has a dream that…" and nothing wakes her: the dream is told in that sentence
+    opening_phrase = facts[i].narration[cue.start - facts[i].start : cue.end - facts[i].start].lower()
+    if last is None and kind == "dream" and first == i and not opening_phrase.startswith("in "):
+        # "she has a dream that…" and nothing wakes her: the dream is told in that sentence (but "In the
+        # dream Albert is out of bed." goes on to the end of its paragraph)
+        last = i
     if last is None:
         last = min(_paragraph_bounds(facts, i)[1], max(first, i) + MAX_UNCLOSED - 1)
         if first > last:  # an announcement closing its paragraph: the passage is the next paragraph
@@ -3388,6 +3391,12 @@ def _a_list_judged(f: SentenceFacts, reveal: CueSpan) -> bool:
     )
 
 
+def _in_a_compound(f: SentenceFacts, start: int, end: int) -> bool:
+    """The word is part of a hyphenated one ("a fifty-year-old architect" tells of no years)."""
+    at, to = start - f.start, end - f.start
+    return f.narration[to : to + 1] == "-" or (at > 0 and f.narration[at - 1 : at] == "-")
+
+
 def _passage_of_named_things(
     facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, narration: set[int], taken: set[int]
 ) -> SegmentSpan | None:
@@ -3401,7 +3410,12 @@ def _passage_of_named_things(
         return None  # "Then a bell clangs, and Bex is exactly where we left her": a scene, not a verdict
     things = {lemma.lower() for _s, _e, pos, lemma in facts[r].tokens if pos == "NOUN"} & nouns
     told = {
-        j: {lemma.lower() for _s, _e, pos, lemma in facts[j].tokens if pos in ("NOUN", "PROPN")} & nouns
+        j: {
+            lemma.lower()
+            for start, end, pos, lemma in facts[j].tokens
+            if pos in ("NOUN", "PROPN") and not _in_a_compound(facts[j], start, end)
+        }
+        & nouns
         for j in range(max(0, r - 2 * STRETCH_REACH), r)
         if j in narration and j not in taken
     }
