@@ -2944,7 +2944,7 @@ def _modal_runs(
 
 
 #: Sentences back a reveal of an invention looks for the tale it exposes.
-TALE_REACH = 15
+TALE_REACH = 25
 
 
 def _expose_tale(
@@ -3142,6 +3142,16 @@ def _contradicted_tales(
         ):
             # "The summer Ray turned nineteen, he signed on aboard a tuna boat…" — "“And that,” said Uncle
             # Ray, holding up the finger, “is why I won't eat tuna.”": the paragraph before was his telling
+            opened = CueSpan(i, f.start, f.start + ended.end(), "open", "imagined")
+            first, ends_at = _told_before(facts, i), i - 1
+        elif (
+            f.paragraph_start
+            and i > 0
+            and i in narration
+            and (ended := _structure("told_so").match(f.narration.lstrip())) is not None
+        ):
+            # "In the big storm of 1987, my grandfather took the Marguerite out…" — "That is how Pop told
+            # it at every wedding": the paragraphs before were his telling
             opened = CueSpan(i, f.start, f.start + ended.end(), "open", "imagined")
             first, ends_at = _told_before(facts, i), i - 1
         elif _told_in_the_past(facts, i, narration):
