@@ -1220,6 +1220,11 @@ _NEVER_WAS = re.compile(
 )
 
 
+def _singular(word: str) -> str:
+    """A plural noun as its lemma, roughly ("cards": card), for a word read off a pattern, not the parse."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
 def _names_noun(f: SentenceFacts, lemma: str) -> bool:
     """Whether the sentence has a noun with that lemma."""
     return any(pos == "NOUN" and word == lemma for _s, _e, pos, word in f.tokens)
@@ -2403,7 +2408,8 @@ def _thing_back_in_place(
             if j in narration
             # moved somewhere else: "puts the compass in the drawer" — "still in the drawer" is no undoing
             and any(
-                _names_noun(facts[j], thing) and not (where & _noun_lemmas(facts[j]))
+                (_names_noun(facts[j], thing) or _names_noun(facts[j], _singular(thing)))
+                and not (where & _noun_lemmas(facts[j]))
                 for thing, where in things.items()
             )
             and any(pos == "VERB" and lemma in moving for _s, _e, pos, lemma in facts[j].tokens)
