@@ -1717,7 +1717,11 @@ def _revealed_passage(
         reveal_first <= end
         and _structure("beat").match(facts[reveal_first].narration.lstrip())
         and all(
-            len(facts[k].narration.split()) <= BEAT_WORDS and _start_cue(facts[k], cues) is None
+            # (however long the beat, when the reveal is a line said to the one who was away: "Then
+            # Havildar Gurung is crouching by Pell's blanket with a mess tin of tea." — "“All night you
+            # are counting.”")
+            (len(facts[k].narration.split()) <= BEAT_WORDS or facts[r].quoted >= 0.5)
+            and _start_cue(facts[k], cues) is None
             for k in range(reveal_first, end + 1)
         )
     ):
@@ -2427,9 +2431,17 @@ def _denial_follows(facts: Sequence[SentenceFacts], r: int, seg: SegmentSpan) ->
         for _s, _e, pos, lemma in facts[j].tokens
         if pos == "NOUN"
     }
+    destroyed = _structure("destroyed_before")
     for k in range(r, min(len(facts), r + 1 + CORROBORATION)):
         _cue, denied, _nouns = _denied_nouns(facts[k])
         if denied & told:
+            return True
+        # or says it was gone before the passage could use it: "the Japanese blew the bridge two days ago"
+        if (m := destroyed.search(facts[k].narration)) is not None and any(
+            m.start() <= s - facts[k].start < m.end() and lemma in told
+            for s, _e, pos, lemma in facts[k].tokens
+            if pos == "NOUN"
+        ):
             return True
     return False
 
