@@ -206,6 +206,10 @@ def _callers(doc: Doc, i: int) -> set[int]:
     return found
 
 
+#: The writer putting a question to someone: "when we asked her about the final scene", "I spoke to him".
+_ASKED_BY_US = re.compile(r"\b(?:we|I) (?:asked|put it to|spoke to|talked to|caught up with)\b")
+
+
 def _asked_to_be_called(doc: Doc, i: int) -> set[int]:
     """Tokens of the one who asks to be called a name in "Perpetua Vane, a girl who tells him to call her
     Pet": the naming verb sits under a relative clause opened by "who", so "her" is the noun "who" stands
@@ -1583,6 +1587,17 @@ class _Builder:
             ]
             if before:
                 found.append((before[-1].form, match.group("actor"), match.start("actor")))
+                continue
+            # "Kojo Boateng, nicknamed 'Sixpence', is the best inside forward on the Gold Coast. Isaac
+            # Tetteh plays him…": opening its sentence, the one the sentence before is about, its first
+            # person named
+            earlier = [
+                m
+                for m in by_sentence.between(sentence - 1, sentence - 1)
+                if not m.in_quote and m.label not in NON_PERSON_LABELS
+            ]
+            if match.start() == self.index.sentences[sentence].start_char and earlier:
+                found.append((earlier[0].form, match.group("actor"), match.start("actor")))
         return found
 
     def possessive_actors(self, cands: Sequence[Mention]) -> list[tuple[tuple[str, ...], str, int]]:
@@ -1831,6 +1846,8 @@ class _Builder:
         """ "… a lanky defender everyone calls Kilbride": a common noun right before the callers, with
         no name between them, describes the one called — someone the text has not named before."""
         i = self._token_at(at)
+        if i > 1 and self.doc[i].lower_ == "whom" and self.doc[i - 1].text == ",":
+            i -= 1  # "Her grandmother, whom everyone including the pupils calls Obaa-chan"
         if i == 0 or self.doc[i - 1].pos_ != "NOUN":
             return False
         head = self.doc[i - 1]
@@ -2345,15 +2362,23 @@ class _Builder:
         """Is this mention the subject of a speech verb, or in a sentence about an interview?"""
         head = self.doc[m.end - 1]
         speech = word_set("quotes", "speech_verbs")
+        sentence = self.index.sentences[m.sentence]
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in speech:
-            return True
+            # saying something to us, not saying lines in the film ("Thapa says perhaps forty words in the
+            # whole film"): a clause said, or words quoted
+            verb = head.head
+            if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or any(
+                t.is_quote for t in sentence
+            ):
+                return True
         if (
             head.dep_ == "pobj"
             and head.head.lower_ == "to"
             and head.head.head.lemma_.lower() in ("speak", "talk")
         ):
             return True
-        sentence = self.index.sentences[m.sentence]
+        if _ASKED_BY_US.search(sentence.text):
+            return True  # "Whitlock was equally blunt when we asked her about the final scene: …"
         return any(t.lower_ in word_set("characters", "interview_cues") for t in sentence)
 
     # -- roles (appositions and compounds) ----------------------------------------------------
@@ -3243,6 +3268,9 @@ def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], pe
         cluster.roles & things
         and not cluster.roles & human
         and cluster.actor is None
+        # (not one who acts like a person and is tagged as one: "a road Kojo looks down and declines" …
+        # "Kojo stays in Accra")
+        and not (cluster.human_verbs >= 2 and person_labels > 0)
         and (
             person_labels * 2 <= len(cluster.named_mentions)
             # "the brother's trawler, the Morwenna" … "after the Morwenna was lost": always "the"

