@@ -725,6 +725,33 @@ def _once_per_doc(doc: Doc, key: str, compute: Callable[[], frozenset[str]]) -> 
     return words
 
 
+#: Words that end a hyphenated adjective made from a name ("Kojo-like", "Bond-esque"), not a name's part.
+_NAME_SUFFIX_WORDS = frozenset(
+    {
+        "like", "style", "esque", "type", "era", "led", "based", "born", "made", "shaped", "sized", "ish",
+        "free", "less", "related", "owned", "run", "centric", "inspired", "obsessed", "approved", "adjacent",
+        "level", "class", "grade", "proof", "ready", "worthy", "friendly", "focused", "heavy", "lite",
+    }
+)
+
+
+def _glued_name_part(doc: Doc, j: int) -> bool:
+    """Token ``j`` is a hyphen glued between a name and a short lower-case word that ends the word
+    ("Min-ji", "Soon-ja", "Obaa-chan", "Arakawa-sensei"), not a suffix that makes an adjective."""
+    if j + 1 >= len(doc) or doc[j].text != "-" or doc[j - 1].whitespace_ or doc[j].whitespace_:
+        return False
+    part = doc[j + 1]
+    ends = part.whitespace_ or j + 2 >= len(doc) or not doc[j + 2].is_alpha
+    return (
+        part.is_alpha
+        and part.is_lower
+        and len(part.text) <= 6
+        and ends
+        and part.lower_ not in _NAME_SUFFIX_WORDS
+        and doc[j - 1].is_title
+    )
+
+
 def _name_runs(doc: Doc, index: StoryIndex, names: Sequence[bool]) -> list[tuple[int, int]]:
     """Maximal runs of name tokens (with inner particles and hyphens), honorifics included.
 
@@ -748,6 +775,8 @@ def _name_runs(doc: Doc, index: StoryIndex, names: Sequence[bool]) -> list[tuple
                 or nxt.lower_ in PARTICLES
             ):
                 j += 2
+            elif _glued_name_part(doc, j):
+                j += 2  # "Min-ji", "Obaa-chan", "Hana-sensei": a name's lower-case second half or honorific
             elif (
                 nxt.lower_ == "of"
                 and doc[j - 1].ent_type_ != "PERSON"  # "Anand Okonjo of the Riverside Review" stays apart
@@ -1187,9 +1216,11 @@ def _shortens(short: str, first: str, diminutives: dict[str, list[str]]) -> bool
         return False
     if first == short + "s":
         return False  # "Latikas" is a slip or a plural of "Latika", not a longer name it shortens
-    if len(short) < len(first) and first.startswith(short) and len(short) >= 2:
-        return True  # "Sam" of "Samantha", "Jo" of "Joanne"
     genders = _gendered("given_names")
+    if len(short) < len(first) and first.startswith(short) and len(short) >= 2:
+        # "Sam" of "Samantha", "Jo" of "Joanne" (but "Oh" is no pet form of "Ohio": two letters shorten
+        # only a given name)
+        return len(short) >= 3 or first.lower() in genders
     if short in genders and first in genders and genders[short] != genders[first]:
         return False  # "Mary" is no pet form of "Mark", nor "Carla" of "Carl"
     stem = next(
@@ -2398,6 +2429,11 @@ class _Builder:
                     # (a lower-case word the tagger took for a name is a noun: "Fergus, the barman")
                     noun = child.pos_ == "NOUN" or (child.pos_ == "PROPN" and child.is_lower)
                     if child.dep_ in ("appos", "compound") and noun and child.i < m.start:
+                        if child.dep_ == "compound" and any(
+                            c.dep_ == "det" and c.lower_ in ("a", "an")
+                            for c in (*child.children, *head.children)
+                        ):
+                            continue  # "a road Kojo looks down": the parser's compound, no role
                         cluster.roles.add(_role_of(child))
                     elif child.dep_ == "appos" and noun and len(appositions) == 1:
                         cluster.roles.add(_role_of(child))  # one apposition, not a list of things
@@ -3268,9 +3304,6 @@ def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], pe
         cluster.roles & things
         and not cluster.roles & human
         and cluster.actor is None
-        # (not one who acts like a person and is tagged as one: "a road Kojo looks down and declines" …
-        # "Kojo stays in Accra")
-        and not (cluster.human_verbs >= 2 and person_labels > 0)
         and (
             person_labels * 2 <= len(cluster.named_mentions)
             # "the brother's trawler, the Morwenna" … "after the Morwenna was lost": always "the"
@@ -3590,7 +3623,11 @@ def _named_like_a_thing(cluster: CharacterCluster) -> bool:
     things = word_set("characters", "thing_nouns") | word_set("characters", "organisation_words")
     vessels = word_set("characters", "vessel_prefixes")
     interjections = word_set("characters", "interjections")
-    if cluster.forms and all(len(form) == 1 and form[0].lower() in interjections for form in cluster.forms):
+    if (
+        cluster.forms
+        and not cluster.titles  # ("Madam Oh" is someone)
+        and all(len(form) == 1 and form[0].lower() in interjections for form in cluster.forms)
+    ):
         return True
     for form in cluster.forms:
         if len(form) > 1:

@@ -641,9 +641,23 @@ def _paragraph_before(
             and not second_subject(t)
             and (key := ctx.actor(t)) is not None
         }
+        if len(subjects) > 1:
+            # "She dialled, and Mum picked up on the second ring.": the one who answers speaks first
+            subjects = {
+                key
+                for t in sent
+                if t.dep_ == "nsubj" and _answers(t.head) and (key := ctx.actor(t)) is not None
+            } or subjects
         if subjects:
             return subjects.pop() if len(subjects) == 1 else None
     return None
+
+
+def _answers(verb: Token) -> bool:
+    """The verb answers a call or a door: "answered", "picked up", "came to the door"."""
+    if verb.lemma_ == "answer":
+        return True
+    return verb.lemma_ == "pick" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
 
 
 def _newcomer(ctx: _Context, sentence: Span) -> bool:
@@ -712,7 +726,11 @@ def _vocative(ctx: _Context, mark: QuoteMarks) -> tuple[int | None, bool]:
                 # "…a son, Edie, he would have…" (not a list: "Tom, Edie and Ann")
                 or (
                     doc[m.end].text == ","
-                    and doc[m.end + 1].lower_ not in ("and", "or", "nor")
+                    and (
+                        doc[m.end + 1].lower_ not in ("and", "or", "nor")
+                        # "Keep still, Maddie-moo, or you'll end up…": a clause follows, not a name
+                        or (m.end + 2 < len(doc) and doc[m.end + 2].pos_ == "PRON")
+                    )
                     and ctx.by_token.get(i - 2) is None
                 )
             )
