@@ -748,7 +748,9 @@ def _glued_name_part(doc: Doc, j: int) -> bool:
         and len(part.text) <= 6
         and ends
         and part.lower_ not in _NAME_SUFFIX_WORDS
+        and not part.lower_.endswith(("ed", "ing"))  # "Paris-themed", "Fawkes-masked"
         and doc[j - 1].is_title
+        and len(doc[j - 1].text) >= 2  # (not "U-boat", "T-bones")
     )
 
 

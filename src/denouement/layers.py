@@ -2821,12 +2821,11 @@ def _alone_on_record(
     shown = set(f.characters) or (set(facts[f.index + 1].characters) if f.index + 1 < len(facts) else set())
     if not _structure("alone_on_record").search(f.narration):
         # found alone, not on a record ("the crew picked the boy up on his own"): the one found is the
-        # story's lead, whom such a sentence seldom names
+        # story's lead, whom such a sentence seldom names (and "the boy" may be read as the companion)
         told: Counter[int] = Counter(
             {key: sum(1 for j in js if j < f.index and j in narration) for key, js in appearances.items()}
         )
-        if told:
-            shown.add(told.most_common(1)[0][0])
+        shown = {told.most_common(1)[0][0]} if told else set()
     shared: Counter[int] = Counter()
     for key, sentences in appearances.items():
         if key in shown:

@@ -1591,3 +1591,53 @@ def test_a_family_word_joined_to_an_acting_one_acts_too(story_of):  # type: igno
         "somewhere to live. Nan kept a guest house with no guests."
     )
     assert {"Mum", "Dad", "Nan"} <= {c.name for c in story.characters}, [c.name for c in story.characters]
+
+
+def test_a_girl_who_asks_to_be_called_a_name_is_the_one_called_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "At the harbour school his teacher, Mairead Quinn, lets him sit by the stove. On his first day he "
+        "meets Philomena Rafferty (Orla Dunne), a girl of about twelve who tells him to call her Bee. Bee "
+        "knows every rock pool on the point."
+    )
+    bee = by_name(story, "Philomena Rafferty")
+    assert "Bee" in bee.aliases, [(c.name, c.aliases) for c in story.characters]
+    assert "Bee" not in by_name(story, "Mairead Quinn").aliases
+
+
+def test_an_actor_who_plays_him_at_the_start_of_a_sentence_plays_the_one_just_described(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Kwame Asante, nicknamed 'Tuppence' by the stall-holders, is the fastest winger on the Fante coast. "
+        "Daniel Ofori plays him with a sly, coiled calm. Kwame never passes the ball."
+    )
+    assert by_name(story, "Kwame Asante").actor == "Daniel Ofori"
+    assert "Daniel Ofori" not in names(story)
+
+
+def test_an_actor_who_only_says_lines_in_the_film_is_not_a_person_talked_about(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The real leader of the patrol is Havildar Ram Bahadur Thapa, played by Nirmal Rai. Rai says perhaps "
+        "thirty words in the whole film and makes each of them count."
+    )
+    assert by_name(story, "Havildar Ram Bahadur Thapa").actor == "Nirmal Rai"
+    assert "Nirmal Rai" not in names(story), [(c.name, c.kind) for c in story.characters]
+
+
+def test_someone_described_then_given_a_nickname_with_an_actor_is_someone_new(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Aiko Tanaka (Mei Sato) teaches at the village school. Her grandmother, whom everyone including the "
+        "children calls Baa-chan (Kyoko Ima), pays the rent by selling kimonos. Aiko hides the pawn tickets."
+    )
+    baa = by_name(story, "Baa-chan")
+    assert baa.actor == "Kyoko Ima", [(c.name, c.aliases, c.actor) for c in story.characters]
+    assert "Baa-chan" not in by_name(story, "Aiko Tanaka").aliases
+
+
+def test_a_name_glued_to_its_second_half_and_a_title_before_an_interjection(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Madam Oh ran the noodle stall by the harbour in Incheon. Her niece Min-ji washed the bowls. Every "
+        "evening Min-ji counted the coins for Madam Oh. A sailor told them about Ohio, where his mother "
+        "lived."
+    )
+    assert "Min-ji" in names(story) or any("Min-ji" in c.aliases for c in story.characters)
+    oh = by_name(story, "Madam Oh")
+    assert "Ohio" not in (oh.name, *oh.aliases), [(c.name, c.aliases) for c in story.characters]

@@ -3062,3 +3062,142 @@ def test_a_tale_begun_in_quotes_and_a_register_with_nobody_of_that_name_expose_t
     assert layer_of(story, "skates out to the middle") == "imagined"
     assert layer_of(story, "carries him home") == "imagined"
     assert layer_of(story, "checks the parish books") == "actual"
+
+
+def test_time_that_has_not_passed_exposes_the_passage_and_a_jolt_paragraph_is_the_return(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "On the eve of the county final, Bryony rides the team minibus to Truro with her boots in her lap. "
+        "She rests her head on the rattling window.\n\n"
+        "The Gulls run out in front of a packed stand. Bryony scores twice before half-time, and her father "
+        "runs onto the pitch to lift her off her feet. The whole ground sings her name as the captain raises "
+        "the shield.\n\n"
+        "Somebody is prodding Bryony's elbow. It is her keeper, Ama, holding out a flapjack.\n\n"
+        "The minibus is only now crossing the Tamar, and the match is still a day away."
+    )
+    assert layer_of(story, "run out in front of a packed stand") in UNREAL
+    assert layer_of(story, "raises the shield") in UNREAL
+    assert layer_of(story, "Somebody is prodding") == "actual"
+    assert layer_of(story, "holding out a flapjack") == "actual"
+    assert layer_of(story, "rests her head") == "actual"
+
+
+def test_a_dream_opened_with_in_the_dream_runs_to_the_end_of_its_paragraph(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "On the second night, resting for an hour in the porter's chair, Ruth dreams. In the dream her father is young "
+        "again and mending nets on the quay. The harbour is full of boats that sank years ago. He waves her "
+        "down to the water.\n\n"
+        "The director shoots it in soft, milky colours, and the score swells too much."
+    )
+    assert layer_of(story, "In the dream her father") == "dream"
+    assert layer_of(story, "full of boats that sank") == "dream"
+    assert layer_of(story, "waves her down") == "dream"
+    assert layer_of(story, "shoots it in soft") != "dream"
+
+
+def test_picturing_what_someone_wants_opens_a_daydream_that_breaks_into_pieces(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Lost on the moor, the little fox curls up beside a frozen pool and pictures the welcome she wants. "
+        "In it she trots into the village square and the whole den cheers her home. The old badger bows to "
+        "her. A wind cracks the ice, the crowd breaks into pieces, and the owl is shaking her awake.\n\n"
+        "They walk on through the snow."
+    )
+    assert layer_of(story, "pictures the welcome") == "actual"
+    assert layer_of(story, "trots into the village square") == "imagined"
+    assert layer_of(story, "old badger bows") == "imagined"
+    assert layer_of(story, "They walk on") == "actual"
+
+
+def test_someone_picked_up_alone_exposes_the_companion_the_story_gave_them(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "After the funeral, Tomasz and his mother move to a cottage on the Lleyn. Tomasz stops talking. "
+        "His mother takes a job at the chip shop and comes home smelling of vinegar. The village school "
+        "puts Tomasz at a desk by the radiator, and the teacher lets him draw boats.\n\n"
+        "On the beach he meets Wren, a barefoot boy who says he lives in the old lifeboat house. Wren "
+        "teaches him to skim stones. Wren shows him the seal cave at low tide.\n\n"
+        "One evening Wren takes him out in a borrowed coracle. Wren paddles them round the point and back "
+        "through the surf, laughing.\n\n"
+        "At midnight the coastguard carries Tomasz up the slipway in a blanket. The crew picked the boy up "
+        "on his own, a mile out, talking to the empty seat behind him. The lifeboat house has been locked "
+        "for thirty years."
+    )
+    assert layer_of(story, "he meets Wren") in UNREAL
+    assert layer_of(story, "Wren teaches him") in UNREAL
+    assert layer_of(story, "paddles them round the point") in UNREAL
+    assert layer_of(story, "move to a cottage") == "actual"
+    assert layer_of(story, "has been locked for thirty years") == "actual"
+
+
+def test_a_tale_the_narration_says_was_told_so_and_later_corrected_is_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "# The Lamp\n\n"
+        "In the flood of 1953 my great-uncle rowed alone across the drowned marsh to the Hendry farm. He "
+        "found the family on the roof and took all five of them off in two trips. The farmer gave him a "
+        "silver watch for it.\n\n"
+        "That is how Uncle Joss told it at every christening for fifty years. I told it the same way at his "
+        "wake.\n\n"
+        "A month later I read the parish magazine for February 1953. It names the rowers as the Pryce "
+        "brothers and says a lamp was held for them on the dyke.\n\n"
+        "\u201cWhy did you let him tell it like that?\u201d I asked my aunt.\n\n"
+        "\u201cHe held the lamp,\u201d she said. \u201cSomebody had to.\u201d"
+    )
+    assert layer_of(story, "rowed alone across the drowned marsh") == "imagined"
+    assert layer_of(story, "silver watch") == "imagined"
+    assert layer_of(story, "That is how Uncle Joss told it") == "actual"
+    assert layer_of(story, "read the parish magazine") == "actual"
+
+
+def test_what_a_sleeper_did_all_night_and_a_bridge_long_gone_expose_the_dream(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The patrol halts at the gorge at nightfall. The sergeant says they will cross the rope bridge at "
+        "first light.\n\n"
+        "At first light the corporal leads them over the bridge, singing. On the far side his dead brother "
+        "is frying eggs on a little stove and waves a spatula at him.\n\n"
+        "Then the medic is kneeling by the corporal's bedroll with a canteen. \u201cAll night you were "
+        "singing,\u201d the medic says. A runner arrives: the enemy burned the bridge three days ago, and "
+        "they must climb down to the river."
+    )
+    assert layer_of(story, "leads them over the bridge") in UNREAL
+    assert layer_of(story, "frying eggs") in UNREAL
+    assert layer_of(story, "medic is kneeling") == "actual"
+    assert layer_of(story, "halts at the gorge") == "actual"
+
+
+def test_papers_still_where_they_were_put_undo_the_speech_that_pushed_them_aside(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Otis has typed his retirement speech on six pages and clipped them together. At the dinner the "
+        "chairman taps a glass and says his name.\n\n"
+        "Otis stands, pushes the pages aside and talks from the heart. The room laughs in all the right "
+        "places, and his old rival wipes his eyes. A waiter brings out a cake.\n\n"
+        "A dry voice beside him says, \u201cThey've called you three times, Otis.\u201d The pages are still "
+        "clipped together beside his glass."
+    )
+    assert layer_of(story, "pushes the pages aside") == "imagined"
+    assert layer_of(story, "wipes his eyes") == "imagined"
+    assert layer_of(story, "pages are still clipped") == "actual"
+
+
+def test_remembering_a_month_opens_a_memory_in_the_pluperfect(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nadia washed glasses at the back of the bar. Some nights, drying them, she remembered March.\n\n"
+        "The river had burst its banks in the night. Her brother had carried her to the church roof and "
+        "gone back for the goat.\n\n"
+        "\u201cWake up, girl,\u201d the landlord said, and she went on drying."
+    )
+    assert layer_of(story, "river had burst its banks") == "flashback"
+    assert layer_of(story, "gone back for the goat") == "flashback"
+    assert layer_of(story, "washed glasses") == "actual"
+
+
+def test_a_verdict_that_names_the_life_someone_pictured_exposes_the_other_life(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "# Two Winters ending explained\n\n"
+        "Priya is a sixty-year-old teacher in Leicester. In 1990 a gallery in Berlin offered her a "
+        "residency.\n\n"
+        "She says yes. In Berlin she paints a mural on a railway bridge, marries a sculptor called Jonas and "
+        "raises a son, Felix, in a flat above a bakery.\n\n"
+        "## What it means\n\n"
+        "The mural, the sculptor and Felix are the life Priya pictured for herself in that gallery office, "
+        "on the day she turned the residency down."
+    )
+    assert layer_of(story, "paints a mural") in UNREAL
+    assert layer_of(story, "sixty-year-old teacher") == "actual"

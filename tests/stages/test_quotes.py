@@ -808,3 +808,13 @@ def test_a_line_that_calls_the_narrator_by_name_is_never_the_narrators(story_of)
         "I ate my tea. Later I asked Grandad about the lifeboat, and he laughed, and I went to bed."
     )
     assert speaker_of(story, "Eat your tea, Ruth") != "Ruth"
+
+
+def test_a_name_called_before_or_and_a_clause_is_the_one_spoken_to(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Jess sat on the kitchen stool while Mum cut her fringe.\n\n"
+        "\u201cHold still, Jess-bug, or you'll lose an eyebrow.\u201d\n\n"
+        "\u201cI am holding still.\u201d"
+    )
+    assert speaker_of(story, "Hold still") != "Jess", speaker_of(story, "Hold still")
+
