@@ -22,6 +22,7 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from denouement import (  # noqa: F401
@@ -110,9 +111,12 @@ _NAMES_NOT_SLANG = ("Ima", "ima")
 
 def _keep_names_whole(nlp: Language) -> None:
     """Drop the tokenizer's special cases that cut a name into pieces (see :data:`_NAMES_NOT_SLANG`)."""
-    rules = nlp.tokenizer.rules or {}
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer keeps its own rules
+    rules = tokenizer.rules or {}
     if any(name in rules for name in _NAMES_NOT_SLANG):
-        nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _NAMES_NOT_SLANG}
+        tokenizer.rules = {k: v for k, v in rules.items() if k not in _NAMES_NOT_SLANG}
 
 
 def stage_names(nlp: Language) -> list[str]:

@@ -817,4 +817,3 @@ def test_a_name_called_before_or_and_a_clause_is_the_one_spoken_to(story_of):  #
         "\u201cI am holding still.\u201d"
     )
     assert speaker_of(story, "Hold still") != "Jess", speaker_of(story, "Hold still")
-
