@@ -1564,6 +1564,8 @@ class _Builder:
                 return nick
         longer = self.text[mention.char_end : mention.char_end + 160]
         known = _KNOWN_AS.match(longer)
+        if known and self._calls_someone(mention, longer):
+            known = None  # "critic Chidi Umeh called Kemi “the best character …”": a verdict on Kemi
         if known:
             nick = _nick_of(known)
             second = re.match(rf"[ \t]({_NAME_WORD})\b", longer[known.end() :])
@@ -1574,6 +1576,15 @@ class _Builder:
         if match:
             return match.group("nick")
         return None
+
+    def _calls_someone(self, mention: Mention, after: str) -> bool:
+        """The name is the subject of "called" right after it, a verb of its own ("Umeh called Kemi …"),
+        not a participle that names it ("a boy called Reg")."""
+        if not re.match(r"\s+called\b", after):
+            return False
+        verb = self.doc[mention.end] if mention.end < len(self.doc) else None
+        head = self.doc[mention.end - 1]
+        return verb is not None and verb.lower_ == "called" and head.dep_ == "nsubj" and head.head.i == verb.i
 
     def actor_before(self, mention: Mention) -> tuple[str, int] | None:
         before = self.text[max(0, mention.char_start - 80) : mention.char_start]

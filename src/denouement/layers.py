@@ -911,6 +911,26 @@ def _the_real_one(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
 PLACED_REACH = 10
 
 
+#: Sentences before a calendar found behind in which the passage must have reached a later year.
+CALENDAR_REACH = 10
+
+
+def _calendar_behind(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
+    """ "…the calendar on the wall still says February 1957" after lines that reached 1966: no time has
+    passed, so the years just told were not lived."""
+    f = facts[r]
+    match = _structure("calendar_still").search(f.narration)
+    if match is None:
+        return None
+    year = int(match["year"])
+    later = any(
+        int(y) > year for j in range(max(0, r - CALENDAR_REACH), r) for y in _YEAR.findall(facts[j].narration)
+    )
+    if not later:
+        return None
+    return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined")
+
+
 def _still_travelling(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     """ "“Tickets from Preston, please,” said the woman in the purple waistcoat, and Len found …" some
     sentences after "The train pulled into Carlisle": the traveller is still on the way (in a sentence
@@ -3730,7 +3750,8 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
                 or _state_undone(facts, r)
                 or _never_happened(facts, r)
                 or _never_been(facts, r)
-                or _not_there(facts, r),
+                or _not_there(facts, r)
+                or _calendar_behind(facts, r),
                 False,
             )
         if reveal is None:
