@@ -205,6 +205,10 @@ def _named_by_participle(name: Token, noun: Token) -> bool:
     return described.i == noun.i or (described.dep_ == "appos" and described.head.i == noun.i)
 
 
+#: Verbs that give a name or a title, not words said: "called it “Year End”", "titled “Home”".
+_NAMING_VERBS = frozenset({"call", "name", "title", "dub", "label", "nickname", "christen", "entitle"})
+
+
 def _is_speech(ctx: _Context, mark: QuoteMarks, has_verb: bool) -> bool:
     doc, text = ctx.doc, ctx.index.text
     inner = text[mark.inner_start : mark.inner_end]
@@ -227,8 +231,15 @@ def _is_speech(ctx: _Context, mark: QuoteMarks, has_verb: bool) -> bool:
         w[:1].isupper() or w.lower() in {"of", "the", "a", "an", "and", "in", "on", "to", "for"}
         for w in words
     )
+    # "Mrs Haque said “Brava” under her breath": a word said, right after the verb that says it
+    said_right_before = (
+        0 <= prev_tok < len(doc)
+        and ctx.is_speech_verb(doc[prev_tok])
+        and doc[prev_tok].lemma_.lower() not in _NAMING_VERBS
+    )
     if (
         titled
+        and not said_right_before
         and len(words) <= 7
         and not inner.endswith(_TERMINAL)
         and not before.rstrip().endswith((":", ","))
