@@ -764,6 +764,14 @@ _NAME_SUFFIX_WORDS = frozenset(
 )
 
 
+def _without_end_stop(word: str) -> str:
+    """A name the tokenizer kept with the sentence's full stop as an abbreviation ("said Miss Del." — Del.
+    for Delaware): the name without it (not an initial, "D.", nor "St." or "Jr.", which are short)."""
+    if word.endswith(".") and len(word) >= 4 and word[:-1].isalpha() and word[:1].isupper():
+        return word[:-1]
+    return word
+
+
 def _glued_name_part(doc: Doc, j: int) -> bool:
     """Token ``j`` is a hyphen glued between a name and a short lower-case word that ends the word
     ("Min-ji", "Soon-ja", "Obaa-chan", "Arakawa-sensei"), not a suffix that makes an adjective."""
@@ -1448,7 +1456,7 @@ class _Builder:
             if credit_role is not None:
                 roles = [*roles, credit_role]
             # "JAMAL-" (cut off), "Hans'" (a possessive), "-Girl" (the end of "Hit-Girl"): no marks
-            form = tuple(w.strip("-–—'’") or w for w in doc[core:end].text.split())
+            form = tuple(_without_end_stop(w.strip("-–—'’") or w) for w in doc[core:end].text.split())
             roles_words = word_set("characters", "person_roles")
             if not form or (
                 all(w.lower() in _titles() or w.lower() in roles_words for w in form)
