@@ -764,10 +764,46 @@ _NAME_SUFFIX_WORDS = frozenset(
 )
 
 
+#: Ranks and titles written short with a stop, which is theirs and not the sentence's.
+_ABBREVIATED_TITLES = frozenset(
+    {
+        "adm",
+        "capt",
+        "cmdr",
+        "comdr",
+        "insp",
+        "supt",
+        "sgt",
+        "serg",
+        "corp",
+        "pvt",
+        "prof",
+        "gov",
+        "pres",
+        "rev",
+        "revd",
+        "hon",
+        "messrs",
+        "mlle",
+        "mme",
+        "esq",
+        "bros",
+        "univ",
+        "dept",
+    }
+)
+
+
 def _without_end_stop(word: str) -> str:
     """A name the tokenizer kept with the sentence's full stop as an abbreviation ("said Miss Del." — Del.
     for Delaware): the name without it (not an initial, "D.", nor "St." or "Jr.", which are short)."""
-    if word.endswith(".") and len(word) >= 4 and word[:-1].isalpha() and word[:1].isupper():
+    if (
+        word.endswith(".")
+        and len(word) >= 4
+        and word[:-1].isalpha()
+        and word[:1].isupper()
+        and word[:-1].lower() not in _ABBREVIATED_TITLES  # "Adm.", "Capt.", "Supt." stay as written
+    ):
         return word[:-1]
     return word
 
