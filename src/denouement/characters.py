@@ -1280,6 +1280,14 @@ def _clipped_end(short: str, first: str, genders: Mapping[str, str]) -> bool:
     )
 
 
+@cache
+def _pet_stem(short: str) -> str:
+    """The name without a pet ending ("Tommo": Tomm, "Bertie": Bert), or "" when it has none."""
+    return next(
+        (short[: -len(end)] for end in _PET_ENDINGS if short.endswith(end) and len(short) > len(end) + 1), ""
+    )
+
+
 def _shortens(short: str, first: str, diminutives: dict[str, list[str]]) -> bool:
     """Is ``short`` a short or pet form of the given name ``first``?
 
@@ -1298,9 +1306,7 @@ def _shortens(short: str, first: str, diminutives: dict[str, list[str]]) -> bool
         return len(short) >= 3 or first.lower() in genders
     if short in genders and first in genders and genders[short] != genders[first]:
         return False  # "Mary" is no pet form of "Mark", nor "Carla" of "Carl"
-    stem = next(
-        (short[: -len(end)] for end in _PET_ENDINGS if short.endswith(end) and len(short) > len(end) + 1), ""
-    )
+    stem = _pet_stem(short)
     if len(stem) >= 3 and (first.startswith(stem) or stem.startswith(first)):
         return True
     if _clipped_end(short, first, genders):

@@ -2833,13 +2833,17 @@ def _alone_on_record(
     appearances: dict[int, list[int]],
 ) -> tuple[CueSpan | None, int | None]:
     """A recording that shows one character alone ("watched herself come in on the screen: one woman in a
-    grey uniform", "the footage: Nell alone") where the story had given her a companion: the cue, and
-    the companion (the character who shared most of her sentences before it, and none of the record's).
+    grey uniform", "the footage: Nell alone") where the story had given her a companion, or the lead found
+    alone ("picked the boy up on his own", "the signature on it is her own"): the cue, and the companion
+    (the character who shared most of their sentences before it, and none of the record's).
     """
-    # the one the record shows: named in it, or else in the sentence after it ("… back to 3:10. Hall of
-    # Mammals, 11:04: Nell alone")
-    shown = set(f.characters) or (set(facts[f.index + 1].characters) if f.index + 1 < len(facts) else set())
-    if not _structure("alone_on_record").search(f.narration):
+    shown: set[int]
+    if _structure("alone_on_record").search(f.narration):
+        # the one the record shows: named in it, or else in the sentence after it ("… back to 3:10. Hall of
+        # Mammals, 11:04: Nell alone")
+        after = set(facts[f.index + 1].characters) if f.index + 1 < len(facts) else set()
+        shown = set(f.characters) or after
+    else:
         # found alone, not on a record ("the crew picked the boy up on his own"): the one found is the
         # story's lead, whom such a sentence seldom names (and "the boy" may be read as the companion)
         told: Counter[int] = Counter(

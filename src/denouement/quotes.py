@@ -205,8 +205,30 @@ def _named_by_participle(name: Token, noun: Token) -> bool:
     return described.i == noun.i or (described.dep_ == "appos" and described.head.i == noun.i)
 
 
-#: Verbs that give a name or a title, not words said: "called it “Year End”", "titled “Home”".
-_NAMING_VERBS = frozenset({"call", "name", "title", "dub", "label", "nickname", "christen", "entitle"})
+#: Verbs that say words, so that one capitalised word right after them is said, not a title ("said “Brava”";
+#: not "sings “Paper Moon Avenue”").
+_SAYING_VERBS = frozenset(
+    {
+        "say",
+        "whisper",
+        "shout",
+        "murmur",
+        "mutter",
+        "yell",
+        "cry",
+        "answer",
+        "reply",
+        "add",
+        "breathe",
+        "mouth",
+        "gasp",
+        "snap",
+        "hiss",
+        "bellow",
+        "scream",
+        "exclaim",
+    }
+)
 
 
 def _is_speech(ctx: _Context, mark: QuoteMarks, has_verb: bool) -> bool:
@@ -232,11 +254,7 @@ def _is_speech(ctx: _Context, mark: QuoteMarks, has_verb: bool) -> bool:
         for w in words
     )
     # "Mrs Haque said “Brava” under her breath": a word said, right after the verb that says it
-    said_right_before = (
-        0 <= prev_tok < len(doc)
-        and ctx.is_speech_verb(doc[prev_tok])
-        and doc[prev_tok].lemma_.lower() not in _NAMING_VERBS
-    )
+    said_right_before = 0 <= prev_tok < len(doc) and doc[prev_tok].lemma_.lower() in _SAYING_VERBS
     if (
         titled
         and not said_right_before
