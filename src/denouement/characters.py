@@ -273,7 +273,7 @@ def _nick_of(match: re.Match[str], group: str = "nick") -> str | None:
 _KNOWN_AS = re.compile(
     rf"^\s*(?:\([^()]{{1,60}}\))?\s*,?\s*"
     # an appositive between the name and the nickname: ", a gentle, bearded planner known as …"
-    rf"(?:(?:a|an|the)\s[^,;.()\"“]{{1,60}}?(?:,\s*[^,;.()\"“]{{1,40}}?)?\s+(?=known|nicknamed|called))?"
+    rf"(?:(?:a|an|the)\s[^,;.()\"“]{{1,60}}?(?:,\s*[^,;.()\"“]{{1,40}}?)?,?\s+(?=known|nicknamed|called))?"
     # a relative clause before it: ", who has run the booth for years and is known to the town as …"
     rf"(?:who\s[^,;.()\"“]{{1,80}}?\sand\s(?:is |was |has been |had been )?(?=known|nicknamed|called))?"
     rf"\(?(?:who is |who's |better |simply |mostly |widely |universally )?"

@@ -1641,3 +1641,12 @@ def test_a_name_glued_to_its_second_half_and_a_title_before_an_interjection(stor
     assert "Min-ji" in names(story) or any("Min-ji" in c.aliases for c in story.characters)
     oh = by_name(story, "Madam Oh")
     assert "Ohio" not in (oh.name, *oh.aliases), [(c.name, c.aliases) for c in story.characters]
+
+
+def test_a_nickname_given_after_an_apposition_is_the_named_ones(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Tomiko, the youngest of the weavers, nicknamed 'Sparrow', hides thread in her sleeves. Sparrow is "
+        "caught on the third day. Tomiko laughs at the foreman."
+    )
+    tomiko = next(c for c in story.characters if "Tomiko" in (c.name, *c.aliases))
+    assert "Sparrow" in (tomiko.name, *tomiko.aliases), [(c.name, c.aliases) for c in story.characters]
