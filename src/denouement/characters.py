@@ -725,7 +725,8 @@ def _once_per_doc(doc: Doc, key: str, compute: Callable[[], frozenset[str]]) -> 
     return words
 
 
-#: Words that end a hyphenated adjective made from a name ("Kojo-like", "Bond-esque"), not a name's part.
+#: Words that end a hyphenated adjective made from a name ("Kojo-like", "Bond-esque"), not a name's part
+#: (participles, "Paris-themed", are left out by their ending, and words over six letters by their length).
 _NAME_SUFFIX_WORDS = frozenset(
     {
         "like",
@@ -733,31 +734,18 @@ _NAME_SUFFIX_WORDS = frozenset(
         "esque",
         "type",
         "era",
-        "led",
-        "based",
         "born",
         "made",
-        "shaped",
-        "sized",
         "ish",
         "free",
         "less",
-        "related",
-        "owned",
         "run",
-        "centric",
-        "inspired",
-        "obsessed",
-        "approved",
-        "adjacent",
         "level",
         "class",
         "grade",
         "proof",
         "ready",
         "worthy",
-        "friendly",
-        "focused",
         "heavy",
         "lite",
     }
