@@ -1119,6 +1119,7 @@ def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, list[str], list[
     titles = _titles()
     roles = word_set("characters", "person_roles")
     humans = word_set("characters", "human_nouns")
+    skipped = word_set("characters", "name_descriptors") | {"by", "and", "with", "starring"}
     found: list[str] = []
     role_words: list[str] = []
     # "Battalion Captain John H. Miller": everything up to the last title before the name goes
@@ -1135,7 +1136,7 @@ def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, list[str], list[
         word = doc[start].lower_
         if word in titles:
             found.append(doc[start].text)
-        elif word in roles or word in humans or word in {"by", "and", "with", "starring"}:
+        elif word in roles or word in humans or word in skipped:
             if word in roles or word in humans:
                 role_words.append(word)
         else:

@@ -1650,3 +1650,12 @@ def test_a_nickname_given_after_an_apposition_is_the_named_ones(story_of):  # ty
     )
     tomiko = next(c for c in story.characters if "Tomiko" in (c.name, *c.aliases))
     assert "Sparrow" in (tomiko.name, *tomiko.aliases), [(c.name, c.aliases) for c in story.characters]
+
+
+def test_a_word_describing_a_performer_is_no_part_of_the_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ruth Okafor runs the night shelter in Enugu. Veteran Nadeem Akhtar turns up as a bookseller who "
+        "owes her money. Akhtar pays her back in the last scene."
+    )
+    assert "Nadeem Akhtar" in names(story), [(c.name, c.aliases) for c in story.characters]
+    assert not any("Veteran" in c.name for c in story.characters)
