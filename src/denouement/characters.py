@@ -80,7 +80,8 @@ _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:(?:de|van|von|der|da|di|del|le|la|du)[ \t]+)?
 _ACTOR_IN_PARENS = re.compile(
     r"^\s*\(\s*(?:(?:who is |as )?(?:played|portrayed|voiced|performed) by\s+)?"
     # "Great-Uncle Eddie (a wonderfully dry Lou Ferrante)": a review's epithet before the actor
-    r"(?:(?:a|an|the)\s+(?:[a-z-]+\s+){1,3})?"
+    # (not "Richard Ney (the actor who portrayed Vincent)": there the name inside is the part)
+    r"(?:(?:a|an|the)\s+(?:(?!(?:who|that|played|portrayed|plays|portrays)\b)[a-z-]+\s+){1,3})?"
     rf"(?P<actor>{_NAME})\s*(?:[),;]|$)"
 )
 _PLAYED_BY = re.compile(
@@ -1257,6 +1258,21 @@ def shortens(short: str, first: str) -> bool:
     return _shortens(short.lower(), first.lower(), _diminutive_table())
 
 
+def _short_for(nick: str, form: Sequence[str]) -> bool:
+    """A given name in parentheses after a name is a short form of it ("Amelia (Mia)", "Elizabeth
+    (Bess)"), its letters in order in one of the name's words; any other given name there is the actor
+    who plays the part ("Amit Narayan (Rajesh)", a film's star known by one name)."""
+    if any(shortens(nick, word) for word in form):
+        return True
+    given = nick.lower() in _gendered("given_names")
+    return given and any(_letters_in_order(nick.lower(), word.lower()) for word in form)
+
+
+def _letters_in_order(short: str, word: str) -> bool:
+    rest = iter(word)
+    return len(short) < len(word) and all(ch in rest for ch in short)
+
+
 def _clipped_end(short: str, first: str, genders: Mapping[str, str]) -> bool:
     """``short`` is the end of ``first`` clipped off: "Bert" of "Cuthbert", "Dili" of "Okwudili" — not
     "Ian" of "Brian" (a short name of its own) nor "Ray" of "Manray" (a word)."""
@@ -1559,7 +1575,7 @@ class _Builder:
                 continue
             actor = match.group("actor").strip()
             if len(actor.split()) == 1 and pattern is _ACTOR_IN_PARENS:
-                if actor.lower() in _gendered("given_names") or actor in mention.form or actor.isupper():
+                if _short_for(actor, mention.form) or actor in mention.form or actor.isupper():
                     continue  # "Amelia (Mia)": a nickname; "(GED)": an abbreviation
                 actor = (
                     self._full_name_ending_with(actor, exclude=mention.form) or actor
@@ -1599,7 +1615,7 @@ class _Builder:
         match = re.match(rf"^\s*\(\s*(?P<q>[\"“‘'])?(?P<nick>{_NAME_WORD})[\"”’']?\s*\)", rest)
         if match and match.group("nick") not in mention.form:
             nick = match.group("nick")
-            if match.group("q") or nick.lower() in _gendered("given_names"):
+            if match.group("q") or _short_for(nick, mention.form):
                 return nick
         longer = self.text[mention.char_end : mention.char_end + 160]
         known = _KNOWN_AS.match(longer)

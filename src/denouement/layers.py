@@ -1392,6 +1392,10 @@ _PROMPT = re.compile(
 )
 
 
+#: A short line that doubts what was just said, answering it ("You are sure?", "Are you serious?").
+_DOUBTED = re.compile(r"\b(?:sure|certain|serious|seriously|kidding|joking|mean it)\W*$", re.IGNORECASE)
+
+
 def _a_call(text: str, quoted: float) -> bool:
     """Speech alone, three words at most, asked or cried out ("Hello?", "Ruth? Ruth!", "Cut!"), or a line
     of any length that calls a daydreamer back ("Are you even listening?", "You were miles away")."""
@@ -1403,6 +1407,7 @@ def _a_call(text: str, quoted: float) -> bool:
         len(text.split()) <= 3
         and (words.endswith(("?", "!")) or bool(re.search(r"\w[?!]\s", words)))
         and not _PROMPT.match(text.strip(" \"“”‘’'"))
+        and not _DOUBTED.search(text.strip(" \"“”‘’'"))
     )
     return short or bool(_structure("call_back").search(text))
 
@@ -3084,6 +3089,12 @@ def _dead_all_along(
         dead = {c for begin, _e, chars in f.subjects if lo <= begin <= hi for c in chars} or {
             c for begin, _e, chars in f.subjects if begin < lo and lo - begin <= 40 for c in chars
         }
+        who = _WHO_BEFORE.search(f.narration[: m.start()])
+        if who is not None:
+            # "Benny, who died two years earlier": the one named right before "who" (not "a barber who,
+            # he soon learns, had died the month before": nobody the story names)
+            at = f.start + who.start()
+            dead = {c for begin, c in f.names if 0 <= at - begin <= WHO_REACH}
         for key in dead:
             acts = [
                 j
@@ -3106,13 +3117,34 @@ def _dead_all_along(
                 for j in range(acts[0])
                 if j in narration and key in facts[j].characters
             )
-            if told_dead:
-                continue
+            if told_dead or _mostly_past_perfect(facts, acts):
+                continue  # ("Her grandmother had baked melon bread that winter": memories of the dead)
             cue = CueSpan(r, lo, hi, "reveal", "imagined")
             for run in _runs_in_paragraphs(facts, acts):
                 found.append(SegmentSpan("imagined", _SEGMENT_KIND["imagined"], run[0], run[-1], [cue]))
                 claimed.update(range(run[0], run[-1] + 1))
     return found
+
+
+#: A relative pronoun shortly before a death ("who, he soon learns, had died"): the death is its antecedent's.
+_WHO_BEFORE = re.compile(r"\b(?:who|whom|whose)\b[^.;]{0,40}$", re.IGNORECASE)
+#: Characters, at most, from the start of a name to the "who" after it ("Benny Adair, who").
+WHO_REACH = 30
+
+#: A verb in the past perfect ("had baked", "had never said"), not "had to" nor a possession ("had a car").
+_PAST_PERFECT = re.compile(
+    r"\bhad\s+(?:(?:not|never|always|already|once|often|just|long|n[’']t)\s+)?"
+    r"(?!to\b|a\b|an\b|the\b|no\b|his\b|her\b|their\b|its\b|my\b|our\b|your\b|some\b|any\b"
+    r"|nothing\b|one\b|two\b|enough\b|more\b|\d)[a-z]+\b",
+    re.IGNORECASE,
+)
+
+
+def _mostly_past_perfect(facts: Sequence[SentenceFacts], sentences: Sequence[int]) -> bool:
+    """At least half the sentences are told in the past perfect: memories of what happened before the
+    story's present, where the dead may act."""
+    told = sum(1 for j in sentences if _PAST_PERFECT.search(facts[j].narration))
+    return 2 * told >= len(sentences)
 
 
 def _runs_in_paragraphs(facts: Sequence[SentenceFacts], sentences: Sequence[int]) -> list[list[int]]:

@@ -3201,3 +3201,41 @@ def test_a_verdict_that_names_the_life_someone_pictured_exposes_the_other_life(s
     )
     assert layer_of(story, "paints a mural") in UNREAL
     assert layer_of(story, "sixty-year-old teacher") == "actual"
+
+
+def test_the_dead_remembered_in_the_past_perfect_are_no_twist(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Rosa Medina had wanted her own tailoring shop since school, and at forty she still sewed hems "
+        "for a department store in Valparaiso.\n\n"
+        "Her uncle, Tomas, had cut suits in a room above a fish market in the winter of 1988. Tomas had "
+        "let her sweep the offcuts. Tomas had taught her to chalk a collar before she could read. He had "
+        "sold six suits that winter and bought her a thimble with the money.\n\n"
+        "Tomas had been dead for nine years now. Rosa kept the thimble in a tin by the sewing machine."
+    )
+    assert unreal_segments(story) == []
+
+
+def test_a_death_said_of_someone_unnamed_after_who_exposes_nobody(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Emre Kaya sweeps the steps of his tea house in Izmir every morning. Emre serves the fishermen first. "
+        "Emre argues with his nephew about football. In a late scene, Emre arrives in the city in 1971 with "
+        "a letter for a tea merchant who, he discovers, had died the week before."
+    )
+    assert unreal_segments(story) == []
+
+
+def test_a_habit_broken_every_time_reveals_nothing(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Early on, Joaquin tells a bus of French tourists that his grandfather laid the road to Puno by "
+        "hand. He did not, and he knows it, and so do we. It is the first of many lies he tells on the "
+        "road, and the fun is in how he picks them.\n\n"
+        "Joaquin is no licensed guide. He drives the cheap bus from Puno, and the tips are better when he "
+        "talks, so he plays one. He calls a pile of stones a royal bath and names a stray dog after a "
+        "general. He assures two Canadian students that a famous singer once rode in the third row. "
+        "\u201cRight where you are,\u201d he says, and one of them films the seat. The conductor, Ruben, "
+        "grins into the mirror. \u201cJoaquin, the Swiss lady is sick,\u201d Ruben shouts, and the spell "
+        "breaks every time.\n\n"
+        "The tips go into a jar for his son's school fees."
+    )
+    assert unreal_segments(story) == []
+
