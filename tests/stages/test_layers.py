@@ -3238,4 +3238,3 @@ def test_a_habit_broken_every_time_reveals_nothing(story_of):  # type: ignore[no
         "The tips go into a jar for his son's school fees."
     )
     assert unreal_segments(story) == []
-
