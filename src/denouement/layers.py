@@ -3462,6 +3462,80 @@ def _names_its_subject(f: SentenceFacts, cues: LayerCues) -> bool:
     return len(_subject_nouns(f, cue.start)) >= 2 or bool(_structure("from_onward").search(f.narration))
 
 
+def _recap_verdict(f: SentenceFacts) -> CueSpan | None:
+    """ "The goal over the keeper, the shoulders, his grandmother on her seat: he had played every moment
+    of it while warming up": a recap of a passage, item by item, with a verdict that it was imagined."""
+    match = _structure("recap").search(f.narration)
+    if match is None:
+        return None
+    return CueSpan(
+        f.index, f.start + match.start("verdict"), f.start + match.end("verdict"), "reveal", "imagined"
+    )
+
+
+_ENDING = re.compile(r"(?:ing|ed|es|e|s)$")
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Two forms of one word ("dancing", "dance"; "steps", "step")."""
+    stem = _ENDING.sub("", a)
+    return len(stem) >= 3 and stem == _ENDING.sub("", b)
+
+
+#: Sentences of retelling, at most, between two that tell of a recap's items.
+RECAP_GAP = 3
+
+
+def _passage_recapped(
+    facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, narration: set[int], taken: set[int]
+) -> SegmentSpan | None:
+    """The passage a recap lists ("the embrace, the toast and the dancing were a wedding he had
+    rehearsed"): the one unbroken run of retelling before it that tells of two of its items at least, from
+    the first sentence that tells of one to the last."""
+    f = facts[r]
+    match = _structure("recap").search(f.narration)
+    if match is None or reveal.start != f.start + match.start("verdict"):
+        return None
+    lo, hi = f.start + match.start("list"), f.start + match.end("list")
+    items = {
+        lemma.lower()
+        for start, _e, pos, lemma in f.tokens
+        if lo <= start < hi and pos in ("NOUN", "PROPN") and lemma.lower() not in _TELLING_NOUNS
+    }
+    if len(items) < 2:
+        return None
+
+    def told(j: int) -> set[str]:
+        words = {lemma.lower() for _s, _e, pos, lemma in facts[j].tokens if pos in ("NOUN", "PROPN", "VERB")}
+        return {
+            item
+            for item in items
+            if item in words or any(w.endswith(item) or _same_stem(w, item) for w in words)
+        }
+
+    last: int | None = None
+    first: int | None = None
+    found: set[str] = set()
+    gap = 0  # sentences of retelling since the last that told of an item
+    for j in range(r - 1, max(-1, r - 2 * STRETCH_REACH), -1):
+        if j in taken or facts[j].heading or facts[j].meta:
+            break
+        if j not in narration:
+            continue  # a critic's aside inside the passage ("It is a gorgeous five minutes")
+        here = told(j)
+        if here:
+            last = j if last is None else last
+            first, gap = j, 0
+            found |= here
+        elif last is not None:
+            gap += 1
+            if gap > RECAP_GAP:
+                break
+    if first is None or last is None or len(found) < 2 or first == 0:
+        return None
+    return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], first, last, [reveal])
+
+
 def _a_list_judged(f: SentenceFacts, reveal: CueSpan) -> bool:
     """The sentence is only a subject and the verdict on it: it opens on the things, with no adverb
     or clause before them, and the verdict opens on its verb "to be" ("…the birthday dance are the life…")."""
@@ -3787,7 +3861,8 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
                 or _never_happened(facts, r)
                 or _never_been(facts, r)
                 or _not_there(facts, r)
-                or _calendar_behind(facts, r),
+                or _calendar_behind(facts, r)
+                or _recap_verdict(facts[r]),
                 False,
             )
         if reveal is None:
@@ -3822,6 +3897,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             or _paragraph_of_the_thing(facts, r, reveal, narration, taken)
             or _passage_that_undid(facts, r, reveal, narration, taken, cues)
             or _passage_never_been(facts, r, reveal, narration, taken)
+            or _passage_recapped(facts, r, reveal, narration, taken)
             or _passage_of_named_things(facts, r, reveal, narration, taken)
             or _revealed_passage(facts, r, reveal, narration, taken, cues)
         )

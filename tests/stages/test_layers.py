@@ -3238,3 +3238,19 @@ def test_a_habit_broken_every_time_reveals_nothing(story_of):  # type: ignore[no
         "The tips go into a jar for his son's school fees."
     )
     assert unreal_segments(story) == []
+
+
+def test_a_recap_of_a_passage_item_by_item_exposes_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Kwabena sits on the bench for the cup final in Kumasi. His mother has come on the trotro from "
+        "Tamale to watch.\n\n"
+        "With six minutes left the coach waves him on. He takes the ball past two defenders and chips the "
+        "goalkeeper from the edge of the box. The stand shakes, and his teammates lift him onto their "
+        "shoulders while his mother dances in the aisle.\n\n"
+        "The chip over the keeper, the shoulders, his mother in the aisle: he had lived every moment of it "
+        "while stretching behind the goal. The coach never looks his way, and the final ends goalless."
+    )
+    assert layer_of(story, "chips the goalkeeper") in UNREAL
+    assert layer_of(story, "mother dances in the aisle") in UNREAL
+    assert layer_of(story, "sits on the bench") == "actual"
+    assert layer_of(story, "final ends goalless") == "actual"
