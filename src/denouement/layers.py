@@ -3843,7 +3843,8 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         for i in commentary
         if (len(facts[i].narration.split()) <= VERDICT_WORDS or _names_its_subject(facts[i], cues))
         and (_strong_reveal(facts[i], cues) or _predicated_unreal(facts, i))
-    }
+    } | {i for i in commentary if _recap_verdict(facts[i]) is not None}  # "we understand that the square,
+    # the rain and the flag have been playing behind his eyelids"
     # and a commentary's denial of the people and things a passage told: "There was no Tomás, no Inês,
     # no balcony; the hour we have just spent with them is the life sealed inside that envelope."
     denying = {i for i in commentary if _denied_nouns(facts[i])[1]}
