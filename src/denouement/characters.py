@@ -3726,10 +3726,13 @@ def _named_like_a_thing(cluster: CharacterCluster) -> bool:
         and all(len(form) == 1 and form[0].lower() in interjections for form in cluster.forms)
     ):
         return True
+    places = word_set("characters", "place_prefixes")
     for form in cluster.forms:
         if len(form) > 1:
             if form[0].isupper() and form[0].lower() in vessels:
                 return True
+            if form[0].lower() in places and not cluster.titles:
+                return True  # "Calle Medrano", "Arena Coliseo"
             last = form[-1].lower().rstrip(".")
             if last in things:
                 return True

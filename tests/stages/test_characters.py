@@ -1659,3 +1659,14 @@ def test_a_word_describing_a_performer_is_no_part_of_the_name(story_of):  # type
     )
     assert "Nadeem Akhtar" in names(story), [(c.name, c.aliases) for c in story.characters]
     assert not any("Veteran" in c.name for c in story.characters)
+
+
+def test_places_named_in_other_languages_are_not_characters(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Lupita Arce (Ana de la Reguera) sells tamales on Calle Medrano. On Fridays she takes the bus "
+        "past Arena Coliseo to visit her brother Memo, who sweeps a barbershop on Bagdat Caddesi in "
+        "Istanbul. Seu Baltasar, the old barber, lends Memo his radio."
+    )
+    found = names(story)
+    assert not {"Calle Medrano", "Arena Coliseo", "Bagdat Caddesi", "Medrano", "Coliseo"} & found, found
+    assert "Baltasar" in found or any("Baltasar" in c.name for c in story.characters), found
