@@ -1670,3 +1670,11 @@ def test_places_named_in_other_languages_are_not_characters(story_of):  # type: 
     found = names(story)
     assert not {"Calle Medrano", "Arena Coliseo", "Bagdat Caddesi", "Medrano", "Coliseo"} & found, found
     assert "Baltasar" in found or any("Baltasar" in c.name for c in story.characters), found
+
+
+def test_a_dialect_sound_opening_a_line_is_nobody(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Morven Rae came home to Barra for the funeral. On the ferry the skipper would not look at her.\n\n"
+        "\u201cAch, well,\u201d said Morven at last, \u201cyou always did hate goodbyes.\u201d"
+    )
+    assert "Ach" not in names(story), [(c.name, c.aliases) for c in story.characters]
