@@ -325,7 +325,9 @@ _NICK_TO_EVERYONE = re.compile(
     r"the (?:town|family|village|crew|team|squad|regulars|band|harbour|street|estate|school))\b"
 )
 _CALLED_PRONOUN = re.compile(
-    rf"\b(?:call(?:s|ed|ing)?|nickname[sd]?|dub(?:s|bed)?)\s+(?:him|her)\s+{_nick('nick')}"
+    # ("nobody called him anything but the Captain", "she only ever calls him Sonny")
+    rf"\b(?:call(?:s|ed|ing)?|nickname[sd]?|dub(?:s|bed)?)\s+(?:him|her)\s+"
+    rf"(?:(?:anything|nothing) (?:but|except|other than) |only |simply |just )?{_nick('nick')}"
     rf"|\bkn(?:ows?|ew|own)\s+(?:him|her)\s+as\s+{_nick('known')}"
     rf"|\b(?i:everyone|everybody|all|people|friends|whom)(?:[\s,]+[\w]+){{0,8}}?[\s,]+"
     rf"(?:still\s+|always\s+|just\s+|start\s+|started\s+|begin\s+|began\s+)?"

@@ -84,6 +84,8 @@ class _Context:
         self.by_token = mentions_by_token(mentions)
         self.speech = word_set("quotes", "speech_verbs")
         self.humans = word_set("characters", "human_nouns")
+        titles = load_lexicon("characters")["titles"]
+        self.title_words = frozenset(str(w).lower() for words in titles.values() for w in words)
         relations = load_lexicon("characters")["relation_gender"]
         self.noun_gender = {str(w).lower(): g for g in ("female", "male") for w in relations.get(g, [])}
         self.gender: dict[int, str] = {}
@@ -136,6 +138,20 @@ class _Context:
         """The one character the text gave the role a noun names ("said my father" → the father)."""
         role = noun.lemma_.lower()
         holders = [c.key for c in self.doc._.characters or [] if c.forms and role in c.roles]
+        if not holders:
+            # "Captain Hamish MacLeod" … "said the Captain": the one character who bears the title
+            holders = [
+                c.key
+                for c in self.doc._.characters or []
+                if c.forms
+                and c.kind == "character"
+                and (
+                    role in {t.lower().rstrip(".") for t in c.titles}
+                    # "Hamish MacLeod, known to all as the Captain"
+                    or any([w.lower() for w in f if w.lower() != "the"] == [role] for f in c.forms)
+                    or any(n.lower().removeprefix("the ") == role for n in c.nicknames)
+                )
+            ]
         return holders[0] if len(holders) == 1 else None
 
     def is_speech_verb(self, token: Token) -> bool:
@@ -361,7 +377,9 @@ def _speaker_from_verb(ctx: _Context, verb: Token, mark: QuoteMarks) -> int | No
             return key
         if subject.pos_ == "PRON" or subject.lower_ in ("i", "we", "you", "it", "they"):
             return None
-        if subject.pos_ == "NOUN" and any(c.lower_ == "the" for c in subject.children):
+        if (
+            subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.lower_ in ctx.title_words)
+        ) and any(c.lower_ == "the" for c in subject.children):
             # "Fergus, the barman, …" — "“She'll be back,” the barman says": the one given that role; else
             # "“It's catching,” the sous-chef said": the one just named
             holder = ctx.role_holder(subject)

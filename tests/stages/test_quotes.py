@@ -817,3 +817,20 @@ def test_a_name_called_before_or_and_a_clause_is_the_one_spoken_to(story_of):  #
         "\u201cI am holding still.\u201d"
     )
     assert speaker_of(story, "Hold still") != "Jess", speaker_of(story, "Hold still")
+
+
+def test_a_speaker_known_by_a_title_alone(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Fergus Dunlop had run the lighthouse tender for thirty years, and the crew called him nothing "
+        "but the Skipper. Ailsa Reid was the new deckhand.\n\n"
+        "\u201cMind the rope,\u201d the Skipper said, and Ailsa coiled it twice."
+    )
+    assert speaker_of(story, "Mind the rope") == "Fergus Dunlop", [(q.text, q.speaker) for q in story.quotes]
+
+
+def test_a_speaker_named_by_the_title_given_with_the_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Inspector Farida Nasser runs the harbour police post. Omar Said works the night desk. "
+        "\u201cBring the lamp,\u201d the Inspector called down, and Omar ran for it."
+    )
+    assert speaker_of(story, "Bring the lamp") == "Farida Nasser", [(q.text, q.speaker) for q in story.quotes]
