@@ -261,6 +261,7 @@ FAMILY_TITLES = frozenset(
     {
         *("auntie", "aunty", "aunt", "uncle", "cousin", "great-aunt", "great-uncle"),
         *("granny", "grandma", "grandad", "grandpa", "nana", "nan", "gran"),
+        *("tio", "tío", "tia", "tía", "zio", "zia", "tante", "oncle", "onkel"),
     }
 )
 _FAMILY_TITLE = "(?:" + "|".join(sorted((t.capitalize() for t in FAMILY_TITLES), key=len, reverse=True)) + ")"

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from denouement.characters import (
+    FAMILY_TITLES,
     CharacterCluster,
     Mention,
     StoryIndex,
@@ -179,11 +180,26 @@ def _only_spoken_to(
     count, key = heard[0]
     # a name heard once is the narrator's only when no other name is in the running and nobody else is
     # before the speaker's eyes (“Then she looked at Dad. “I've known since Tuesday, Graham.””)
-    if count < 2 and (
-        len(heard) > 1 or not all(_said_to_nobody_else(doc, m, named) for m in calls if m.cluster == key)
+    # ("my niece Paloma … said, “Tio Chuy, tell me…”": a family title in the call says whose relative
+    # is speaking, and in a first-person story that is the narrator's)
+    kin_called = any(_called_as_kin(doc, m) for m in calls if m.cluster == key)
+    if (
+        count < 2
+        and not kin_called
+        and (
+            len(heard) > 1 or not all(_said_to_nobody_else(doc, m, named) for m in calls if m.cluster == key)
+        )
     ):
         return None
     return key
+
+
+def _called_as_kin(doc: Doc, call: Mention) -> bool:
+    """The name is called with a family title ("Tio Chuy", "Auntie Bid")."""
+    first = doc[call.start]
+    before = doc[call.start - 1] if call.start > 0 else None
+    words = {first.lower_, before.lower_ if before is not None else ""}
+    return bool(words & FAMILY_TITLES)
 
 
 def _said_to_nobody_else(doc: Doc, call: Mention, named: Sequence[Mention]) -> bool:

@@ -834,3 +834,15 @@ def test_a_speaker_named_by_the_title_given_with_the_name(story_of):  # type: ig
         "\u201cBring the lamp,\u201d the Inspector called down, and Omar ran for it."
     )
     assert speaker_of(story, "Bring the lamp") == "Farida Nasser", [(q.text, q.speaker) for q in story.quotes]
+
+
+def test_a_first_person_narrator_called_once_with_a_family_title(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Every summer I open the boathouse on the lake at Pátzcuaro. This year my nephew Beto came to "
+        "help. He is fourteen and talks without stopping. On the first evening he sat on the jetty with "
+        "his feet in the water and said, \u201cTio Nacho, tell me how Abuela beat Rigo Salas at cards.\u201d\n\n"
+        "\u201cShe did not lose it,\u201d I said. \u201cShe let Rigo Salas win, and he never knew.\u201d"
+    )
+    assert speaker_of(story, "She did not lose it") == "Nacho", [
+        (c.name, c.aliases) for c in story.characters
+    ]
