@@ -3730,11 +3730,12 @@ def _named_like_a_thing(cluster: CharacterCluster) -> bool:
     ):
         return True
     places = word_set("characters", "place_prefixes")
+    given = _gendered("given_names")  # ("Isla Grant" is someone, whatever "isla" means in Spanish)
     for form in cluster.forms:
         if len(form) > 1:
             if form[0].isupper() and form[0].lower() in vessels:
                 return True
-            if form[0].lower() in places and not cluster.titles:
+            if form[0].lower() in places and not cluster.titles and form[0].lower() not in given:
                 return True  # "Calle Medrano", "Arena Coliseo"
             last = form[-1].lower().rstrip(".")
             if last in things:

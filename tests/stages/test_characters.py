@@ -1665,11 +1665,13 @@ def test_places_named_in_other_languages_are_not_characters(story_of):  # type: 
     story = story_of(
         "Lupita Arce (Ana de la Reguera) sells tamales on Calle Medrano. On Fridays she takes the bus "
         "past Arena Coliseo to visit her brother Memo, who sweeps a barbershop on Bagdat Caddesi in "
-        "Istanbul. Seu Baltasar, the old barber, lends Memo his radio."
+        "Istanbul. Seu Baltasar, the old barber, lends Memo his radio. Isla Ferreira, their cousin, "
+        "sends postcards from Lisbon."
     )
     found = names(story)
     assert not {"Calle Medrano", "Arena Coliseo", "Bagdat Caddesi", "Medrano", "Coliseo"} & found, found
     assert "Baltasar" in found or any("Baltasar" in c.name for c in story.characters), found
+    assert "Isla Ferreira" in found, found  # a given name, whatever "isla" means in Spanish
 
 
 def test_a_dialect_sound_opening_a_line_is_nobody(story_of):  # type: ignore[no-untyped-def]
