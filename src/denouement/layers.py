@@ -3465,7 +3465,7 @@ def _names_its_subject(f: SentenceFacts, cues: LayerCues) -> bool:
 def _recap_verdict(f: SentenceFacts) -> CueSpan | None:
     """ "The goal over the keeper, the shoulders, his grandmother on her seat: he had played every moment
     of it while warming up": a recap of a passage, item by item, with a verdict that it was imagined."""
-    match = _structure("recap").search(f.narration)
+    match = _search(_structure("recap"), f)
     if match is None:
         return None
     return CueSpan(
@@ -3843,8 +3843,10 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         for i in commentary
         if (len(facts[i].narration.split()) <= VERDICT_WORDS or _names_its_subject(facts[i], cues))
         and (_strong_reveal(facts[i], cues) or _predicated_unreal(facts, i))
-    } | {i for i in commentary if _recap_verdict(facts[i]) is not None}  # "we understand that the square,
-    # the rain and the flag have been playing behind his eyelids"
+    }
+    # a critic's recap of a passage with its verdict ("we understand that the square, the rain and the
+    # flag have been playing behind his eyelids")
+    revealing |= {i for i in commentary if _recap_verdict(facts[i]) is not None}
     # and a commentary's denial of the people and things a passage told: "There was no Tomás, no Inês,
     # no balcony; the hour we have just spent with them is the life sealed inside that envelope."
     denying = {i for i in commentary if _denied_nouns(facts[i])[1]}
