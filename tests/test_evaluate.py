@@ -33,8 +33,8 @@ def test_dev_set_floor() -> None:
     assert figures["quote_recall"] >= 0.982
     assert figures["character_precision"] >= 0.943
     assert figures["layer_coarse"] >= 0.955
-    assert figures["unreal_f1"] >= 0.892
-    assert figures["divergence_recall"] >= 0.343
+    assert figures["unreal_f1"] >= 0.893
+    assert figures["divergence_recall"] >= 0.342
     assert figures["linear_false_segments"] == 0  # no unreal passage invented in a story without one
 
 

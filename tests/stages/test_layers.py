@@ -3254,3 +3254,15 @@ def test_a_recap_of_a_passage_item_by_item_exposes_it(story_of):  # type: ignore
     assert layer_of(story, "mother dances in the aisle") in UNREAL
     assert layer_of(story, "sits on the bench") == "actual"
     assert layer_of(story, "final ends goalless") == "actual"
+
+
+def test_an_apposition_of_two_things_is_no_recap(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Mara turns down the job in Oslo and stays in Tromsø to look after her mother. She teaches her "
+        "mother to use the tram, and every evening they walk along the harbour.\n\n"
+        "## What it means\n\n"
+        "Mara, now old, sits in her mother's flat after the funeral and opens a box of unused tickets. "
+        "The Oslo years are not a warning about the road not taken; they are a gift, a life Mara was "
+        "able to imagine because she stayed."
+    )
+    assert unreal_segments(story) == []
