@@ -76,7 +76,14 @@ def _batch(folder: Path, out: Path) -> subprocess.Popen[bytes]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # the driver and its worker processes share a group to kill at once
+        # as from a terminal: Ctrl-C at its default, whatever an earlier test in this process left it at
+        # (a Python started with SIGINT ignored keeps it ignored and never sees the interrupt)
+        preexec_fn=_default_interrupt,
     )
+
+
+def _default_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @pytest.mark.model
