@@ -3493,7 +3493,7 @@ def _passage_recapped(
     rehearsed"): the one unbroken run of retelling before it that tells of two of its items at least, from
     the first sentence that tells of one to the last."""
     f = facts[r]
-    match = _structure("recap").search(f.narration)
+    match = _search(_structure("recap"), f)
     if match is None or reveal.start != f.start + match.start("verdict"):
         return None
     lo, hi = f.start + match.start("list"), f.start + match.end("list")
