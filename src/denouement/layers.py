@@ -1250,6 +1250,65 @@ def _names_noun(f: SentenceFacts, lemma: str) -> bool:
     return any(pos == "NOUN" and word == lemma for _s, _e, pos, word in f.tokens)
 
 
+#: "Denis has vaulted nothing.", "Denis never vaulted the boards": a named character said not to have
+#: done a deed.
+_DEED_UNDONE = re.compile(
+    r"\b(?P<who>(?-i:[A-Z])[\w’'-]+) (?:(?:has|had) (?P<verb>[a-z]+) (?:nothing|no one|nobody)\b"
+    r"|(?:has |had )?(?:never|not|did not|didn[’']t|has not|hasn[’']t|had not|hadn[’']t) (?P<verb2>[a-z]+))"
+)
+
+
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|n[’']t)\s+$")
+
+
+def _deed_undone(facts: Sequence[SentenceFacts], k: int) -> int | None:
+    """The sentence before ``k``, within :data:`STRETCH_REACH`, whose deed ``k`` says was never done: the
+    same character the subject of the same verb ("Denis vaults the boards" … "Denis has vaulted nothing")."""
+    f = facts[k]
+    for match in _DEED_UNDONE.finditer(f.narration):
+        verb_at = f.start + match.start("verb" if match["verb"] else "verb2")
+        lemma = next((lm for st, _e, pos, lm in f.tokens if st == verb_at and pos == "VERB"), None)
+        if lemma is None:
+            continue
+        who = match["who"]
+        for j in range(k - 1, max(-1, k - STRETCH_REACH), -1):
+            g = facts[j]
+            if re.search(rf"\b{re.escape(who)}\b", g.narration) and any(
+                pos == "VERB" and lm == lemma and not _NEGATED_BEFORE.search(g.narration[: st - g.start])
+                for st, _e, pos, lm in g.tokens
+            ):
+                return j
+    return None
+
+
+def _before_the_undoing(
+    facts: Sequence[SentenceFacts],
+    r: int,
+    seg: SegmentSpan,
+    reveal: CueSpan,
+    narration: set[int],
+    taken: set[int],
+    cues: LayerCues,
+) -> SegmentSpan:
+    """A passage found for a reveal that holds a sentence saying a deed told before it was never done
+    ("Denis has vaulted nothing.") is the return, not the passage: the passage is the one that ends
+    before that sentence's paragraph and holds the deed."""
+    for k in range(seg.first, r + 1):
+        if k not in narration:
+            continue
+        deed = _deed_undone(facts, k)
+        if deed is None or deed >= seg.first:
+            continue
+        para_first, _ = _paragraph_bounds(facts, k)
+        if para_first <= deed or any(j in taken for j in range(deed, para_first)):
+            return seg
+        earlier = _revealed_passage(facts, para_first, reveal, narration, taken, cues)
+        if earlier is not None and earlier.first <= deed <= earlier.last:
+            return earlier
+        return seg
+    return seg
+
+
 def _never_happened(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     """ "The wedding in Leith never took place.", "There had never been a night at the Apollo": a
     happening the sentences just before told of (or at a place they named), said never to have happened,
@@ -1304,6 +1363,10 @@ DENIAL_REACH = 15
 _DENIABLE = frozenset({"NOUN", "PROPN"})
 
 
+#: "no" (or "never any") right before a noun, or one word before it: "no zip", "never any man".
+_DENIED_BEFORE = re.compile(r"\b(?:no|never (?:any|a|an)) (?:[\w-]+ )?$", re.IGNORECASE)
+
+
 def _denied_nouns(f: SentenceFacts) -> tuple[CueSpan | None, set[str], set[str]]:
     """A denial that whole things of the story never were ("There was no wreck on the skerries and no
     survivor in the bothy"): its cue, the denied nouns, and every noun of the denying clause."""
@@ -1319,9 +1382,7 @@ def _denied_nouns(f: SentenceFacts) -> tuple[CueSpan | None, set[str], set[str]]
     lo, hi = f.start + match.start(), f.start + clause_end
     # (people denied by name too: "There was no Tomás, no Inês, no balcony")
     nouns = [(start, lemma) for start, _e, pos, lemma in f.tokens if pos in _DENIABLE and lo <= start < hi]
-    denied = {
-        lemma for start, lemma in nouns if re.search(r"\bno (?:[\w-]+ )?$", f.narration[: start - f.start])
-    }
+    denied = {lemma for start, lemma in nouns if _DENIED_BEFORE.search(f.narration[: start - f.start])}
     cue = CueSpan(f.index, lo, f.start + match.end(), "reveal", "denied")
     return cue, denied, {lemma for _s, lemma in nouns}
 
@@ -1331,6 +1392,29 @@ def _denied_nouns(f: SentenceFacts) -> tuple[CueSpan | None, set[str], set[str]]
 _ARRIVES = re.compile(
     r"(?<!\bfor )(?<!\bexpects )(?<!\bwants )(?<!\bawaits )\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
+
+
+#: Paragraphs, at most, that a passage runs on past the last one naming what a denial denies.
+TOLD_ON_PARAGRAPHS = 2
+
+
+def _scene_told_on(
+    facts: Sequence[SentenceFacts], last: int, own_first: int, narration: set[int], taken: set[int]
+) -> int:
+    """The passage ran on after its last named thing ("She came around the table and held him"), up to
+    the paragraph that interrupted it, the one just before the denial's own ("“Aunty, how much for this
+    one?”"): whole paragraphs of narration, :data:`TOLD_ON_PARAGRAPHS` at most."""
+    paragraphs: list[tuple[int, int]] = []
+    k = last + 1
+    while k < own_first:
+        bounds = _paragraph_bounds(facts, k)
+        paragraphs.append((k, min(bounds[1], own_first - 1)))
+        k = bounds[1] + 1
+    for first, end in paragraphs[:-1][:TOLD_ON_PARAGRAPHS]:
+        if any(j in taken or j not in narration or facts[j].heading for j in range(first, end + 1)):
+            break
+        last = end
+    return last
 
 
 def _denied_passage(
@@ -1365,6 +1449,7 @@ def _denied_passage(
         return None  # "waits for the last train … There was no train": only expected, never told as there
     first = min(told)
     last = min(_paragraph_bounds(facts, max(told))[1], own_first - 1)
+    last = _scene_told_on(facts, last, own_first, narration, taken)
     while last > first and last not in narration:
         last -= 1
     return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], first, last, [cue])
@@ -1875,7 +1960,7 @@ def _revealed_passage(
         first += 1
     if first > end or first == 0:
         return None
-    if _a_claim_called_a_lie(facts, r, reveal, first, end):
+    if _a_claim_called_a_lie(facts, r, reveal, first, end) or _a_claim_just_told(facts, r, reveal):
         return None
     layer: Layer = reveal.kind if reveal.kind in ("dream", "alternate") else "imagined"  # type: ignore[assignment]
     return SegmentSpan(layer, _SEGMENT_KIND[layer], first, end, cue_list)
@@ -1890,6 +1975,29 @@ def _a_claim_called_a_lie(
     if not re.search(r"\bl(?:ie|ies|ied|ying)\b", said, re.I):
         return False
     return all(_structure("reported_claim").match(facts[j].narration.lstrip()) for j in range(first, end + 1))
+
+
+#: A claim reported in the sentence: "…and tells her that she has already been promoted".
+_CLAIM_THAT = re.compile(
+    r"\b(?:tells?|told|says?|said|claims?|claimed|insists?|insisted|swears?|swore|assures?|assured|"
+    r"writes?|wrote|boasts?|boasted|promises?|promised)(?: [^;:!?]{1,50}?,?)? that\b",
+    re.IGNORECASE,
+)
+
+
+def _a_claim_just_told(facts: Sequence[SentenceFacts], r: int, reveal: CueSpan) -> bool:
+    """ "…and tells her that she has already been promoted. None of that is true", "he tells Mr. Vartak,
+    the groom's uncle, that he has shot three weddings… Every word is false": a verdict on truth right
+    after a reported claim is about the claim, which was only said."""
+    said = facts[r].narration[reveal.start - facts[r].start : reveal.end - facts[r].start]
+    if not re.search(r"\b(?:true|untrue|false|l(?:ie|ies|ied|ying))\b", said, re.IGNORECASE):
+        return False
+    before = facts[r - 1] if r > 0 else None
+    return (
+        before is not None
+        and before.paragraph == facts[r].paragraph
+        and _CLAIM_THAT.search(before.narration) is not None
+    )
 
 
 def _a_question_put(facts: Sequence[SentenceFacts], k: int) -> bool:
@@ -2716,16 +2824,27 @@ def _framed_flashbacks(
             i += 1
             continue
         end = i  # position in ``ordered`` of the flashback's last sentence
+        recalled = _PAST_PERFECT.search(facts[j].narration) is not None
         for position in range(i + 1, len(ordered)):
             k = ordered[position]
             if k in taken or _back_to_present(facts[k], present_year, cues):
                 break
+            if recalled and _plain_past_paragraph(facts, k):
+                break  # "She had believed him for almost a year." — "The afternoon passed the way…"
             end = position
         last = ordered[end]
         cue = CueSpan(j, facts[j].start + m.start(1), facts[j].start + m.end(1), "open", "flashback")  # type: ignore[union-attr]
         found.append(SegmentSpan("flashback", _SEGMENT_KIND["flashback"], j, last, [cue]))
         i = end + 1
     return found
+
+
+def _plain_past_paragraph(facts: Sequence[SentenceFacts], k: int) -> bool:
+    """The sentence opens a paragraph told in the plain past, not the past perfect a memory in a
+    past-tense story is told in: the story's own time again."""
+    f = facts[k]
+    plain = _PAST_PERFECT.search(f.narration) is None
+    return f.paragraph_start and f.tense == "past" and f.quoted < 0.3 and plain
 
 
 def _back_to_present(f: SentenceFacts, present_year: int | None, cues: LayerCues) -> bool:
@@ -3089,6 +3208,10 @@ def _dead_all_along(
         dead = {c for begin, _e, chars in f.subjects if lo <= begin <= hi for c in chars} or {
             c for begin, _e, chars in f.subjects if begin < lo and lo - begin <= 40 for c in chars
         }
+        if not dead and "all hands" in m.group():
+            # "Einar, it emerges, was a deckhand on the trawler Saebjorg, which sank with all hands": the
+            # crew went down with the vessel
+            dead = {c for begin, _e, chars in f.subjects if begin < lo for c in chars}
         who = _WHO_BEFORE.search(f.narration[: m.start()])
         if who is not None:
             # "Benny, who died two years earlier": the one named right before "who" (not "a barber who,
@@ -3298,7 +3421,10 @@ def _told_before(facts: Sequence[SentenceFacts], i: int) -> int:
         k = first - 1
         if facts[k].heading or facts[k].meta or facts[k].quoted >= 0.3:
             break
-        first = _paragraph_bounds(facts, k)[0]
+        para_first = _paragraph_bounds(facts, k)[0]
+        if any(_structure("told").search(facts[j].narration) for j in range(para_first, k + 1)):
+            break  # "…, and tonight he tells it again. Chanturia stages the tale as a full sequence."
+        first = para_first
     return first
 
 
@@ -3342,6 +3468,10 @@ def _tale_contradiction(
     text = f.spoken or f.narration
     m = _structure("tale_contradicted").search(text)
     if m is None:
+        denied_cue, denied, _nouns = _denied_nouns(f)
+        if denied_cue is not None and denied & tale_nouns:
+            # "There was never any man in a white suit."
+            return dataclasses.replace(denied_cue, kind="imagined")
         denial = _structure("denied_deed")
         m = next((d for d in denial.finditer(text) if d["word"].lower() in tale_words), None)
         if m is None:
@@ -3482,6 +3612,13 @@ def _same_stem(a: str, b: str) -> bool:
     return len(stem) >= 3 and stem == _ENDING.sub("", b)
 
 
+#: A thing named as what the story cuts away from ("cuts from the tram to Elena") is left behind.
+_CUT_AWAY = re.compile(
+    r"\b(?:cuts?|cutting|pans?|panning|switch(?:es)?|jumps?|dissolves?|moves?|turns?) (?:away |back )?"
+    r"from (?:the |his |her |their |a |an )?(?:[\w-]+ )?$",
+    re.IGNORECASE,
+)
+
 #: Sentences of retelling, at most, between two that tell of a recap's items.
 RECAP_GAP = 3
 
@@ -3494,7 +3631,7 @@ def _passage_recapped(
     the first sentence that tells of one to the last."""
     f = facts[r]
     match = _search(_structure("recap"), f)
-    if match is None or reveal.start != f.start + match.start("verdict"):
+    if match is None or not f.start + match.start("verdict") <= reveal.start < f.start + match.end("verdict"):
         return None
     lo, hi = f.start + match.start("list"), f.start + match.end("list")
     items = {
@@ -3506,7 +3643,13 @@ def _passage_recapped(
         return None
 
     def told(j: int) -> set[str]:
-        words = {lemma.lower() for _s, _e, pos, lemma in facts[j].tokens if pos in ("NOUN", "PROPN", "VERB")}
+        g = facts[j]
+        words = {
+            lemma.lower()
+            for at, _e, pos, lemma in g.tokens
+            if pos in ("NOUN", "PROPN", "VERB")
+            and not _CUT_AWAY.search(g.narration[max(0, at - g.start - 24) : at - g.start])
+        }
         return {
             item
             for item in items
@@ -3531,9 +3674,67 @@ def _passage_recapped(
             gap += 1
             if gap > RECAP_GAP:
                 break
+    ends = _recap_ends(facts, r, match, told, taken)
+    if ends is not None and (first is None or last is None or (ends[0] < first and ends[1] >= last)):
+        first, last, found = ends[0], ends[1], items  # "the turning, the candles and my father's hand"
     if first is None or last is None or len(found) < 2 or first == 0:
         return None
+    # the passage runs on to the end of the paragraph of its last item ("Children run beside them
+    # shouting."), short of the reveal's own paragraph
+    own_first = _paragraph_bounds(facts, r)[0]
+    para_last = _paragraph_bounds(facts, last)[1]
+    rest = range(last + 1, para_last + 1)
+    if para_last < own_first and all(k in narration and k not in taken for k in rest):
+        last = para_last
     return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], first, last, [reveal])
+
+
+#: Between the items of a recap's list.
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+")
+
+
+def _recap_ends(
+    facts: Sequence[SentenceFacts],
+    r: int,
+    match: re.Match[str],
+    told: Callable[[int], set[str]],
+    taken: set[int],
+) -> tuple[int, int] | None:
+    """A recap lists a passage in its order ("the turning, the candles and my father's hand at my
+    elbow"): the passage runs from the last sentence to tell of the first item before the last one to
+    tell of the last item, however far apart, within ``2 * STRETCH_REACH`` sentences and no heading."""
+    f = facts[r]
+    text, base = match.group("list"), f.start + match.start("list")
+    bounds = [0, *(m.end() for m in _LIST_SEPARATOR.finditer(text)), len(text) + 1]
+    groups = [
+        {
+            lemma.lower()
+            for start, _e, pos, lemma in f.tokens
+            if base + lo <= start < base + hi - 1
+            and pos in ("NOUN", "PROPN")
+            and lemma.lower() not in _TELLING_NOUNS
+        }
+        for lo, hi in itertools.pairwise(bounds)
+    ]
+    groups = [g for g in groups if g]
+    if len(groups) < 3:
+        return None
+    last = first = None
+    for j in range(r - 1, max(-1, r - 2 * STRETCH_REACH), -1):
+        if j in taken or facts[j].heading or facts[j].meta:
+            break
+        here = told(j)
+        if last is None and here & groups[-1]:
+            last = j
+        elif last is not None and here & groups[0]:
+            first = j
+            break
+    if first is None or last is None or first == 0:
+        return None
+    middle = set().union(*groups[1:-1])
+    if not any(told(j) & middle for j in range(first, last + 1)):
+        return None
+    return first, last
 
 
 def _a_list_judged(f: SentenceFacts, reveal: CueSpan) -> bool:
@@ -3739,6 +3940,40 @@ def _other_versions(passages: Sequence[SegmentSpan], facts: Sequence[SentenceFac
             seg.kind = _SEGMENT_KIND["alternate"]
 
 
+_STRAND = re.compile(
+    r"\b(?:in )?the (?P<nth>first|second|third|other|warm[\w-]*|cold[\w-]*|[a-z]+-tinted) "
+    r"(?:strand|branch|timeline|thread|version|path)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_the_line_followed(
+    passages: list[SegmentSpan], facts: Sequence[SentenceFacts], narration: set[int]
+) -> list[SegmentSpan]:
+    """Of two strands a story splits into ("In the first strand, Ada misses the bus … In the second
+    strand…"), the one the telling comes back to after both, by name ("Meanwhile, the first strand's
+    stall slowly recovers"), is the story's own line, not an alternate one."""
+    alternate = [seg for seg in passages if seg.layer == "alternate"]
+    if len(alternate) < 2:
+        return passages
+    named: dict[str, SegmentSpan] = {}
+    for seg in alternate:
+        match = _STRAND.search(facts[seg.first].narration)
+        if match is not None:
+            named.setdefault(match["nth"].lower(), seg)
+    if len(named) < 2:
+        return passages
+    after = max(seg.last for seg in named.values())
+    for j in sorted(narration):
+        if j <= after or any(seg.first <= j <= seg.last for seg in passages):
+            continue
+        match = _STRAND.search(facts[j].narration)
+        followed = named.get(match["nth"].lower()) if match is not None else None
+        if followed is not None:
+            return [seg for seg in passages if seg is not followed]
+    return passages
+
+
 #: A hand-over that names the layer it hands over to ("into Bea's daydream", "in a flashback").
 _NAMES_A_LAYER = re.compile(r"flashback|dream|fantasy|imagination|nightmare|reverie")
 
@@ -3794,6 +4029,10 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             cue = _opener(facts[i], cues)
             if cue is not None and i not in narration and _framing(facts[i], cue, cues):
                 cue = None  # an opinion that names a dream or a fantasy opens no passage of its own
+            if cue is not None and _recap_verdict(facts[i]) is not None:
+                # a recap with its verdict looks back: "The bookshop, the rooftop and the tram are the
+                # reunion she plays out in her head"
+                cue = None
             if (
                 cue is None
                 and handover is not None
@@ -3883,6 +4122,8 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             # "That night Kitty knocks on her door.": the story moved on; nothing was interrupted (but
             # "At seven the next morning Morag finds her brother slumped across the kitchen table")
             continue
+        if any(c.sentence == r and c.role == "reveal" for seg in passages for c in seg.cues):
+            continue  # "The tale is false": it exposed a told tale already, not the lines before it too
         said = f.narration[reveal.start - f.start : reveal.end - f.start]
         if not weak and _structure("tale_exposed").search(said) and _expose_tale(passages, facts, r, reveal):
             continue  # "the card game is his own invention": the tale told earlier, not the lines before
@@ -3904,6 +4145,8 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             or _passage_of_named_things(facts, r, reveal, narration, taken)
             or _revealed_passage(facts, r, reveal, narration, taken, cues)
         )
+        if seg is not None and denied is None:
+            seg = _before_the_undoing(facts, r, seg, reveal, narration, taken, cues)
         found_asleep = (
             _structure("found_asleep").search(said) is not None
         )  # (by someone else: "Morag finds…")
@@ -3974,6 +4217,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))
     _other_versions(passages, facts)
+    passages = _without_the_line_followed(passages, facts, narration)
     _exposed_told_flashbacks(passages, facts)
     passages = _leaps_ahead(passages, facts, narration)
     for seg in passages:

@@ -3266,3 +3266,201 @@ def test_an_apposition_of_two_things_is_no_recap(story_of):  # type: ignore[no-u
         "able to imagine because she stayed."
     )
     assert unreal_segments(story) == []
+
+
+def test_a_recap_in_the_present_tense_after_a_cut_away_exposes_the_passage(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ines packs for Marseille to find her missing father, and leaves a note for her sister.\n\n"
+        "She arrives at the old port at noon and follows the address to a fish restaurant on the quay. "
+        "Her father is in the kitchen, grey and thinner, gutting sardines. They talk until the lamps come "
+        "on, and he promises to come home for the christening. The last we see of them, they are walking "
+        "along the harbour wall arm in arm.\n\n"
+        "The film cuts from the harbour wall to Ines on a bench at the station in Lyon. Her train left an "
+        "hour ago. The restaurant, the kitchen and the harbour wall are the meeting she acts out in her "
+        "head while the departures board clicks over."
+    )
+    assert layer_of(story, "follows the address to a fish restaurant") in UNREAL
+    assert layer_of(story, "walking along the harbour wall") in UNREAL
+    assert layer_of(story, "cuts from the harbour wall") == "actual"
+    assert layer_of(story, "packs for Marseille") == "actual"
+
+
+def test_things_listed_as_not_there_expose_an_opening_passage(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The Clockmaker's Son\n\n"
+        "Ravi walked into the workshop on Lamington Road with a parcel under his arm and set a brass "
+        "carriage clock on the bench. He wound the key and the clock chimed the hour.\n\n"
+        "\u201cIt works, Appa,\u201d he said.\n\n"
+        "His father lifted the clock to the window and laughed, and the apprentices came in from the yard "
+        "to look.\n\n"
+        "\u201cIs it ready yet, uncle?\u201d\n\n"
+        "A customer was leaning over the counter. Mohan looked at the bench. No parcel lay on it, no key, "
+        "no clock; only the drawer of loose springs his son had left behind when he went to Dubai. He "
+        "told the customer to come back on Friday."
+    )
+    assert layer_of(story, "set a brass carriage clock") in UNREAL
+    assert layer_of(story, "lifted the clock to the window") in UNREAL
+    assert layer_of(story, "A customer was leaning") == "actual"
+    assert layer_of(story, "come back on Friday") == "actual"
+
+
+def test_a_memory_in_the_past_perfect_ends_when_the_plain_past_returns(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "In March 1988 Halima kept the tea stall by the bus station in Kano, as she did every morning.\n\n"
+        "In 1979, when the river flooded, it was her brother who had carried their mother out on his back "
+        "and Halima who had saved the kettle. He had sworn that day to build her a shop of brick.\n\n"
+        "The morning went the way mornings went. A driver argued over the price of bread, and a boy sold "
+        "her a newspaper she did not read. At noon she poured tea for three soldiers."
+    )
+    flashbacks = [seg for seg in story.segments if seg.layer == "flashback"]
+    assert flashbacks, "the memory of 1979 is a flashback"
+    assert layer_of(story, "had carried their mother") == "flashback"
+    assert layer_of(story, "The morning went the way") == "actual"
+    assert layer_of(story, "poured tea for three soldiers") == "actual"
+
+
+def test_a_deed_said_never_done_points_past_the_return_to_the_passage(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The film builds to the county final in Kilkenny. Ciaran's father, Padraig, has not missed a match "
+        "in ten years.\n\n"
+        "In the last minute Ciaran catches the sliotar over his shoulder and drives it over the bar. Padraig "
+        "jumps the barrier, runs onto the pitch and lifts his son off his feet. A selector from the county "
+        "minor team shakes his hand.\n\n"
+        "Then the referee blows for full time, and the score stands against them. Ciaran is on his knees "
+        "near the square. Padraig has jumped nothing. He is still in the stand with his cap in his hands, "
+        "and the winning score, the embrace and the handshake have all been playing behind his shut eyes."
+    )
+    assert layer_of(story, "catches the sliotar") in UNREAL
+    assert layer_of(story, "selector from the county") in UNREAL
+    assert layer_of(story, "Padraig has jumped nothing") == "actual"
+    assert layer_of(story, "Ciaran is on his knees") == "actual"
+
+
+def test_of_two_strands_the_one_the_telling_follows_on_is_the_story(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Plot\n\n"
+        "Mirela Popescu is a nurse in Cluj who wants to open a dance school. One wet morning she runs for "
+        "the tram to a job interview at the hospital.\n\n"
+        "The film then divides. In the first strand, Mirela misses the tram. She loses the post, rents a "
+        "cold hall above a garage and teaches tango to six pensioners. Her savings run out by winter.\n\n"
+        "In the second strand, Mirela catches the tram. She gets the post, buys a flat and marries the "
+        "surgeon Andrei Lupu, and the dance school stays a drawing on her fridge.\n\n"
+        "Meanwhile, the first strand's hall fills up. By spring there is a waiting list, and Mirela's "
+        "pensioners dance at the town festival. The other strand never comes back, and the film ends in "
+        "the hall."
+    )
+    assert layer_of(story, "She loses the post") == "actual"
+    assert layer_of(story, "She gets the post") == "alternate"
+    assert layer_of(story, "pensioners dance at the town festival") not in UNREAL
+
+
+def test_a_verdict_on_a_claim_just_reported_exposes_no_passage(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Episode 3 belongs to Dayo. He works nights at a car park in Ikeja and saves for a recording "
+        "studio.\n\n"
+        "This week his cousin offers him a share in a taxi business. Dayo turns it down and goes back to "
+        "his booth. At four in the morning he rings his aunt in Ibadan, who is always awake at that hour, "
+        "and tells her that he has signed with a record label in London. None of that is true, and the "
+        "episode lets it stand without comment.\n\n"
+        "In the morning he buys a second-hand microphone with his wages."
+    )
+    assert unreal_segments(story) == []
+
+
+def test_a_told_tale_called_false_is_the_telling_only(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Last week closed with the family around the table for Sunday lunch in Cork.\n\n"
+        "Uncle Declan has told the story of the lighthouse at every christening since 1982, and today he "
+        "tells it again, to the new curate. The episode stages the tale as a full sequence.\n\n"
+        "It is the winter of 1982, and a gale has knocked out the lamp on Roancarrig. Declan rows out alone "
+        "through the swell with a spare bulb in his coat. He climbs the iron ladder in the dark and relights "
+        "the lamp just as a trawler turns for the rocks. The trawler's crew sound their horn in thanks.\n\n"
+        "\u201cAnd that,\u201d Declan tells the curate, \u201cis why the harbour still sends me a bottle.\u201d\n\n"
+        "His niece rolls her eyes.\n\n"
+        "The tale is false, and the episode enjoys proving it. Clearing the attic, his niece finds the "
+        "harbour log, in which the keeper noted that the lamp was relit by the keeper's wife."
+    )
+    assert layer_of(story, "rows out alone through the swell") in UNREAL
+    assert layer_of(story, "sound their horn in thanks") in UNREAL
+    assert layer_of(story, "has told the story of the lighthouse") != "imagined"
+    assert layer_of(story, "His niece rolls her eyes") == "actual"
+    assert layer_of(story, "Clearing the attic") == "actual"
+
+
+def test_a_recap_in_the_order_of_the_passage_reaches_back_to_its_first_thing(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "My brother Tomasz and I had not spoken since the wedding. When my mother turned seventy, I set off "
+        "for Gdansk with a cake in a box on the back seat, and stopped at a petrol station near Torun to "
+        "rest my eyes.\n\n"
+        "The exit for Sopot came up at sunset. The seafront was strung with lanterns, and music drifted "
+        "out of the hotel. Tomasz met me in the car park. He took the cake box from me and kissed me on "
+        "both cheeks. My mother cried when she saw us come in together. We danced until midnight, and "
+        "Tomasz held my arm on the stairs.\n\n"
+        "A horn sounded beside my window. The cake box sat on the back seat, and the exit, the lanterns "
+        "and my brother's arm on the stairs had all belonged to a journey I never made."
+    )
+    assert layer_of(story, "The exit for Sopot came up") in UNREAL
+    assert layer_of(story, "Tomasz held my arm on the stairs") in UNREAL
+    assert layer_of(story, "stopped at a petrol station") == "actual"
+    assert layer_of(story, "A horn sounded") == "actual"
+
+
+def test_a_told_account_denied_by_what_it_told_of_is_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "A crate of rifles goes missing from the depot at Mombasa, and Sergeant Otieno questions the "
+        "storeman, Baraka. \u201cFrom the start,\u201d he says.\n\n"
+        "Baraka begins. Wanjiru shoots his account in slow, golden takes. The night guard goes home at ten. "
+        "A tall man in a grey raincoat climbs the fence and forces the padlock with a crowbar. Baraka "
+        "shouts, and the stranger knocks him down and drives off with the crate in a lorry.\n\n"
+        "Otieno writes it all down.\n\n"
+        "Then Wanjiru cuts to the harbour, where Baraka's brother is loading the crate onto a dhow. There "
+        "was never any man in a grey raincoat. Baraka cut the padlock himself."
+    )
+    assert layer_of(story, "forces the padlock with a crowbar") in UNREAL
+    assert layer_of(story, "drives off with the crate") in UNREAL
+    assert layer_of(story, "Otieno writes it all down") == "actual"
+    assert layer_of(story, "loading the crate onto a dhow") == "actual"
+
+
+def test_a_recap_that_belonged_to_a_wished_for_game_ranges_from_its_first_item(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Last week ended with Joel giving his place in the team to his cousin and taking his father's taxi "
+        "out on the night shift.\n\n"
+        "The stadium in Accra is full. With a minute left Joel takes the ball on the left wing, beats two "
+        "defenders and curls a shot inside the far post. The crowd sings his name, his teammates carry "
+        "him on their shoulders, and his grandmother waves a flag in the stand.\n\n"
+        "A car horn blares. Joel is parked at a petrol station with the radio on. The wing, the shoulders "
+        "and the flag belonged to the match Joel wished he were playing, not the one on the radio."
+    )
+    assert layer_of(story, "takes the ball on the left wing") in UNREAL
+    assert layer_of(story, "grandmother waves a flag") in UNREAL
+    assert layer_of(story, "Joel is parked at a petrol station") == "actual"
+
+
+def test_every_word_false_after_a_boast_to_someone_named_exposes_nothing(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Three days earlier, all is well in the chawl. Sunil is behind on rent and dreams of photographing "
+        "for a travel magazine.\n\n"
+        "Sunil sees his opening. Over lunch he tells Mrs. Desai, the bride's aunt, that he has photographed "
+        "four weddings in Goa and that his usual fee is twice what she is offering. Every word is false, "
+        "and his sister, drying dishes in the corner, knows it.\n\n"
+        "On Saturday he borrows a camera from a cousin."
+    )
+    assert unreal_segments(story) == []
+
+
+def test_a_son_lost_with_his_trawler_before_he_came_home_was_imagined(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Plot\n\n"
+        "In the harbour town of Skagen, Birgit Holm mends nets for the fishing fleet and meets the mail boat "
+        "every Friday.\n\n"
+        "One Friday her son Anders Holm steps off the mail boat with a kitbag on his shoulder. Birgit drops "
+        "her basket. Anders laughs and carries it home for her. That evening he repairs the leaking gutter "
+        "and tells her he will take over the boatyard. Anders sleeps in his old room.\n\n"
+        "The next morning the pastor calls at her door.\n\n"
+        "Anders, it emerges, was a deckhand on the trawler Nordlys, which went down with all hands off the "
+        "Shetlands two winters before. Birgit has never let the town hold a funeral."
+    )
+    assert layer_of(story, "steps off the mail boat with a kitbag") in UNREAL
+    assert layer_of(story, "repairs the leaking gutter") in UNREAL
+    assert layer_of(story, "the pastor calls at her door") == "actual"
