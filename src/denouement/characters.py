@@ -320,10 +320,14 @@ _NAME_THEN_ROLE = re.compile(rf"^{_NAME}\s*[·|•]\s*")
 _BARE_NAME = re.compile(rf"^{_NAME}$")
 _NICK_TO_EVERYONE = re.compile(
     rf"^\s*(?:\([^()]{{1,60}}\))?\s*,\s*(?:who (?:was|is|had been|has been) )?"
-    rf"[\"“‘']?(?P<nick>{_NAME_WORD})[\"”’']?\s+to\s+"
+    rf"[\"“‘']?(?P<nick>(?:(?:{_FAMILY_TITLE}|Mang|Aling|Manong|Manang) )?{_NAME_WORD})[\"”’']?\s+to\s+"
     r"(?:everyone|everybody|all|friends|family|(?:his|her|their) (?:friends|mates|pals|family|"
     r"colleagues|crew|team|squad|fans|regulars|workmates|[a-z]+mates|[a-z]+s)|"
-    r"the (?:town|family|village|crew|team|squad|regulars|band|harbour|street|estate|school))\b"
+    # "Kolya to the whole valley", "Mang Erning to the street", "“Ti-Denis” to the men at the tavern"
+    r"the (?:whole |entire )?(?:town|family|village|valley|crew|team|squad|regulars|band|harbour|street|"
+    r"estate|school|neighbourhood|neighborhood|barangay|compound|market|quarter|island|parish|club|"
+    r"office|ward|building|block|station|city|district|camp|yard|mill|factory|kitchen|men|women|boys|"
+    r"girls|kids|children|locals|neighbours|neighbors|customers|staff|players|workers|fishermen))\b"
 )
 _CALLED_PRONOUN = re.compile(
     # ("nobody called him anything but the Captain", "she only ever calls him Sonny")

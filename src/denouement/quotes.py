@@ -367,6 +367,10 @@ def _speaker_from_verb(ctx: _Context, verb: Token, mark: QuoteMarks) -> int | No
         if subject.pos_ == "PRON" and _told_me(verb):
             interviewed = _interviewed(ctx, verb, subject)  # "“I wanted a film…,” he told me"
             key = interviewed if interviewed is not None else key
+        if key is not None and subject.pos_ == "PRON" and _told_by_name(ctx, verb) == key:
+            # "“Take it,” she tells Ada": "she" is not Ada, whoever the pronoun was taken for
+            other = _named_before_other_than(ctx, verb, key, PRONOUN_GENDER.get(subject.lower_, "unknown"))
+            key = other if other is not None else key
         if key is not None:
             return key
         if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
@@ -395,6 +399,49 @@ def _speaker_from_verb(ctx: _Context, verb: Token, mark: QuoteMarks) -> int | No
             m = ctx.by_token.get(j)
             if m is not None and m.kind == "name":
                 return m.cluster
+    return None
+
+
+#: Tokens, at most, looked back over for the one a pronoun speaker stands for.
+PRONOUN_REACH = 80
+
+
+def _named_before_other_than(ctx: _Context, verb: Token, hearer: int, gender: str) -> int | None:
+    """The character last named before the verb, outside speech and within :data:`PRONOUN_REACH`
+    tokens, not of the other sex — unless the hearer was named after them."""
+    for i in range(verb.i - 1, max(-1, verb.i - PRONOUN_REACH), -1):
+        token = ctx.doc[i]
+        m = ctx.by_token.get(i)
+        if m is None or m.kind != "name" or m.cluster is None or ctx.index.in_quote(token):
+            continue
+        if m.cluster == hearer:
+            return None  # named last, the hearer may well be who the pronoun was rightly taken for
+        if ctx.gender.get(m.cluster, "unknown") in ("unknown", gender):
+            return m.cluster
+    return None
+
+
+def _goes_on_after_its_tag(prev: QuoteSpan, span: QuoteSpan, text: str) -> bool:
+    """The line follows, in its paragraph, a line and the tag that gave it a speaker, and nothing else
+    (“…,” she tells Ada. “Take it.”; not “…,” Rosie says. Walter keeps drying the plate. “And…”)."""
+    between = text[prev.end : span.start].strip(" \"”’'“‘\n")
+    return (
+        prev.paragraph == span.paragraph
+        and re.search(r"[.!?]\s", between) is None
+        and prev.speaker is not None
+        and prev.attribution == "verb"
+        and text[prev.start : prev.end].rstrip().endswith(",")
+        and between.endswith(".")
+        and len(between.split()) <= SPLIT_TAG_WORDS
+    )
+
+
+def _told_by_name(ctx: _Context, verb: Token) -> int | None:
+    """The character a speech verb's hearer names ("tells Ada"), not by a pronoun or "herself"."""
+    for child in verb.children:
+        m = ctx.by_token.get(child.i) if child.dep_ in ("dobj", "dative") else None
+        if m is not None and m.kind == "name" and not ctx.index.in_quote(child):
+            return m.cluster
     return None
 
 
@@ -952,6 +999,10 @@ def find_quotes(
                 and between.rstrip().endswith((",", ":"))
             ):
                 span.speaker, span.addressee, span.attribution = prev.speaker, prev.addressee, "split"
+        if span.speaker is None and found and after is None and _goes_on_after_its_tag(found[-1], span, text):
+            # "“Money in a tin does nothing,” she tells Ada. “Take it.”": the same voice goes on
+            prev = found[-1]
+            span.speaker, span.addressee, span.attribution = prev.speaker, prev.addressee, "split"
         if span.speaker is None and after is None and before is None:
             # An action beat right before the quote names its speaker ("Ruiz looks up. “Then tell it.”").
             key = _beat_before(ctx, mark, par_start)
@@ -1482,7 +1533,7 @@ def _first_halves(found: Sequence[QuoteSpan], text: str, gender: dict[int, str])
             and span.speaker is not None
             and prev.tagged_as != "unknown"
             and gender.get(span.speaker, "unknown") in ("unknown", prev.tagged_as)
-            and prev.vocative != span.speaker
+            and span.speaker not in (prev.vocative, prev.addressee)  # (“Take it,” she tells Ada. …)
             and len(text[prev.end : span.start].split()) <= SPLIT_TAG_WORDS
         ):
             prev.speaker, prev.attribution = span.speaker, "split"

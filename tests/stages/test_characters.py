@@ -1680,3 +1680,16 @@ def test_a_dialect_sound_opening_a_line_is_nobody(story_of):  # type: ignore[no-
         "\u201cAch, well,\u201d said Morven at last, \u201cyou always did hate goodbyes.\u201d"
     )
     assert "Ach" not in names(story), [(c.name, c.aliases) for c in story.characters]
+
+
+def test_a_nickname_to_a_place_or_a_group_joins_the_full_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Gheorghe Lupescu (Marcel Iures), Ghita to the whole valley, has pressed the same wine since 1989. "
+        "Their lodger, Ernesto Bautista, Mang Erning to the street, runs the bakery. Marius Tanase (Vlad "
+        "Ivanov), \u201cTiti\u201d to the men at the garage, fixes tractors.\n\n"
+        "Ghita argues with Mang Erning about the harvest. Titi laughs at them both."
+    )
+    assert "Ghita" in by_name(story, "Gheorghe Lupescu").aliases
+    assert "Titi" in by_name(story, "Marius Tanase").aliases
+    assert any("Erning" in a for a in by_name(story, "Ernesto Bautista").aliases)
+    assert not any(c.name in ("Ghita", "Titi") for c in story.characters)

@@ -846,3 +846,13 @@ def test_a_first_person_narrator_called_once_with_a_family_title(story_of):  # t
     assert speaker_of(story, "She did not lose it") == "Nacho", [
         (c.name, c.aliases) for c in story.characters
     ]
+
+
+def test_a_pronoun_speaker_is_not_the_one_the_tag_names_as_hearer(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Chioma Eze loses her job at the bank and walks home in the rain. Her grandmother, whom the whole "
+        "compound calls Mama Ngozi, takes a tin from under the bed and counts out her savings. \u201cA tin "
+        "keeps nothing warm,\u201d she tells Chioma. \u201cUse it.\u201d Chioma rents a stall at the market."
+    )
+    assert speaker_of(story, "A tin keeps nothing warm") == "Mama Ngozi"
+    assert speaker_of(story, "Use it") == "Mama Ngozi"
