@@ -1985,6 +1985,39 @@ _CLAIM_THAT = re.compile(
 )
 
 
+def _a_return(f: SentenceFacts, cues: LayerCues) -> bool:
+    """The sentence opens on a beat ("And then the little girl starts crying") or tells of a jolt or of
+    someone still where they were: the way back from a passage, not more of it."""
+    text = f.narration.lstrip()
+    return bool(
+        re.match(r"(?:and )?(?:then|suddenly|just then|but then)\b", text, re.IGNORECASE)
+        or _structure("jolt").search(text)
+        or _structure("still_there").search(text)
+        or any(p.search(text) for p in cues.returns)
+    )
+
+
+#: Sentences, at most, between an opened passage and a reveal that confirms it.
+CONFIRM_REACH = 4
+
+
+def _opened_just_before(passages: Sequence[SegmentSpan], r: int) -> SegmentSpan | None:
+    """An unreal passage opened by a cue, closed by none, that ends at most :data:`CONFIRM_REACH`
+    sentences before ``r`` (any reveal of it so far between the two: "So the boatyard life was only ever
+    Hanna's. What really happened … is that…")."""
+    for seg in passages:
+        if (
+            seg.layer in UNREAL
+            and 0 < r - seg.last <= CONFIRM_REACH
+            and seg.cues
+            and seg.cues[0].role == "open"
+            and not any(c.role == "close" for c in seg.cues)
+            and all(seg.last < c.sentence < r for c in seg.cues if c.role == "reveal")
+        ):
+            return seg
+    return None
+
+
 def _a_claim_just_told(facts: Sequence[SentenceFacts], r: int, reveal: CueSpan) -> bool:
     """ "…and tells her that she has already been promoted. None of that is true", "he tells Mr. Vartak,
     the groom's uncle, that he has shot three weddings… Every word is false": a verdict on truth right
@@ -3975,7 +4008,7 @@ def _without_the_line_followed(
 
 
 #: A hand-over that names the layer it hands over to ("into Bea's daydream", "in a flashback").
-_NAMES_A_LAYER = re.compile(r"flashback|dream|fantasy|imagination|nightmare|reverie")
+_NAMES_A_LAYER = re.compile(r"flashback|dream|fantasy|imagination|nightmare|reverie|\blife\b")
 
 
 def _handed_over_to(said: str) -> str:
@@ -4147,6 +4180,16 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         )
         if seg is not None and denied is None:
             seg = _before_the_undoing(facts, r, seg, reveal, narration, taken, cues)
+        opened = _opened_just_before(passages, r)
+        if opened is not None and not weak and (seg is None or seg.first == opened.last + 1):
+            if seg is not None and not _a_return(facts[seg.first], cues):
+                # "She dreams that she is at Lord's." — "The stands are full. …": the passage went on
+                opened.last = seg.last
+                taken.update(range(seg.first, seg.last + 1))
+            # "Then the film gives us the life. …" — "And then the little girl starts crying. … So the
+            # orchard life was only ever Calla's.": the reveal confirms the passage opened just before
+            opened.cues.append(reveal)
+            continue
         found_asleep = (
             _structure("found_asleep").search(said) is not None
         )  # (by someone else: "Morag finds…")

@@ -3464,3 +3464,33 @@ def test_a_son_lost_with_his_trawler_before_he_came_home_was_imagined(story_of):
     assert layer_of(story, "steps off the mail boat with a kitbag") in UNREAL
     assert layer_of(story, "repairs the leaking gutter") in UNREAL
     assert layer_of(story, "the pastor calls at her door") == "actual"
+
+
+def test_a_life_handed_over_by_the_film_is_confirmed_by_a_later_reveal(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "At the christening, Oskar holds his nephew while the priest reads, and Hanna watches him from the "
+        "back pew. Then the film shows us the other life.\n\n"
+        "Hanna stays in Gdynia instead of taking the post in Oslo. She and Oskar marry in the boatyard, and "
+        "his father gives a speech nobody can hear over the gulls. They open a chandlery together. Their "
+        "son learns to sail before he can read.\n\n"
+        "And then the baby in Oskar's arms starts to cry. The priest is still reading the same psalm.\n\n"
+        "So the boatyard life was only ever Hanna's. What really happened, as the film has hinted all "
+        "along, is that she took the post in Oslo and never married."
+    )
+    assert layer_of(story, "She and Oskar marry in the boatyard") in UNREAL
+    assert layer_of(story, "learns to sail before he can read") in UNREAL
+    assert layer_of(story, "the baby in Oskar's arms starts to cry") == "actual"
+    assert layer_of(story, "The priest is still reading") == "actual"
+    assert layer_of(story, "holds his nephew") == "actual"
+
+
+def test_a_dream_opened_in_one_sentence_runs_on_to_the_reveal(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Kavya bowls for the district side and sleeps badly before the trials.\n\n"
+        "She dreams that she is playing at Eden Gardens. The stands are full. She takes the last wicket "
+        "of a World Cup final, and her grandmother waves a scarf from the pavilion.\n\n"
+        "The real trial, on a dusty ground in Salem, goes less well. She bowls two wides in her first over."
+    )
+    assert layer_of(story, "The stands are full") in UNREAL
+    assert layer_of(story, "takes the last wicket") in UNREAL
+    assert layer_of(story, "She bowls two wides") == "actual"
