@@ -23,6 +23,7 @@ How it works, in short:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -1540,8 +1541,45 @@ class _Builder:
                     roles=tuple(roles),
                 )
             )
+        found = self._makers_and_their_works(found)
         # A name used once as a place ("at Rosco's.") is that place in its other possessives too.
         return [m for m in found if not (m.form in places and m.end < len(doc) and doc[m.end].tag_ == "POS")]
+
+    def _makers_and_their_works(self, found: list[Mention]) -> list[Mention]:
+        """ "comparisons with Peter Howitt's Sliding Doors", "the poster of Tengiz Abuladze's Repentance": a
+        full name in the possessive before a name the text never uses again is a maker and their work — the
+        work is nobody, the maker a real person (not "Patricia Neame's Maureen Halloran", whose part comes
+        back; nor "Ada's Tunde", "A Midsummer Night's Dream", "Jacques Tati's Monsieur Hulot")."""
+        doc = self.doc
+        given = _gendered("given_names")
+        works: set[int] = set()  # first tokens of the works
+        for i, maker in enumerate(found):
+            at = maker.end + 1
+            named = maker.label == "PERSON" or maker.form[0].lower() in given or census_name(maker.form[0])
+            if (
+                len(maker.form) < 2
+                or not named
+                or any(w.lower() in _CALENDAR_WORDS for w in maker.form)  # ("New Year's Day")
+                or maker.in_quote
+                or at >= len(doc)
+                or doc[maker.end].lower_ not in ("'s", "’s")  # (not "the Northern Film Critics' Circle")
+                or (maker.start > 0 and doc[maker.start - 1].lower_ in ("a", "an", "the"))
+            ):
+                continue
+            end = at
+            while end < len(doc) and doc[end].is_title and doc[end].pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
+                end += 1
+            words = [t.text for t in doc[at:end]]
+            if (
+                not words
+                or words[0].lower() in given
+                or words[0].lower() in _titles()
+                or any(len(re.findall(rf"\b{re.escape(w)}\b", self.text)) != 1 for w in words)
+            ):
+                continue
+            works.add(at)
+            found[i] = dataclasses.replace(maker, roles=(*maker.roles, "filmmaker"))
+        return [m for m in found if m.start not in works]
 
     def _credit_role(self, start: int) -> str | None:
         """In page furniture, a name after "By", "Photo:" or "Director:" is a real person; in which role."""

@@ -1693,3 +1693,17 @@ def test_a_nickname_to_a_place_or_a_group_joins_the_full_name(story_of):  # type
     assert "Titi" in by_name(story, "Marius Tanase").aliases
     assert any("Erning" in a for a in by_name(story, "Ernesto Bautista").aliases)
     assert not any(c.name in ("Ghita", "Titi") for c in story.characters)
+
+
+def test_a_maker_in_the_possessive_before_a_title_is_a_person_and_the_title_nobody(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Lucia Ferrante runs a cinema in Trieste and argues with her landlord every week. Lucia loses the "
+        "lease in the spring. The film invites comparison with Mireille Dufresne's Salt Lanterns, and the "
+        "poster of Kemal Aksoy's Winter Harbour hangs above the box office. Lucia takes it down on the last "
+        "night."
+    )
+    kinds = {c.name: c.kind for c in story.characters}
+    assert kinds.get("Mireille Dufresne") == "person"
+    assert kinds.get("Kemal Aksoy") == "person"
+    assert "Salt Lanterns" not in kinds and "Winter Harbour" not in kinds
+    assert kinds.get("Lucia Ferrante") == "character"
