@@ -972,6 +972,17 @@ def _initial_of(initial: str, name: str) -> bool:
     )
 
 
+def _a_title_played(doc: Doc, start: int, end: int) -> bool:
+    """ "known throughout the film only as the Colonel (Park Hae-il)": a capitalised title after "the",
+    with its actor in brackets, is the name of the part."""
+    return (
+        end - start == 1
+        and doc[start].is_title
+        and _after_the(doc, start)
+        and _followed_by_parenthesis_name(doc, end)
+    )
+
+
 def _title_that_is_a_first_name(doc: Doc, start: int, end: int) -> bool:
     """ "My cousin Dean and I", "Dean said": a title that is also a first name, standing alone as a name
     (not "the dean", not "Dean Hollis", where it is a title)."""
@@ -1517,6 +1528,7 @@ class _Builder:
                 all(w.lower() in _titles() or w.lower() in roles_words for w in form)
                 and not (len(form) == 1 and form[0].lower() in word_set("characters", "kinship_names"))
                 and not _title_that_is_a_first_name(doc, start, end)
+                and not _a_title_played(doc, start, end)
             ):
                 continue
             if doc[start].text[0] in "-–—" and form[0].lower() in word_set("characters", "human_nouns"):

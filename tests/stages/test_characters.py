@@ -1707,3 +1707,15 @@ def test_a_maker_in_the_possessive_before_a_title_is_a_person_and_the_title_nobo
     assert kinds.get("Kemal Aksoy") == "person"
     assert "Salt Lanterns" not in kinds and "Winter Harbour" not in kinds
     assert kinds.get("Lucia Ferrante") == "character"
+
+
+def test_a_title_after_the_with_its_actor_in_brackets_is_a_part(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Soo-ah hides leaflets in rice sacks. Her uncle, known in the film only as the Major (Choi Min-sik), "
+        "runs the district police. The Major finds the sacks and burns them. \u201cYou will thank me,\u201d "
+        "the Major tells her."
+    )
+    major = by_name(story, "Major")
+    assert major.actor == "Choi Min-sik"
+    assert all(c.name != "Choi Min-sik" for c in story.characters)
+    assert speaker_of(story, "You will thank me") == major.name
