@@ -1977,14 +1977,6 @@ def _a_claim_called_a_lie(
     return all(_structure("reported_claim").match(facts[j].narration.lstrip()) for j in range(first, end + 1))
 
 
-#: A claim reported in the sentence: "…and tells her that she has already been promoted".
-_CLAIM_THAT = re.compile(
-    r"\b(?:tells?|told|says?|said|claims?|claimed|insists?|insisted|swears?|swore|assures?|assured|"
-    r"writes?|wrote|boasts?|boasted|promises?|promised)(?: [^;:!?]{1,50}?,?)? that\b",
-    re.IGNORECASE,
-)
-
-
 def _a_return(f: SentenceFacts, cues: LayerCues) -> bool:
     """The sentence opens on a beat ("And then the little girl starts crying") or tells of a jolt or of
     someone still where they were: the way back from a passage, not more of it."""
@@ -2016,6 +2008,14 @@ def _opened_just_before(passages: Sequence[SegmentSpan], r: int) -> SegmentSpan 
         ):
             return seg
     return None
+
+
+#: A claim reported in the sentence: "…and tells her that she has already been promoted".
+_CLAIM_THAT = re.compile(
+    r"\b(?:tells?|told|says?|said|claims?|claimed|insists?|insisted|swears?|swore|assures?|assured|"
+    r"writes?|wrote|boasts?|boasted|promises?|promised)(?: [^;:!?]{1,50}?,?)? that\b",
+    re.IGNORECASE,
+)
 
 
 def _a_claim_just_told(facts: Sequence[SentenceFacts], r: int, reveal: CueSpan) -> bool:
@@ -3974,7 +3974,7 @@ def _other_versions(passages: Sequence[SegmentSpan], facts: Sequence[SentenceFac
 
 
 _STRAND = re.compile(
-    r"\b(?:in )?the (?P<nth>first|second|third|other|warm[\w-]*|cold[\w-]*|[a-z]+-tinted) "
+    r"\b(?:in )?the (?P<nth>first|second|third|other) "
     r"(?:strand|branch|timeline|thread|version|path)\b",
     re.IGNORECASE,
 )
