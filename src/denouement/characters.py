@@ -1565,6 +1565,7 @@ class _Builder:
         doc = self.doc
         given = _gendered("given_names")
         works: set[int] = set()  # first tokens of the works
+        used: Counter[str] | None = None  # how often each word is written, counted once when needed
         for i, maker in enumerate(found):
             at = maker.end + 1
             named = maker.label == "PERSON" or maker.form[0].lower() in given or census_name(maker.form[0])
@@ -1582,12 +1583,10 @@ class _Builder:
             while end < len(doc) and doc[end].is_title and doc[end].pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
                 end += 1
             words = [t.text for t in doc[at:end]]
-            if (
-                not words
-                or words[0].lower() in given
-                or words[0].lower() in _titles()
-                or any(len(re.findall(rf"\b{re.escape(w)}\b", self.text)) != 1 for w in words)
-            ):
+            if not words or words[0].lower() in given or words[0].lower() in _titles():
+                continue
+            used = used if used is not None else Counter(t.text for t in doc)
+            if any(used[w] != 1 for w in words):
                 continue
             works.add(at)
             found[i] = dataclasses.replace(maker, roles=(*maker.roles, "filmmaker"))
