@@ -1982,7 +1982,7 @@ def _a_return(f: SentenceFacts, cues: LayerCues) -> bool:
     someone still where they were: the way back from a passage, not more of it."""
     text = f.narration.lstrip()
     return bool(
-        re.match(r"(?:and )?(?:then|suddenly|just then|but then)\b", text, re.IGNORECASE)
+        _structure("beat").match(text)
         or _structure("jolt").search(text)
         or _structure("still_there").search(text)
         or any(p.search(text) for p in cues.returns)
