@@ -1367,23 +1367,44 @@ _DENIABLE = frozenset({"NOUN", "PROPN"})
 _DENIED_BEFORE = re.compile(r"\b(?:no|never (?:any|a|an)) (?:[\w-]+ )?$", re.IGNORECASE)
 
 
+#: A clause joined to a denial that denies nothing itself.
+_AFFIRMED_AFTER = re.compile(r",\s+and\s+(?!no\b|never\b|nobody\b|nothing\b|not\b)")
+#: Where a clause that denies begins inside a sentence: ", and there was no …", "; there had never been …".
+_LATER_DENIAL = re.compile(
+    r"(?:,|;)\s+(?:and\s+|but\s+)?(?=there (?:was|were|had been|is|are) (?:never|no)\b)"
+)
+
+
 def _denied_nouns(f: SentenceFacts) -> tuple[CueSpan | None, set[str], set[str]]:
     """A denial that whole things of the story never were ("There was no wreck on the skerries and no
     survivor in the bothy"): its cue, the denied nouns, and every noun of the denying clause."""
-    lead = len(f.narration) - len(f.narration.lstrip())
-    match = _structure("denial").match(f.narration, lead)
+    at = len(f.narration) - len(f.narration.lstrip())
+    match = _structure("denial").match(f.narration, at)
+    if match is None:
+        # a denial in a clause of its own further on: "The form lay on the seat, blank, and there was no
+        # rug, and no Sunday had come" (matched on the rest of the sentence: the pattern is anchored)
+        later = _LATER_DENIAL.search(f.narration)
+        at = later.end() if later else 0
+        match = _structure("denial").match(f.narration[at:]) if later else None
+    else:
+        at = 0
     if match is None:
         return None, set(), set()
+    start, end = at + match.start(), at + match.end()
     clause_end = len(f.narration)
     for stop in (";", ":", " but "):
-        at = f.narration.find(stop, match.end())
-        if at >= 0:
-            clause_end = min(clause_end, at)
-    lo, hi = f.start + match.start(), f.start + clause_end
+        found = f.narration.find(stop, end)
+        if found >= 0:
+            clause_end = min(clause_end, found)
+    # (a clause joined after it that denies nothing: "…, and no Saturday had come, and the lights went out")
+    affirmed = _AFFIRMED_AFTER.search(f.narration, end)
+    if affirmed is not None:
+        clause_end = min(clause_end, affirmed.start())
+    lo, hi = f.start + start, f.start + clause_end
     # (people denied by name too: "There was no Tomás, no Inês, no balcony")
     nouns = [(start, lemma) for start, _e, pos, lemma in f.tokens if pos in _DENIABLE and lo <= start < hi]
     denied = {lemma for start, lemma in nouns if _DENIED_BEFORE.search(f.narration[: start - f.start])}
-    cue = CueSpan(f.index, lo, f.start + match.end(), "reveal", "denied")
+    cue = CueSpan(f.index, lo, f.start + end, "reveal", "denied")
     return cue, denied, {lemma for _s, lemma in nouns}
 
 
@@ -3526,7 +3547,7 @@ def _from_named_start(
     sentence before the reveal that tells of the thing it names, and runs to the end of its paragraph."""
     match = _structure("from_onward").search(facts[r].narration)
     if match is None:
-        return None
+        return _after_the_last_true(facts, r, reveal, narration, taken)
     # any word of the phrase may be what the passage began with: "the lit stove", "the drive south"
     words = {w.lower() for w in match["phrase"].split()}
     start = next(
@@ -3543,6 +3564,41 @@ def _from_named_start(
     if start is None or start in taken:
         return None
     return _to_paragraph_end(facts, start, r, reveal, narration, taken)
+
+
+def _after_the_last_true(
+    facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, narration: set[int], taken: set[int]
+) -> SegmentSpan | None:
+    """ "The fumbled bottle was the last true thing we saw on the road": the passage starts right after
+    the last sentence before the reveal that tells of that thing, and ends before the sentences that
+    bring the real scene back ("Then the chanting thins out into a siren.")."""
+    match = _structure("last_true").search(facts[r].narration.lstrip())
+    if match is None:
+        return None
+    words = {w.lower() for w in match["phrase"].split()} - _TELLING_NOUNS
+    told = next(
+        (
+            j
+            for j in range(r - 1, max(-1, r - 2 * STRETCH_REACH), -1)
+            if j in narration
+            and any(
+                lemma.lower() in words for _s, _e, pos, lemma in facts[j].tokens if pos in ("NOUN", "VERB")
+            )
+        ),
+        None,
+    )
+    if told is None or told + 1 >= r:
+        return None
+    start = told + 1
+    end = start - 1
+    cues = layer_cues()
+    while end + 1 < r and end + 1 in narration and end + 1 not in taken:
+        if any(p.search(facts[end + 1].narration) for p in cues.returns):
+            break  # the real scene comes back before the reveal
+        end += 1
+    if end < start:
+        return None
+    return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], start, end, [reveal])
 
 
 def _to_paragraph_end(

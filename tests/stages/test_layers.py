@@ -3494,3 +3494,69 @@ def test_a_dream_opened_in_one_sentence_runs_on_to_the_reveal(story_of):  # type
     assert layer_of(story, "The stands are full") in UNREAL
     assert layer_of(story, "takes the last wicket") in UNREAL
     assert layer_of(story, "She bowls two wides") == "actual"
+
+
+def test_a_dream_the_telling_gives_in_full_runs_from_the_next_paragraph_to_the_eyes_opening(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Teodora Vlahos defends the ferryman Andreas in a cramped Piraeus courtroom. The harbour master "
+        "swears he saw Andreas cut the mooring line.\n\n"
+        "On the eve of the ruling, Teodora nods off over her notes, and the director hands us her dream "
+        "whole.\n\n"
+        "The harbour master climbs back into the witness box and says he was mistaken. The judge clears "
+        "Andreas at once. Andreas rows out past the breakwater, singing.\n\n"
+        "Teodora opens her eyes to the rattle of a delivery van, her cheek creased by the ruled paper. At "
+        "nine the court finds Andreas guilty, and he is led down to the cells."
+    )
+    assert unreal_segments(story) == [("dream", 3, 5)]
+    assert layer_of(story, "rattle of a delivery van") == "actual"
+    assert layer_of(story, "finds Andreas guilty") == "actual"
+
+
+def test_a_what_might_have_been_montage_written_as_one_word_is_unreal(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Hollis waves Maren off at the station and stays on the platform with his cello.\n\n"
+        "Then the director plays the decade again as a what-might-have-been montage. Hollis jumps onto "
+        "the last carriage. They rent a flat in Bergen and play the cafés together every winter.\n\n"
+        "The train pulls out. Hollis walks home alone through the snow."
+    )
+    assert layer_of(story, "jumps onto the last carriage") in UNREAL
+    assert layer_of(story, "rent a flat in Bergen") in UNREAL
+    assert layer_of(story, "walks home alone") == "actual"
+
+
+def test_the_last_true_thing_named_starts_the_passage_after_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "At the final bend of the Dublin marathon Siobhan Keane reaches for a sponge and drops it.\n\n"
+        "She kicks past the Kenyan pair on Merrion Square. The crowd roars her name. She crosses the line "
+        "with her arms wide, and her father vaults the barrier to hug her. Then the roar thins into a siren. "
+        "The finish gives way to the ceiling of an ambulance.\n\n"
+        "The dropped sponge was the last true thing we saw: she fell a few strides after it and never "
+        "finished."
+    )
+    assert unreal_segments(story) == [("imagined", 1, 3)]
+    assert layer_of(story, "drops it") == "actual"
+    assert layer_of(story, "thins into a siren") == "actual"
+
+
+def test_a_denial_in_a_later_clause_exposes_the_things_it_denies(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Callum parks outside the care home on a Wednesday and cannot make himself go in.\n\n"
+        "On the Saturday he drives his father to Portobello with a flask and a blanket on the back seat. "
+        "They eat chips on the prom, and his father remembers the name of every boat.\n\n"
+        "The car had gone cold, and there was no flask, and no Saturday had come, and the home's lights were "
+        "going off one by one."
+    )
+    assert unreal_segments(story) == [("imagined", 1, 2)]
+    assert layer_of(story, "cannot make himself go in") == "actual"
+
+
+def test_a_recap_called_the_shape_a_hope_took_is_a_verdict(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ailsa waits at the quay while the lifeboat searches for her brother in the storm.\n\n"
+        "At dawn the boat noses in with Ewan wrapped in a blanket, grinning. In the pub he buys everyone a "
+        "whisky and swears he will never fish again.\n\n"
+        "The blanket, the whisky and the promise were the shape her fear took through the night; the boat "
+        "comes back at noon with only his oilskin."
+    )
+    assert layer_of(story, "buys everyone a whisky") in UNREAL
+    assert layer_of(story, "waits at the quay") == "actual"
