@@ -148,6 +148,10 @@ _ACTOR_AS = re.compile(
     # not a place after a preposition: "stars Greta Lee as a line cook in Leeds"
     r"(?<!\bin )(?<!\bat )(?<!\bfrom )(?<!\bof )(?<!\bon )(?<!\bto )(?<!\bnear )$"
 )
+#: "Seweryn is Stefan Wrona, seventy-four, who …": an actor, opening a sentence, "is" the part named next.
+_ACTOR_IS = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<actor>{_NAME})\s+is\s+$")
+#: What follows the part in that casting: a comma and an age or a description, or "," "who".
+_AFTER_A_PART = re.compile(r",\s+(?:\d+|[a-z]+-[a-z]+|[a-z]+ty|an?\s|the\s|who\b|whose\b)")
 #: A lower-case noun right after a name: the name only qualifies it ("a Lisbon ferry mechanic").
 _A_NAME_AS_MODIFIER = re.compile(r"[ \t]+[a-z][a-z-]+")
 #: The character at another age, before their name ("the young Walt", "a teenage Ruth").
@@ -273,8 +277,14 @@ def _nick_of(match: re.Match[str], group: str = "nick") -> str | None:
     return match.group(f"{group}_q") or match.group(group)
 
 
+#: "His name was Roberto Salazar", "Her real name is Isabel Quispe": the full name of the one just named.
+_NAME_WAS = re.compile(
+    rf"\b(?:His|Her) (?:real |full |proper |given |Christian |actual )?name (?:was|is) (?P<name>{_NAME})"
+)
 _KNOWN_AS = re.compile(
     rf"^\s*(?:\([^()]{{1,60}}\))?\s*,?\s*"
+    # the actor between them: ", played with wiry stubbornness by Sheila Munyiva, is known … as"
+    rf"(?:(?:played|portrayed)\s[^,;.()\"“]{{0,50}}?\bby\s[^,;.()\"“]{{1,40}},\s+(?:is|was)\s+(?=known|nicknamed|called))?"
     # an appositive between the name and the nickname: ", a gentle, bearded planner known as …"
     rf"(?:(?:a|an|the)\s[^,;.()\"“]{{1,60}}?(?:,\s*[^,;.()\"“]{{1,40}}?)?,?\s+(?=known|nicknamed|called))?"
     # a relative clause before it: ", who has run the booth for years and is known to the town as …"
@@ -312,23 +322,32 @@ _CREDIT_LEAD = re.compile(
     r"(?:^|[.|·•]\s*)(?:Words |Written |Reviewed |Review |Story |Text |Interview |Report |Analysis |"
     r"Recap |Posted |Essay |Column |Feature |Article |Recapped |"
     r"Directed |Screenplay )?(?P<role>By|BY|by|Director|Writer|"
-    r"Writer-director|Photo|Photograph|Image|Still|Credit|Courtesy)\s*(?::|by)?\s*$"
+    r"Writer-director|Dir\.|Photo|Photograph|Image|Still|Credit|Courtesy)\s*(?::|by)?\s*$"
 )
 #: A title of two words or more and "by" before a name in a headline: "The Salt Orchard by …" (not
 #: "Published by …").
+#: Words of a line, not the bars and bullets between its fields.
+_WORDS = re.compile(r"\w[\w.'’-]*")
 _TITLE_BY = re.compile(r"\S\s+[A-Z][\w'’]*\s+by\s+$")
 _NAME_THEN_ROLE = re.compile(rf"^{_NAME}\s*[·|•]\s*")
 _BARE_NAME = re.compile(rf"^{_NAME}$")
+#: Titles of respect before a given name that a whole place uses as the person's name ("Don Teo to the
+#: passengers", "Mang Erning to the street", "Mzee Otieno to the estate").
+_RESPECT_TITLE = (
+    "(?:Mang|Aling|Manong|Manang|Don|Doña|Dona|Dom|Mzee|Bibi|Nonna|Nonno|Babcia|Dziadek|Abuela|Abuelo)"
+)
 _NICK_TO_EVERYONE = re.compile(
     rf"^\s*(?:\([^()]{{1,60}}\))?\s*,\s*(?:who (?:was|is|had been|has been) )?"
-    rf"[\"“‘']?(?P<nick>(?:(?:{_FAMILY_TITLE}|Mang|Aling|Manong|Manang) )?{_NAME_WORD})[\"”’']?\s+to\s+"
+    rf"[\"“‘']?(?P<nick>(?:(?:{_FAMILY_TITLE}|{_RESPECT_TITLE}) )?{_NAME_WORD})[\"”’']?\s+to\s+"
     r"(?:everyone|everybody|all|friends|family|(?:his|her|their) (?:friends|mates|pals|family|"
     r"colleagues|crew|team|squad|fans|regulars|workmates|[a-z]+mates|[a-z]+s)|"
     # "Kolya to the whole valley", "Mang Erning to the street", "“Ti-Denis” to the men at the tavern"
     r"the (?:whole |entire )?(?:town|family|village|valley|crew|team|squad|regulars|band|harbour|street|"
     r"estate|school|neighbourhood|neighborhood|barangay|compound|market|quarter|island|parish|club|"
     r"office|ward|building|block|station|city|district|camp|yard|mill|factory|kitchen|men|women|boys|"
-    r"girls|kids|children|locals|neighbours|neighbors|customers|staff|players|workers|fishermen))\b"
+    r"girls|kids|children|locals|neighbours|neighbors|customers|staff|players|workers|fishermen"
+    # people named by what they do: "the passengers", "the tenants", "the parishioners", "the students"
+    r"|[a-z]+(?:ers|ors|ants|ents|ians|ees|ists|men|women)))\b"
 )
 _CALLED_PRONOUN = re.compile(
     # ("nobody called him anything but the Captain", "she only ever calls him Sonny")
@@ -436,10 +455,17 @@ class CharacterCluster:
         candidates = [" ".join(f) for f in self.forms] + sorted(self.nicknames)
         # "Mr Tulloch" from "Mr" and "Agnes Tulloch", "Uncle Freddie" from "Uncle" and "Freddie"; not
         # "Uncle Harland" from "Uncle Pete Harland": a family title goes with a first name alone
+        after = _titles_after_name()
         candidates += [
             f"{t} {self.forms[0][-1]}"
             for t in sorted(self.titles)
-            if self.forms and (t.lower() not in FAMILY_TITLES or len(self.forms[0]) == 1)
+            if self.forms
+            and (t.lower() not in FAMILY_TITLES or len(self.forms[0]) == 1)
+            and t.lower() not in after
+        ]
+        # "Padma Mami": a title written after the given name goes after it
+        candidates += [
+            f"{self.forms[0][0]} {t}" for t in sorted(self.titles) if self.forms and t.lower() in after
         ]
         for alias in candidates:
             if alias not in seen:
@@ -502,6 +528,17 @@ def story_index(doc: Doc) -> StoryIndex:
         index = StoryIndex(sentences, token_sentence, set(meta), find_quote_marks(text), text)
         doc._.story_index = index
     return index
+
+
+@cache
+def _titles_after_name() -> dict[str, Gender]:
+    """Titles written after a given name ("Padma Mami", "Selim Amca"), with the gender they give."""
+    data = load_lexicon("characters").get("titles_after_name", {})
+    return {
+        str(word).lower(): gender  # type: ignore[misc]
+        for gender, key in (("unknown", "neutral"), ("female", "female"), ("male", "male"))
+        for word in data.get(key, [])
+    }
 
 
 @cache
@@ -1013,6 +1050,30 @@ def _family_trait(doc: Doc, start: int, end: int) -> bool:
         and last.dep_ in ("compound", "amod", "nmod")
         and last.head.i >= end
         and last.head.pos_ == "NOUN"
+        # the noun right after, past words only (not over the bar of a listing line: "Ada Holm | 98 min")
+        and all(t.is_alpha or t.text == "-" for t in doc[end : last.head.i + 1])
+    )
+
+
+def _a_common_word_opening(doc: Doc, start: int) -> bool:
+    """A dictionary word that opens its sentence, that the entity tagger does not take for a person and
+    that no census lists as a first name, and that the text never writes with a capital elsewhere: a noun
+    put first ("Trouble arrives…"), not a name."""
+    token = doc[start]
+    word = token.lower_
+    if token.ent_type_ == "PERSON" or word not in dictionary_words() or census_name(token.text):
+        return False
+    if word in word_set("characters", "kinship_names") or word in _titles():
+        return False  # "Mam asked when I got in": a family word is the name it is used as
+    return token.text not in _capitalised_inside(doc)
+
+
+def _capitalised_inside(doc: Doc) -> frozenset[str]:
+    """Words the text writes with a capital inside a sentence, found once per text."""
+    return _once_per_doc(
+        doc,
+        "denouement_capitalised_inside",
+        lambda: frozenset(t.text for t in doc if t.is_title and not t.is_sent_start),
     )
 
 
@@ -1032,6 +1093,7 @@ def _past_sentence_opener(doc: Doc, start: int, end: int) -> int:
             or (doc[end].lower_ in _OBJECT_OPENERS and doc[start].ent_type_ != "PERSON")
             or word in _lowercase_nouns(doc)  # "Glass remembers every breath": the glass of the story
             or word in word_set("characters", "sentence_openers")  # "Imagine being told…"
+            or _a_common_word_opening(doc, start)  # "Trouble arrives in the form of his granddaughter"
         )
     ):
         return end  # "Rewatch the sequence…", "Eat, the pair of you", "Neither's": no name
@@ -1132,6 +1194,31 @@ def _within_one_sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _role_words() -> frozenset[str]:
     """Role and human nouns that may stand before a name ("Reporter", "Detective")."""
     return word_set("characters", "person_roles") | word_set("characters", "human_nouns")
+
+
+def _written_length(text: str, at: int, actor: str) -> int:
+    """How long the actor's name is where the text writes it: in full, or by the surname alone ("(Foster)",
+    "Seweryn is Stefan Wrona"), which the full name stands for."""
+    if text.startswith(actor, at):
+        return len(actor)
+    surname = actor.split()[-1]
+    return len(surname) if text.startswith(surname, at) else len(actor)
+
+
+def _acts_on_pronoun(doc: Doc, m: Mention, pronoun: str, upto: int) -> bool:
+    """The mention is the subject of a verb whose object is ``pronoun`` ("him", "her"), said between the
+    mention and token ``upto``: "Fathima spots him" — so it is not who the pronoun means."""
+    head = doc[m.end - 1]
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verbs = [head.head, *head.head.conjuncts]
+    return any(
+        t.lower_ == pronoun
+        and t.dep_ in ("dobj", "pobj", "dative")
+        and m.end <= t.i < upto
+        and (t.head in verbs or t.head.head in verbs)
+        for t in doc[m.end : upto]
+    )
 
 
 def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, list[str], list[str]]:
@@ -1523,6 +1610,9 @@ class _Builder:
                 roles = [*roles, credit_role]
             # "JAMAL-" (cut off), "Hans'" (a possessive), "-Girl" (the end of "Hit-Girl"): no marks
             form = tuple(_without_end_stop(w.strip("-–—'’") or w) for w in doc[core:end].text.split())
+            if len(form) == 2 and form[1].lower() in _titles_after_name():
+                # "Padma Mami": the given name, with a title of respect after it
+                titles, form = [*titles, form[1]], form[:1]
             roles_words = word_set("characters", "person_roles")
             if not form or (
                 all(w.lower() in _titles() or w.lower() in roles_words for w in form)
@@ -1595,7 +1685,9 @@ class _Builder:
     def _credit_role(self, start: int) -> str | None:
         """In page furniture, a name after "By", "Photo:" or "Director:" is a real person; in which role."""
         sentence = self.index.sentences[self.index.token_sentence[start]]
-        lead = self.text[sentence.start_char : self.doc[start].idx]
+        at = self.doc[start].idx
+        # from the start of the line: a credit's own full stop may have ended a sentence ("Dir. Ada Holm")
+        lead = self.text[max(sentence.start_char - 40, self.text.rfind("\n", 0, at) + 1) : at]
         match = _CREDIT_LEAD.search(lead)
         if match is None and not lead.strip() and _NAME_THEN_ROLE.match(sentence.text):
             return "author"  # "Declan Moriarty · TV Editor · 9 min read"
@@ -1611,10 +1703,10 @@ class _Builder:
             return "author"  # a bare name under the headline
         if match is None and self.index.token_sentence[start] < 4 and _TITLE_BY.search(lead):
             return "author"  # "The Salt Orchard by Imogen Reyes review: …", a book review's headline
-        if match is None or len(sentence.text.split()) > 12:
+        if match is None or len(_WORDS.findall(sentence.text)) > 12:
             return None
         word = match.group("role").lower()
-        if word.startswith("direct"):
+        if word.startswith("dir"):
             return "director"
         return (
             "photographer"
@@ -1711,9 +1803,40 @@ class _Builder:
                 continue  # "stars Lucia Brandao as a Lisbon ferry mechanic": a place describing the role
             if match:
                 actor = match.group("actor").strip()
-                if len(actor.split()) >= 2 or (pattern is _ACTOR_PLAYS and self._in_a_cast_list(mention)):
+                if (
+                    len(actor.split()) >= 2
+                    or (pattern is _ACTOR_PLAYS and self._in_a_cast_list(mention))
+                    or (pattern is _ACTOR_AS and self._cast_list_line(mention, actor))
+                ):
                     return actor, mention.char_start - len(before) + match.start("actor")
-        return None
+        return self._actor_is_part(mention)
+
+    def _actor_is_part(self, mention: Mention) -> tuple[str, int] | None:
+        """ "Andrzej Seweryn plays the hesitation so precisely … Seweryn is Stefan Wrona, seventy-four, who
+        …": a review's way of casting — an actor the text has shown playing, "is" a full name."""
+        if len(mention.form) < 2:
+            return None
+        before = self.text[max(0, mention.char_start - 60) : mention.char_start]
+        match = _ACTOR_IS.search(before)
+        if match is None or not _AFTER_A_PART.match(self.text, mention.char_end):
+            return None
+        actor = match.group("actor")
+        full = actor if " " in actor else self._full_name_ending_with(actor, exclude=mention.form) or actor
+        if not re.search(rf"\b{re.escape(full)}\s+(?:plays|played|portrays|portrayed)\b", self.text):
+            return None
+        return full, mention.char_start - len(before) + match.start("actor")
+
+    def _cast_list_line(self, mention: Mention, actor: str) -> bool:
+        """ "Nassar as K. Raghavan" as a line of a cast list: an actor known by one name, alone on the line
+        with the part, among other lines of the list."""
+        start = self.text.rfind("\n", 0, mention.char_start) + 1
+        end = self.text.find("\n", mention.char_end)
+        line = self.text[start : end if end >= 0 else len(self.text)]
+        if not line.startswith(f"{actor} as ") or not is_cast_line(line):
+            return False
+        around = self.text[max(0, start - 200) : start].splitlines()[-2:]
+        after = self.text[start + len(line) : start + len(line) + 200].splitlines()[1:3]
+        return any(is_cast_line(other) for other in (*around, *after) if other.strip())
 
     def _in_a_cast_list(self, mention: Mention) -> bool:
         """ "Viola Davis plays Loretta. Zendaya plays her daughter…": a one-word actor among full names."""
@@ -1944,6 +2067,13 @@ class _Builder:
             ]
             if match.group("nick2") is not None and self._names_a_new_one(match.start()):
                 continue  # "a lanky defender everyone calls Kilbride": the name of someone new
+            if match.group("nick2") is not None and any(
+                nick in m.form and m.char_end <= match.start() and not m.in_quote
+                for m in by_sentence.between(sentence, sentence)
+            ):
+                # "Padma Srinivasan, … whom Meenakshi has called Padma Mami since childhood": the name
+                # called is the one just named, not a nickname to give anyone else
+                continue
             if match.group("nick3") is not None and nick.lower() in word_set("characters", "kinship_names"):
                 continue  # "Grandad, as Billie calls him": a family word joins whoever holds the relation
             if match.group("nick3") is not None and _NICK_THEN_NAME.match(self.text, match.start()):
@@ -2009,6 +2139,10 @@ class _Builder:
             ]
             pool = here or near
             if pronoun:
+                # "Fathima spots him … where the neighbours know him as Selvam": who does something to
+                # "him" is not "him"
+                upto = self._token_at(match.start())
+                pool = [m for m in pool if not _acts_on_pronoun(self.doc, m, pronoun.group(1), upto)]
                 pool = [m for m in pool if _subject_or_its_apposition(self.doc[m.end - 1])] or pool
             surname = re.match(r"[ \t]+([A-Z][\w'’-]+)", self.text[match.end() : match.end() + 40])
             if surname is not None:
@@ -2125,7 +2259,7 @@ class _Builder:
                     self.actor_spans.append((at, at + len(actor), actor))
                 elif actor.split() != list(m.form):
                     actor_of_form.setdefault(m.form, (actor, m.sentence))
-                    self.actor_spans.append((at, at + len(actor), actor))
+                    self.actor_spans.append((at, at + _written_length(self.text, at, actor), actor))
             nickname = self.nickname_after(m)
             if nickname and nickname.lower() not in _titles():
                 nick_of_form.setdefault(m.form, nickname)
@@ -2239,6 +2373,7 @@ class _Builder:
         self._roles()
         self._role_nicknames()
         self._kin_identified()
+        self._named_outright()
         self._kin_names()
         self._kin_named_in_reply()
         return self.clusters, self.mentions
@@ -2273,6 +2408,33 @@ class _Builder:
                 continue
             called.nicknames.add(speaker.forms[0][0])
             absorb(called, speaker)
+
+    def _named_outright(self) -> None:
+        """ "…ours was Tío Beto. His name was Roberto Salazar": the narration gives the full name of
+        someone it has so far called by a short name or a family title, in the next breath."""
+        by_start = {m.char_start: m for m in self.mentions if m.kind == "name" and m.cluster is not None}
+        by_key = {c.key: c for c in self.clusters}
+        for match in _NAME_WAS.finditer(self.text):
+            named = by_start.get(match.start("name"))
+            full = by_key.get(named.cluster) if named is not None and named.cluster is not None else None
+            if named is None or full is None or len(named.form) < 2:
+                continue
+            before = [
+                m
+                for m in self.mentions
+                if m.kind == "name"
+                and not m.in_quote
+                and m.cluster is not None
+                and m.cluster != full.key
+                and named.sentence - 1 <= m.sentence <= named.sentence
+                and m.char_end <= match.start()
+            ]
+            holder = by_key.get(before[-1].cluster) if before and before[-1].cluster is not None else None
+            if holder is None or not holder.forms or any(len(f) > 1 for f in holder.forms):
+                continue  # only a short name or a title and a name is named outright so
+            full.nicknames.update(" ".join(f) for f in holder.forms)
+            full.nicknames.update(f"{t} {' '.join(f)}" for t in holder.titles for f in holder.forms)
+            absorb(full, holder)
 
     def _kin_identified(self) -> None:
         """ "Gran, who was Nora Doherty to the market", "Grandad was Mr. Pius Adebayo to the rest of the
@@ -2668,9 +2830,12 @@ def _role_of(noun: Token) -> str:
     """The role a noun next to a name gives: "the clinical director, Ngozi Achebe" is a hospital's
     director, not a film-maker; "the Danish director" and "the casting director" stay directors."""
     lemma = noun.lemma_.lower()
-    if lemma not in word_set("characters", "person_roles"):
-        return lemma
+    roles = word_set("characters", "person_roles")
     modifier = next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i), None)
+    if lemma not in roles:
+        # a role of two words: "stunt performer", where a performer alone is the story's
+        together = f"{modifier.lower_} {lemma}" if modifier is not None else lemma
+        return together if together in roles else lemma
     domain = word_set("characters", "making_domain")
     if modifier is None or modifier.lower_ in domain or modifier.ent_type_ in ("NORP", "GPE"):
         return lemma
@@ -2753,6 +2918,13 @@ _WRITING_FOR = re.compile(
     r"(?:the |The )?[A-Z]"
 )
 _CREDIT = re.compile(r"\b(?:Photo|Photograph|Image|Still|Credit|Courtesy)s?\s*(?::|by)\s*$")
+#: A credit or a byline in a line of listings: "Dir. Ada Holm | 112 min", "Director: Ada Holm",
+#: "Four stars. By Ada Holm" (the name then ends its line or its field).
+_CREDIT_FIELD = re.compile(
+    r"(?:^|[|•·\n.]\s*)(?P<credit>Dir\.|Directors?:|(?:Written and )?[Dd]irected by|Written by"
+    r"|Screenplay(?: by|:)|Writers?:|Words:|Review(?:ed)? by|By)\s*$"
+)
+_FIELD_END = re.compile(r"^\s*(?:$|\n|[|•·]|\.\s*(?:Starring|With|Cast)\b|\.?\s*\d+\s*min)")
 #: A craft of a film credited to a name: "The score, by …", "cinematography is by …".
 _CRAFT_BY = re.compile(
     r"\b(?:score|soundtrack|music|screenplay|cinematography|photography|editing|costumes"
@@ -2784,7 +2956,20 @@ def _critic_context(doc: Doc, m: Mention, index: StoryIndex) -> bool:
         return True  # "Saoirse Hendley of The Flicker called the fantasy …"
     if _CRAFT_BY.search(index.text[max(0, m.char_start - 60) : m.char_start]):
         return True  # "The score, by Marisol Quintero, …", "cinematography by Ada Holm"
-    return bool(_CREDIT.search(index.text[max(0, m.char_start - 20) : m.char_start]))
+    if _CREDIT.search(index.text[max(0, m.char_start - 20) : m.char_start]):
+        return True
+    return _credited(index.text, m)
+
+
+def _credited(text: str, m: Mention) -> bool:
+    """ "Dir. Sabine Coulibaly | 112 min", "Four stars. By Tamsin Vale": a name in a credit or a byline,
+    a field of its own in a listing line."""
+    before = text[max(0, m.char_start - 30) : m.char_start]
+    credit = _CREDIT_FIELD.search(before)
+    if credit is None:
+        return False
+    # "By" also opens plain sentences ("By Sunday, Paul has gone"): as a byline the name is all there is
+    return credit.group("credit") != "By" or bool(_FIELD_END.match(text[m.char_end : m.char_end + 20]))
 
 
 _VERDICT_OBJECTS = frozenset(
@@ -3034,6 +3219,7 @@ _KIN_GENDER = {
     "aunt": "female",
     "father": "male",
     "grandfather": "male",
+    "uncle": "male",
 }
 
 
@@ -3069,6 +3255,8 @@ def _identified_as(token: Token, by_end: Mapping[int, Mention]) -> list[Mention]
             continue
         # "who was Nora Doherty to the market and Mrs. Doherty to the baker": every name it was
         names = [*attrs, *(c for a in attrs for c in a.children if c.dep_ == "conj")]
+        # "Tita was really my great-aunt, Isabel Quispe": the name in apposition to a relation
+        names += [c for a in attrs if a.pos_ == "NOUN" for c in a.children if c.dep_ == "appos"]
         names += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
         found = [by_end[n.i] for n in sorted(names) if n.pos_ == "PROPN" and n.i in by_end]
         if found:
@@ -3201,6 +3389,10 @@ _VERDICT_VERBS = frozenset(
         "laud",
         "rate",
         "review",
+        "find",
+        "admire",
+        "love",
+        "adore",
     }
 )
 
@@ -3867,6 +4059,27 @@ def _lives_in_the_plot(cluster: CharacterCluster, acting: int) -> bool:
 NOTABLE_ACTS = 2
 
 
+#: Narrated actions past which a name on the list of other works' characters is the lead of the very work
+#: the text tells (John McClane in a synopsis of Die Hard).
+LISTED_LEAD_ACTS = 3
+
+
+#: Names of one text on the list of other works' characters from which the text tells that work.
+LISTED_CAST = 4
+
+
+def _a_listed_work_told(clusters: Sequence[CharacterCluster], acting: Mapping[int, int]) -> bool:
+    """The text tells a work the character list knows: one of its listed names acts through the story, or
+    many of its people are listed (Truman, Meryl, Marlon, Sylvia and Christof in The Truman Show)."""
+    listed_names = name_list("notable_characters")
+    listed = [
+        c
+        for c in clusters
+        if c.forms and c.actor is None and any(name_key(" ".join(f)) in listed_names for f in c.forms)
+    ]
+    return len(listed) >= LISTED_CAST or any(acting.get(c.key, 0) >= LISTED_LEAD_ACTS for c in listed)
+
+
 def _notable_kind(cluster: CharacterCluster, doc: Doc, text: str, acting: int) -> Kind | None:
     """ "person" or "reference" for a name the bundled lists know ("Ken Loach", "Miss Havisham"), unless
     the text gives it an actor or makes it act through the story (a biopic's hero). A one-word name
@@ -4081,7 +4294,7 @@ def _compared_to(head: Token) -> bool:
 
 
 def _gender(cluster: CharacterCluster, doc: Doc) -> Gender:
-    titles = _titles()
+    titles = {**_titles_after_name(), **_titles()}
     said = {titles.get(title.lower(), "unknown") for title in cluster.titles} - {"unknown"}
     if len(said) == 1:  # "Mr." and "Mrs." on one name (a couple's surname) settle nothing
         return said.pop()
@@ -4184,6 +4397,12 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
     spoken = builder.spoken
     acting = {c.key: _acting(c, doc) for c in clusters if c.mentions}
     notable = {c.key: _notable_kind(c, doc, index.text, acting[c.key]) for c in clusters if c.mentions}
+    if _a_listed_work_told(clusters, acting):
+        # a synopsis of a work whose people the list knows (Die Hard, Rocky): its minor people are its
+        # characters, not references to it — unless the text itself compares to them
+        notable = {
+            k: None if kind == "reference" and not reference[k] else kind for k, kind in notable.items()
+        }
     kept = [
         c
         for c in clusters

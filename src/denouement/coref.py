@@ -371,6 +371,7 @@ def resolve_pronouns(
     salience: Counter[int] = Counter()
     top = 1  # max(salience.values(), default=1), kept up to date rather than recomputed per pronoun
     resolved_at: dict[int, int] = {}
+    not_them: dict[tuple[int, str], set[int]] = {}  # per sentence and pronoun, who it cannot be
     unnamed_chain: list[int] = []  # pronouns that went to the unnamed one last brought in
     for token in doc:
         sentence = index.token_sentence[token.i]
@@ -428,6 +429,13 @@ def resolve_pronouns(
             continue
         if lower not in PRONOUN_GENDER:
             continue
+        # "Leela spots him … trails him … where the fishermen know him as Tommy": the same pronoun again
+        # in one sentence means the same one, whom the subjects acting on it earlier were not
+        same_pronoun = (sentence, lower)
+        if token.dep_ in ("dobj", "dative", "pobj") and lower not in REFLEXIVE:
+            subject = _clause_subject(token, by_token, resolved_at)
+            if subject is not None:
+                not_them.setdefault(same_pronoun, set()).add(subject)
         key = _antecedent(
             token,
             PRONOUN_GENDER[lower],
@@ -441,7 +449,7 @@ def resolve_pronouns(
             partners,
             kinds,
             unnamed_gender,
-            narrators,
+            narrators | not_them.get(same_pronoun, set()),
         )
         if key == UNNAMED:  # "A woman came in. She sat. She left.": the chain stays with her
             unnamed_chain.append(token.i)

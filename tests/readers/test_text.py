@@ -235,3 +235,11 @@ def test_a_headline_that_asks_its_question_after_a_colon_is_the_title() -> None:
     assert doc.title == "Tidewater ending explained: who is on the boat?"
     doc = parse("Then she asked: where is the boat?\n\nThe last scene is set at dawn.\n", "t.txt")
     assert doc.title is None  # the question opens with no headline before it
+
+
+def test_a_byline_alone_is_furniture_but_a_story_opening_with_by_and_a_time_is_not() -> None:
+    assert blocks(parse("By Ottilie Brandauer, Film Critic | 4 May", "b.txt")) == [
+        ("furniture", 0, "By Ottilie Brandauer, Film Critic | 4 May")
+    ]
+    story = "By Friday, Ottilie has sold the last of the plums. She closes the stall and walks home."
+    assert blocks(parse(story, "s.txt")) == [("paragraph", 0, story)]

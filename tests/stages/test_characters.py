@@ -1130,6 +1130,30 @@ def test_a_possessive_standing_for_what_someone_owns_is_no_place(story_of):  # t
             "opens the bakery. Ines burns the first loaves.",
             "Bertrand Leclerc",
         ),
+        # a credit field in a listing line
+        (
+            "Three stars | Dir. Halima Ferreira | 98 min | Portuguese with subtitles\n\nKunle drives a danfo "
+            "through Lagos. Kunle loses the bus to his cousin.",
+            "Halima Ferreira",
+        ),
+        # a byline that is a line of its own
+        (
+            "Tidewater Blues review: small, sad and lovely\nBy Marguerite Olsson\n\nJonah mends nets on "
+            "the quay. Jonah waits for the ferry.",
+            "Marguerite Olsson",
+        ),
+        # a critic of an outlet who found the ending wanting
+        (
+            "Hallam Pryor of Screen Notes found the last reel too tidy. Ayesha sells the shop. Ayesha "
+            "leaves for Karachi.",
+            "Hallam Pryor",
+        ),
+        # a role of two words, one of which alone is also a story's role
+        (
+            "The leap from the bridge was done by stunt performer Casimir Vell, who also trained the cast. "
+            "Dana jumps. Dana swims to the bank.",
+            "Casimir Vell",
+        ),
     ],
 )
 def test_real_people_talked_about_by_their_part_in_the_film(story_of, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -1709,6 +1733,19 @@ def test_a_maker_in_the_possessive_before_a_title_is_a_person_and_the_title_nobo
     assert kinds.get("Lucia Ferrante") == "character"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Thursday, Joanna Kowalski has sold every loaf. Joanna closes the bakery early.",
+        "A street performer, Tessa Lyle, juggles outside the station. Tessa smiles at the commuters.",
+        "Hallam Pryor of the night shift found the gate open. Hallam calls the police.",
+    ],
+)
+def test_a_byline_a_role_or_an_outlet_in_plain_narration_makes_no_real_person(story_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    kinds = {c.name: c.kind for c in story_of(text).characters}
+    assert kinds and all(kind == "character" for kind in kinds.values()), kinds
+
+
 def test_a_title_after_the_with_its_actor_in_brackets_is_a_part(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "Soo-ah hides leaflets in rice sacks. Her uncle, known in the film only as the Major (Choi Min-sik), "
@@ -1719,3 +1756,123 @@ def test_a_title_after_the_with_its_actor_in_brackets_is_a_part(story_of):  # ty
     assert major.actor == "Choi Min-sik"
     assert all(c.name != "Choi Min-sik" for c in story.characters)
     assert speaker_of(story, "You will thank me") == major.name
+
+
+def test_a_name_with_a_title_of_respect_to_the_people_someone_serves_is_a_nickname(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Wilberforce Achieng, Mzee Achieng to the whole estate, keeps bees behind the church. Rosendo "
+        "Huamán, Don Rosendo to the passengers, drives the night bus to Cusco.\n\n"
+        "Mzee Achieng sells honey to the teachers. Don Rosendo sings to keep awake."
+    )
+    assert "Mzee Achieng" in by_name(story, "Wilberforce Achieng").aliases
+    assert "Don Rosendo" in by_name(story, "Rosendo Huamán").aliases
+    assert len([c for c in story.characters if c.kind == "character"]) == 2
+
+
+def test_actors_known_by_one_name_in_the_lines_of_a_cast_list(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Kamala Iyer sells jasmine outside the temple in Madurai. Her brother Senthil gambles the stall "
+        "away, and Kamala wins it back at cards.\n\n"
+        "Cast\n\n"
+        "Nayanthara as Kamala Iyer\n"
+        "Vijay Sethupathi as Senthil\n"
+        "Saranya as the landlady"
+    )
+    assert by_name(story, "Kamala Iyer").actor == "Nayanthara"
+    assert by_name(story, "Senthil").actor == "Vijay Sethupathi"
+    assert all(c.name not in ("Nayanthara", "Saranya") for c in story.characters)
+
+
+def test_a_title_of_respect_after_a_given_name_joins_the_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Every Sunday Lakshmi walks to the house of Gowri Natarajan, a retired teacher who lived next door "
+        "to her grandmother and whom Lakshmi has called Gowri Akka since she could talk. Gowri Akka "
+        "corrects her sums and feeds her payasam. Years later Lakshmi names her daughter after Gowri."
+    )
+    gowri = by_name(story, "Gowri Natarajan")
+    assert "Gowri Akka" in gowri.aliases
+    assert "Gowri" not in " ".join(by_name(story, "Lakshmi").aliases)
+    assert len([c for c in story.characters if c.kind == "character"]) == 2
+
+
+def test_who_does_something_to_him_is_not_who_him_means(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "A charming stranger cheats the widows of Fort Kochi out of their gold. Leela Varghese spots him at "
+        "a christening in Ernakulam and trails him to a boatyard, where the fishermen know him as Tommy. "
+        "Leela calls the police."
+    )
+    assert "Tommy" not in by_name(story, "Leela Varghese").aliases
+
+
+def test_a_nickname_after_the_actor_who_plays_the_part(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Wanjiru Kamau, played with quiet fury by Nyokabi Gethaiga, is known to the whole of Mathare as "
+        "Simba, because she once chased a thief across three rooftops. Simba enters the city marathon."
+    )
+    wanjiru = by_name(story, "Wanjiru Kamau")
+    assert wanjiru.actor == "Nyokabi Gethaiga"
+    assert "Simba" in wanjiru.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        # the full name given outright after the short one
+        (
+            "In our street the man who fixed everything was Tío Nando. His name was Fernando Vilca, and he "
+            "had a van with no doors. Nando came to every birthday.",
+            "Fernando Vilca",
+            "Nando",
+        ),
+        # a family word said to be a relation with a name in apposition
+        (
+            "Nobody sat in Lola's chair but Tita. Tita was in fact my grandmother's sister, Remedios "
+            "Cabrera, but no one had called her that in fifty years. Tita ate the crusts first.",
+            "Remedios Cabrera",
+            "Tita",
+        ),
+    ],
+)
+def test_a_name_given_outright(story_of, text: str, name: str, alias: str) -> None:  # type: ignore[no-untyped-def]
+    story = story_of(text)
+    assert alias in by_name(story, name).aliases
+    assert all(c.name != alias for c in story.characters)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ximena sells empanadas by the bus station and hums Chavela Vargas songs all day. Ximena saves "
+        "every coin for a flight to Madrid.",
+        "Above the bar hangs a signed photograph of Diego Maradona. Tomasz polishes glasses beneath it and "
+        "argues with the regulars.",
+    ],
+)
+def test_a_famous_real_person_named_in_passing_is_a_person(story_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    kinds = {c.name: c.kind for c in story_of(text).characters}
+    famous = [n for n in kinds if n in ("Chavela Vargas", "Diego Maradona")]
+    assert famous and all(kinds[n] == "person" for n in famous), kinds
+
+
+def test_a_role_that_speaks_is_a_character_of_its_own(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Aroha Ngata flies home to Rotorua for her grandmother's funeral. At the airport the customs officer "
+        "turns her bag inside out. \u201cAnything to declare?\u201d he asks. Aroha shakes her head.\n\n"
+        "At the marae the cook hands her a plate. \u201cYou look like her,\u201d the cook says."
+    )
+    names = {c.name: c.kind for c in story.characters}
+    assert names.get("the customs officer") == "character", names
+    assert names.get("the cook") == "character", names
+    assert speaker_of(story, "Anything to declare?") == "the customs officer"
+    assert speaker_of(story, "You look like her,") == "the cook"
+
+
+def test_strangers_family_words_and_roles_someone_holds_are_no_speaking_roles(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ngaio Parata skippers the ferry to Kapiti. Her deckhand, Tama Reweti, coils the ropes. On the "
+        "crossing the deckhand points at the whales. \u201cThere, by the rocks,\u201d he says. A woman in a "
+        "red coat leans over the rail. \u201cI see them,\u201d the woman says. \u201cCome inside,\u201d the "
+        "mother calls to her boy."
+    )
+    names = {c.name for c in story.characters}
+    assert not any(n.startswith("the ") for n in names), names

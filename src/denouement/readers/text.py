@@ -184,7 +184,15 @@ def _headline_with_question(line: str) -> bool:
     )
 
 
-_BYLINE = re.compile(r"^(?:By|BY|by|Words by|Written by|Reviewed by|Review by|Story by)\s+[A-Z]")
+#: "By Wren Halloway", "By Wren Halloway, Film Critic | 3 March": a short line of a name, not a sentence of
+#: the story that opens with a time ("By Thursday, the bakery has sold out.").
+_BYLINE = re.compile(
+    r"^(?=.{0,100}$)(?:By|BY|by|Words by|Written by|Reviewed by|Review by|Story by)\s+"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
+    r"|July|August|September|October|November|December|Christmas|Easter|Midnight|Noon|Nightfall|Dawn"
+    r"|Morning|Evening|Night|Spring|Summer|Autumn|Winter|Then|Now)\b)"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*[,|•·–—-][^.!?]*)?$"
+)
 
 
 def _is_short_unpunctuated(line: str) -> bool:
