@@ -3549,8 +3549,17 @@ def _from_named_start(
     if match is None:
         return _after_the_last_true(facts, r, reveal, narration, taken)
     # any word of the phrase may be what the passage began with: "the lit stove", "the drive south"
-    words = {w.lower() for w in match["phrase"].split()}
-    start = next(
+    start = _last_telling_of(facts, r, {w.lower() for w in match["phrase"].split()}, narration)
+    if start is None or start in taken:
+        return None
+    return _to_paragraph_end(facts, start, r, reveal, narration, taken)
+
+
+def _last_telling_of(
+    facts: Sequence[SentenceFacts], r: int, words: Collection[str], narration: set[int]
+) -> int | None:
+    """The last narrated sentence before ``r`` (within reach) with a noun or verb among ``words``."""
+    return next(
         (
             j
             for j in range(r - 1, max(-1, r - 2 * STRETCH_REACH), -1)
@@ -3561,9 +3570,6 @@ def _from_named_start(
         ),
         None,
     )
-    if start is None or start in taken:
-        return None
-    return _to_paragraph_end(facts, start, r, reveal, narration, taken)
 
 
 def _after_the_last_true(
@@ -3575,17 +3581,8 @@ def _after_the_last_true(
     match = _structure("last_true").search(facts[r].narration.lstrip())
     if match is None:
         return None
-    words = {w.lower() for w in match["phrase"].split()} - _TELLING_NOUNS
-    told = next(
-        (
-            j
-            for j in range(r - 1, max(-1, r - 2 * STRETCH_REACH), -1)
-            if j in narration
-            and any(
-                lemma.lower() in words for _s, _e, pos, lemma in facts[j].tokens if pos in ("NOUN", "VERB")
-            )
-        ),
-        None,
+    told = _last_telling_of(
+        facts, r, {w.lower() for w in match["phrase"].split()} - _TELLING_NOUNS, narration
     )
     if told is None or told + 1 >= r:
         return None
