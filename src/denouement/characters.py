@@ -319,7 +319,7 @@ _THE_NICKNAME = re.compile(
     rf"[\"“‘']?(?P<nick>(?:the )?{_NAME_WORD})[\"”’']?"
 )
 _CREDIT_LEAD = re.compile(
-    r"(?:^|[.|·•]\s*)(?:Words |Written |Reviewed |Review |Story |Text |Interview |Report |Analysis |"
+    r"(?:^|[.|·•\n]\s*)(?:Words |Written |Reviewed |Review |Story |Text |Interview |Report |Analysis |"
     r"Recap |Posted |Essay |Column |Feature |Article |Recapped |"
     r"Directed |Screenplay )?(?P<role>By|BY|by|Director|Writer|"
     r"Writer-director|Dir\.|Photo|Photograph|Image|Still|Credit|Courtesy)\s*(?::|by)?\s*$"
@@ -2918,12 +2918,8 @@ _WRITING_FOR = re.compile(
     r"(?:the |The )?[A-Z]"
 )
 _CREDIT = re.compile(r"\b(?:Photo|Photograph|Image|Still|Credit|Courtesy)s?\s*(?::|by)\s*$")
-#: A credit or a byline in a line of listings: "Dir. Ada Holm | 112 min", "Director: Ada Holm",
-#: "Four stars. By Ada Holm" (the name then ends its line or its field).
-_CREDIT_FIELD = re.compile(
-    r"(?:^|[|•·\n.]\s*)(?P<credit>Dir\.|Directors?:|(?:Written and )?[Dd]irected by|Written by"
-    r"|Screenplay(?: by|:)|Writers?:|Words:|Review(?:ed)? by|By)\s*$"
-)
+#: The end of a credit's field: the line ends, a bar or bullet follows, or the next credit ("Four stars. By
+#: Ada Holm" ends its line; "By Sunday, Paul has gone" does not).
 _FIELD_END = re.compile(r"^\s*(?:$|\n|[|•·]|\.\s*(?:Starring|With|Cast)\b|\.?\s*\d+\s*min)")
 #: A craft of a film credited to a name: "The score, by …", "cinematography is by …".
 _CRAFT_BY = re.compile(
@@ -2965,11 +2961,11 @@ def _credited(text: str, m: Mention) -> bool:
     """ "Dir. Sabine Coulibaly | 112 min", "Four stars. By Tamsin Vale": a name in a credit or a byline,
     a field of its own in a listing line."""
     before = text[max(0, m.char_start - 30) : m.char_start]
-    credit = _CREDIT_FIELD.search(before)
+    credit = _CREDIT_LEAD.search(before)
     if credit is None:
         return False
     # "By" also opens plain sentences ("By Sunday, Paul has gone"): as a byline the name is all there is
-    return credit.group("credit") != "By" or bool(_FIELD_END.match(text[m.char_end : m.char_end + 20]))
+    return credit.group("role").lower() != "by" or bool(_FIELD_END.match(text[m.char_end : m.char_end + 20]))
 
 
 _VERDICT_OBJECTS = frozenset(
