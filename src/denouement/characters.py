@@ -2374,6 +2374,7 @@ class _Builder:
         self._role_nicknames()
         self._kin_identified()
         self._named_outright()
+        self._surname_halves()
         self._kin_names()
         self._kin_named_in_reply()
         return self.clusters, self.mentions
@@ -2408,6 +2409,30 @@ class _Builder:
                 continue
             called.nicknames.add(speaker.forms[0][0])
             absorb(called, speaker)
+
+    def _surname_halves(self) -> None:
+        """ "Bożena Kurek-Nowak" … "Mrs Kurek" … "Mrs Nowak": a surname alone that is one half of exactly
+        one character's double surname, and no one else's surname, is that character."""
+        halves: dict[str, list[CharacterCluster]] = {}
+        surnames: Counter[str] = Counter()
+        for c in self.clusters:
+            last = {f[-1] for f in c.forms if len(f) > 1}
+            surnames.update(last)
+            for name in last:
+                parts = name.split("-")
+                if len(parts) == 2 and all(p[:1].isupper() for p in parts):
+                    for part in parts:
+                        halves.setdefault(part, []).append(c)
+        for c in list(self.clusters):
+            if len(c.forms) != 1 or len(c.forms[0]) != 1 or c.actor is not None:
+                continue
+            word = c.forms[0][0]
+            holders = halves.get(word, [])
+            if len(holders) != 1 or holders[0] is c or surnames[word] or not c.titles:
+                continue  # (only with a title: "Mrs Kurek", not a given name that happens to match)
+            holder = holders[0]
+            holder.nicknames.update(f"{t} {word}" for t in c.titles)
+            absorb(holder, c)
 
     def _named_outright(self) -> None:
         """ "…ours was Tío Beto. His name was Roberto Salazar": the narration gives the full name of

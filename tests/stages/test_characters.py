@@ -1876,3 +1876,15 @@ def test_strangers_family_words_and_roles_someone_holds_are_no_speaking_roles(st
     )
     names = {c.name for c in story.characters}
     assert not any(n.startswith("the ") for n in names), names
+
+
+def test_a_title_and_one_half_of_a_double_surname_is_its_bearer(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Every morning Halina Wójcik-Zielińska (Maja Ostaszewska) opens the pharmacy on Długa Street. The "
+        "old men call her Mrs Wójcik, as they did before her wedding; the bank writes to Mrs Zielińska. "
+        "Her cousin Marek Zieliński sells newspapers next door, and Mr Zieliński never pays for his aspirin."
+    )
+    halina = by_name(story, "Halina Wójcik-Zielińska")
+    assert "Mrs Wójcik" in halina.aliases
+    assert all(c.name not in ("Wójcik", "Mrs Wójcik") for c in story.characters)
+    assert "Mr Zieliński" not in halina.aliases
