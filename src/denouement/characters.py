@@ -533,17 +533,17 @@ def story_index(doc: Doc) -> StoryIndex:
 @cache
 def _titles_after_name() -> dict[str, Gender]:
     """Titles written after a given name ("Padma Mami", "Selim Amca"), with the gender they give."""
-    data = load_lexicon("characters").get("titles_after_name", {})
-    return {
-        str(word).lower(): gender  # type: ignore[misc]
-        for gender, key in (("unknown", "neutral"), ("female", "female"), ("male", "male"))
-        for word in data.get(key, [])
-    }
+    return _titles_of("titles_after_name")
 
 
 @cache
 def _titles() -> dict[str, Gender]:
-    data = load_lexicon("characters")["titles"]
+    return _titles_of("titles")
+
+
+def _titles_of(section: str) -> dict[str, Gender]:
+    """A section of titles in characters.yaml, each with the gender it gives (neutral ones none)."""
+    data = load_lexicon("characters").get(section, {})
     result: dict[str, Gender] = {}
     for gender, key in (("unknown", "neutral"), ("female", "female"), ("male", "male")):
         for word in data.get(key, []):
