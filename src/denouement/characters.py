@@ -2621,7 +2621,13 @@ class _Builder:
                     # "Abby" joins "Abigail Stone"; "Kevin" joins "Kev Dromgoole" (a full name, so that
                     # lone "Toby" and lone "Tobias" never swallow each other)
                     if _shortens(short, name, diminutives)
-                    or (len(name) >= 3 and _shortens(name, short, diminutives) and name in full_firsts)
+                    or (
+                        len(name) >= 3
+                        and _shortens(name, short, diminutives)
+                        and name in full_firsts
+                        # (a given name, not "Newfoundland" of "New York")
+                        and (short in genders or census_name(short))
+                    )
                     for key in by_first.get(name, ())
                     # not "Emerald City"; not a character already merged into another ("Petty" into "Pet")
                     if key != own.key
@@ -2777,6 +2783,9 @@ class _Builder:
                         cluster.roles.add(_role_of(child))
                     elif child.dep_ == "appos" and noun and len(appositions) == 1:
                         cluster.roles.add(_role_of(child))  # one apposition, not a list of things
+                kin = _kin_word_before(doc, m.start, relations)
+                if kin:
+                    cluster.roles.add(kin)  # "his aunt Agnis", whatever the parser made of the pair
                 if head.dep_ == "appos" and (
                     head.head.pos_ == "NOUN" or head.head.lower_ in word_set("characters", "kinship_names")
                 ):
@@ -2849,6 +2858,18 @@ _SELF_NAMED_TAGGED = re.compile(
     r"(?:(?:my|his|her|their|our) (?P<rel>[a-z]+) (?:said|says|told|tells|replied|replies|added)"
     r"|(?:said|says|replied|added) (?:my|his|her|their|our) (?P<rel2>[a-z]+))\b"
 )
+
+
+def _kin_word_before(doc: Doc, start: int, relations: set[str]) -> str:
+    """The family word written right before a name, lower-case and owned ("his aunt Agnis", "her
+    brother Tomasz"), or "". The parser does not always join the two (it may make both subjects of the
+    verb), but nothing else stands between a possessive and a name."""
+    if start < 2:
+        return ""
+    word, owner = doc[start - 1], doc[start - 2]
+    if not word.is_lower or word.lemma_.lower() not in relations:
+        return ""
+    return word.lemma_.lower() if owner.tag_ == "PRP$" or owner.dep_ == "poss" else ""
 
 
 def _role_of(noun: Token) -> str:

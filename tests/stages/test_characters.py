@@ -1888,3 +1888,21 @@ def test_a_title_and_one_half_of_a_double_surname_is_its_bearer(story_of):  # ty
     assert "Mrs Wójcik" in halina.aliases
     assert all(c.name not in ("Wójcik", "Mrs Wójcik") for c in story.characters)
     assert "Mr Zieliński" not in halina.aliases
+
+
+def test_a_family_word_before_a_name_the_tagger_took_for_a_place(story_of):  # type: ignore[no-untyped-def]
+    # the tagger reads "Brisis" as a place and the parser makes "aunt" a second subject of the verb
+    story = story_of(
+        "Sollie delivers coal in Duluth. Later his aunt Brisis is moving to the family home in "
+        "Saskatchewan. Sollie goes with her."
+    )
+    assert "Brisis" in names(story)
+
+
+def test_a_place_that_begins_like_another_place_is_no_pet_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Marit sells boats in Portsmouth, New Hampshire. Years later she retires to a cabin in Newfoundland, "
+        "where Marit learns to knit."
+    )
+    assert not {"New Hampshire", "Newfoundland"} & names(story)
+    assert not any("Newfoundland" in c.aliases for c in story.characters)
