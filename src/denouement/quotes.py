@@ -95,6 +95,7 @@ class _Context:
         # characters of another work (a novel someone writes, a film they watch): named in the narration,
         # but never a party to the story's own talk
         self.unvoiced: frozenset[int] = frozenset()
+        self.cast: frozenset[int] = frozenset()  # the story's own characters (no real people)
         # the one character each family relation names in the narration ("Grandad" → grandfather)
         self.kin: dict[str, int] = {}
 
@@ -603,10 +604,15 @@ _CONTACT_VERBS = frozenset(
 )
 
 
-def _caller_before(ctx: _Context, char: int) -> tuple[int, int] | None:
+#: A nickname in quotation marks between the parts of a name (Thorvaldur "Valdi" Jonsson): no speech.
+_NICKNAME_IN_NAME = re.compile(r"(?<=\w) [\"“][A-Z][\w'’ -]{0,20}[\"”](?= [A-Z])")
+
+
+def _caller_before(ctx: _Context, char: int, facing: bool = False) -> tuple[int, int] | None:
     """The one who starts the talk at offset ``char`` and the one they start it with, from the narrated
     sentence just before it: "At lunch Dee rings her sister, Precious, from the stairwell." (Dee, Precious);
-    "Tom asks Ana about the letter." (Tom, Ana)."""
+    "Tom asks Ana about the letter." (Tom, Ana). With ``facing``, for a talk that has no tag at all, also
+    two characters the sentence merely puts face to face (:func:`_facing_pair`)."""
     index = ctx.index
     first = ctx.token_at_or_after(char)
     sid = index.token_sentence[first] if first < len(ctx.doc) else len(index.sentences)
@@ -617,7 +623,7 @@ def _caller_before(ctx: _Context, char: int) -> tuple[int, int] | None:
         return None
     sentence = index.sentences[back]
     paragraph = index.text[index.text.rfind("\n\n", 0, sentence.start_char) + 1 : sentence.end_char]
-    if any(mark in paragraph for mark in '"“”'):
+    if any(mark in _NICKNAME_IN_NAME.sub(" ", paragraph) for mark in '"“”'):
         return None  # a tagged line ("“How long?” Dwight asks") is a turn of the talk, not its opening
     for verb in index.sentences[back]:
         # the tagger sometimes reads "Dee rings her sister" as a noun phrase: "rings" the root, "Dee" its
@@ -654,7 +660,54 @@ def _caller_before(ctx: _Context, char: int) -> tuple[int, int] | None:
             )
         if caller is not None and called is not None and caller != called:
             return caller, called
+    return _facing_pair(ctx, sentence) if facing else None
+
+
+#: Clauses whose characters are not in the scene the sentence sets: "who swore he saw Einar's jeep".
+_ASIDE_CLAUSES = frozenset({"relcl", "acl", "ccomp", "parataxis"})
+
+
+def _facing_pair(ctx: _Context, sentence: Span) -> tuple[int, int] | None:
+    """The two characters a narrated sentence puts face to face before a talk with no tag at all: its main
+    subject and the first other character its main verb reaches, directly or through a verb it governs
+    ("Gunna goes back to the slipway to lean on the harbourmaster, Valdi"; "Mo finds Ade in the yard").
+    Characters in a clause about something else ("who swore he saw Einar's jeep") or owning a thing
+    ("Ade's van") are not in the scene."""
+    root = sentence.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    named = ctx.by_token.get(subject.i) if subject is not None else None
+    # (named: a pronoun at the head of a paragraph is too often someone else's)
+    first = named.cluster if named is not None and named.kind == "name" else None
+    if first is None or first not in ctx.cast:
+        return None
+    for token in root.subtree:
+        if token.i <= root.i or ctx.index.in_quote(token):
+            continue
+        if any(_aside(a) for a in _path_to(token, root)):
+            continue
+        other = ctx.cluster(token)
+        if other is not None and other != first and other in ctx.cast:
+            return first, other
     return None
+
+
+def _aside(token: Token) -> bool:
+    """A step on the way up to the main verb that leaves the scene the main clause sets: a clause about
+    something else, an owner ("Ade's van"), or another clause with a subject of its own ("…, and Dad
+    does the dance")."""
+    if token.dep_ in _ASIDE_CLAUSES or token.dep_ == "poss":
+        return True
+    return token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
+def _path_to(token: Token, top: Token) -> list[Token]:
+    """The tokens from ``token`` up to ``top``, ``top`` left out."""
+    path: list[Token] = []
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        path.append(node)
+        node = node.head
+    return path
 
 
 def _scene_after(ctx: _Context, char: int) -> set[int]:
@@ -935,6 +988,7 @@ def find_quotes(
     text = index.text
     ctx = _Context(doc, index, mentions)
     ctx.unvoiced = frozenset(c.key for c in clusters if c.kind == "reference")
+    ctx.cast = frozenset(c.key for c in clusters if c.kind == "character")
     ctx.gender = {c.key: c.gender for c in clusters}
     ctx.kin = _kin_holders(clusters)
     blocks = blocks_of(doc)
@@ -1066,7 +1120,7 @@ def find_quotes(
         lambda char, back=2, acting=False: _scene_before(ctx, char, back, acting),
         lambda char, exclude=frozenset(): _last_actor(ctx, char, exclude),
         lambda char: _scene_after(ctx, char),
-        lambda char: _caller_before(ctx, char),
+        lambda char, facing=False: _caller_before(ctx, char, facing),
     )
     for span in found:
         if span.attribution in _GUESSED and span.speaker is not None:
@@ -1217,7 +1271,7 @@ def _turns(
     scene: Callable[..., set[int]] | None = None,
     nearest: Callable[..., int | None] | None = None,
     after: Callable[[int], set[int]] | None = None,
-    caller: Callable[[int], tuple[int, int] | None] | None = None,
+    caller: Callable[..., tuple[int, int] | None] | None = None,
 ) -> None:
     """Untagged lines of a two-person exchange alternate speakers.
 
@@ -1360,7 +1414,7 @@ def _alternate(
     narrator: int | None,
     scene: Callable[..., set[int]] | None = None,
     after: Callable[[int], set[int]] | None = None,
-    caller: Callable[[int], tuple[int, int] | None] | None = None,
+    caller: Callable[..., tuple[int, int] | None] | None = None,
 ) -> None:
     """In a two-person conversation, untagged turns alternate from the nearest tagged turn, either way.
     A talk with no tagged turn at all that the narration just opened ("Dee rings her sister, Precious")
@@ -1374,7 +1428,7 @@ def _alternate(
         untagged = all(
             found[i].speaker is None or found[i].attribution in _GUESSED for t in conversation for i in t
         )
-        opened = caller(found[conversation[0][0]].start) if caller is not None and untagged else None
+        opened = caller(found[conversation[0][0]].start, True) if caller is not None and untagged else None
         if opened is not None and len(conversation) > 1:
             speakers = _anchor_opened_talk(found, conversation, opened)
         _answered_by_name(found, conversation, speakers)
@@ -1433,7 +1487,7 @@ def _anchor_opened_talk(
 def _split_at_openings(
     conversations: list[list[list[int]]],
     found: Sequence[QuoteSpan],
-    caller: Callable[[int], tuple[int, int] | None] | None,
+    caller: Callable[..., tuple[int, int] | None] | None,
 ) -> list[list[list[int]]]:
     """A turn right after a sentence that opens a talk ("At lunch Dee rings her sister") starts a new
     conversation, however short the narration before it."""

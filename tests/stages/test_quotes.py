@@ -856,3 +856,33 @@ def test_a_pronoun_speaker_is_not_the_one_the_tag_names_as_hearer(story_of):  # 
     )
     assert speaker_of(story, "A tin keeps nothing warm") == "Mama Ngozi"
     assert speaker_of(story, "Use it") == "Mama Ngozi"
+
+
+def test_an_untagged_exchange_after_a_sentence_that_brings_two_together(story_of):  # type: ignore[no-untyped-def]
+    # no tag at all: the narration before the talk sets the two face to face, and the one who goes to the
+    # other speaks first; the nickname in quotation marks is no line of speech
+    story = story_of(
+        "Nine days after the fire, Inspector Halvard Brekke rides out to the quarry to press the foreman, "
+        'Osvald "Ossi" Lunde, who claimed he saw Petra Moen\'s truck at the gate.\n\n'
+        '"You saw her truck."\n\n'
+        '"I saw a truck."\n\n'
+        '"At ten."\n\n'
+        '"Near ten. I keep no clock in the hut."\n\n'
+        "The scene ends there, and the rain starts."
+    )
+    assert speaker_of(story, "You saw her truck") == "Halvard Brekke"
+    assert speaker_of(story, "I saw a truck") == "Osvald Lunde"
+    assert speaker_of(story, "At ten") == "Halvard Brekke"
+    assert speaker_of(story, "I keep no clock") == "Osvald Lunde"
+
+
+def test_two_clauses_with_their_own_subjects_do_not_open_a_talk_between_them(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The phone buzzes on the counter. Aunt Rosa reads the message and drops the spoon, and Uncle Teo "
+        "waltzes a mop around the kitchen while Bibi claps.\n\n"
+        '"We did it, Bibi!"\n\n'
+        '"Told you so."\n\n'
+        'Bibi hugs her. "Now the flat is mine," Rosa says.'
+    )
+    assert speaker_of(story, "We did it") == "Rosa"
+    assert speaker_of(story, "Told you so") == "Bibi"
