@@ -14,9 +14,9 @@ def by_name(story: Story, name: str) -> Character:
 
 
 def speaker_of(story: Story, fragment: str) -> str | None:
-    """Name of the speaker of the quote containing ``fragment``."""
-    for q in story.quotes:
-        if fragment in q.text:
-            c = story.character(q.speaker)
-            return c.name if c else None
+    """Name of the speaker of the innermost quote containing ``fragment``."""
+    holding = sorted((q for q in story.quotes if fragment in q.text), key=lambda q: len(q.text))
+    for q in holding:
+        c = story.character(q.speaker)
+        return c.name if c else None
     raise AssertionError(f"no quote containing {fragment!r} in {[q.text for q in story.quotes]}")

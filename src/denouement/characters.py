@@ -2593,6 +2593,10 @@ class _Builder:
                 by_first.setdefault(name, set()).add(cluster.key)
         # given names that some character also has with a surname ("Kev Dromgoole")
         full_firsts = {f[0].lower() for c in self.clusters for f in c.forms if len(f) > 1}
+        # full names written as one word ("Pee-Wee" for "Pee Wee")
+        run_together = {
+            sep.join(f).lower() for c in self.clusters for f in c.forms if len(f) > 1 for sep in ("", "-")
+        }
         by_initial: dict[str, set[str]] = {}
         ends: dict[str, set[str]] = {}  # "bert" -> {"cuthbert"}: names by the ends they could be clipped to
         for name in by_first:
@@ -2626,7 +2630,7 @@ class _Builder:
                         and _shortens(name, short, diminutives)
                         and name in full_firsts
                         # (a given name, not "Newfoundland" of "New York")
-                        and (short in genders or census_name(short))
+                        and (short in genders or census_name(short) or short in run_together)
                     )
                     for key in by_first.get(name, ())
                     # not "Emerald City"; not a character already merged into another ("Petty" into "Pet")
@@ -3802,7 +3806,7 @@ def _keep(cluster: CharacterCluster, doc: Doc, title_words: set[str], person: bo
     human = word_set("characters", "human_nouns") | set(_gendered("relation_gender"))
     if any(_kin_or_human(r, human) for r in cluster.roles) and not cluster.words <= title_words:
         return True  # "the engineer, Tobias Reyne", "her son Caspar", "his deckhand, Benoît": a human role
-    if _is_work_or_place(cluster, doc):
+    if _is_work_or_place(cluster, doc) or _a_known_place(cluster, doc):
         return False
     if (
         not set(cluster.labels) & {"ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -3961,6 +3965,19 @@ _LOCATIVE = frozenset(
 )
 #: Prepositions whose object is a place after a verb or noun of motion ("the night train to Porto").
 _DIRECTIONAL = frozenset({"to", "from", "into", "toward", "towards", "via", "onto"})
+
+
+def _a_known_place(cluster: CharacterCluster, doc: Doc) -> bool:
+    """Every name the cluster goes by is a well-known place of ``data/places.txt`` ("Los Angeles becomes a
+    new home for them", "Rome sends a general"): a place, even acting, unless the text made it someone's
+    name ("a southpaw everyone called Davao")."""
+    places = name_list("places")
+    if not cluster.forms or any(name_key(" ".join(form)) not in places for form in cluster.forms):
+        return False
+    return not any(
+        doc[m.end - 1].head.lemma_.lower() in ("call", "name", "nickname") and doc[m.end - 1].dep_ != "pobj"
+        for m in cluster.named_mentions
+    )
 
 
 def _is_work_or_place(cluster: CharacterCluster, doc: Doc) -> bool:

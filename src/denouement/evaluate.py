@@ -216,7 +216,10 @@ def _score_quotes(story: Story, ann: Annotation, score: StoryScore) -> None:
     for gold in golds:
         score.counts["quotes"] += 1
         needle = _norm(str(gold["text"]))
-        found = next((q for q in story.quotes if needle in _norm(q.text)), None)
+        # the innermost quote holding it: a saying quoted inside a line is a quote of its own
+        found = min(
+            (q for q in story.quotes if needle in _norm(q.text)), key=lambda q: len(q.text), default=None
+        )
         if found is None:
             score.problems.append(f"quote missing: {gold['text']!r}")
             continue

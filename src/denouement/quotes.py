@@ -1130,7 +1130,97 @@ def find_quotes(
             elif span.tagged_as != "unknown" and span.speaker == narrator:
                 span.speaker = span.attribution = None  # nor the "I" of the story
     _first_halves(found, text, ctx.gender)
+    found.extend(_embedded_quotes(ctx, found, clusters))
+    found.sort(key=lambda q: q.start)
     return found
+
+
+#: Words quoted inside a line of speech after a comma or a colon ("Papa used to say, 'The glass…'"):
+#: the quoted words, with apostrophes inside words ("don't") kept.
+_EMBEDDED = re.compile(r"[,:]\s*['‘](?P<words>(?:[^'‘’]|(?<=\w)['’](?=\w))+?)['’](?=[\s,.!?;:…—\"”]|$)")
+#: Words of the outer line before the embedded quote searched for the verb that introduces it.
+EMBED_REACH = 8
+
+
+def _embedded_quotes(
+    ctx: _Context, found: Sequence[QuoteSpan], clusters: Sequence[CharacterCluster]
+) -> list[QuoteSpan]:
+    """Quotations inside lines of speech, each a quote of its own, spoken by the one the line says said
+    it ("My father used to say, 'That board earned more than the rickshaw'", "He writes, 'The station is
+    yours'"): the subject of the speech verb right before it, a name, a pronoun the text resolves, or a
+    family word only one character holds."""
+    text = ctx.index.text
+    result: list[QuoteSpan] = []
+    for outer in found:
+        if outer.attribution in ("cue", "embedded"):
+            continue
+        for match in _EMBEDDED.finditer(text, outer.start, outer.end):
+            if len(match["words"].split()) < 2:
+                continue  # 'Hammer': a word held up, not a saying
+            start = match.start("words")
+            verb = _introducing_verb(ctx, start)
+            if verb is None:
+                continue
+            first = ctx.token_at_or_after(start)
+            result.append(
+                QuoteSpan(
+                    start,
+                    match.end("words"),
+                    ctx.index.token_sentence[first] if first < len(ctx.doc) else outer.sentence,
+                    outer.paragraph,
+                    speaker=_sayer(ctx, verb, outer.speaker, clusters),
+                    attribution="embedded",
+                )
+            )
+    return result
+
+
+def _named_lately(ctx: _Context, pronoun: Token, gender: str, outer: int | None) -> int | None:
+    """The character named last before a "he" or "she" inside a line of speech, in the line or the
+    narration before it, of the pronoun's sex and other than the one speaking ("Your grandmother Ingrid was
+    the same. She used to say, '…'")."""
+    for i in range(pronoun.i - 1, max(-1, pronoun.i - PRONOUN_REACH), -1):
+        m = ctx.by_token.get(i)
+        if m is None or m.kind != "name" or m.cluster is None or m.cluster == outer:
+            continue
+        if m.cluster in ctx.cast and ctx.gender.get(m.cluster, "unknown") in ("unknown", gender):
+            return m.cluster
+    return None
+
+
+def _introducing_verb(ctx: _Context, start: int) -> Token | None:
+    """The speech verb within :data:`EMBED_REACH` words before offset ``start`` ("used to say,")."""
+    at = ctx.token_at_or_after(start)
+    for token in reversed(ctx.doc[max(0, at - EMBED_REACH) : at]):
+        if token.lemma_.lower() in ctx.speech and token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.text in ("'", "‘") and token.i < at - 1:
+            return None
+    return None
+
+
+def _sayer(ctx: _Context, verb: Token, outer: int | None, clusters: Sequence[CharacterCluster]) -> int | None:
+    """Who the speech verb says said it: its subject or the subject of the verb it hangs from ("Papa used
+    to say"), as a character; "my father" in the outer speaker's mouth is the one character holding that
+    relation."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "xcomp":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    key = ctx.cluster_in(subject)
+    if key is not None:
+        return key if key != outer else None
+    gender = PRONOUN_GENDER.get(subject.lower_)
+    if gender is not None:
+        return _named_lately(ctx, subject, gender, outer)
+    relation = kin_relations().get(subject.lower_) or kin_relations().get(subject.lemma_.lower())
+    if relation is None:
+        return None
+    if relation in ctx.kin:
+        return ctx.kin[relation]
+    holders = [c.key for c in clusters if c.kind == "character" and relation in c.roles and c.key != outer]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _focal_character(

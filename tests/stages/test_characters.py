@@ -1906,3 +1906,19 @@ def test_a_place_that_begins_like_another_place_is_no_pet_name(story_of):  # typ
     )
     assert not {"New Hampshire", "Newfoundland"} & names(story)
     assert not any("Newfoundland" in c.aliases for c in story.characters)
+
+
+def test_a_well_known_city_that_acts_is_still_a_place(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The plague reaches the coast in June. Panicked, Lisbon sends its fleet north, and Montevideo "
+        "closes its port. Captain Ilda Serrano sails anyway."
+    )
+    assert names(story) == {"Ilda Serrano"}
+
+
+def test_a_place_name_someone_is_called_by_is_a_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "When the generator failed, a lanky welterweight everyone called Lisbon kept skipping rope in the "
+        "dark. Years later Lisbon ran the gym."
+    )
+    assert "Lisbon" in names(story)

@@ -886,3 +886,22 @@ def test_two_clauses_with_their_own_subjects_do_not_open_a_talk_between_them(sto
     )
     assert speaker_of(story, "We did it") == "Rosa"
     assert speaker_of(story, "Told you so") == "Bibi"
+
+
+def test_a_saying_quoted_inside_a_line_is_a_quote_of_the_one_who_said_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Teodor Balan (Mihai Pop) keeps the lighthouse on the cape, and his son, Radu, has come home to "
+        "sell it. Radu finds him oiling the lamp. \"Bunica Sanda used to say, 'A lamp left dark is a "
+        "grave dug for someone,'\" Teodor says. Radu does not answer."
+    )
+    assert speaker_of(story, "Bunica Sanda used to say") == "Teodor Balan"
+    assert "Sanda" in (speaker_of(story, "A lamp left dark") or "")
+
+
+def test_a_letter_read_aloud_is_the_words_of_the_one_who_wrote_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Imre Vass sends a card from Szeged. In the last scene Klara Benedek opens it at the counter. "
+        "\"He writes, 'The orchard is yours whenever you want it,'\" she reads to her sister Jutka."
+    )
+    assert speaker_of(story, "He writes") == "Klara Benedek"
+    assert speaker_of(story, "The orchard is yours") == "Imre Vass"
