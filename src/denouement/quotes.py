@@ -96,6 +96,7 @@ class _Context:
         # but never a party to the story's own talk
         self.unvoiced: frozenset[int] = frozenset()
         self.cast: frozenset[int] = frozenset()  # the story's own characters (no real people)
+        self.title_holders: dict[str, int] = {}  # a title only one character bears -> that character
         # the one character each family relation names in the narration ("Grandad" → grandfather)
         self.kin: dict[str, int] = {}
 
@@ -883,7 +884,23 @@ def _vocative(ctx: _Context, mark: QuoteMarks) -> tuple[int | None, bool]:
             )
         ):
             return m.cluster, False
-    return None, False
+    called = [
+        ctx.title_holders[w]
+        for w in _edge_calls(ctx.index.text[mark.inner_start : mark.inner_end])
+        if w in ctx.title_holders
+    ]
+    return (called[0], True) if called else (None, False)
+
+
+def _title_holders(clusters: Sequence[CharacterCluster]) -> dict[str, int]:
+    """Titles only one character bears ("Auntie" of Auntie Efua, "Coach" of Coach Pryor), lower case: a
+    line that calls out the title alone calls that character (“It weighs a hundred kilos, Auntie.”)."""
+    holders: dict[str, set[int]] = {}
+    for c in clusters:
+        if c.kind == "character":
+            for title in c.titles:
+                holders.setdefault(title.lower().rstrip("."), set()).add(c.key)
+    return {title: next(iter(keys)) for title, keys in holders.items() if len(keys) == 1}
 
 
 def _kin_holders(clusters: Sequence[CharacterCluster]) -> dict[str, int]:
@@ -989,6 +1006,7 @@ def find_quotes(
     ctx = _Context(doc, index, mentions)
     ctx.unvoiced = frozenset(c.key for c in clusters if c.kind == "reference")
     ctx.cast = frozenset(c.key for c in clusters if c.kind == "character")
+    ctx.title_holders = _title_holders(clusters)
     ctx.gender = {c.key: c.gender for c in clusters}
     ctx.kin = _kin_holders(clusters)
     blocks = blocks_of(doc)
@@ -1121,6 +1139,7 @@ def find_quotes(
         lambda char, exclude=frozenset(): _last_actor(ctx, char, exclude),
         lambda char: _scene_after(ctx, char),
         lambda char, facing=False: _caller_before(ctx, char, facing),
+        _focal_character(clusters, mentions, narrator),
     )
     for span in found:
         if span.attribution in _GUESSED and span.speaker is not None:
@@ -1362,6 +1381,7 @@ def _turns(
     nearest: Callable[..., int | None] | None = None,
     after: Callable[[int], set[int]] | None = None,
     caller: Callable[..., tuple[int, int] | None] | None = None,
+    lead: int | None = None,
 ) -> None:
     """Untagged lines of a two-person exchange alternate speakers.
 
@@ -1404,7 +1424,7 @@ def _turns(
         if span.speaker is not None and prev.speaker is not None and span.speaker != prev.speaker:
             span.addressee = span.addressee if span.addressee is not None else prev.speaker
     _continuations(found, text)
-    _alternate(found, text, narrator, scene, after, caller)
+    _alternate(found, text, narrator, scene, after, caller, lead)
     if nearest is not None:
         for span in found:
             if span.speaker is None:
@@ -1505,6 +1525,7 @@ def _alternate(
     scene: Callable[..., set[int]] | None = None,
     after: Callable[[int], set[int]] | None = None,
     caller: Callable[..., tuple[int, int] | None] | None = None,
+    lead: int | None = None,
 ) -> None:
     """In a two-person conversation, untagged turns alternate from the nearest tagged turn, either way.
     A talk with no tagged turn at all that the narration just opened ("Dee rings her sister, Precious")
@@ -1537,6 +1558,11 @@ def _alternate(
             present = after(found[conversation[-1][-1]].end) - parties
             if len(present) == 1:
                 parties |= present  # a story that opens on talk: the other one narrated right after it
+        if len(parties) == 1 and lead is not None and lead not in parties:
+            if any(found[i].vocative in parties for turn in conversation for i in turn):
+                # "Auntie Efua leans through the ropes. / … / “It weighs a hundred kilos, Auntie.”": someone
+                # answers her, and with nobody else in the scene it is the one the story follows
+                parties.add(lead)
         if len(parties) == 2:
             _overrule_beats(found, conversation, speakers, parties)
         anchors = [k for k, who in enumerate(speakers) if who is not None]

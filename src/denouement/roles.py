@@ -165,6 +165,8 @@ def speaking_roles(doc: Doc, clusters: list[CharacterCluster], mentions: Sequenc
     index = story_index(doc)
     sentences = index.sentences
     held = {role for c in clusters for role in c.roles}
+    # a title is a role its bearer holds: "Judge Alicia Ferrando" is "the judge"
+    held |= {title.lower().rstrip(".") for c in clusters for title in c.titles}
     taken = {i for m in mentions for i in range(m.start, m.end)}
     nouns = _role_nouns()
     phrases: dict[str, Counter[str]] = {}

@@ -1922,3 +1922,11 @@ def test_a_place_name_someone_is_called_by_is_a_character(story_of):  # type: ig
         "dark. Years later Lisbon ran the gym."
     )
     assert "Lisbon" in names(story)
+
+
+def test_a_firm_named_in_another_language_is_no_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Rosa keeps the bakery on the corner. Inmobiliaria Costa Brava wants the whole block, and "
+        "Inmobiliaria Costa Brava writes to her every week. Rosa burns the letters."
+    )
+    assert names(story) == {"Rosa"}

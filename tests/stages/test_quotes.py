@@ -905,3 +905,28 @@ def test_a_letter_read_aloud_is_the_words_of_the_one_who_wrote_it(story_of):  # 
     )
     assert speaker_of(story, "He writes") == "Klara Benedek"
     assert speaker_of(story, "The orchard is yours") == "Imre Vass"
+
+
+def test_a_line_calling_out_a_title_alone_is_answered_by_the_one_the_story_follows(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Tiago Ferraz is a welterweight from Setubal. Tiago has trained for the title since he was twelve, "
+        "and Tiago has never been knocked down. His manager is Coach Marisa Duarte.\n\n"
+        "The first rounds go badly. Before the sixth, Coach Duarte climbs onto the apron.\n\n"
+        '"You are dropping your right."\n\n'
+        '"I know."\n\n'
+        '"Then hold it up."\n\n'
+        '"It is made of lead tonight, Coach."\n\n'
+        '"Then hold up the lead."'
+    )
+    assert speaker_of(story, "It is made of lead") == "Tiago Ferraz"
+    assert speaker_of(story, "Then hold up the lead") == "Marisa Duarte"
+    assert speaker_of(story, "I know.") == "Tiago Ferraz"
+
+
+def test_a_title_is_the_role_its_bearer_holds(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The hearing is short. Judge Wilma Okonjo reads the ruling in a flat voice. Then she lowers the "
+        'paper. "The lease stands," the judge said. Dario Pires walks out without a word.'
+    )
+    assert speaker_of(story, "The lease stands") == "Wilma Okonjo"
+    assert not {c.name for c in story.characters} & {"the judge"}
