@@ -1558,11 +1558,11 @@ def _alternate(
             present = after(found[conversation[-1][-1]].end) - parties
             if len(present) == 1:
                 parties |= present  # a story that opens on talk: the other one narrated right after it
-        if len(parties) == 1 and lead is not None and lead not in parties:
-            if any(found[i].vocative in parties for turn in conversation for i in turn):
-                # "Auntie Efua leans through the ropes. / … / “It weighs a hundred kilos, Auntie.”": someone
-                # answers her, and with nobody else in the scene it is the one the story follows
-                parties.add(lead)
+        called_out = any(found[i].vocative in parties for turn in conversation for i in turn)
+        if len(parties) == 1 and lead is not None and lead not in parties and called_out:
+            # "Auntie Efua leans through the ropes. / … / “It weighs a hundred kilos, Auntie.”": someone
+            # answers her, and with nobody else in the scene it is the one the story follows
+            parties.add(lead)
         if len(parties) == 2:
             _overrule_beats(found, conversation, speakers, parties)
         anchors = [k for k, who in enumerate(speakers) if who is not None]
