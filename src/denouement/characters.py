@@ -289,6 +289,8 @@ _KNOWN_AS = re.compile(
     rf"(?:(?:a|an|the)\s[^,;.()\"“]{{1,60}}?(?:,\s*[^,;.()\"“]{{1,40}}?)?,?\s+(?=known|nicknamed|called))?"
     # a relative clause before it: ", who has run the booth for years and is known to the town as …"
     rf"(?:who\s[^,;.()\"“]{{1,80}}?\sand\s(?:is |was |has been |had been )?(?=known|nicknamed|called))?"
+    # ("named Barry Kowalski but known to the whole town as Bazza")
+    rf"(?:(?:but|and|yet)\s+)?"
     rf"\(?(?:who is |who's |better |simply |mostly |widely |universally )?"
     rf"(?:known(?: (?:to|in|across|among|around|throughout|on|by|up|down|all|far|from)"
     rf" [\w'’ ]{{1,40}}?)? as|nicknamed|"

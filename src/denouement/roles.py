@@ -160,6 +160,19 @@ def _has_quote(sentence: Span) -> bool:
     return any(t.text in _QUOTES for t in sentence)
 
 
+def _done_by_someone_named(doc: Doc, taken: set[int]) -> set[str]:
+    """Roles the text gives a named character through a verb made of the role ("the boat is skippered by
+    Ray Bennell", "the match is refereed by Ana Kuti"): the verb itself and its agent nouns."""
+    held: set[str] = set()
+    for token in doc:
+        if token.dep_ != "agent" or token.head.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "pobj" and c.i in taken for c in token.children):
+            lemma = token.head.lemma_.lower()
+            held |= {lemma, f"{lemma}er", f"{lemma}r"}
+    return held
+
+
 def speaking_roles(doc: Doc, clusters: list[CharacterCluster], mentions: Sequence[Mention]) -> list[int]:
     """Add a cluster for each role that speaks and that no named character holds; their keys."""
     index = story_index(doc)
@@ -168,6 +181,7 @@ def speaking_roles(doc: Doc, clusters: list[CharacterCluster], mentions: Sequenc
     # a title is a role its bearer holds: "Judge Alicia Ferrando" is "the judge"
     held |= {title.lower().rstrip(".") for c in clusters for title in c.titles}
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    held |= _done_by_someone_named(doc, taken)
     nouns = _role_nouns()
     phrases: dict[str, Counter[str]] = {}
     speaking: set[str] = set()

@@ -1930,3 +1930,13 @@ def test_a_firm_named_in_another_language_is_no_character(story_of):  # type: ig
         "Inmobiliaria Costa Brava writes to her every week. Rosa burns the letters."
     )
     assert names(story) == {"Rosa"}
+
+
+def test_a_name_then_but_known_to_everyone_as_a_nickname(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Her trainer, a retired jockey named Desmond Quaile but known to the whole of Naas as Tiggy "
+        "(Brendan Gleeson), says nothing. Tiggy saddles the mare at dawn."
+    )
+    dessie = by_name(story, "Desmond Quaile")
+    assert "Tiggy" in dessie.aliases
+    assert dessie.actor == "Brendan Gleeson"

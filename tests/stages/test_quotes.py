@@ -930,3 +930,13 @@ def test_a_title_is_the_role_its_bearer_holds(story_of):  # type: ignore[no-unty
     )
     assert speaker_of(story, "The lease stands") == "Wilma Okonjo"
     assert not {c.name for c in story.characters} & {"the judge"}
+
+
+def test_a_role_given_by_a_verb_made_of_it_is_no_second_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The escort boat is skippered by Noel Harte, a former pilot with a voice like gravel. Past the "
+        'buoy he leans over the rail towards Sinead Moran. "She is fading, love," the skipper says. '
+        '"Her choice," Sinead says.'
+    )
+    assert speaker_of(story, "She is fading") == "Noel Harte"
+    assert "the skipper" not in {c.name for c in story.characters}
