@@ -609,6 +609,11 @@ _CONTACT_VERBS = frozenset(
 _NICKNAME_IN_NAME = re.compile(r"(?<=\w) [\"“][A-Z][\w'’ -]{0,20}[\"”](?= [A-Z])")
 
 
+def _has_speech(text: str) -> bool:
+    """Quotation marks in ``text`` other than round a nickname inside a name."""
+    return any(mark in _NICKNAME_IN_NAME.sub(" ", text) for mark in '"“”')
+
+
 def _caller_before(ctx: _Context, char: int, facing: bool = False) -> tuple[int, int] | None:
     """The one who starts the talk at offset ``char`` and the one they start it with, from the narrated
     sentence just before it: "At lunch Dee rings her sister, Precious, from the stairwell." (Dee, Precious);
@@ -624,8 +629,11 @@ def _caller_before(ctx: _Context, char: int, facing: bool = False) -> tuple[int,
         return None
     sentence = index.sentences[back]
     paragraph = index.text[index.text.rfind("\n\n", 0, sentence.start_char) + 1 : sentence.end_char]
-    if any(mark in _NICKNAME_IN_NAME.sub(" ", paragraph) for mark in '"“”'):
-        return None  # a tagged line ("“How long?” Dwight asks") is a turn of the talk, not its opening
+    if _has_speech(paragraph):
+        # a tagged line ("“How long?” Dwight asks") is a turn of the talk, not its opening; but a talk with
+        # no tag at all may follow a paragraph that quoted someone earlier ("… “He said, '…'” Bazza laughs.
+        # The next morning they are at it again.")
+        return None if not facing or _has_speech(sentence.text) else _facing_pair(ctx, sentence)
     for verb in index.sentences[back]:
         # the tagger sometimes reads "Dee rings her sister" as a noun phrase: "rings" the root, "Dee" its
         # compound
@@ -676,6 +684,8 @@ def _facing_pair(ctx: _Context, sentence: Span) -> tuple[int, int] | None:
     ("Ade's van") are not in the scene."""
     root = sentence.root
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ == "they":
+        return _the_two_lately(ctx, sentence)
     named = ctx.by_token.get(subject.i) if subject is not None else None
     # (named: a pronoun at the head of a paragraph is too often someone else's)
     first = named.cluster if named is not None and named.kind == "name" else None
@@ -689,6 +699,29 @@ def _facing_pair(ctx: _Context, sentence: Span) -> tuple[int, int] | None:
         other = ctx.cluster(token)
         if other is not None and other != first and other in ctx.cast:
             return first, other
+    return None
+
+
+#: Sentences before a "they" searched for the two it means.
+THEY_REACH = 3
+
+
+def _the_two_lately(ctx: _Context, sentence: Span) -> tuple[int, int] | None:
+    """The two characters a "they" opening a talk means ("Bazza laughs for the first time. The next
+    morning they are at it again."): the last two named or referred to in the narration before it, the
+    later one first."""
+    index = ctx.index
+    sid = index.token_sentence[sentence.start]
+    seen: list[int] = []
+    for before in range(sid - 1, max(-1, sid - 1 - THEY_REACH), -1):
+        if before in index.meta:
+            continue
+        for token in reversed(index.sentences[before]):
+            key = ctx.cluster(token)
+            if key is not None and key in ctx.cast and key not in seen and not index.in_quote(token):
+                seen.append(key)
+            if len(seen) == 2:
+                return seen[0], seen[1]
     return None
 
 
