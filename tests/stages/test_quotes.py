@@ -945,7 +945,7 @@ def test_a_role_given_by_a_verb_made_of_it_is_no_second_character(story_of):  # 
 def test_they_opening_an_untagged_talk_are_the_last_two_in_the_narration(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "Nell Oduya trains at the municipal pool under a bad-tempered coach, Ferdie Hask. After one session "
-        'she tells him what her old teacher said: "She said, \'Ferdie Hask never coached a winner.\'" Ferdie '
+        "she tells him what her old teacher said: \"She said, 'Ferdie Hask never coached a winner.'\" Ferdie "
         "snorts into his coffee. The next morning they are at it again.\n\n"
         '"You were lazy on the turns."\n\n'
         '"I was cold."\n\n'
