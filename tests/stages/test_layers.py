@@ -3560,3 +3560,20 @@ def test_a_recap_called_the_shape_a_hope_took_is_a_verdict(story_of):  # type: i
     )
     assert layer_of(story, "buys everyone a whisky") in UNREAL
     assert layer_of(story, "waits at the quay") == "actual"
+
+
+def test_a_recap_that_belonged_to_the_hours_someone_slept_is_a_verdict(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Bogdan has a week to sell his late mother's bakery in Cluj. On the last evening he lies down on the "
+        "flour sacks in the back room, too tired to walk home.\n\n"
+        "Rain is falling when Ilinca steps off the night train with a rucksack. She lights the ovens, and "
+        "by dawn the two of them are shaping loaves the way their mother taught them. The queue reaches "
+        "the corner.\n\n"
+        "The ovens are cold when the buyer knocks at nine. The train, the rucksack and the queue belonged "
+        "to the few hours Bogdan spent asleep on the sacks. He signs the papers before noon."
+    )
+    assert layer_of(story, "steps off the night train") in UNREAL
+    assert layer_of(story, "The queue reaches the corner") in UNREAL
+    assert layer_of(story, "too tired to walk home") == "actual"
+    assert layer_of(story, "He signs the papers") == "actual"
+    assert layer_of(story, "The ovens are cold when the buyer knocks") == "actual"
