@@ -908,7 +908,7 @@ def _the_real_one(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
 
 
 #: Sentences before a thing found still in its place in which it must have been put there.
-PLACED_REACH = 10
+PLACED_REACH = 16
 
 
 #: Sentences before a calendar found behind in which the passage must have reached a later year.

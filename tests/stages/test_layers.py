@@ -3577,3 +3577,20 @@ def test_a_recap_that_belonged_to_the_hours_someone_slept_is_a_verdict(story_of)
     assert layer_of(story, "too tired to walk home") == "actual"
     assert layer_of(story, "He signs the papers") == "actual"
     assert layer_of(story, "The ovens are cold when the buyer knocks") == "actual"
+
+
+def test_a_thing_back_where_it_had_been_all_along_exposes_a_long_passage(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The tribunal room in Porto is stuffy. Judge Amalia Reis reads the decision aloud, page by page. "
+        "Tomas watches the judge's pen roll slowly towards the edge of her desk.\n\n"
+        "Then the judge picks the pen up and points it at the company's lawyer. She calls the eviction a "
+        "disgrace. Tomas hugs his sister. Outside, the whole street is waiting with flags. They carry him "
+        "to the cafe on their shoulders. Somebody opens a bottle of port. His sister cries. The landlord's "
+        "letters go into the stove one by one.\n\n"
+        "\"Senhor? Are you well?\" It is the usher. The judge's pen was on her desk, where it had been all "
+        "along, and she was turning to the last page. The company keeps the building."
+    )
+    assert layer_of(story, "picks the pen up") in UNREAL
+    assert layer_of(story, "letters go into the stove") in UNREAL
+    assert layer_of(story, "reads the decision aloud") == "actual"
+    assert layer_of(story, "The company keeps the building") == "actual"
