@@ -3656,10 +3656,21 @@ _TELLING_NOUNS = frozenset(
 )
 
 
+#: Someone passing the verdict on, before it: "That is Vasseur telling us (that) …", "The film tells us …".
+_VERDICT_FRAME = re.compile(
+    r"^\W*(?:(?:that|this|it)(?: is|'s|’s|\s+was) (?:[\w’'-]+ ){1,3}(?:telling|showing|reminding) us"
+    r"|(?:the film|the show|the series|the episode|the ending|(?-i:[A-Z])[\w’'-]+) (?:tells|shows|reminds) us)"
+    r"(?: that)?\s+",
+    re.IGNORECASE,
+)
+
+
 def _subject_nouns(f: SentenceFacts, before: int) -> set[str]:
     """The nouns and names of a subject that is all the sentence says before offset ``before``, where the
     verdict starts (none when a verb comes before it: "…, and you can watch the sums happen behind…")."""
-    ahead = [(pos, lemma) for s, _e, pos, lemma in f.tokens if s < before]
+    frame = _VERDICT_FRAME.match(f.narration)
+    after = f.start + frame.end() if frame else f.start
+    ahead = [(pos, lemma) for s, _e, pos, lemma in f.tokens if after <= s < before]
     if any(pos in ("VERB", "AUX") for pos, _lemma in ahead):
         return set()
     return {
@@ -3669,13 +3680,19 @@ def _subject_nouns(f: SentenceFacts, before: int) -> set[str]:
     }
 
 
-def _names_its_subject(f: SentenceFacts, cues: LayerCues) -> bool:
+def _names_its_subject(facts: Sequence[SentenceFacts], i: int, cues: LayerCues) -> bool:
     """A long verdict whose subject names what it judges ("The yellow kitchen, Ada and the birthday dance
-    are the life the two of them could have built together"), or says where it began."""
+    are the life the two of them could have built together"), or the section that told it ("the Osaka life
+    was the road not taken", under an earlier heading "Life in Osaka"), or says where it began."""
+    f = facts[i]
     cue, weak = _reveal(f, cues)
     if cue is None or weak:
         return False
-    return len(_subject_nouns(f, cue.start)) >= 2 or bool(_structure("from_onward").search(f.narration))
+    nouns = _subject_nouns(f, cue.start)
+    if len(nouns) >= 2 or _structure("from_onward").search(f.narration):
+        return True
+    headed = {w.lower() for g in facts[:i] if g.heading for w in re.findall(r"[\w’'-]+", g.narration)}
+    return bool(nouns & headed)
 
 
 def _recap_verdict(f: SentenceFacts) -> CueSpan | None:
@@ -3944,6 +3961,30 @@ def _previous_section(
     return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], body[0], body[-1], [reveal])
 
 
+def _named_section(
+    facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, narration: set[int], taken: set[int]
+) -> SegmentSpan | None:
+    """ "That is Vasseur telling us the Osaka life was the road not taken", after a section headed "Life in
+    Osaka": a verdict whose subject names an earlier section's heading exposes that section, from its
+    heading to the next."""
+    nouns = _subject_nouns(facts[r], reveal.start)
+    headings = [j for j in range(r) if facts[j].heading]
+    named = [
+        j
+        for j in headings
+        if nouns & {w.lower() for w in re.findall(r"[\w’'-]+", facts[j].narration)}
+    ]
+    if len(named) != 1:
+        return None
+    after = [j for j in headings if j > named[0]]
+    last = after[0] - 1 if after else r - 1
+    body = [j for j in range(named[0] + 1, last + 1) if j in narration]
+    if not body or any(j in taken for j in body):
+        return None
+    layer = reveal.kind if reveal.kind in ("dream", "alternate") else "imagined"
+    return SegmentSpan(layer, _SEGMENT_KIND[layer], body[0], body[-1], [reveal])  # type: ignore[arg-type]
+
+
 #: Sentences after a flashback someone told in which the talk may call it made up (a scene of dialogue).
 TOLD_REACH = 25
 
@@ -4166,7 +4207,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
     revealing = {
         i
         for i in commentary
-        if (len(facts[i].narration.split()) <= VERDICT_WORDS or _names_its_subject(facts[i], cues))
+        if (len(facts[i].narration.split()) <= VERDICT_WORDS or _names_its_subject(facts, i, cues))
         and (_strong_reveal(facts[i], cues) or _predicated_unreal(facts, i))
     }
     # a critic's recap of a passage with its verdict ("we understand that the square, the rain and the
@@ -4222,6 +4263,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             denied
             or (_scene_before_return(facts, r, reveal, taken) if witnessed else None)
             or _previous_section(facts, r, reveal, narration, taken)
+            or _named_section(facts, r, reveal, narration, taken)
             or _from_named_start(facts, r, reveal, narration, taken)
             or _named_thing_in_a_section_before(facts, r, reveal, narration, taken)
             or _paragraph_of_the_thing(facts, r, reveal, narration, taken)

@@ -3594,3 +3594,30 @@ def test_a_thing_back_where_it_had_been_all_along_exposes_a_long_passage(story_o
     assert layer_of(story, "letters go into the stove") in UNREAL
     assert layer_of(story, "reads the decision aloud") == "actual"
     assert layer_of(story, "The company keeps the building") == "actual"
+
+
+TWO_PATHS = """Two Harbours ending explained
+
+Where the paths split
+
+Ines Maro runs her late mother's bakery in Vigo. On the same day a hotel in Lisbon offers her its pastry kitchen and her sister Berta asks her to stay. In one version she says yes to Lisbon. In the other she tears up the letter.
+
+Life in Lisbon
+
+In Lisbon, Ines works nights and wins a national prize within two years. She stops calling Berta. When Berta turns up at the hotel, Ines has her shown out.
+
+Life in Vigo
+
+In Vigo, Ines keeps the bakery and teaches Berta's son to knead. The sisters open a second shop by the harbour.
+
+What the ending says
+
+In the closing shot the colours of the prize night drain to grey. That is Pena telling us the Lisbon life was the road not taken, the one Ines dreamed up on the bus and let go."""
+
+
+def test_a_verdict_naming_a_section_heading_exposes_that_section(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(TWO_PATHS)
+    assert layer_of(story, "wins a national prize") in UNREAL
+    assert layer_of(story, "has her shown out") in UNREAL
+    assert layer_of(story, "keeps the bakery") == "actual"
+    assert layer_of(story, "open a second shop") == "actual"
