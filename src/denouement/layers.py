@@ -3659,7 +3659,8 @@ _TELLING_NOUNS = frozenset(
 #: Someone passing the verdict on, before it: "That is Vasseur telling us (that) …", "The film tells us …".
 _VERDICT_FRAME = re.compile(
     r"^\W*(?:(?:that|this|it)(?: is|'s|’s|\s+was) (?:[\w’'-]+ ){1,3}(?:telling|showing|reminding) us"
-    r"|(?:the film|the show|the series|the episode|the ending|(?-i:[A-Z])[\w’'-]+) (?:tells|shows|reminds) us)"
+    r"|(?:the film|the show|the series|the episode|the ending|(?-i:[A-Z])[\w’'-]+)"
+    r" (?:tells|shows|reminds) us)"
     r"(?: that)?\s+",
     re.IGNORECASE,
 )
@@ -3969,11 +3970,7 @@ def _named_section(
     heading to the next."""
     nouns = _subject_nouns(facts[r], reveal.start)
     headings = [j for j in range(r) if facts[j].heading]
-    named = [
-        j
-        for j in headings
-        if nouns & {w.lower() for w in re.findall(r"[\w’'-]+", facts[j].narration)}
-    ]
+    named = [j for j in headings if nouns & {w.lower() for w in re.findall(r"[\w’'-]+", facts[j].narration)}]
     if len(named) != 1:
         return None
     after = [j for j in headings if j > named[0]]

@@ -3587,7 +3587,7 @@ def test_a_thing_back_where_it_had_been_all_along_exposes_a_long_passage(story_o
         "disgrace. Tomas hugs his sister. Outside, the whole street is waiting with flags. They carry him "
         "to the cafe on their shoulders. Somebody opens a bottle of port. His sister cries. The landlord's "
         "letters go into the stove one by one.\n\n"
-        "\"Senhor? Are you well?\" It is the usher. The judge's pen was on her desk, where it had been all "
+        '"Senhor? Are you well?" It is the usher. The judge\'s pen was on her desk, where it had been all '
         "along, and she was turning to the last page. The company keeps the building."
     )
     assert layer_of(story, "picks the pen up") in UNREAL
