@@ -3621,3 +3621,22 @@ def test_a_verdict_naming_a_section_heading_exposes_that_section(story_of):  # t
     assert layer_of(story, "has her shown out") in UNREAL
     assert layer_of(story, "keeps the bakery") == "actual"
     assert layer_of(story, "open a second shop") == "actual"
+
+
+def test_a_tale_told_after_a_colon_and_contradicted_by_a_diary(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Old Zoltan mends clocks in a cellar in Pecs. His grandson Adam is making a radio programme about "
+        "him.\n\n"
+        "One night Zoltan tells him the story the whole street has heard: how he met the violinist Vera "
+        "Kallo. It is the winter of 1969, and the young Zoltan has just repaired a music box in the "
+        "window. The next day a black car stops outside and Vera Kallo steps into the snow. She buys the "
+        "music box for a fortune and asks him to tune her pianos. He refuses, because his mother is ill.\n\n"
+        "Adam looks for the music box and finds the concert hall's diary for that year, which shows that "
+        "Vera Kallo spent the whole winter touring Japan. The box was sold at a flea market for a few "
+        "forints.\n\n"
+        "In the last scene Zoltan and Adam walk home through the market."
+    )
+    assert layer_of(story, "Vera Kallo steps into the snow") in UNREAL
+    assert layer_of(story, "He refuses, because his mother is ill") in UNREAL
+    assert layer_of(story, "mends clocks in a cellar") == "actual"
+    assert layer_of(story, "walk home through the market") == "actual"
