@@ -1327,6 +1327,59 @@ def _never_happened(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     return CueSpan(r, f.start + match.start(), f.start + match.end(), "reveal", "imagined") if told else None
 
 
+#: Words that deny what a sentence tells ("do not use banks").
+_NEGATED = re.compile(r"\b(?:not|never|no|nobody|no one|nothing)\b|n[’']t\b", re.IGNORECASE)
+#: A sentence whose doer is nobody: "Nobody comes through the crowd.", "No one answers the door."
+_NOBODY = re.compile(r"^(?:(?:but|and|then|yet|this time),? )?(?:nobody|no one|no-one)\b", re.IGNORECASE)
+
+
+def _nobody_did(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
+    """ "Through the crowd comes Nii Mensah, grey now" … "Nobody comes through the crowd.": a happening a
+    sentence before told, the same verb with the same thing, done by nobody, reveals the passage of that
+    sentence (see :func:`_paragraph_denied_by_nobody`)."""
+    found = _denied_by_nobody(facts, r)
+    if found is None:
+        return None
+    f, (start, end) = facts[r], found[0]
+    return CueSpan(r, f.start + start, f.start + end, "reveal", "imagined")
+
+
+def _denied_by_nobody(facts: Sequence[SentenceFacts], r: int) -> tuple[tuple[int, int], int] | None:
+    """Where in sentence ``r`` nobody does it, and the sentence before that told someone doing it."""
+    f = facts[r]
+    skip = len(f.narration) - len(f.narration.lstrip())
+    match = _NOBODY.match(f.narration[skip:])
+    if match is None:
+        return None
+    verbs = {lemma for _s, _e, pos, lemma in f.tokens if pos == "VERB"}
+    # (a thing of the story, not of the telling: "Nobody in the scene uses the word liar")
+    nouns = _noun_lemmas(f) - word_set("layers", "work_words") - word_set("layers", "viewing_words")
+    if not verbs or not nouns:
+        return None
+    for j in range(r - 1, max(-1, r - 1 - 2 * STRETCH_REACH), -1):
+        g = facts[j]
+        if _NOBODY.match(g.narration.lstrip()) or _NEGATED.search(g.narration):
+            continue
+        if verbs & {lemma for _s, _e, pos, lemma in g.tokens if pos == "VERB"} and nouns & _noun_lemmas(g):
+            return (skip + match.start(), skip + match.end()), j
+    return None
+
+
+def _paragraph_denied_by_nobody(
+    facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, narration: set[int], taken: set[int]
+) -> SegmentSpan | None:
+    """The passage a "Nobody comes through the crowd" exposes: the paragraph of retelling that told
+    someone coming, up to the end of that paragraph."""
+    found = _denied_by_nobody(facts, r)
+    if found is None or reveal.sentence != r:
+        return None
+    first, last = _paragraph_bounds(facts, found[1])
+    body = [k for k in range(first, min(last, r - 1) + 1) if k in narration]
+    if len(body) < 2 or any(k in taken for k in body):
+        return None
+    return SegmentSpan("imagined", _SEGMENT_KIND["imagined"], body[0], body[-1], [reveal])
+
+
 def _predicated_unreal(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None:
     """ "The whole confrontation has been a rehearsal she could not bring herself to perform.", "the
     splashdown was a story Ines told herself": a stretch of the story, named by "everything", "the whole…"
@@ -4225,6 +4278,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
                 or _untouched(facts, r)
                 or _state_undone(facts, r)
                 or _never_happened(facts, r)
+                or _nobody_did(facts, r)
                 or _never_been(facts, r)
                 or _not_there(facts, r)
                 or _calendar_behind(facts, r)
@@ -4259,6 +4313,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         seg = (
             denied
             or (_scene_before_return(facts, r, reveal, taken) if witnessed else None)
+            or _paragraph_denied_by_nobody(facts, r, reveal, narration, taken)
             or _previous_section(facts, r, reveal, narration, taken)
             or _named_section(facts, r, reveal, narration, taken)
             or _from_named_start(facts, r, reveal, narration, taken)

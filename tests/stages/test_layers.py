@@ -3640,3 +3640,27 @@ def test_a_tale_told_after_a_colon_and_contradicted_by_a_diary(story_of):  # typ
     assert layer_of(story, "He refuses, because his mother is ill") in UNREAL
     assert layer_of(story, "mends clocks in a cellar") == "actual"
     assert layer_of(story, "walk home through the market") == "actual"
+
+
+def test_nobody_doing_what_a_paragraph_told_exposes_that_paragraph(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "In the ninth the champion drops Tevita with a left hook, and the count begins.\n\n"
+        "Tevita is up at five. He takes the tenth, and in the twelfth he floors the champion with the "
+        "uppercut his uncle taught him. The hall shakes. Through the ropes climbs his brother Sione, home "
+        "from Auckland at last, and lifts him onto his shoulders.\n\n"
+        "Tevita is still on the canvas at eight. He beats the count, loses on points, and walks back to "
+        "his corner. Nobody climbs through the ropes. His uncle wipes the blood from his eye."
+    )
+    assert layer_of(story, "He takes the tenth") in UNREAL
+    assert layer_of(story, "Through the ropes climbs") in UNREAL
+    assert layer_of(story, "loses on points") == "actual"
+    assert layer_of(story, "the count begins") == "actual"
+
+
+def test_nobody_doing_what_was_only_denied_before_reveals_nothing(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Einar does not use banks, and the scene says why. He borrows from his cousin instead.\n\n"
+        "The cousin wants the money back by spring. Einar sells the boat.\n\n"
+        "Nobody in the scene uses the word debt, and nobody needs to."
+    )
+    assert not unreal_segments(story)
