@@ -1,5 +1,6 @@
 """Cue words and patterns are data: YAML files under ``denouement/data``, documented in place, and plain
-name lists there (``notable_people.txt``, ``notable_characters.txt``: one name per line, ``#`` comments).
+name lists there (``notable_people.txt``, ``notable_characters.txt``, ``places.txt``: one name per line,
+``#`` comments).
 
 Users extend them by pointing ``DENOUEMENT_LEXICON_DIR`` at a folder of files with the same names: lists
 found there are appended to the bundled ones, mappings are merged key by key, names are added.
