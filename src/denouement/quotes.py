@@ -366,8 +366,9 @@ def _speaker_from_verb(ctx: _Context, verb: Token, mark: QuoteMarks) -> int | No
     subject = ctx.subject_of(verb)
     if subject is not None:
         key = ctx.cluster_in(subject)
-        if subject.pos_ == "PRON" and _told_me(verb):
-            interviewed = _interviewed(ctx, verb, subject)  # "“I wanted a film…,” he told me"
+        if subject.pos_ == "PRON" and (_told_me(verb) or _INTERVIEW_SETTING.search(verb.sent.text)):
+            # "“I wanted a film…,” he told me"; "At a Q&A after the screening, he said he had wanted…"
+            interviewed = _interviewed(ctx, verb, subject)
             key = interviewed if interviewed is not None else key
         if key is not None and subject.pos_ == "PRON" and _told_by_name(ctx, verb) == key:
             # "“Take it,” she tells Ada": "she" is not Ada, whoever the pronoun was taken for
@@ -461,6 +462,12 @@ def _told_me(verb: Token) -> bool:
     return False
 
 
+#: Where a film-maker or a writer speaks about the work: words said there are an interview's.
+_INTERVIEW_SETTING = re.compile(
+    r"\b(?:Q&A|Q and A|interview|press conference|masterclass|panel|podcast|press notes|festival screening"
+    r"|after the (?:premiere|screening)|in conversation with)\b",
+    re.IGNORECASE,
+)
 #: Sentences back, at most, an interview's pronoun looks for the real person it stands for.
 INTERVIEW_REACH = 3
 

@@ -957,3 +957,13 @@ def test_they_opening_an_untagged_talk_are_the_last_two_in_the_narration(story_o
     assert None not in speakers
     assert speakers[0] == speakers[2] != speakers[1] == speakers[3]
     assert set(speakers) == {"Nell Oduya", "Ferdie Hask"}
+
+
+def test_a_pronoun_speaking_at_a_q_and_a_is_the_film_maker(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Sipho Moyo's Low Water follows a ferryman, Themba Dube, on his last week on the river. Themba "
+        "sells the ferry to a stranger and walks home. Themba watches the water the way Captain Ahab "
+        "watched the sea, but Moyo's film is its own quiet thing. At a Q&A after the Durban screening, he "
+        'said he had wanted to make "a film where the river is the only clock."'
+    )
+    assert speaker_of(story, "the river is the only clock") == "Sipho Moyo"
