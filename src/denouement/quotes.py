@@ -1598,10 +1598,10 @@ def _alternate(
             present = after(found[conversation[-1][-1]].end) - parties
             if len(present) == 1:
                 parties |= present  # a story that opens on talk: the other one narrated right after it
-        called_out = any(found[i].vocative in parties for turn in conversation for i in turn)
-        if len(parties) == 1 and lead is not None and lead not in parties and called_out:
-            # "Auntie Efua leans through the ropes. / … / “It weighs a hundred kilos, Auntie.”": someone
-            # answers her, and with nobody else in the scene it is the one the story follows
+        if len(parties) == 1 and lead is not None and lead not in parties and len(conversation) > 1:
+            # "“You came, then,” Michael said. / “I said I would.”", "Auntie Efua leans through the ropes. /
+            # … / “It weighs a hundred kilos, Auntie.”": someone answers, and with nobody else in the scene
+            # it is the one the story follows
             parties.add(lead)
         if len(parties) == 2:
             _overrule_beats(found, conversation, speakers, parties)

@@ -967,3 +967,16 @@ def test_a_pronoun_speaking_at_a_q_and_a_is_the_film_maker(story_of):  # type: i
         'said he had wanted to make "a film where the river is the only clock."'
     )
     assert speaker_of(story, "the river is the only clock") == "Sipho Moyo"
+
+
+def test_a_reply_to_the_only_named_speaker_is_the_lead_s(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Walter Penrose had not been to Leeds since the funeral. Walter wore his good coat for the train, "
+        "and Walter checked the ticket four times before York.\n\n"
+        "The train pulled into Leeds under a low sky. Gareth was waiting at the barrier, greyer than the "
+        "photographs, heavier in the shoulders. Beside him a boy held up a card that said HELLO GRANDAD.\n\n"
+        '"You made it, then," Gareth said.\n\n'
+        '"I told you I would."\n\n'
+        "The boy looked up at him."
+    )
+    assert speaker_of(story, "I told you I would") == "Walter Penrose"
