@@ -536,6 +536,10 @@ def _colon_speaker(ctx: _Context, mark: QuoteMarks) -> int | None:
             key = ctx.cluster(child)
             if key is not None:
                 return key
+            # "Her coach, Breeda Coyne, is the kind who shouts: “…”": the one named beside the subject
+            named = [k for g in child.children if g.dep_ == "appos" and (k := ctx.cluster_in(g)) is not None]
+            if named:
+                return named[0]
             for grand in child.children:
                 if grand.dep_ == "poss":
                     owner = ctx.cluster(grand)

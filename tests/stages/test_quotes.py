@@ -980,3 +980,11 @@ def test_a_reply_to_the_only_named_speaker_is_the_lead_s(story_of):  # type: ign
         "The boy looked up at him."
     )
     assert speaker_of(story, "I told you I would") == "Walter Penrose"
+
+
+def test_a_colon_line_of_a_subject_named_in_apposition(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nuala Breen rows for Cork. Her trainer, Con Hegarty (Tom Vaughan), is the sort who bellows across "
+        'the river like a foghorn: "Nuala! Reach! Reach, for the love of God!" Nuala reaches.'
+    )
+    assert speaker_of(story, "Reach, for the love of God") == "Con Hegarty"
