@@ -3745,8 +3745,16 @@ def _names_its_subject(facts: Sequence[SentenceFacts], i: int, cues: LayerCues) 
     nouns = _subject_nouns(f, cue.start)
     if len(nouns) >= 2 or _structure("from_onward").search(f.narration):
         return True
-    headed = {w.lower() for g in facts[:i] if g.heading for w in re.findall(r"[\w’'-]+", g.narration)}
-    return bool(nouns & headed)
+    return bool(_headings_naming(facts, i, nouns))
+
+
+def _headings_naming(facts: Sequence[SentenceFacts], r: int, nouns: set[str]) -> list[int]:
+    """The headings before sentence ``r`` with a word among ``nouns`` ("Life in Osaka" for "osaka")."""
+    return [
+        j
+        for j in range(r)
+        if facts[j].heading and nouns & {w.lower() for w in re.findall(r"[\w’'-]+", facts[j].narration)}
+    ]
 
 
 def _recap_verdict(f: SentenceFacts) -> CueSpan | None:
@@ -4021,13 +4029,11 @@ def _named_section(
     """ "That is Vasseur telling us the Osaka life was the road not taken", after a section headed "Life in
     Osaka": a verdict whose subject names an earlier section's heading exposes that section, from its
     heading to the next."""
-    nouns = _subject_nouns(facts[r], reveal.start)
-    headings = [j for j in range(r) if facts[j].heading]
-    named = [j for j in headings if nouns & {w.lower() for w in re.findall(r"[\w’'-]+", facts[j].narration)}]
+    named = _headings_naming(facts, r, _subject_nouns(facts[r], reveal.start))
     if len(named) != 1:
         return None
-    after = [j for j in headings if j > named[0]]
-    last = after[0] - 1 if after else r - 1
+    after = next((j for j in range(named[0] + 1, r) if facts[j].heading), None)
+    last = after - 1 if after is not None else r - 1
     body = [j for j in range(named[0] + 1, last + 1) if j in narration]
     if not body or any(j in taken for j in body):
         return None
