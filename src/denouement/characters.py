@@ -2511,9 +2511,12 @@ class _Builder:
             ]
             if not holders:
                 kin.roles.add(relation)  # "My father … Dad": the family word is who "my father" means
-            if len(holders) != 1 or all(m.in_quote for m in kin.mentions):
-                # ("“You're starting, Dad,” says his daughter" — in speech a family word is the
-                # speaker's: the lines it is said in decide, see family_words_called)
+            if len(holders) != 1 or (
+                all(m.in_quote for m in kin.mentions) and any(_kin_called(self.doc, m) for m in kin.mentions)
+            ):
+                # ("“You're starting, Dad,” says his daughter" — a family word called out in speech is
+                # whoever the speaker talks to: the lines it is said in decide, see family_words_called;
+                # one only talked about, "Mam's waiting on results", is the one of that relation)
                 continue
             holders[0].nicknames.add(kin.forms[0][0])
             absorb(holders[0], kin)
@@ -3743,6 +3746,16 @@ def called_out(doc: Doc, m: Mention) -> bool:
     return opens and after == "," and following not in _CALL_END
 
 
+def _kin_called(doc: Doc, m: Mention) -> bool:
+    """A family word said to its bearer: called out ("I'm not ready, Mum."), or the whole of a line
+    broken by its tag ("“Dad,” she asks, “who were you waiting for?”")."""
+    if called_out(doc, m):
+        return True
+    before = doc[m.start - 1].text if m.start > 0 else ""
+    after = doc[m.end : m.end + 2]
+    return before in _OPENING_QUOTES and len(after) == 2 and after[0].text == "," and after[1].text in _CALL_END
+
+
 def tagged_speaker_before(doc: Doc, m: Mention, named: Sequence[Mention]) -> int | None:
     """The cluster the narration gives the speech of the paragraph before the line that calls ``m`` out,
     when that line opens its own paragraph (“…,” Mum said from the sink. — “I'm only saying, Fiona.”): a
@@ -4303,6 +4316,34 @@ def _compared_once(cluster: CharacterCluster, doc: Doc) -> bool:
     return _cued(token, word_set("characters", "reference_cues"))
 
 
+_TYPE_DETERMINERS = frozenset({"a", "an", "no", "another"})
+def _only_as_a_type(cluster: CharacterCluster, doc: Doc) -> bool:
+    """Named only as a kind of person another work made famous, never acting or speaking: "Margo is no
+    Sally Albright", "a Miranda Priestly with a burn scar", "a sunnier Mr Pooter", "the film's Mickey"."""
+    mentions = cluster.named_mentions
+    if not mentions or len(mentions) > 2 or cluster.human_verbs or cluster.speaks or cluster.actor:
+        return False
+    if cluster.roles & set(_gendered("relation_gender")):
+        return False
+    return all(_a_type(doc[m.start : m.end]) for m in mentions)
+
+
+def _a_type(name: Span) -> bool:
+    """A name with an article of its own or owned by a work ("a Gatsby", "no Vera Stanhope", "the show's
+    Mickey"), said of something rather than doing anything ("A Mr Ferris rang" names someone)."""
+    head = name.root
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ != "be":
+        return False
+    for child in head.children:
+        if child.i >= name.start:
+            continue
+        if child.dep_ == "det" and child.lower_ in _TYPE_DETERMINERS:
+            return True
+        if child.dep_ == "poss" and child.lemma_.lower() in _WORK_NOUNS:
+            return True
+    return False
+
+
 def _cued(head: Token, cues: frozenset[str]) -> bool:
     """A comparing word governs the name itself: "comparisons with Stevens", "echoes Ripley" (not "owes
     rent to Marta", although "owes" is a reference cue elsewhere)."""
@@ -4486,7 +4527,10 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
     ]
     for cluster in kept:
         person = evidence[cluster.key] and not _lives_in_the_plot(cluster, acting[cluster.key])
-        cluster.kind = notable[cluster.key] or _kind(cluster, person, reference[cluster.key])
+        # "Margo is no Sally Albright", "a Miranda Priestly with a burn scar": someone kept as a person's
+        # name, used only as a type, is another work's character
+        typed = not person and _only_as_a_type(cluster, doc)
+        cluster.kind = notable[cluster.key] or _kind(cluster, person, reference[cluster.key] or typed)
         gender = _gender(cluster, doc)
         cluster.gender = gender if gender != "unknown" else _name_gender(cluster)
     kept.sort(key=lambda c: c.mentions[0].char_start)

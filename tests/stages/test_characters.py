@@ -1940,3 +1940,24 @@ def test_a_name_then_but_known_to_everyone_as_a_nickname(story_of):  # type: ign
     dessie = by_name(story, "Desmond Quaile")
     assert "Tiggy" in dessie.aliases
     assert dessie.actor == "Brendan Gleeson"
+
+
+def test_a_family_word_only_talked_about_in_speech_is_the_one_of_that_relation(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Tamsin Hurley spends the spring nursing her mother, Gwenllian, through a long illness. When a "
+        "gallery in Bristol offers her a show, Tamsin turns it down on the phone. \"Not now,\" she tells "
+        "the curator. \"Mam's still on the ward, and Mam needs me.\""
+    )
+    assert "Mam" in by_name(story, "Gwenllian").aliases
+    assert "Mam" not in names(story)
+
+
+def test_a_name_used_only_as_a_type_is_another_works_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Inspector Halla Brynjarsdottir runs the only police station on the island. She is no Sarah Lund, "
+        "and the film knows it: Halla loses her keys, forgets the suspect's name and solves the case by "
+        "accident. Her sergeant, a Rebus with a fishing licence, does the thinking."
+    )
+    assert by_name(story, "Sarah Lund").kind == "reference"
+    assert by_name(story, "Rebus").kind == "reference"
+    assert by_name(story, "Halla Brynjarsdottir").kind == "character"
