@@ -3753,7 +3753,9 @@ def _kin_called(doc: Doc, m: Mention) -> bool:
         return True
     before = doc[m.start - 1].text if m.start > 0 else ""
     after = doc[m.end : m.end + 2]
-    return before in _OPENING_QUOTES and len(after) == 2 and after[0].text == "," and after[1].text in _CALL_END
+    return (
+        before in _OPENING_QUOTES and len(after) == 2 and after[0].text == "," and after[1].text in _CALL_END
+    )
 
 
 def tagged_speaker_before(doc: Doc, m: Mention, named: Sequence[Mention]) -> int | None:
@@ -4317,6 +4319,8 @@ def _compared_once(cluster: CharacterCluster, doc: Doc) -> bool:
 
 
 _TYPE_DETERMINERS = frozenset({"a", "an", "no", "another"})
+
+
 def _only_as_a_type(cluster: CharacterCluster, doc: Doc) -> bool:
     """Named only as a kind of person another work made famous, never acting or speaking: "Margo is no
     Sally Albright", "a Miranda Priestly with a burn scar", "a sunnier Mr Pooter", "the film's Mickey"."""

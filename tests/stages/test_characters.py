@@ -1945,8 +1945,8 @@ def test_a_name_then_but_known_to_everyone_as_a_nickname(story_of):  # type: ign
 def test_a_family_word_only_talked_about_in_speech_is_the_one_of_that_relation(story_of):  # type: ignore[no-untyped-def]
     story = story_of(
         "Tamsin Hurley spends the spring nursing her mother, Gwenllian, through a long illness. When a "
-        "gallery in Bristol offers her a show, Tamsin turns it down on the phone. \"Not now,\" she tells "
-        "the curator. \"Mam's still on the ward, and Mam needs me.\""
+        'gallery in Bristol offers her a show, Tamsin turns it down on the phone. "Not now," she tells '
+        'the curator. "Mam\'s still on the ward, and Mam needs me."'
     )
     assert "Mam" in by_name(story, "Gwenllian").aliases
     assert "Mam" not in names(story)
