@@ -26,7 +26,7 @@ import bisect
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
@@ -267,6 +267,8 @@ FAMILY_TITLES = frozenset(
         *("auntie", "aunty", "aunt", "uncle", "cousin", "great-aunt", "great-uncle"),
         *("granny", "grandma", "grandad", "grandpa", "nana", "nan", "gran"),
         *("tio", "tío", "tia", "tía", "zio", "zia", "tante", "oncle", "onkel"),
+        *("abuela", "abuelo", "abuelita", "abuelito", "nonna", "nonno", "oma", "opa", "babcia", "dziadek"),
+        *("yiayia", "pappou", "bubbe", "zayde", "mamie", "mémé", "pépé", "nanna", "granddad"),
     }
 )
 _FAMILY_TITLE = "(?:" + "|".join(sorted((t.capitalize() for t in FAMILY_TITLES), key=len, reverse=True)) + ")"
@@ -436,11 +438,14 @@ class CharacterCluster:
     def name(self) -> str:
         """The fullest form: most words, then one the text uses more than once (not a one-off slip like
         "Latikas" beside "Latika"), then one not in capitals ("Deon" over a badge's "DEON"), then the
-        first seen."""
+        first seen. A form that only adds an age ("Young Ray Docker" beside "Raymond Docker") is not the
+        name while another is."""
         seen = Counter(tuple(w.lower() for w in m.form) for m in self.mentions if m.kind == "name")
+        aged = {f for f in self.forms if len(f) > 2 and f[0].lower() in _AGES}
         longest: tuple[str, ...] = max(
             self.forms,
             key=lambda f: (
+                f not in aged,
                 len(f),
                 seen[tuple(w.lower() for w in f)] >= 2,
                 not all(w.isupper() and len(w) > 1 for w in f),
@@ -1615,6 +1620,8 @@ class _Builder:
             if len(form) == 2 and form[1].lower() in _titles_after_name():
                 # "Padma Mami": the given name, with a title of respect after it
                 titles, form = [*titles, form[1]], form[:1]
+            if len(form) >= 3 and form[0].lower() == "young" and doc[core].is_sent_start:
+                form = form[1:]  # "Young Ray Docker clamps a rope…": Ray Docker, at another age
             roles_words = word_set("characters", "person_roles")
             if not form or (
                 all(w.lower() in _titles() or w.lower() in roles_words for w in form)
@@ -2338,11 +2345,13 @@ class _Builder:
                 self.clusters[keys[0]].strong = True
         # Assign each mention; ambiguous short forms go to the cluster seen most recently.
         last_seen: dict[int, int] = {}
+        apart: dict[tuple[tuple[str, ...], str], int] = {}
         for m in cands:
             keys = owners.get(m.form, [])
             if not keys:
                 continue
             key = keys[0] if len(keys) == 1 else max(keys, key=lambda k: (last_seen.get(k, -1), -k))
+            key = self._titled_apart(m, key, keys, apart)
             m.cluster = key
             last_seen[key] = m.char_start
             cluster = self.clusters[key]
@@ -2377,6 +2386,8 @@ class _Builder:
         self._kin_identified()
         self._named_outright()
         self._surname_halves()
+        self._title_alone()
+        self._honoured_or_aged()
         self._kin_names()
         self._kin_named_in_reply()
         return self.clusters, self.mentions
@@ -2495,6 +2506,67 @@ class _Builder:
                         holder.forms.extend(f for f in other.forms if f not in holder.forms)
                         absorb(holder, other)
                 break
+
+    def _titled_apart(
+        self, m: Mention, key: int, keys: Sequence[int], apart: dict[tuple[tuple[str, ...], str], int]
+    ) -> int:
+        """ "Mrs Flett" where the only Flett named is Magnus: a surname under a title of the other sex
+        than the given name it would join is someone else of that family (his wife, his mother) — or the
+        one of that sex among several of the name ("Mrs Haig" of Bill and Doreen Haig)."""
+        titles = _titles()
+        said = {titles.get(t.lower(), "unknown") for t in m.titles} - {"unknown"}
+        if len(said) != 1 or len(m.form) != 1:
+            return key
+        (gender,) = said
+        holder = self.clusters[key]
+        named = _given_name_gender(holder)
+        if named in ("unknown", gender) or not any(len(f) > 1 for f in holder.forms):
+            return key
+        fitting = [k for k in keys if _given_name_gender(self.clusters[k]) == gender]
+        if len(fitting) == 1:
+            return fitting[0]
+        if (m.form, gender) not in apart:
+            cluster = CharacterCluster(key=len(self.clusters), forms=[m.form])
+            self.clusters.append(cluster)
+            apart[(m.form, gender)] = cluster.key
+        return apart[(m.form, gender)]
+
+    def _title_alone(self) -> None:
+        """ "Dolly Bua" … "Bua, please."; "Nana Bell" … "Nana says": a family title said alone is the one
+        character who carries it before or after a name."""
+        family = word_set("characters", "kinship_names") | set(_titles_after_name()) | FAMILY_TITLES
+        for alone in list(self.clusters):
+            if len(alone.forms) != 1 or len(alone.forms[0]) != 1 or alone.nicknames or alone.actor:
+                continue
+            word = alone.forms[0][0].lower()
+            if word not in family:
+                continue
+            holders = [c for c in self.clusters if c is not alone and c.forms and word in _lowered(c.titles)]
+            if len(holders) != 1:
+                continue
+            holders[0].nicknames.add(alone.forms[0][0])
+            absorb(holders[0], alone)
+
+    def _honoured_or_aged(self) -> None:
+        """ "Mori-san", "Arakawa-sensei", "Young Ray Docker", "Old Tomás": a name with an honorific glued
+        after it, or with an age before it, is the one character of that name."""
+        for marked in list(self.clusters):
+            if len(marked.forms) != 1 or marked.actor:
+                continue
+            base = _without_honorific_or_age(marked.forms[0])
+            if base is None:
+                continue
+            holders = [
+                c
+                for c in self.clusters
+                if c is not marked
+                and c.forms
+                and any(_form_names(f, base) for f in [*c.forms, *((n,) for n in c.nicknames)])
+            ]
+            if len(holders) != 1:
+                continue
+            holders[0].nicknames.add(" ".join(marked.forms[0]))
+            absorb(holders[0], marked)
 
     def _kin_names(self) -> None:
         """ "her father, Amos Vale" … "Dad came in": a family word joins the one character of that role."""
@@ -3746,6 +3818,38 @@ def called_out(doc: Doc, m: Mention) -> bool:
     return opens and after == "," and following not in _CALL_END
 
 
+_HONORIFIC_END = re.compile(
+    r"^(?P<name>[A-Z][\w\'’]+)-(?:san|sama|chan|kun|sensei|senpai|sempai|dono|ji|jee|ssi|nim|ssaem|hyung|oppa|unni)$"
+)
+_AGES = frozenset({"young", "old", "little", "big", "wee"})
+
+
+def _without_honorific_or_age(form: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The name inside "Mori-san" or "Young Ray Docker"; None for a name with neither."""
+    if len(form) == 1:
+        match = _HONORIFIC_END.match(form[0])
+        return (match.group("name"),) if match else None
+    if len(form) >= 2 and form[0].lower() in _AGES:
+        return form[1:]
+    return None
+
+
+def _form_names(form: tuple[str, ...], base: tuple[str, ...]) -> bool:
+    """``form`` is the name ``base`` or has it as its given name or surname ("Shigeru Mori" for "Mori",
+    "Raymond Docker" for "Ray Docker" needs the pet form and is left to the short-form rules)."""
+    if not form:
+        return False
+    if form == base:
+        return True
+    if len(base) == 1:
+        return base[0] in (form[0], form[-1])
+    return False
+
+
+def _lowered(words: Iterable[str]) -> set[str]:
+    return {w.lower() for w in words}
+
+
 def _kin_called(doc: Doc, m: Mention) -> bool:
     """A family word said to its bearer: called out ("I'm not ready, Mum."), or the whole of a line
     broken by its tag ("“Dad,” she asks, “who were you waiting for?”")."""
@@ -4418,7 +4522,11 @@ def _gender(cluster: CharacterCluster, doc: Doc) -> Gender:
             for attr in (c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in relations):
                 votes[relations[attr.lemma_.lower()]] += 1
         for child in head.children:
-            if child.dep_ in ("appos", "compound") and child.lemma_.lower() in relations:
+            if (
+                child.dep_ in ("appos", "compound")
+                and child.lemma_.lower() in relations
+                and _next_to(head, child)
+            ):
                 votes[relations[child.lemma_.lower()]] += 1
         if head.dep_ == "pobj" and head.head.lower_ == "as":
             # "a white-bearded man who introduces himself as Tam Gilloway"
@@ -4429,6 +4537,19 @@ def _gender(cluster: CharacterCluster, doc: Doc) -> Gender:
     if votes:
         return votes.most_common(1)[0][0]  # type: ignore[return-value]
     return "unknown"
+
+
+def _next_to(name: Token, noun: Token) -> bool:
+    """ "Tam, a fisherman", "his sister Nora": a noun set beside the name, not one a misparse hangs on it
+    from past a verb ("Skye watched him from the window: a small man in a yellow oilskin")."""
+    low, high = sorted((name.i, noun.i))
+    between = [t for t in name.doc[low + 1 : high]]
+    depth, outside = 0, 0
+    for t in between:  # (an actor in parentheses between them is no distance: "Pet Vane (Ann Lally), a girl")
+        depth += t.text == "("
+        outside += depth == 0
+        depth -= t.text == ")" and depth > 0
+    return outside <= 6 and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in between)
 
 
 def _given_name_gender(cluster: CharacterCluster) -> Gender:
@@ -4463,7 +4584,9 @@ def _name_gender(cluster: CharacterCluster) -> Gender:
 def census_name_gender(cluster: CharacterCluster) -> Gender:
     """The sex the census lists give a character's first name ("Hester") when the lexicon lacks it and
     nothing in the text says (first names of full names first)."""
-    for form in sorted(cluster.forms, key=len, reverse=True):
+    full = [f for f in cluster.forms if len(f) > 1]
+    # (a one-word form beside a full name is the surname: "Tandy" of "Warwick Tandy" is no given name)
+    for form in sorted(full or cluster.forms, key=len, reverse=True):
         if form[0].lower().rstrip(".") not in _titles() and (census := census_gender(form[0])) is not None:
             return census  # type: ignore[return-value]
     return "unknown"

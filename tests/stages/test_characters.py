@@ -1961,3 +1961,72 @@ def test_a_name_used_only_as_a_type_is_another_works_character(story_of):  # typ
     assert by_name(story, "Sarah Lund").kind == "reference"
     assert by_name(story, "Rebus").kind == "reference"
     assert by_name(story, "Halla Brynjarsdottir").kind == "character"
+
+
+def test_a_family_title_said_alone_is_the_one_who_carries_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        'At the sangeet, Kamla Bua (Seema Pahwa) counts the sweets twice. "Bua, please sit down," Rohan '
+        'begs her. "I will sit when the sweets are safe," she says.'
+    )
+    kamla = by_name(story, "Kamla")
+    assert "Bua" in kamla.aliases
+    assert "Bua" not in names(story)
+
+
+def test_a_glued_honorific_joins_the_one_of_that_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Tetsuo Hamada keeps the lighthouse at Cape Soya. The new radio man bows at the door. "
+        '"Hamada-san, the supply boat is late again." Hamada nods and goes back to his charts.'
+    )
+    assert "Hamada-san" in by_name(story, "Tetsuo Hamada").aliases
+    assert names(story) >= {"Tetsuo Hamada"}
+    assert "Hamada-san" not in names(story)
+
+
+def test_a_kin_title_before_a_pet_form_is_that_relative(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ignacio Robles built the mezcal still behind the house in 1961. Every November the grandchildren "
+        "lay marigolds for Abuelo Nacho, and Abuelo Nacho's chair stays empty at the head of the table."
+    )
+    ignacio = by_name(story, "Ignacio Robles")
+    assert "Nacho" in ignacio.aliases
+    assert "Abuelo Robles" not in ignacio.aliases
+    assert names(story) == {"Ignacio Robles"}
+
+
+def test_a_surname_under_a_title_of_the_other_sex_is_not_the_man_of_that_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Duncan Sclater fishes out of Scalloway. His boat is late on the night of the storm, and the "
+        'coastguard climbs the hill to the house. "Mrs Sclater," he says, "they have launched the lifeboat." '
+        "Mrs Sclater puts the kettle on."
+    )
+    duncan = by_name(story, "Duncan Sclater")
+    assert "Mrs Sclater" not in duncan.aliases
+    assert duncan.gender == "male"
+
+
+def test_a_young_age_opening_a_sentence_is_no_part_of_the_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Old Raymond Tully still tells the story of the flood. Young Ray Tully swims the brown water to the "
+        "stockyard with a rope in his teeth. Raymond Tully never tells it the same way twice."
+    )
+    ray = by_name(story, "Raymond Tully")
+    assert "Ray Tully" in ray.aliases or "Ray" in ray.aliases
+    assert not any(n.startswith("Young") for n in names(story))
+
+
+def test_a_noun_hung_on_a_name_past_a_verb_gives_no_gender(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Skye watched him from the window: a small man in an oilskin, untying the boat. Later Skye put on "
+        "her coat and walked down to the pier alone."
+    )
+    assert by_name(story, "Skye").gender == "female"
+
+
+def test_a_surname_gives_no_sex_to_a_full_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The director, Warwick Tandy, grew up on a cattle station. Tandy has been open about the film's "
+        'debts. "Every bush yarn is half a lie," he told us.'
+    )
+    assert by_name(story, "Warwick Tandy").gender != "female"
+    assert speaker_of(story, "bush yarn") == "Warwick Tandy"
