@@ -4667,7 +4667,56 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
     mentions = [m for m in mentions if m.cluster in remap]
     for m in mentions:
         m.cluster = remap[m.cluster] if m.cluster is not None else None
+    mentions = sorted(
+        [*mentions, *article_nickname_mentions(doc, index, kept, mentions)], key=lambda m: m.start
+    )
     return kept, mentions
+
+
+def article_nickname_mentions(
+    doc: Doc, index: StoryIndex, clusters: Sequence[CharacterCluster], mentions: Sequence[Mention]
+) -> list[Mention]:
+    """ "Emeka Okoro, whom every docker calls the Chairman" … "the Chairman stops Femi on the steps": every
+    later "the Chairman" is a mention of the one character with that nickname. Returns the new mentions
+    (also added to their clusters)."""
+    for holder, nick in _nicknames_named(doc, clusters, mentions):
+        if nick.split()[0].lower() == "the":
+            holder.nicknames.add(nick)  # (names given through a pronoun wait for the pronoun's resolution)
+    holders: dict[str, list[CharacterCluster]] = {}
+    for c in clusters:
+        for nick in c.nicknames:
+            words = nick.split()
+            if len(words) >= 2 and words[0].lower() == "the" and all(w[:1].isupper() for w in words[1:]):
+                holders.setdefault(" ".join(words[1:]), []).append(c)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found: list[Mention] = []
+    for rest, owners in holders.items():
+        if len(owners) != 1:
+            continue  # two characters called "the Kid": the words settle nothing
+        for match in re.finditer(rf"\b[Tt]he {re.escape(rest)}\b", index.text):
+            span = doc.char_span(match.start() + 4, match.end(), alignment_mode="expand")
+            if span is None or any(i in covered for i in range(span.start, span.end)):
+                continue
+            sentence = index.token_sentence[span.start]
+            if sentence < 0:
+                continue
+            m = Mention(
+                span.start,
+                span.end,
+                span.start_char,
+                span.end_char,
+                span.text,
+                sentence,
+                "name",
+                owners[0].key,
+                in_quote=index.in_quote(doc[span.start]),
+                form=tuple(rest.split()),
+            )
+            owners[0].mentions.append(m)
+            found.append(m)
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.start)
+    return found
 
 
 #: Words right before a full name that give someone another name of theirs: a maiden or married name
@@ -4758,17 +4807,34 @@ def nicknames_given(
     "known to everyone as Saint", "is known to the regulars as “the Admiral”". The name becomes the
     character's nickname, and a character that was only that name joins them. Returns where each
     character that joined another went (old key → new key)."""
+    joined: dict[int, int] = {}
+    for holder, nick in _nicknames_named(doc, clusters, mentions):
+        words = tuple(w for w in nick.split() if w.lower() not in _NICK_ARTICLES)
+        holder.nicknames.add(nick)
+        for other in clusters:
+            if other is not holder and other.forms and all(set(f) <= set(words) for f in other.forms):
+                holder.actor = holder.actor or other.actor  # "Mr. Green (Martin Balsam)" is Harold Longman
+                absorb(holder, other)
+                joined[other.key] = holder.key
+    return joined
+
+
+def _nicknames_named(
+    doc: Doc, clusters: Sequence[CharacterCluster], mentions: Sequence[Mention]
+) -> list[tuple[CharacterCluster, str]]:
+    """Each character the narration says is called by a new name, with that name (see
+    :func:`nicknames_given`); a pronoun is someone only once resolved."""
     index = story_index(doc)
     by_token = mentions_by_token(mentions)
     by_key = {c.key: c for c in clusters}
-    joined: dict[int, int] = {}
+    found: list[tuple[CharacterCluster, str]] = []
     for verb in doc:
         if verb.pos_ != "VERB" or index.in_quote(verb):
             continue
-        found = _named_by(verb)
-        if found is None:
+        named = _named_by(verb)
+        if named is None:
             continue
-        person, name = found
+        person, name = named
         if _someone_new(person):
             continue
         key = _cluster_at(person, by_token)
@@ -4779,13 +4845,8 @@ def nicknames_given(
         words = tuple(w for w in nick.split() if w.lower() not in _NICK_ARTICLES)
         if {w.lower() for w in words} <= holder.words:
             continue  # "called Oskar" of Oskar: no new name
-        holder.nicknames.add(nick)
-        for other in clusters:
-            if other is not holder and other.forms and all(set(f) <= set(words) for f in other.forms):
-                holder.actor = holder.actor or other.actor  # "Mr. Green (Martin Balsam)" is Harold Longman
-                absorb(holder, other)
-                joined[other.key] = holder.key
-    return joined
+        found.append((holder, nick))
+    return found
 
 
 def _named_by(verb: Token) -> tuple[Token, Token] | None:

@@ -2030,3 +2030,24 @@ def test_a_surname_gives_no_sex_to_a_full_name(story_of):  # type: ignore[no-unt
     )
     assert by_name(story, "Warwick Tandy").gender != "female"
     assert speaker_of(story, "bush yarn") == "Warwick Tandy"
+
+
+def test_a_nickname_with_an_article_names_its_bearer_wherever_it_recurs(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Obinna Eze, whom every trader in Balogun calls the Judge, owns half the market. Chidi Okafor goes "
+        "to see him.\n\n"
+        "Outside the bank, the Judge stops Chidi on the steps. "
+        '"You are late," he says softly, "and late is expensive."'
+    )
+    assert by_name(story, "Obinna Eze").mentions >= 2
+    assert speaker_of(story, "You are late") == "Obinna Eze"
+
+
+def test_an_armed_service_is_no_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Hiroyuki Sanada plays Haruki Sato, a retired Self-Defense Forces officer who now runs the ferry "
+        "office in Wakkanai. Everyone in town calls him the Captain, and he has never corrected them. Sato "
+        "checks the weather twice a day."
+    )
+    assert not any("Forces" in n for n in names(story))
+    assert "the Captain" in by_name(story, "Haruki Sato").aliases
