@@ -370,6 +370,11 @@ def _speaker_from_verb(ctx: _Context, verb: Token, mark: QuoteMarks) -> int | No
             # "“I wanted a film…,” he told me"; "At a Q&A after the screening, he said he had wanted…"
             interviewed = _interviewed(ctx, verb, subject)
             key = interviewed if interviewed is not None else key
+        if key is not None and subject.pos_ == "PRON" and _out_of_the_story(ctx, verb, key):
+            # "Ferrer, to her credit, never cuts away… “A widow gets a discount,” she explains to her
+            # friend Luz": someone who talks to the story's people is one of them, not its director or a
+            # character of another work
+            key = _cast_named_before(ctx, verb, PRONOUN_GENDER.get(subject.lower_, "unknown"))
         if key is not None and subject.pos_ == "PRON" and _told_by_name(ctx, verb) == key:
             # "“Take it,” she tells Ada": "she" is not Ada, whoever the pronoun was taken for
             other = _named_before_other_than(ctx, verb, key, PRONOUN_GENDER.get(subject.lower_, "unknown"))
@@ -437,6 +442,45 @@ def _goes_on_after_its_tag(prev: QuoteSpan, span: QuoteSpan, text: str) -> bool:
         and between.endswith(".")
         and len(between.split()) <= SPLIT_TAG_WORDS
     )
+
+
+def _out_of_the_story(ctx: _Context, verb: Token, key: int) -> bool:
+    """A pronoun taken for a character of another work, or for a real person while the line is said to
+    one of the story's own people ("she explains to her friend Luz", "he warns Théo")."""
+    if key in ctx.unvoiced:
+        return True
+    if not ctx.cast or key in ctx.cast or _told_me(verb):
+        return False
+    hearer = _hearer(ctx, verb)
+    return hearer is not None and hearer in ctx.cast
+
+
+def _hearer(ctx: _Context, verb: Token) -> int | None:
+    """The character a speech verb speaks to by name: "tells Ada", "warns Théo", "explains to her friend
+    Luz"."""
+    for child in verb.children:
+        heads = [child] if child.dep_ in ("dobj", "dative") else []
+        if child.dep_ == "prep" and child.lower_ == "to":
+            heads = [g for g in child.children if g.dep_ == "pobj"]
+        for head in heads:
+            for token in (head, *(a for a in head.children if a.dep_ == "appos")):
+                m = ctx.by_token.get(token.i)
+                if m is not None and m.kind == "name" and m.cluster is not None:
+                    return m.cluster
+    return None
+
+
+def _cast_named_before(ctx: _Context, verb: Token, gender: str) -> int | None:
+    """The story's own character last named before the verb, outside speech, not of the other sex and
+    not the one spoken to."""
+    hearer = _hearer(ctx, verb)
+    for i in range(verb.i - 1, max(-1, verb.i - PRONOUN_REACH), -1):
+        m = ctx.by_token.get(i)
+        if m is None or m.kind != "name" or m.cluster is None or ctx.index.in_quote(ctx.doc[i]):
+            continue
+        if m.cluster in ctx.cast and m.cluster != hearer and ctx.gender.get(m.cluster) in ("unknown", gender):
+            return m.cluster
+    return None
 
 
 def _told_by_name(ctx: _Context, verb: Token) -> int | None:

@@ -988,3 +988,13 @@ def test_a_colon_line_of_a_subject_named_in_apposition(story_of):  # type: ignor
         'the river like a foghorn: "Nuala! Reach! Reach, for the love of God!" Nuala reaches.'
     )
     assert speaker_of(story, "Reach, for the love of God") == "Con Hegarty"
+
+
+def test_a_pronoun_talking_to_the_story_s_people_is_not_the_director(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Milagros Paz, a bank clerk in Rosario, tells her colleagues that her husband has died. There is "
+        "no husband. Director Ana Kessler, to her credit, never shows the imaginary marriage; the dead man "
+        'exists only as something Milagros says. "A widow gets the good desk," she explains to her friend '
+        'Dora, "and nobody asks her to stay late."'
+    )
+    assert speaker_of(story, "the good desk") == "Milagros Paz"
