@@ -154,6 +154,19 @@ class _Context:
                     or any(n.lower().removeprefix("the ") == role for n in c.nicknames)
                 )
             ]
+        if not holders and role in set(kin_relations().values()):
+            # "Abuela Chayo" … "“He always comes,” her grandmother said": the one character a family
+            # word of that relation names, as a title, a name or a nickname
+            holders = [
+                c.key
+                for c in self.doc._.characters or []
+                if c.forms
+                and c.kind == "character"
+                and any(
+                    kin_relations().get(w.lower().rstrip(".")) == role
+                    for w in [*c.titles, *(f[0] for f in c.forms if len(f) == 1), *c.nicknames]
+                )
+            ]
         return holders[0] if len(holders) == 1 else None
 
     def is_speech_verb(self, token: Token) -> bool:

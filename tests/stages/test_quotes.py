@@ -998,3 +998,12 @@ def test_a_pronoun_talking_to_the_story_s_people_is_not_the_director(story_of): 
         'Dora, "and nobody asks her to stay late."'
     )
     assert speaker_of(story, "the good desk") == "Milagros Paz"
+
+
+def test_a_relation_said_of_someone_called_by_a_family_title_is_them(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nonna Pina had not spoken all through the meal, and Chiara cleared the plates alone.\n\n"
+        '"Did Papà ring?" Chiara asked.\n\n'
+        'Her grandmother kept her eyes on the window. "He always rings," she said. "Just never on time."'
+    )
+    assert speaker_of(story, "He always rings") == "Pina"
