@@ -1266,6 +1266,13 @@ def _credit_of_unnamed_role(doc: Doc, start: int, end: int) -> bool:
     if before.is_quote and start >= 3:  # '"The Old Man" (Lew Garrick)': a role written as a title
         before = doc[start - 3]
         return before.pos_ in ("NOUN", "PROPN") and before.is_title and end - start >= 2
+    if (
+        before.pos_ == "ADJ"
+        and start >= 3
+        and doc[start - 3].pos_ == "NOUN"
+        and before.head == doc[start - 3]
+    ):
+        before = doc[start - 3]  # "The mother superior (Charlotte Rampling, all granite)"
     return before.pos_ == "NOUN" and end - start >= 2
 
 

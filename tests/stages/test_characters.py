@@ -2051,3 +2051,12 @@ def test_an_armed_service_is_no_character(story_of):  # type: ignore[no-untyped-
     )
     assert not any("Forces" in n for n in names(story))
     assert "the Captain" in by_name(story, "Haruki Sato").aliases
+
+
+def test_the_actor_of_an_unnamed_role_with_a_remark_is_no_character(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Sister Odile hides the wounded airman in the laundry. The mother superior (Fanny Ardant, all "
+        'ice) knows exactly what is going on. "I see a farmhand," she says.'
+    )
+    assert "Fanny Ardant" not in names(story)
+    assert speaker_of(story, "I see a farmhand") != "Fanny Ardant"
