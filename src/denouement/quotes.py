@@ -457,6 +457,18 @@ def _goes_on_after_its_tag(prev: QuoteSpan, span: QuoteSpan, text: str) -> bool:
     )
 
 
+def _relative_of(ctx: _Context, subject: Token) -> int | None:
+    """Whose relative a speaker known only by a relation is ("“With what money?” her mother asks" after
+    Min-ji's line): the one the line is most likely said to, and never its speaker."""
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in ctx.noun_gender:
+        return None
+    for child in subject.children:
+        m = ctx.by_token.get(child.i) if child.dep_ == "poss" else None
+        if m is not None and m.cluster is not None:
+            return m.cluster
+    return None
+
+
 def _out_of_the_story(ctx: _Context, verb: Token, key: int) -> bool:
     """A pronoun taken for a character of another work, or for a real person while the line is said to
     one of the story's own people ("she explains to her friend Luz", "he warns Théo")."""
@@ -1156,6 +1168,8 @@ def find_quotes(
                 break
             span.addressee = ctx.addressee_of(verb)  # "her grandfather tells her": whom, if not who
             subject = ctx.subject_of(verb)
+            if span.addressee is None and subject is not None:
+                span.addressee = _relative_of(ctx, subject)
             if subject is not None and subject.lower_ in ("he", "she"):
                 span.tagged_as = PRONOUN_GENDER[subject.lower_]
         if span.speaker is None:

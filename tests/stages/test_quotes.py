@@ -1007,3 +1007,14 @@ def test_a_relation_said_of_someone_called_by_a_family_title_is_them(story_of): 
         'Her grandmother kept her eyes on the window. "He always rings," she said. "Just never on time."'
     )
     assert speaker_of(story, "He always rings") == "Pina"
+
+
+def test_a_relative_s_question_is_answered_by_whose_relative_she_is(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "The whole family is at the table when Yuna makes her announcement.\n\n"
+        '"I am going to open a tea stall," says Yuna. "By the station."\n\n'
+        '"With what money?" her mother asks.\n\n'
+        '"With the bank\'s money."'
+    )
+    assert speaker_of(story, "the bank's money") == "Yuna"
+    assert speaker_of(story, "With what money") != "Yuna"
