@@ -2358,7 +2358,7 @@ class _Builder:
             if not keys:
                 continue
             key = keys[0] if len(keys) == 1 else max(keys, key=lambda k: (last_seen.get(k, -1), -k))
-            key = self._titled_apart(m, key, keys, apart)
+            key = self._titled_apart(m, key, sorted(keys, key=lambda k: -last_seen.get(k, -1)), apart)
             m.cluster = key
             last_seen[key] = m.char_start
             cluster = self.clusters[key]
@@ -2526,11 +2526,18 @@ class _Builder:
             return key
         (gender,) = said
         holder = self.clusters[key]
-        named = _given_name_gender(holder)
+        named = _named_sex(holder)
         if named in ("unknown", gender) or not any(len(f) > 1 for f in holder.forms):
             return key
-        fitting = [k for k in keys if _given_name_gender(self.clusters[k]) == gender]
-        if len(fitting) == 1:
+        # (``keys`` come most recently seen first)
+        fitting = [k for k in keys if _named_sex(self.clusters[k]) == gender]
+        fitting = fitting or [
+            k
+            for k in keys
+            if _named_sex(self.clusters[k]) == "unknown"
+            and any(len(f) > 1 and len(f[0].rstrip(".")) > 1 for f in self.clusters[k].forms)
+        ]  # (a full given name of no known sex: "Dong-hoon Park"; not "M. Tregear")
+        if fitting:
             return fitting[0]
         if (m.form, gender) not in apart:
             cluster = CharacterCluster(key=len(self.clusters), forms=[m.form])
@@ -4586,6 +4593,17 @@ def _name_gender(cluster: CharacterCluster) -> Gender:
         census = census_gender(first)
         gender = given or ("female" if census == "female" else "male" if census == "male" else "unknown")
     return gender
+
+
+def _named_sex(cluster: CharacterCluster) -> Gender:
+    """The sex a character's given name says in the lexicon, else the first name of the actor playing
+    them ("Hollis Varga (Imogen Stroud)"), else the census lists."""
+    gender = _given_name_gender(cluster)
+    if gender == "unknown" and cluster.actor:
+        gender = _gendered("given_names").get(cluster.actor.split()[0].lower(), "unknown")
+        census = census_gender(cluster.actor.split()[0]) if gender == "unknown" else None
+        gender = census if census in ("female", "male") else gender  # type: ignore[assignment]
+    return gender if gender != "unknown" else census_name_gender(cluster)
 
 
 def census_name_gender(cluster: CharacterCluster) -> Gender:

@@ -2060,3 +2060,14 @@ def test_the_actor_of_an_unnamed_role_with_a_remark_is_no_character(story_of):  
     )
     assert "Fanny Ardant" not in names(story)
     assert speaker_of(story, "I see a farmhand") != "Fanny Ardant"
+
+
+def test_a_titled_surname_goes_to_the_one_of_that_sex_in_the_family(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Stan Kettle manages the cattle station, and his son Robbie Kettle rides the boundary fences. Years "
+        "later the drifters are taken in by Maureen Kettle, Stan's widow, who runs the roadhouse. Sydney "
+        "mentions the windmill, and Mrs Kettle puts down the teapot."
+    )
+    maureen = by_name(story, "Maureen Kettle")
+    assert "Mrs Kettle" in maureen.aliases
+    assert "Mrs Kettle" not in by_name(story, "Stan Kettle").aliases
