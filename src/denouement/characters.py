@@ -622,6 +622,16 @@ def _name_evidence(token: Token) -> tuple[bool, bool]:
     return False, token.pos_ not in _FUNCTION_POS or not token.is_sent_start
 
 
+def _a_day_as_a_name(doc: Doc, start: int, end: int) -> bool:
+    """ "introduces himself as Sunday Eze", "Kunle Remi as Sunday Eze", the same "Sunday Eze" again
+    later: a day's name that is someone's given name (not "Every Friday Bram…")."""
+    if start > 0 and doc[start - 1].lower_ == "as":
+        return True
+    run = re.escape(doc[start:end].text)
+    dated = rf"\b(?:every|on|by|last|next|this|that|each|until|till|since|from|one|before|after)\s+{run}"
+    return len(re.findall(rf"\b{run}\b", doc.text)) >= 2 and not re.search(dated, doc.text, re.IGNORECASE)
+
+
 def _before_a_cast_name(token: Token) -> bool:
     """The word stands right before an actor's name in parentheses: "Philomena (Brenda Fricker)"."""
     doc, i = token.doc, token.i
@@ -1608,7 +1618,10 @@ class _Builder:
             cast_line = meta and is_cast_line(index.sentence_texts[sentence])
             if meta and credit_role is None and not cast_line:
                 continue
-            while end - start > 1 and (_AGE.match(doc[start].text) or doc[start].lower_ in _CALENDAR_WORDS):
+            while end - start > 1 and (
+                _AGE.match(doc[start].text)
+                or (doc[start].lower_ in _CALENDAR_WORDS and not _a_day_as_a_name(doc, start, end))
+            ):
                 # "Sixteen-year-old Abena Mensah", "Every Friday Bram…": an age or a day is no name
                 start += 1
             core, titles, roles = _strip_titles(doc, start, end)
@@ -2530,6 +2543,10 @@ class _Builder:
         if named in ("unknown", gender) or not any(len(f) > 1 for f in holder.forms):
             return key
         # (``keys`` come most recently seen first)
+        # everyone of that surname, not only those the short form was grouped with ("Mr Park" of Park
+        # Dong-hoon when "Park" went to his daughter Park Min-ji)
+        word = m.form[0]
+        keys = [*keys, *(c.key for c in self.clusters if c.key not in keys and _bears_surname(c, word))]
         fitting = [k for k in keys if _named_sex(self.clusters[k]) == gender]
         fitting = fitting or [
             k
@@ -4526,6 +4543,8 @@ def _gender(cluster: CharacterCluster, doc: Doc) -> Gender:
     votes: Counter[str] = Counter()
     for m in cluster.named_mentions:
         head = doc[m.end - 1]
+        # ("Their grandmother, Han Bok-soon": the parser may hang the apposition on an inner word)
+        head = next((t for t in doc[m.start : m.end] if t.dep_ == "appos" and t.head.i < m.start), head)
         if head.dep_ == "appos" and head.head.lemma_.lower() in relations:
             votes[relations[head.head.lemma_.lower()]] += 1
         subject = head.head if head.dep_ == "appos" else head  # "The director, Ossie Thorne, is a …"
@@ -4566,10 +4585,27 @@ def _next_to(name: Token, noun: Token) -> bool:
     return outside <= 6 and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in between)
 
 
+def _bears_surname(cluster: CharacterCluster, word: str) -> bool:
+    """A full name of the character ends with ``word``, or opens with it as a family name written first."""
+    for form in cluster.forms:
+        if len(form) > 1 and (form[-1] == word or (form[0] == word and _given_word(form) != word)):
+            return True
+    return False
+
+
+def _given_word(form: tuple[str, ...]) -> str:
+    """The given name of a full name: its first word, or the second after a family name written first
+    ("Min-ji" of "Park Min-ji")."""
+    if len(form) > 1 and form[0].lower() in word_set("characters", "family_name_first"):
+        return form[1]
+    return form[0]
+
+
 def _given_name_gender(cluster: CharacterCluster) -> Gender:
     names = _gendered("given_names")
-    for form in sorted(cluster.forms, key=len, reverse=True):
-        gender = names.get(form[0].lower())
+    full = [f for f in cluster.forms if len(f) > 1]  # (beside a full name, one word is the surname)
+    for form in sorted(full or cluster.forms, key=len, reverse=True):
+        gender = names.get(_given_word(form).lower())
         if gender:
             return gender
     for nick in cluster.nicknames:
@@ -4588,7 +4624,7 @@ def _name_gender(cluster: CharacterCluster) -> Gender:
     if gender == "unknown" and cluster.actor:
         # "Dr. Okafor (Grace Nyambura)": a character named only by a surname takes the sex of the
         # actor's first name
-        first = cluster.actor.split()[0]
+        first = _given_word(tuple(cluster.actor.split()))
         given = _gendered("given_names").get(first.lower())
         census = census_gender(first)
         gender = given or ("female" if census == "female" else "male" if census == "male" else "unknown")
@@ -4600,8 +4636,8 @@ def _named_sex(cluster: CharacterCluster) -> Gender:
     them ("Hollis Varga (Imogen Stroud)"), else the census lists."""
     gender = _given_name_gender(cluster)
     if gender == "unknown" and cluster.actor:
-        gender = _gendered("given_names").get(cluster.actor.split()[0].lower(), "unknown")
-        census = census_gender(cluster.actor.split()[0]) if gender == "unknown" else None
+        gender = _gendered("given_names").get(_given_word(tuple(cluster.actor.split())).lower(), "unknown")
+        census = census_gender(_given_word(tuple(cluster.actor.split()))) if gender == "unknown" else None
         gender = census if census in ("female", "male") else gender  # type: ignore[assignment]
     return gender if gender != "unknown" else census_name_gender(cluster)
 
@@ -4612,7 +4648,8 @@ def census_name_gender(cluster: CharacterCluster) -> Gender:
     full = [f for f in cluster.forms if len(f) > 1]
     # (a one-word form beside a full name is the surname: "Tandy" of "Warwick Tandy" is no given name)
     for form in sorted(full or cluster.forms, key=len, reverse=True):
-        if form[0].lower().rstrip(".") not in _titles() and (census := census_gender(form[0])) is not None:
+        given = _given_word(form)
+        if given.lower().rstrip(".") not in _titles() and (census := census_gender(given)) is not None:
             return census  # type: ignore[return-value]
     return "unknown"
 

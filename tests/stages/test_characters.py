@@ -2071,3 +2071,25 @@ def test_a_titled_surname_goes_to_the_one_of_that_sex_in_the_family(story_of):  
     maureen = by_name(story, "Maureen Kettle")
     assert "Mrs Kettle" in maureen.aliases
     assert "Mrs Kettle" not in by_name(story, "Stan Kettle").aliases
+
+
+def test_a_day_that_is_a_given_name(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Femi buys suya for the night watchman, who introduces himself as Sunday Okon. Sunday says the "
+        "transfers were ordered from the top. A week later Sunday Okon stops answering his phone. Every "
+        "Friday Femi rings him anyway."
+    )
+    assert "Sunday Okon" in names(story)
+    assert not any(n.startswith("Friday") for n in names(story))
+
+
+def test_a_family_name_written_first_gives_no_sex(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Lee Jae-sung (Song Kang-ho) lost his job in the spring and has not told his family. His mother, "
+        "Han Mi-ok (Youn Yuh-jung), runs the kimchi stall. Lee Jae-sung leaves the flat every morning at "
+        "seven in his suit. Grandmother Han watches him go."
+    )
+    assert by_name(story, "Lee Jae-sung").gender == "male"
+    han = by_name(story, "Han Mi-ok")
+    assert han.gender == "female"
+    assert "Han" not in names(story)
