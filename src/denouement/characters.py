@@ -3659,6 +3659,25 @@ def _kin_or_human(lemma: str, human: AbstractSet[str]) -> bool:
     return True
 
 
+def _a_word_heading_a_line(cluster: CharacterCluster, doc: Doc) -> bool:
+    """ "“Language, Ronnie.”", "“Love, your grandfather…”", "“Gale eight is weather.”": a common word
+    capitalised only because it opens a line of speech, never a given name, names nobody."""
+    named = cluster.named_mentions
+    if len(cluster.forms) != 1 or len(cluster.forms[0]) != 1 or cluster.nicknames or cluster.actor:
+        return False
+    word = cluster.forms[0][0]
+    if (
+        word.lower() not in dictionary_words()
+        or word.lower() in _gendered("given_names")
+        or word.lower() in word_set("characters", "kinship_names")
+        or (census_name(word) and word.lower() not in word_set("characters", "endearments"))
+    ):
+        return False
+    return bool(named) and all(
+        m.in_quote and m.start > 0 and doc[m.start - 1].text in _OPENING_QUOTES for m in named
+    )
+
+
 def _only_said(cluster: CharacterCluster, spoken: frozenset[int]) -> bool:
     return bool(spoken) and all(m.sentence in spoken for m in cluster.named_mentions)
 
@@ -4698,6 +4717,7 @@ def find_characters(doc: Doc, title: str | None = None) -> tuple[list[CharacterC
         c
         for c in clusters
         if c.mentions
+        and not _a_word_heading_a_line(c, doc)
         and (not spoken or _said_by_name(c, doc, spoken))
         and (
             _keep(c, doc, title_words, evidence[c.key])

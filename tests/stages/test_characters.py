@@ -2093,3 +2093,12 @@ def test_a_family_name_written_first_gives_no_sex(story_of):  # type: ignore[no-
     han = by_name(story, "Han Mi-ok")
     assert han.gender == "female"
     assert "Han" not in names(story)
+
+
+def test_a_common_word_opening_a_line_of_speech_names_nobody(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        'Orla sets the table while her brother swears at the oven. "Manners, Ronan." He laughs. '
+        '"Love, the gravy is burning," their father calls from the hall. Ronan scrapes the pan.'
+    )
+    assert not {"Manners", "Love"} & names(story)
+    assert "Ronan" in names(story)
