@@ -3665,6 +3665,8 @@ def _a_word_heading_a_line(cluster: CharacterCluster, doc: Doc) -> bool:
     named = cluster.named_mentions
     if len(cluster.forms) != 1 or len(cluster.forms[0]) != 1 or cluster.nicknames or cluster.actor:
         return False
+    if cluster.titles:
+        return False  # "“Tío Nacho, tell me…”": a title makes it a name
     word = cluster.forms[0][0]
     if (
         word.lower() not in dictionary_words()
