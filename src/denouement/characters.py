@@ -438,10 +438,10 @@ class CharacterCluster:
     def name(self) -> str:
         """The fullest form: most words, then one the text uses more than once (not a one-off slip like
         "Latikas" beside "Latika"), then one not in capitals ("Deon" over a badge's "DEON"), then the
-        first seen. A form that only adds an age ("Young Ray Docker" beside "Raymond Docker") is not the
-        name while another is."""
+        first seen. A form that only adds youth ("Young Ray Docker" beside "Raymond Docker") is not the
+        name while another is (but "Little Bill Daggett" is a nickname and a name)."""
         seen = Counter(tuple(w.lower() for w in m.form) for m in self.mentions if m.kind == "name")
-        aged = {f for f in self.forms if len(f) > 2 and f[0].lower() in _AGES}
+        aged = {f for f in self.forms if len(f) > 2 and f[0].lower() == "young"}
         longest: tuple[str, ...] = max(
             self.forms,
             key=lambda f: (

@@ -4219,7 +4219,11 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
             if (
                 cue is None
                 and handover is not None
-                and (i in commentary or _NAMES_A_LAYER.search(_cue_text(facts[i], handover)))
+                and (
+                    i in commentary
+                    or facts[i].person_subject  # "Tandy films it in full": a maker, whatever the model says
+                    or _NAMES_A_LAYER.search(_cue_text(facts[i], handover))
+                )
             ):
                 # the commentary hands over to the passage after it: "Doyle drops us into Marnie's daydream"
                 kind = _handed_over_to(_cue_text(facts[i], handover))

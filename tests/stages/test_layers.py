@@ -3664,3 +3664,23 @@ def test_nobody_doing_what_was_only_denied_before_reveals_nothing(story_of):  # 
         "Nobody in the scene uses the word debt, and nobody needs to."
     )
     assert not unreal_segments(story)
+
+
+def test_a_maker_filming_a_told_story_in_full_hands_over_to_it(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Salt Creek Ending Explained\n\nDirector Mara Quinlan has made a film about a boastful old sh"
+        "earer and the niece who drives him home.\n\nThe Shed Story\n\nNed Ashby, whom the whole distri"
+        "ct calls the Colonel, lives alone. Halfway through the film, on a night when the lights ha"
+        "ve failed, the Colonel finally tells Jess the story he has told in every pub from Bourke t"
+        "o Broken Hill. Quinlan films it in full, with the old man's voice running over the picture"
+        "s.\n\nThe shearing starts at dawn and does not stop for three days. Young Ned Ashby shears f"
+        "our hundred sheep in a single day, a record that still stands. The owner shakes his hand a"
+        'nd gives him a silver buckle.\n\n"Best day of my life," the old man tells his niece.\n\nThe tr'
+        "uth comes out later. Ned's brother Wal sheared the four hundred, and Ned only swept the bo"
+        "ards.\n"
+    )
+    unreal = [s for s in story.segments if s.layer == "imagined"]
+    assert unreal, [(s.id, s.layer, s.text[:40]) for s in story.sentences]
+    told = {i for s in unreal for i in range(s.first, s.last + 1)}
+    assert any("four hundred sheep" in story.sentences[i].text for i in told)
+    assert not any("swept the boards" in story.sentences[i].text for i in told)
