@@ -3684,3 +3684,18 @@ def test_a_maker_filming_a_told_story_in_full_hands_over_to_it(story_of):  # typ
     told = {i for s in unreal for i in range(s.first, s.last + 1)}
     assert any("four hundred sheep" in story.sentences[i].text for i in told)
     assert not any("swept the boards" in story.sentences[i].text for i in told)
+
+
+def test_a_list_of_what_a_character_built_for_someone_exposes_the_passage(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Corporal Adaeze Obi is shot on the ridge and carried to the field hospital, where Nurse Tove "
+        "Lind sits with him through the night.\n\n"
+        "At dawn a truck takes them both to the coast. They sail for Lisbon on a fishing boat, eat "
+        "oranges on the deck and dance at a harbour bar until the lamps go out.\n\n"
+        "Then the film cuts to Tove's hands on a stripped bed. Adaeze died before midnight; the truck, "
+        "the boat and the oranges were what Tove made for him, and for herself, in the hours she sat "
+        "beside the empty cot."
+    )
+    unreal = {i for s in story.segments if s.layer == "imagined" for i in range(s.first, s.last + 1)}
+    assert any("fishing boat" in story.sentences[i].text for i in unreal)
+    assert not any("shot on the ridge" in story.sentences[i].text for i in unreal)
