@@ -3771,6 +3771,13 @@ def _recap_verdict(f: SentenceFacts) -> CueSpan | None:
 _ENDING = re.compile(r"(?:ing|ed|es|e|s)$")
 
 
+def _derived(noun: str, word: str) -> bool:
+    """A noun made from a word the passage used: "acquittal" of "acquit", "handshake" of "shake"."""
+    return len(noun) > len(word) and (
+        (len(word) >= 5 and noun.startswith(word)) or (len(word) >= 4 and noun.endswith(word))
+    )
+
+
 def _same_stem(a: str, b: str) -> bool:
     """Two forms of one word ("dancing", "dance"; "steps", "step")."""
     stem = _ENDING.sub("", a)
@@ -3818,7 +3825,8 @@ def _passage_recapped(
         return {
             item
             for item in items
-            if item in words or any(w.endswith(item) or _same_stem(w, item) for w in words)
+            if item in words
+            or any(w.endswith(item) or _same_stem(w, item) or _derived(item, w) for w in words)
         }
 
     last: int | None = None

@@ -3699,3 +3699,22 @@ def test_a_list_of_what_a_character_built_for_someone_exposes_the_passage(story_
     unreal = {i for s in story.segments if s.layer == "imagined" for i in range(s.first, s.last + 1)}
     assert any("fishing boat" in story.sentences[i].text for i in unreal)
     assert not any("shot on the ridge" in story.sentences[i].text for i in unreal)
+
+
+def test_a_recap_names_the_passage_s_events_by_nouns_made_from_its_verbs(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Kwame Boateng is tried for a theft he did not commit, and his wife Ama sits in the gallery every "
+        "day. A week before the verdict his only witness stops answering his phone.\n\n"
+        "On the last morning of the trial, Magistrate Ofori reads her judgment to a packed courtroom. She "
+        "finds that the prosecution has proved nothing, and she acquits him on every count. Ama runs down "
+        "the aisle, and Kwame shakes hands with the witness, who has slipped in at the back. That evening "
+        "the family drives to Labadi beach, where Kwame lifts his daughter onto his shoulders.\n\n"
+        "A court usher touches Ama on the arm. She is sitting alone on the bench outside Courtroom 2, and "
+        "the magistrate has not yet come back from chambers; the acquittal, the handshake and the beach "
+        "were the morning Ama has been rehearsing since dawn.\n\n"
+        "When the session resumes, Magistrate Ofori convicts Kwame and sentences him to five years."
+    )
+    unreal = {i for s in story.segments if s.layer == "imagined" for i in range(s.first, s.last + 1)}
+    assert any("acquits him" in story.sentences[i].text for i in unreal)
+    assert any("Labadi" in story.sentences[i].text for i in unreal)
+    assert not any("convicts Kwame" in story.sentences[i].text for i in unreal)
