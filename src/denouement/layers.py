@@ -3771,11 +3771,14 @@ def _recap_verdict(f: SentenceFacts) -> CueSpan | None:
 _ENDING = re.compile(r"(?:ing|ed|es|e|s)$")
 
 
-def _derived(noun: str, word: str) -> bool:
-    """A noun made from a word the passage used: "acquittal" of "acquit", "handshake" of "shake"."""
-    return len(noun) > len(word) and (
-        (len(word) >= 5 and noun.startswith(word)) or (len(word) >= 4 and noun.endswith(word))
-    )
+def _derived(noun: str, word: str, words: Collection[str]) -> bool:
+    """A noun made from a word the sentence used: "acquittal" of "acquit", "handshake" of "shake" and
+    "hand" together (not "rucksack" of "sack" alone)."""
+    if len(noun) <= len(word):
+        return False
+    if len(word) >= 5 and noun.startswith(word):
+        return True
+    return len(word) >= 4 and noun.endswith(word) and noun[: -len(word)] in words
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -3826,7 +3829,7 @@ def _passage_recapped(
             item
             for item in items
             if item in words
-            or any(w.endswith(item) or _same_stem(w, item) or _derived(item, w) for w in words)
+            or any(w.endswith(item) or _same_stem(w, item) or _derived(item, w, words) for w in words)
         }
 
     last: int | None = None
