@@ -33,8 +33,8 @@ def test_dev_set_floor() -> None:
     assert figures["quote_recall"] >= 0.982
     assert figures["character_precision"] >= 0.942
     assert figures["layer_coarse"] >= 0.956
-    assert figures["unreal_f1"] >= 0.901
-    assert figures["divergence_recall"] >= 0.338
+    assert figures["unreal_f1"] >= 0.902
+    assert figures["divergence_recall"] >= 0.340
     assert figures["linear_false_segments"] == 0  # no unreal passage invented in a story without one
 
 
