@@ -622,14 +622,38 @@ def _name_evidence(token: Token) -> tuple[bool, bool]:
     return False, token.pos_ not in _FUNCTION_POS or not token.is_sent_start
 
 
+_DATING_WORDS = frozenset(
+    {"every", "on", "by", "last", "next", "this", "that", "each", "until", "till", "since", "from", "one"}
+    | {"before", "after"}
+)
+
+
 def _a_day_as_a_name(doc: Doc, start: int, end: int) -> bool:
     """ "introduces himself as Sunday Eze", "Kunle Remi as Sunday Eze", the same "Sunday Eze" again
     later: a day's name that is someone's given name (not "Every Friday Bram…")."""
     if start > 0 and doc[start - 1].lower_ == "as":
         return True
-    run = re.escape(doc[start:end].text)
-    dated = rf"\b(?:every|on|by|last|next|this|that|each|until|till|since|from|one|before|after)\s+{run}"
-    return len(re.findall(rf"\b{run}\b", doc.text)) >= 2 and not re.search(dated, doc.text, re.IGNORECASE)
+    seen, dated = _days_before_names(doc)
+    pair = (doc[start].lower_, doc[start + 1].text)
+    return seen[pair] >= 2 and pair not in dated
+
+
+def _days_before_names(doc: Doc) -> tuple[Counter[tuple[str, str]], set[tuple[str, str]]]:
+    """Every day or month word and the word after it, counted, and those of the pairs ever written after
+    a word that dates them ("on Friday Bram"); read once per text."""
+    cached = doc.user_data.get("denouement_days_before_names")
+    if isinstance(cached, tuple):
+        return cached
+    seen: Counter[tuple[str, str]] = Counter()
+    dated: set[tuple[str, str]] = set()
+    for token in doc[:-1]:
+        if token.lower_ in _CALENDAR_WORDS:
+            pair = (token.lower_, doc[token.i + 1].text)
+            seen[pair] += 1
+            if token.i > 0 and doc[token.i - 1].lower_ in _DATING_WORDS:
+                dated.add(pair)
+    doc.user_data["denouement_days_before_names"] = (seen, dated)
+    return seen, dated
 
 
 def _before_a_cast_name(token: Token) -> bool:
@@ -3347,6 +3371,12 @@ def absorb(holder: CharacterCluster, other: CharacterCluster) -> None:
     holder.speaks += other.speaks
     holder.roles |= other.roles
     other.mentions, other.forms = [], []
+
+
+def family_words(cluster: CharacterCluster) -> list[str]:
+    """The words that may call a character by a family relation: titles ("Abuela Chayo"), one-word names
+    ("Gran") and nicknames."""
+    return [*cluster.titles, *(f[0] for f in cluster.forms if len(f) == 1), *cluster.nicknames]
 
 
 @cache

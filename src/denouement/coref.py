@@ -26,6 +26,7 @@ from denouement.characters import (
     Gender,
     Mention,
     StoryIndex,
+    family_words,
     kin_relations,
     kin_word_gender,
     mentions_by_token,
@@ -284,11 +285,6 @@ def _groups(doc: Doc, index: StoryIndex, by_token: dict[int, Mention]) -> dict[i
     return groups
 
 
-def _family_words(cluster: CharacterCluster) -> list[str]:
-    """The words that could call a character by a family relation: titles, one-word names, nicknames."""
-    return [*cluster.titles, *(f[0] for f in cluster.forms if len(f) == 1), *cluster.nicknames]
-
-
 def _role_mentions(
     doc: Doc, index: StoryIndex, clusters: Sequence[CharacterCluster], taken: set[int]
 ) -> list[Mention]:
@@ -297,7 +293,7 @@ def _role_mentions(
     for c in clusters:
         # "her grandmother" is who the narration calls "Abuela Chayo" or "Gran", unless it gives the
         # relation outright ("his grandmother, Rosario")
-        called = {relation_of.get(w.lower().rstrip(".")) for w in _family_words(c)} - {None}
+        called = {relation_of.get(w.lower().rstrip(".")) for w in family_words(c)} - {None}
         for role in c.roles | ({r for r in called if r not in c.roles} if c.kind == "character" else set()):
             role_owner.setdefault(str(role), []).append(c.key)
     found = []

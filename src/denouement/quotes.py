@@ -33,6 +33,7 @@ from denouement.characters import (
     Mention,
     StoryIndex,
     absorb,
+    family_words,
     family_words_called,
     kin_relations,
     kin_word_gender,
@@ -162,10 +163,7 @@ class _Context:
                 for c in self.doc._.characters or []
                 if c.forms
                 and c.kind == "character"
-                and any(
-                    kin_relations().get(w.lower().rstrip(".")) == role
-                    for w in [*c.titles, *(f[0] for f in c.forms if len(f) == 1), *c.nicknames]
-                )
+                and any(kin_relations().get(w.lower().rstrip(".")) == role for w in family_words(c))
             ]
         return holders[0] if len(holders) == 1 else None
 
