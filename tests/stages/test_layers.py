@@ -3679,11 +3679,8 @@ def test_a_maker_filming_a_told_story_in_full_hands_over_to_it(story_of):  # typ
         "uth comes out later. Ned's brother Wal sheared the four hundred, and Ned only swept the bo"
         "ards.\n"
     )
-    unreal = [s for s in story.segments if s.layer == "imagined"]
-    assert unreal, [(s.id, s.layer, s.text[:40]) for s in story.sentences]
-    told = {i for s in unreal for i in range(s.first, s.last + 1)}
-    assert any("four hundred sheep" in story.sentences[i].text for i in told)
-    assert not any("swept the boards" in story.sentences[i].text for i in told)
+    assert layer_of(story, "four hundred sheep") in UNREAL
+    assert layer_of(story, "swept the boards") == "actual"
 
 
 def test_a_list_of_what_a_character_built_for_someone_exposes_the_passage(story_of):  # type: ignore[no-untyped-def]
@@ -3696,9 +3693,8 @@ def test_a_list_of_what_a_character_built_for_someone_exposes_the_passage(story_
         "the boat and the oranges were what Tove made for him, and for herself, in the hours she sat "
         "beside the empty cot."
     )
-    unreal = {i for s in story.segments if s.layer == "imagined" for i in range(s.first, s.last + 1)}
-    assert any("fishing boat" in story.sentences[i].text for i in unreal)
-    assert not any("shot on the ridge" in story.sentences[i].text for i in unreal)
+    assert layer_of(story, "fishing boat") in UNREAL
+    assert layer_of(story, "shot on the ridge") == "actual"
 
 
 def test_a_recap_names_the_passage_s_events_by_nouns_made_from_its_verbs(story_of):  # type: ignore[no-untyped-def]
@@ -3714,7 +3710,6 @@ def test_a_recap_names_the_passage_s_events_by_nouns_made_from_its_verbs(story_o
         "were the morning Ama has been rehearsing since dawn.\n\n"
         "When the session resumes, Magistrate Ofori convicts Kwame and sentences him to five years."
     )
-    unreal = {i for s in story.segments if s.layer == "imagined" for i in range(s.first, s.last + 1)}
-    assert any("acquits him" in story.sentences[i].text for i in unreal)
-    assert any("Labadi" in story.sentences[i].text for i in unreal)
-    assert not any("convicts Kwame" in story.sentences[i].text for i in unreal)
+    assert layer_of(story, "acquits him") in UNREAL
+    assert layer_of(story, "Labadi") in UNREAL
+    assert layer_of(story, "convicts Kwame") == "actual"
