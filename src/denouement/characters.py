@@ -4669,28 +4669,28 @@ def _given_name_gender(cluster: CharacterCluster) -> Gender:
 
 def _name_gender(cluster: CharacterCluster) -> Gender:
     """The sex a character's names alone give: the lexicon's given names (or a family word), else the
-    census lists."""
+    census lists, else ("Dr. Okafor (Grace Nyambura)": named only by a surname) the actor's first name."""
     gender = _given_name_gender(cluster)
     gender = gender if gender != "unknown" else census_name_gender(cluster)
-    if gender == "unknown" and cluster.actor:
-        # "Dr. Okafor (Grace Nyambura)": a character named only by a surname takes the sex of the
-        # actor's first name
-        first = _given_word(tuple(cluster.actor.split()))
-        given = _gendered("given_names").get(first.lower())
-        census = census_gender(first)
-        gender = given or ("female" if census == "female" else "male" if census == "male" else "unknown")
-    return gender
+    return gender if gender != "unknown" else _actor_gender(cluster)
 
 
 def _named_sex(cluster: CharacterCluster) -> Gender:
     """The sex a character's given name says in the lexicon, else the first name of the actor playing
     them ("Hollis Varga (Imogen Stroud)"), else the census lists."""
     gender = _given_name_gender(cluster)
-    if gender == "unknown" and cluster.actor:
-        gender = _gendered("given_names").get(_given_word(tuple(cluster.actor.split())).lower(), "unknown")
-        census = census_gender(_given_word(tuple(cluster.actor.split()))) if gender == "unknown" else None
-        gender = census if census in ("female", "male") else gender  # type: ignore[assignment]
+    gender = gender if gender != "unknown" else _actor_gender(cluster)
     return gender if gender != "unknown" else census_name_gender(cluster)
+
+
+def _actor_gender(cluster: CharacterCluster) -> Gender:
+    """The sex of the actor's given name, from the lexicon or else the census lists."""
+    if not cluster.actor:
+        return "unknown"
+    first = _given_word(tuple(cluster.actor.split()))
+    given = _gendered("given_names").get(first.lower())
+    census = census_gender(first)
+    return given or ("female" if census == "female" else "male" if census == "male" else "unknown")
 
 
 def census_name_gender(cluster: CharacterCluster) -> Gender:
