@@ -1712,6 +1712,14 @@ def _opened_passage(
         _structure("no_dream").search(facts[k].narration) for k in range(i, min(len(facts), (last or i) + 2))
     ):
         return None  # "She sleeps soundly and without dreaming, and wakes at six"
+    if (
+        kind == "dream"
+        and cue.role == "open?"
+        and last is not None
+        and last + 1 < len(facts)
+        and _structure("slept_for").search(facts[last + 1].narration)
+    ):
+        return None  # "Bobby passes out in the rain." … "He wakes up a few hours later": out, not dreaming
     one_sentence = first == i and last == i
     if cue.role == "open?" and kind == "dream" and one_sentence and not _GOES_ON.search(after_cue):
         # "Pops falls asleep in the armchair." — "He comes round at the whistle": no dream told (unlike "falls
@@ -2034,7 +2042,12 @@ def _revealed_passage(
         first += 1
     if first > end or first == 0:
         return None
-    if _a_claim_called_a_lie(facts, r, reveal, first, end) or _a_claim_just_told(facts, r, reveal):
+    if (
+        _a_claim_called_a_lie(facts, r, reveal, first, end)
+        or _a_claim_just_told(facts, r, reveal)
+        or _a_belief_corrected(facts, r, reveal, first, end)
+        or (reveal.kind == "dream" and _a_night_passed(facts, r, first, end))
+    ):
         return None
     layer: Layer = reveal.kind if reveal.kind in ("dream", "alternate") else "imagined"  # type: ignore[assignment]
     return SegmentSpan(layer, _SEGMENT_KIND[layer], first, end, cue_list)
@@ -2105,6 +2118,50 @@ def _a_claim_just_told(facts: Sequence[SentenceFacts], r: int, reveal: CueSpan) 
         and before.paragraph == facts[r].paragraph
         and _CLAIM_THAT.search(before.narration) is not None
     )
+
+
+def _a_night_passed(facts: Sequence[SentenceFacts], r: int, first: int, end: int) -> bool:
+    """A waking that ends a stretch of real days, not a dream: the waking only times what comes next
+    after a stretch that moved on to another day ("That night they meet at a tavern… The next evening
+    she finds a flower taped to her mailbox… When she wakes up, she has second thoughts"), or it comes
+    hours after someone passed out ("He wakes up a few hours later and finds his brother there")."""
+    waking = facts[r].narration.lstrip()
+    if _structure("slept_for").search(waking):
+        return True
+    # the waking only sets the time of what comes next ("When she wakes up, she calls him"), and nothing
+    # about it says the passage was unreal ("Peg wakes in the armchair with the record still hissing")
+    if not _WAKING_CLAUSE.match(waking) or re.search(r"\bstill\b", waking, re.IGNORECASE):
+        return False
+    days_pass = _structure("days_pass")
+    return any(days_pass.search(facts[j].narration.lstrip()) for j in range(first + 1, end + 1))
+
+
+_WAKING_CLAUSE = re.compile(
+    r"^(?:when|after|once|as soon as) [^,;.]{0,40}?\b(?:wakes|woke|awakes|awoke)\b", re.IGNORECASE
+)
+
+
+#: What someone said, learnt or took to be so, told as such: "a woman informs them that Mary Ann is
+#: dead", "the tests prove negative", "he believes that the house is empty".
+_BELIEF = re.compile(
+    r"\b(?:informs?|informed|tells?|told|says?|said|claims?|claimed|insists?|insisted|assures?|assured"
+    r"|believes?|believed|thinks?|thought|assumes?|assumed|is convinced|was convinced|suspects?|suspected"
+    r"|proves?|proved|appears?|appeared|seems?|seemed|pretends?|pretended|is told|are told|was told"
+    r"|were told|is led to believe|learns?|learned|learnt)\b",
+    re.IGNORECASE,
+)
+_CORRECTION = re.compile(r"^(?:but |and )?(?:in reality|in fact|in truth|actually)\b", re.IGNORECASE)
+
+
+def _a_belief_corrected(
+    facts: Sequence[SentenceFacts], r: int, reveal: CueSpan, first: int, end: int
+) -> bool:
+    """ "At the colony a woman informs them that Mary Ann is dead. In reality, she is their mother": a
+    synopsis setting right what a character said or took to be so. The one sentence before it, which
+    tells of the saying or the belief, really happened; only its content was false."""
+    if first != end or end != r - 1 or not _CORRECTION.match(facts[r].narration.lstrip()):
+        return False
+    return _BELIEF.search(facts[end].narration) is not None
 
 
 def _a_question_put(facts: Sequence[SentenceFacts], k: int) -> bool:

@@ -3713,3 +3713,36 @@ def test_a_recap_names_the_passage_s_events_by_nouns_made_from_its_verbs(story_o
     assert layer_of(story, "acquits him") in UNREAL
     assert layer_of(story, "Labadi") in UNREAL
     assert layer_of(story, "convicts Kwame") == "actual"
+
+
+def test_a_synopsis_setting_right_what_a_character_said_keeps_the_saying_real(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        # one sentence to a line, as synopses scraped from film sites often come
+        "The twins follow the trail to a fishing village near Oban.\n"
+        "At the harbour an old net-mender informs them that their aunt Ilse drowned, and they turn back.\n"
+        "In reality, she is Ilse herself but did not trust them.\n"
+        "On the road south their van breaks down."
+    )
+    assert layer_of(story, "informs them that their aunt Ilse drowned") == "actual"
+    assert not unreal_segments(story)
+
+
+def test_a_waking_after_days_went_by_or_hours_after_passing_out_is_no_dream(story_of):  # type: ignore[no-untyped-def]
+    days = story_of(
+        "Officer Reyes is shot twice in the chest during the raid, and her vest saves her. "
+        "That night, Reyes and the stranger who pulled her clear share a drink at a bar on Canal Street. "
+        "He will not say where he comes from. "
+        "The next evening she finds a matchbook pushed under her door with his number on it. "
+        "She rings him and asks him to breakfast. "
+        "When Reyes wakes up, she regrets it and leaves a message calling it off."
+    )
+    assert layer_of(days, "share a drink at a bar") == "actual"
+    assert not unreal_segments(days)
+    hours = story_of(
+        "The convoy is ambushed on the bridge and Marcus sees his father fall. "
+        "Marcus passes out on the wet tarmac. "
+        "The officers carry him and his sister to a motel by the airport. "
+        "He wakes up a few hours later and finds his brother sitting by the bed."
+    )
+    assert layer_of(hours, "carry him and his sister to a motel") == "actual"
+    assert not unreal_segments(hours)
