@@ -72,12 +72,15 @@ for _name in ("characters", "mentions", "story_index"):
 NON_PERSON_LABELS = frozenset(
     {"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
 )
-PARTICLES = frozenset(
-    {"de", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la", "du", "bin", "al", "st."}
+#: Lower-case words inside a name: "Joaquim de Almeida", "Rogério dos Santos", "Rutger van Dijk".
+PARTICLES = frozenset({"de", "do", "dos", "das", "da", "di", "del", "della", "du", "le", "la"}) | frozenset(
+    {"van", "von", "der", "den", "bin", "al", "st."}
 )
 # "H." as an initial (no other word ends in a full stop); capitals with accents too ("Željko", "Órla")
 _NAME_WORD = r"(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]*)"
-_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:(?:de|van|von|der|da|di|del|le|la|du)[ \t]+)?{_NAME_WORD}){{0,3}}"
+_NAME = (
+    rf"{_NAME_WORD}(?:[ \t]+(?:(?:de|do|dos|das|van|von|der|da|di|del|le|la|du)[ \t]+)?{_NAME_WORD}){{0,3}}"
+)
 _ACTOR_IN_PARENS = re.compile(
     r"^\s*\(\s*(?:(?:who is |as )?(?:played|portrayed|voiced|performed) by\s+)?"
     # "Great-Uncle Eddie (a wonderfully dry Lou Ferrante)": a review's epithet before the actor

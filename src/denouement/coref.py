@@ -207,11 +207,19 @@ def learn_genders(
         ]
         if pronouns:
             votes[key][PRONOUN_GENDER[pronouns[0].lower_]] += 1
-        elif sent_id + 1 < len(index.sentences) and not by_sentence.get(sent_id + 1):
+        elif sent_id + 1 < len(index.sentences):
+            # the next sentence goes on about them before it names anyone else ("Henrique books a berth on
+            # the Santa Luzia. On board he befriends the cook, Abílio")
+            named_next = min(
+                (m.start for m in named if m.sentence == sent_id + 1 and not m.in_quote), default=None
+            )
             nxt = [
                 t
                 for t in index.sentences[sent_id + 1]
-                if _is_subject(t) and t.lower_ in PRONOUN_GENDER and not index.in_quote(t)
+                if _is_subject(t)
+                and t.lower_ in PRONOUN_GENDER
+                and not index.in_quote(t)
+                and (named_next is None or t.i < named_next)
             ]
             if nxt:
                 votes[key][PRONOUN_GENDER[nxt[0].lower_]] += 1

@@ -73,12 +73,17 @@ _OPENING = tuple("\"“‘'")
 _CAPTION_NAME = (
     r"(?:(?:his|her|their)\s+[a-z-]+\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+\([A-Z][^()]{2,40}\)"
 )
+#: A person's name as a cast list writes it, lower-case particles included ("Joaquim de Almeida").
+_LISTED_NAME = (
+    r"[A-Z][\w.'’-]+(?:\s+(?:(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|le|la|bin|ibn|al|el)\s+)?"
+    r"[A-Z][\w.'’-]+){0,3}"
+)
 _CAST_LINE = re.compile(
-    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+as\s+(?:young |the |older |a young )?[A-Z][\w.'’\"“”-]+"
+    rf"^{_LISTED_NAME}\s+as\s+(?:young |the |older |a young )?[A-Z][\w.'’\"“”-]+"
     r"(?:\s+[\w.'’\"“”-]+){0,4}(?:,[^.]{0,40})?$"
     # the other way round: "Wren, played by newcomer Callum Reese", "Gwen (in photographs), played by …"
     r"|^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s+\([^()]{1,40}\))?,?\s+(?:is\s+)?(?:played|portrayed|voiced)"
-    r"\s+by\s+(?:[a-z-]+\s+){0,2}[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\.?$"
+    rf"\s+by\s+(?:[a-z-]+\s+){{0,2}}{_LISTED_NAME}\.?$"
     # a caption of names with their actors: "Ike (Clive Marden) and his granddaughter Nell (Tilly Fenwick)
     # in the final episode."
     # (two names, or a name and where: not a title with its series, "Flour Run (The Crosswind Girls)")

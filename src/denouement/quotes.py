@@ -712,6 +712,9 @@ def _caller_before(ctx: _Context, char: int, facing: bool = False) -> tuple[int,
         # no tag at all may follow a paragraph that quoted someone earlier ("… “He said, '…'” Bazza laughs.
         # The next morning they are at it again.")
         return None if not facing or _has_speech(sentence.text) else _facing_pair(ctx, sentence)
+    asked = _question_put(ctx, sentence)
+    if asked is not None:
+        return asked
     for verb in index.sentences[back]:
         # the tagger sometimes reads "Dee rings her sister" as a noun phrase: "rings" the root, "Dee" its
         # compound
@@ -750,6 +753,46 @@ def _caller_before(ctx: _Context, char: int, facing: bool = False) -> tuple[int,
     return _facing_pair(ctx, sentence) if facing else None
 
 
+#: Words that open a question reported after "asks": "asks, near Beja, why…", "asks him whether…".
+_QUESTION_WORDS = frozenset({"why", "whether", "if", "what", "how", "where", "who", "when", "which"})
+
+
+def _question_put(ctx: _Context, sentence: Span) -> tuple[int, int] | None:
+    """A question the narration reports just before a talk, and who was asked it, who answers first:
+    "…the driver, Graça, who lends him a blanket and asks, near Beja, why an old man would ride so far"
+    (him, Graça). None unless both are characters of the story."""
+    for verb in sentence:
+        if verb.lemma_.lower() != "ask" or verb.pos_ != "VERB" or ctx.index.in_quote(verb):
+            continue
+        after = [t for t in sentence[verb.i - sentence.start + 1 : verb.i - sentence.start + 8]]
+        if not any(t.lower_ in _QUESTION_WORDS for t in after):
+            continue
+        clause = verb.head if verb.dep_ == "conj" else verb
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in ("who", "that") and clause.dep_ == "relcl":
+            subject = clause.head  # "the driver, Graça, who … asks": the one the clause is about
+        asker = ctx.cluster_in(subject) if subject is not None else None
+        if asker is None or asker not in ctx.cast:
+            continue
+        objects = [c for v in (verb, clause) for c in v.children if c.dep_ in ("dobj", "dative")]
+        asked = next((k for o in objects if (k := ctx.cluster(o)) is not None and k != asker), None)
+        if asked is None:  # "asks, near Beja, why…": the other one the sentence brought in
+            asked = next(
+                (
+                    k
+                    for t in sentence
+                    if not ctx.index.in_quote(t)
+                    and (k := ctx.cluster(t)) is not None
+                    and k != asker
+                    and t.dep_ != "poss"
+                ),
+                None,
+            )
+        if asked is not None and asked in ctx.cast:
+            return asked, asker
+    return None
+
+
 #: Clauses whose characters are not in the scene the sentence sets: "who swore he saw Einar's jeep".
 _ASIDE_CLAUSES = frozenset({"relcl", "acl", "ccomp", "parataxis"})
 
@@ -760,13 +803,16 @@ def _facing_pair(ctx: _Context, sentence: Span) -> tuple[int, int] | None:
     ("Gunna goes back to the slipway to lean on the harbourmaster, Valdi"; "Mo finds Ade in the yard").
     Characters in a clause about something else ("who swore he saw Einar's jeep") or owning a thing
     ("Ade's van") are not in the scene."""
-    root = sentence.root
+    root = _opening_clause(sentence)
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ == "they":
         return _the_two_lately(ctx, sentence)
     named = ctx.by_token.get(subject.i) if subject is not None else None
-    # (named: a pronoun at the head of a paragraph is too often someone else's)
-    first = named.cluster if named is not None and named.kind == "name" else None
+    # (named: a pronoun at the head of a paragraph is too often someone else's; not one whose character
+    # the paragraph named before it, "Henrique books a berth on the Santa Luzia. On board he befriends…")
+    first = (
+        named.cluster if named is not None and (named.kind == "name" or _named_earlier(ctx, named)) else None
+    )
     if first is None or first not in ctx.cast:
         return None
     for token in root.subtree:
@@ -777,7 +823,41 @@ def _facing_pair(ctx: _Context, sentence: Span) -> tuple[int, int] | None:
         other = ctx.cluster(token)
         if other is not None and other != first and other in ctx.cast:
             return first, other
+    if root.dep_ != "ROOT" and subject is not None:
+        # a parse that hung the opening clause under a later one may have left its object outside it: the
+        # next character the sentence names, not as an owner
+        for token in sentence[subject.i - sentence.start + 1 :]:
+            other = ctx.cluster(token) if token.dep_ != "poss" and not ctx.index.in_quote(token) else None
+            if other is not None and other != first and other in ctx.cast and token.i in ctx.by_token:
+                return first, other
     return None
+
+
+def _opening_clause(sentence: Span) -> Token:
+    """The verb of the sentence's main clause: its root, or a clause before the root that the parser hung
+    under it ("On board he befriends the cook, …, who asks why a man would cross an ocean": "cross")."""
+    root = sentence.root
+    for token in sentence:
+        if token.i >= root.i:
+            break
+        if (
+            token.dep_ == "ccomp"
+            and token.head.i == root.i
+            and any(c.dep_ == "nsubj" for c in token.children)
+        ):
+            return token
+    return root
+
+
+def _named_earlier(ctx: _Context, pronoun: Mention) -> bool:
+    """The paragraph of a pronoun mention names its character before it, outside speech."""
+    text = ctx.index.text
+    paragraph = text.rfind("\n\n", 0, pronoun.char_start) + 1
+    return any(
+        m.kind == "name" and m.cluster == pronoun.cluster and paragraph <= m.char_start < pronoun.char_start
+        for m in ctx.by_token.values()
+        if not m.in_quote
+    )
 
 
 #: Sentences before a "they" searched for the two it means.
@@ -1612,7 +1692,13 @@ def _conversations(found: list[QuoteSpan], text: str) -> list[list[list[int]]]:
     to another scene ends a conversation."""
     turns: list[list[int]] = []
     for i, quote in enumerate(found):
-        if turns and found[turns[-1][-1]].paragraph == quote.paragraph:
+        last = found[turns[-1][-1]] if turns else None
+        # (lines of talk set one under another, with no blank line between, are turns of their own)
+        if (
+            last is not None
+            and last.paragraph == quote.paragraph
+            and "\n" not in text[last.end : quote.start]
+        ):
             turns[-1].append(i)
         else:
             turns.append([i])

@@ -2102,3 +2102,19 @@ def test_a_common_word_opening_a_line_of_speech_names_nobody(story_of):  # type:
     )
     assert not {"Manners", "Love"} & names(story)
     assert "Ronan" in names(story)
+
+
+def test_a_cast_line_whose_actor_has_a_lower_case_particle(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Plot\n\nAfonso Queiroz closes his cork factory and sails for Praia.\n\n"
+        "Cast\n\nRogério dos Santos as Afonso Queiroz\nInês de Castro as Celeste Queiroz\n"
+    )
+    assert by_name(story, "Afonso Queiroz").actor == "Rogério dos Santos"
+
+
+def test_a_sex_learned_from_the_next_sentence_before_it_names_anyone_else(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Rufino Lacerda runs a lottery kiosk by the river. "
+        "On the last night he locks up and drives Beatriz Fonseca to the station. Beatriz thanks him."
+    )
+    assert by_name(story, "Rufino Lacerda").gender == "male"

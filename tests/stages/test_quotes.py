@@ -1018,3 +1018,19 @@ def test_a_relative_s_question_is_answered_by_whose_relative_she_is(story_of):  
     )
     assert speaker_of(story, "the bank's money") == "Yuna"
     assert speaker_of(story, "With what money") != "Yuna"
+
+
+def test_untagged_lines_set_one_under_another_alternate_from_the_two_just_met(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Teodoro Braga boards the night bus to Faro. On the way he befriends the driver, Graça "
+        "Bettencourt, who lends him a blanket and asks, near Beja, why an old man would ride so far for "
+        "a wedding nobody asked him to.\n\n"
+        '"My son\'s wedding."\n'
+        '"He invited you?"\n'
+        '"No."\n'
+        '"Then you are brave, or a fool."\n'
+        '"Both, I hope."'
+    )
+    assert speaker_of(story, "My son's wedding") == "Teodoro Braga"
+    assert speaker_of(story, "He invited you") == "Graça Bettencourt"
+    assert speaker_of(story, "Both, I hope") == "Teodoro Braga"
