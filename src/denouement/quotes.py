@@ -764,7 +764,7 @@ def _question_put(ctx: _Context, sentence: Span) -> tuple[int, int] | None:
     for verb in sentence:
         if verb.lemma_.lower() != "ask" or verb.pos_ != "VERB" or ctx.index.in_quote(verb):
             continue
-        after = [t for t in sentence[verb.i - sentence.start + 1 : verb.i - sentence.start + 8]]
+        after = sentence[verb.i - sentence.start + 1 : verb.i - sentence.start + 8]
         if not any(t.lower_ in _QUESTION_WORDS for t in after):
             continue
         clause = verb.head if verb.dep_ == "conj" else verb
