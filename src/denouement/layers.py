@@ -1401,8 +1401,8 @@ def _predicated_unreal(facts: Sequence[SentenceFacts], r: int) -> CueSpan | None
             for _s, _e, pos, lemma in facts[j].tokens
             if pos in ("NOUN", "VERB")
         )
-        if not told and not match["whole"]:
-            return None
+        if not told and not (match["whole"] or match["every"]):
+            return None  # (but "every moment of the welcome has been written out" names the whole of it)
     elif match["made"] is None and not match["subject"].lower().startswith(("everything", "all", "it all")):
         return None
     return CueSpan(r, f.start + match.start("subject"), f.start + match.end(), "reveal", "imagined")
@@ -1844,6 +1844,11 @@ def _jolt_line(facts: Sequence[SentenceFacts], k: int) -> bool:
     return alone and len(f.narration.split()) <= BEAT_WORDS and bool(_structure("jolt").search(f.narration))
 
 
+#: Sentences, at most, between a reveal and the passage it exposes that may tell the return from it ("A
+#: bell did ring, but it was… Funmi looked up. The basin was still beside her… Her phone lay face down…").
+RETURN_REACH = 4
+
+
 def _revealed_passage(
     facts: Sequence[SentenceFacts],
     r: int,
@@ -1857,7 +1862,7 @@ def _revealed_passage(
         return None
     end = r - 1
     returned = None
-    for k in range(r - 1, max(-1, r - 4), -1):
+    for k in range(r - 1, max(-1, r - 1 - RETURN_REACH), -1):
         if k in taken:
             return None
         cut = facts[k].paragraph_start and _structure("scene_cut").search(facts[k].narration.lstrip())
@@ -3844,10 +3849,11 @@ def _same_stem(a: str, b: str) -> bool:
     return len(stem) >= 3 and stem == _ENDING.sub("", b)
 
 
-#: A thing named as what the story cuts away from ("cuts from the tram to Elena") is left behind.
+#: A thing named as what the story cuts away from ("cuts from the tram to Elena", "cuts on the applause to
+#: a train") is left behind.
 _CUT_AWAY = re.compile(
     r"\b(?:cuts?|cutting|pans?|panning|switch(?:es)?|jumps?|dissolves?|moves?|turns?) (?:away |back )?"
-    r"from (?:the |his |her |their |a |an )?(?:[\w-]+ )?$",
+    r"(?:from|on) (?:the |his |her |their |a |an )?(?:[\w-]+ )?$",
     re.IGNORECASE,
 )
 

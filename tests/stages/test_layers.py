@@ -3746,3 +3746,52 @@ def test_a_waking_after_days_went_by_or_hours_after_passing_out_is_no_dream(stor
     )
     assert layer_of(hours, "carry him and his sister to a motel") == "actual"
     assert not unreal_segments(hours)
+
+
+def test_a_cut_back_to_the_night_before_where_every_moment_was_written_down(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Ottilie Varga takes the overnight coach to Szeged to see the sister who stopped answering her letters.\n\n"
+        "In the morning the coach pulls into the square. Rozália is waiting by the fountain, and she hugs "
+        "Ottilie before she has set down her case. They eat plum dumplings in the old kitchen and laugh about "
+        "their father's hats.\n\n"
+        "The film cuts to the coach on the evening before, parked at a border queue. Ottilie has her diary "
+        "open on her knee: every minute of the homecoming has been written out in pencil, under the heading "
+        '"Hoped."\n\n'
+        "When the coach does reach Szeged, nobody is at the fountain."
+    )
+    assert layer_of(story, "Rozália is waiting by the fountain") == "imagined"
+    assert layer_of(story, "They eat plum dumplings") == "imagined"
+    assert layer_of(story, "The film cuts to the coach") == "actual"
+    assert layer_of(story, "nobody is at the fountain") == "actual"
+
+
+def test_a_recap_that_turns_out_to_be_built_from_a_speech_during_a_stalled_journey(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Bisi Okafor has written a toast for her brother's wedding and sets off on the Lagos night bus.\n\n"
+        "The hall at Ikeja is hung with marigolds. Her brother greets her at the door, the band plays her "
+        "favourite highlife tune, and her toast makes the whole room laugh.\n\n"
+        "Eze cuts on the laughter to the dark bus, stuck behind a jack-knifed lorry outside Ore. Bisi is "
+        "whispering the last line of her toast to the window, and the marigolds, the band and the laughter "
+        "turn out to be a wedding built from those notes during four idle hours.\n\n"
+        "She reaches Ikeja after the last guest has gone."
+    )
+    assert layer_of(story, "The hall at Ikeja is hung with marigolds") == "imagined"
+    assert layer_of(story, "her toast makes the whole room laugh") == "imagined"
+    assert layer_of(story, "Eze cuts on the laughter") == "actual"
+    assert layer_of(story, "after the last guest has gone") == "actual"
+
+
+def test_the_return_beats_before_a_reveal_are_real_and_the_passage_before_them_is_not(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Wren waited on the quay at Stromness with a crate of crabs at her feet, and the fog sat on the water.\n\n"
+        "At ten the fog cleared in a single breath. The ferry sounded its horn and slid out full, and halfway "
+        "over her brother rang to say he was already standing on the pier at Hoy.\n\n"
+        "A horn did sound, but it was the harbour master warning a trawler off the slipway. Wren looked up. "
+        "The crate was still at her feet, and the fog had not shifted at all. The whole bright crossing, the "
+        "call and the pier and her brother's wave, had been made on that quay out of fog and hope.\n\n"
+        "The ferry left at one, half empty."
+    )
+    assert layer_of(story, "The ferry sounded its horn") == "imagined"
+    assert layer_of(story, "At ten the fog cleared") == "imagined"
+    assert layer_of(story, "A horn did sound") == "actual"
+    assert layer_of(story, "The ferry left at one") == "actual"
