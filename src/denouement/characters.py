@@ -86,6 +86,8 @@ _ACTOR_IN_PARENS = re.compile(
     # "Great-Uncle Eddie (a wonderfully dry Lou Ferrante)": a review's epithet before the actor
     # (not "Richard Ney (the actor who portrayed Vincent)": there the name inside is the part)
     r"(?:(?:a|an|the)\s+(?:(?!(?:who|that|played|portrayed|plays|portrays)\b)[a-z-]+\s+){1,3})?"
+    # "Ha-eun (newcomer Lee Ye-rin)": a bare word for a first or a seasoned actor before the name
+    r"(?:(?:newcomer|veteran|debutant|debutante|first-timer|non-actor|non-professional)\s+)?"
     rf"(?P<actor>{_NAME})\s*(?:[),;]|$)"
 )
 _PLAYED_BY = re.compile(

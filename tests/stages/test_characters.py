@@ -2118,3 +2118,12 @@ def test_a_sex_learned_from_the_next_sentence_before_it_names_anyone_else(story_
         "On the last night he locks up and drives Beatriz Fonseca to the station. Beatriz thanks him."
     )
     assert by_name(story, "Rufino Lacerda").gender == "male"
+
+
+def test_an_actor_in_brackets_after_a_bare_word_for_a_first_timer(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Her son Tobiah (newcomer Ezra Lindqvist), fourteen and furious, refuses to leave the island. "
+        "Tobiah hides the boat keys in the lighthouse."
+    )
+    assert by_name(story, "Tobiah").actor == "Ezra Lindqvist"
+    assert not any(c.name == "Ezra Lindqvist" for c in story.characters)

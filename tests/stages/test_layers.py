@@ -3795,3 +3795,22 @@ def test_the_return_beats_before_a_reveal_are_real_and_the_passage_before_them_i
     assert layer_of(story, "At ten the fog cleared") == "imagined"
     assert layer_of(story, "A horn did sound") == "actual"
     assert layer_of(story, "The ferry left at one") == "actual"
+
+
+def test_a_tale_the_film_shows_as_it_is_told_and_a_record_later_contradicts(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Plot\n\n"
+        "Isla Munro comes home to Barra when her grandfather, Alasdair, falls ill. Before he will go into "
+        "hospital he makes her listen to the story of the night the Mairi Bhan went down. He tells it over "
+        "two evenings, and the film shows it as he tells it, in washed-out blue.\n\n"
+        "In the gale of February 1962 the Mairi Bhan lost her engine off Mingulay. Alasdair swam a line "
+        "across to her through the surf and hauled all five of her crew ashore. The whole island turned "
+        "out to cheer him at the pier.\n\n"
+        "Isla looks for the rescue in the lifeboat station's log. The crew were taken off by the Barra "
+        "lifeboat, and Alasdair is not named anywhere. "
+        '"Alasdair was at the fishing in Lerwick that month," the coxswain\'s widow tells her.'
+    )
+    assert layer_of(story, "Alasdair swam a line across") == "imagined"
+    assert layer_of(story, "The whole island turned out") == "imagined"
+    assert layer_of(story, "Isla looks for the rescue") == "actual"
+    assert layer_of(story, "the film shows it as he tells it") == "actual"
