@@ -652,12 +652,14 @@ def _sentence_counterparts(
         if not words[s] or not any(events[n].main for n in by_sentence.get(s, ())):
             continue
         best, best_score = -1, 0.0
+        scores: dict[int, float] = {}
         for r in real:
             score = _sentence_score(s, r, words, weight, content.people, lex)
             if score and _denies(sentence_texts[s], sentence_texts[r], words[s] & words[r], frequency):
                 score += DENIAL_BONUS
             if score and aftermath.first <= r <= aftermath.last:
                 score += AFTER_BONUS
+            scores[r] = score
             if score > best_score:
                 best, best_score = r, score
         if best_score < SENTENCE_THRESHOLD or _same_words(words[s], words[best]):
@@ -668,13 +670,16 @@ def _sentence_counterparts(
             if not _denies(sentence_texts[s], sentence_texts[best], words[s] & words[best], frequency):
                 continue
             answered.add(s)
-        if tuple(sorted({s, best})) in paired:
-            continue
-        imagined = _main_event(by_sentence.get(s, ()), events, lex)
-        actual, shares = _closest_event(by_sentence.get(best, ()), aligner, words[s], content.people[s])
-        saying = actual if shares else None  # the clause that says it, or else the whole sentence
-        summary = _sentence_summary(seg.layer, text, sentence_texts, events, (imagined, s), (saying, best))
-        added.append(DivergenceSpan("changed", actual, imagined, summary, tuple(sorted({s, best}))))
+        for answer in _answers_in_one_exchange(best, scores):
+            if tuple(sorted({s, answer})) in paired:
+                continue
+            imagined = _main_event(by_sentence.get(s, ()), events, lex)
+            actual, shares = _closest_event(by_sentence.get(answer, ()), aligner, words[s], content.people[s])
+            saying = actual if shares else None  # the clause that says it, or else the whole sentence
+            summary = _sentence_summary(
+                seg.layer, text, sentence_texts, events, (imagined, s), (saying, answer)
+            )
+            added.append(DivergenceSpan("changed", actual, imagined, summary, tuple(sorted({s, answer}))))
     kept = [
         d
         for d in found
@@ -683,6 +688,24 @@ def _sentence_counterparts(
         )
     ]
     return kept + added
+
+
+#: How near the best a second answer must score, and how close to it it must stand.
+SECOND_ANSWER = 0.9
+SECOND_ANSWER_REACH = 3
+
+
+def _answers_in_one_exchange(best: int, scores: Mapping[int, float]) -> list[int]:
+    """The best real answer to an unreal sentence, and a second that scores as well within a few sentences
+    of it: one exchange answering the same thing twice ("“The medal, then.” / “The medal came to me.”",
+    "“There was no bell. It was the Sabbath, and the minister would not have it.”")."""
+    floor = SECOND_ANSWER * scores[best]
+    near = [
+        r
+        for r, score in scores.items()
+        if r != best and abs(r - best) <= SECOND_ANSWER_REACH and score >= max(floor, SENTENCE_THRESHOLD)
+    ]
+    return [best, *sorted(near, key=lambda r: (-scores[r], r))[:1]]
 
 
 def _denies(unreal: str, real: str, shared: frozenset[str], frequency: Mapping[str, int]) -> bool:

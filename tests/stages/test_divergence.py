@@ -297,3 +297,24 @@ def test_a_clause_inside_another_is_set_against_the_real_line_that_answers_it(st
     changed = [d for d in story.divergences if d.kind == "changed" and {sings, silent} <= set(d.evidence)]
     assert changed, [d.summary for d in story.divergences]
     assert "does not sing" in changed[0].summary
+
+
+def test_one_exchange_answering_the_same_thing_twice_gives_both_answers(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Nan tells it every Christmas, and the film shows it as she tells it.\n\n"
+        "In the winter of 1947 the Kittiwake lost her mast off Fair Isle. "
+        "Grandad sailed out alone and towed her home. "
+        "In the spring a silver cup arrived from the Admiralty, and Grandad kept the silver cup on the "
+        "dresser.\n\n"
+        "At the harbour office Tessa finds the log for that winter, and Grandad is not named anywhere. "
+        "Old Magnus Ritch was on the tow rope that night.\n\n"
+        '"The silver cup, then," Tessa says.\n\n'
+        '"The silver cup came to me," Magnus says. "I sold it in Lerwick."'
+    )
+    cup = sentence_with(story, "a silver cup arrived")
+    asked = sentence_with(story, "The silver cup, then")
+    answer = sentence_with(story, "The silver cup came to me")
+    pairs = [set(d.evidence) for d in story.divergences if d.kind == "changed"]
+    assert story.sentences[cup].layer == "imagined"
+    assert any({cup, answer} <= p for p in pairs), [d.summary for d in story.divergences]
+    assert any({cup, asked} <= p for p in pairs), [d.summary for d in story.divergences]
