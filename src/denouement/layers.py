@@ -4197,6 +4197,71 @@ def _other_versions(passages: Sequence[SegmentSpan], facts: Sequence[SentenceFac
             seg.kind = _SEGMENT_KIND["alternate"]
 
 
+def _strand_marks(facts: Sequence[SentenceFacts]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words a film's two lives are told apart by ("shoots the life Gigi actually lives in warm,
+    grainy 16mm, and intercuts it with a second life, the one in which she made the train, in cold digital
+    blue"): those of the real life and those of the other, each going with the nearer of the two."""
+    real_said, other_said = _structure("real_life_said"), _structure("other_life_said")
+    marks = _structure("strand_marks")
+    for f in facts:
+        text = f.narration
+        real = [m.start() for m in real_said.finditer(text)]
+        other = [m.start() for m in other_said.finditer(text)]
+        if not real or not other:
+            continue
+        sides: dict[str, set[str]] = {"real": set(), "other": set()}
+        for m in marks.finditer(text):
+            to_real = min(abs(m.start() - at) for at in real)
+            to_other = min(abs(m.start() - at) for at in other)
+            sides["real" if to_real < to_other else "other"].add(m.group().lower())
+        real_marks, other_marks = sides["real"] - sides["other"], sides["other"] - sides["real"]
+        if real_marks and other_marks:
+            return frozenset(real_marks), frozenset(other_marks)
+    return frozenset(), frozenset()
+
+
+#: "In the blue life, …", "In the warm version, …": a sentence that says which life it tells.
+_MARKED_LIFE = re.compile(
+    r"^(?:\w+ ){0,3}?(?:in|into) the (?P<mark>[\w-]+) (?:life|version|strand|timeline|world|line|one)\b"
+    r"|^the (?P<subject>[\w-]+) (?:life|version|strand|timeline|world|line)\b",
+    re.IGNORECASE,
+)
+
+
+def _marked_strands(
+    passages: list[SegmentSpan], facts: Sequence[SentenceFacts], narration: set[int]
+) -> list[SegmentSpan]:
+    """A story told as two lives the film marks by their look ("In the blue life, Gigi catches the 22:10
+    …" / "The warm life is small and stubborn."): a paragraph that opens in the other life is an
+    alternate passage, to the end of its paragraph or to a sentence back in the real one; a passage
+    found elsewhere that opens in the real life is the story's own line after all."""
+    real_marks, other_marks = _strand_marks(facts)
+    if not other_marks:
+        return passages
+
+    def life(j: int) -> str | None:
+        match = _MARKED_LIFE.match(facts[j].narration.lstrip())
+        said = (match["mark"] or match["subject"] or "").lower() if match else ""
+        return "real" if said in real_marks else "other" if said in other_marks else None
+
+    kept = [seg for seg in passages if not (seg.layer in UNREAL and life(seg.first) == "real")]
+    taken = {j for seg in kept for j in range(seg.first, seg.last + 1)}
+    j = 0
+    while j < len(facts):
+        if j not in narration or j in taken or life(j) != "other":
+            j += 1
+            continue
+        _, para_last = _paragraph_bounds(facts, j)
+        last = j
+        while last + 1 <= para_last and last + 1 not in taken and life(last + 1) != "real":
+            last += 1
+        cue = CueSpan(j, facts[j].start, facts[j].end, "open", "alternate")
+        kept.append(SegmentSpan("alternate", _SEGMENT_KIND["alternate"], j, last, [cue]))
+        taken.update(range(j, last + 1))
+        j = last + 1
+    return sorted(kept, key=lambda seg: seg.first)
+
+
 _STRAND = re.compile(
     r"\b(?:in )?the (?P<nth>first|second|third|other) "
     r"(?:strand|branch|timeline|thread|version|path)\b",
@@ -4491,6 +4556,7 @@ def find_layers(facts: Sequence[SentenceFacts]) -> tuple[list[Layer], list[Segme
         passages.append(seg)
         taken.update(range(seg.first, seg.last + 1))
     _other_versions(passages, facts)
+    passages = _marked_strands(passages, facts, narration)
     passages = _without_the_line_followed(passages, facts, narration)
     _exposed_told_flashbacks(passages, facts)
     passages = _leaps_ahead(passages, facts, narration)

@@ -3814,3 +3814,21 @@ def test_a_tale_the_film_shows_as_it_is_told_and_a_record_later_contradicts(stor
     assert layer_of(story, "The whole island turned out") == "imagined"
     assert layer_of(story, "Isla looks for the rescue") == "actual"
     assert layer_of(story, "the film shows it as he tells it") == "actual"
+
+
+def test_two_lives_a_film_marks_by_their_look_the_other_one_is_alternate(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "In 2003 Tomasz Wrona misses the last ferry from Gdańsk because his father collapses on the quay.\n\n"
+        "The director films the life Tomasz really lives in grainy amber, and cuts it against a second life, "
+        'the one where he caught the ferry, in hard silver light. A caption says only "Albo".\n\n'
+        "The amber life is cramped and loud. Tomasz takes over his father's chandlery and marries Ola, "
+        "who laughs at his accounts.\n\n"
+        "In the silver life, Tomasz reaches Karlskrona by dawn. He builds bridges in Malmö and never goes "
+        "back to the quay.\n\n"
+        "At the end both lives come to his father's funeral. In the amber version, Tomasz carries the coffin."
+    )
+    assert layer_of(story, "Tomasz reaches Karlskrona by dawn") == "alternate"
+    assert layer_of(story, "He builds bridges in Malmö") == "alternate"
+    assert layer_of(story, "The amber life is cramped") == "actual"
+    assert layer_of(story, "Tomasz takes over his father's chandlery") == "actual"
+    assert layer_of(story, "Tomasz carries the coffin") == "actual"
