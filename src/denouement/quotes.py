@@ -1087,10 +1087,15 @@ def _title_holders(clusters: Sequence[CharacterCluster]) -> dict[str, int]:
     """Titles only one character bears ("Auntie" of Auntie Efua, "Coach" of Coach Pryor), lower case: a
     line that calls out the title alone calls that character (“It weighs a hundred kilos, Auntie.”)."""
     holders: dict[str, set[int]] = {}
+    kin_words = word_set("characters", "kinship_names")
     for c in clusters:
         if c.kind == "character":
             for title in c.titles:
                 holders.setdefault(title.lower().rstrip("."), set()).add(c.key)
+            for form in (*c.forms, *(tuple(n.split()) for n in c.nicknames)):
+                if len(form) > 1 and form[0].lower() in kin_words:
+                    # "Baba Ferry", "Mama Ronke": a family word that opens a name is called out alone too
+                    holders.setdefault(form[0].lower(), set()).add(c.key)
     return {title: next(iter(keys)) for title, keys in holders.items() if len(keys) == 1}
 
 

@@ -12,6 +12,7 @@ the family's named members; film-makers and critics are real people, not roles.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -125,6 +126,31 @@ def _named_there(token: Token) -> bool:
     return False
 
 
+#: Words that give the name of someone just met by their role: "his name was", "called him", "known as".
+_NAME_GIVEN = re.compile(
+    r"\b(?:(?:his|her) (?:real |full |proper )?name (?:was|is)|(?:called|calls|call) (?:him|her)|"
+    r"(?:is|was) (?:known|called) as|(?:is|was) called|went by|goes by)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _named_next(token: Token, index: StoryIndex, mentions: Sequence[Mention]) -> int | None:
+    """The character a role is named as in its own sentence or the next, by words that give a name
+    ("the ferryman said. He was a small man…, and the island called him Baba Ferry, though his name was
+    Kehinde Ajala"): the last one so named."""
+    here = index.token_sentence[token.i]
+    text = index.text
+    found = None
+    for m in mentions:
+        if m.kind != "name" or m.cluster is None or m.in_quote or not here <= m.sentence <= here + 1:
+            continue
+        if m.start <= token.i:
+            continue
+        if _NAME_GIVEN.search(text[max(0, m.char_start - 40) : m.char_start]):
+            found = m.cluster
+    return found
+
+
 def _speaks(token: Token, sentences: Sequence[Span], index: StoryIndex) -> bool:
     """The role tags a line itself ("the porter says"); or it acts just before a line no one tags ("The
     tea seller came down the aisle. “Two?”"); or it is the last one acting before a line a pronoun tags,
@@ -194,6 +220,14 @@ def speaking_roles(doc: Doc, clusters: list[CharacterCluster], mentions: Sequenc
         if _named_there(token):
             held.add(lemma)
             continue
+        named_next = _named_next(token, index, mentions)
+        if named_next is not None:
+            # "“No crossing,” the ferryman said. He was a small man…, though his name was Kehinde Ajala"
+            holder = next((c for c in clusters if c.key == named_next), None)
+            if holder is not None:
+                holder.roles.add(lemma)
+                held.add(lemma)
+                continue
         phrases.setdefault(lemma, Counter())[_role_phrase(token)] += 1
         if _speaks(token, sentences, index):
             speaking.add(lemma)

@@ -1034,3 +1034,20 @@ def test_untagged_lines_set_one_under_another_alternate_from_the_two_just_met(st
     assert speaker_of(story, "My son's wedding") == "Teodoro Braga"
     assert speaker_of(story, "He invited you") == "Graça Bettencourt"
     assert speaker_of(story, "Both, I hope") == "Teodoro Braga"
+
+
+def test_a_role_named_in_the_next_sentence_and_called_by_the_family_word_of_its_nickname(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Fog sat on the harbour at Tema, and Adwoa Mensah could not see the end of the pier.\n\n"
+        '"Nobody sails in this," the boatman said. He was a broad man with a whistle round his neck, and '
+        "the whole beach called him Papa Tide, though his name was Kwabena Owusu.\n\n"
+        '"Papa, my sister lands at noon."\n'
+        '"Then your sister will wait, my child."\n'
+        '"She has waited six years, Papa."\n'
+        '"The sea does not count years."\n\n'
+        "Adwoa sat down on a crate of yams. At eleven Adwoa rang her sister, and nobody answered."
+    )
+    assert speaker_of(story, "Nobody sails in this") == "Kwabena Owusu"
+    assert speaker_of(story, "my sister lands at noon") == "Adwoa Mensah"
+    assert speaker_of(story, "Then your sister will wait") == "Kwabena Owusu"
+    assert speaker_of(story, "She has waited six years") == "Adwoa Mensah"
