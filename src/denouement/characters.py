@@ -3859,6 +3859,15 @@ def _not_a_person(cluster: CharacterCluster, doc: Doc, title_words: set[str], pe
         cluster.roles & things
         and not cluster.roles & human
         and cluster.actor is None
+        # (not one who acts and whom a line calls by name: "on the Ikorodu road Dayo shouted", misread as
+        # the road's name, and "The fog, Dayo.")
+        and not (
+            cluster.human_verbs
+            and any(
+                m.in_quote and called_out(doc, m) and set(m.form) <= set(cluster.name.split())
+                for m in cluster.named_mentions
+            )
+        )
         and (
             person_labels * 2 <= len(cluster.named_mentions)
             # "the brother's trawler, the Morwenna" … "after the Morwenna was lost": always "the"

@@ -2127,3 +2127,18 @@ def test_an_actor_in_brackets_after_a_bare_word_for_a_first_timer(story_of):  # 
     )
     assert by_name(story, "Tobiah").actor == "Ezra Lindqvist"
     assert not any(c.name == "Ezra Lindqvist" for c in story.characters)
+
+
+def test_a_name_misread_as_what_a_road_is_called_is_still_someone_who_acts_and_is_called(story_of):  # type: ignore[no-untyped-def]
+    story = story_of(
+        "Fog had closed the harbour at Elmina, and Abena Owusu could not see the end of the jetty.\n\n"
+        'The night before, Dayo had sent her a text: "Bus leaves Lome 6pm. Meet me Takoradi station."\n\n'
+        "At ten the fog lifted. Halfway across, Abena's phone buzzed: Dayo's bus had come in early. "
+        "They shared an okada to their aunt's house, Abena squeezed in the middle, and somewhere on the "
+        "Takoradi road Dayo shouted over the engine that he was home for good.\n\n"
+        "When they reached the station at two, she found Dayo sitting on his suitcase.\n\n"
+        '"You said noon."\n"The fog, Dayo. The boat broke down."'
+    )
+    assert any(c.name == "Dayo" and c.kind == "character" for c in story.characters), [
+        (c.name, c.kind) for c in story.characters
+    ]
