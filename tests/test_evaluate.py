@@ -27,14 +27,14 @@ def test_dev_set_floor() -> None:
     figures = summarise(evaluate_dir(TESTS / "devset"))
     assert figures["stories"] >= 484
     assert figures["character_recall"] >= 0.967
-    assert figures["character_accuracy"] >= 0.881
-    assert figures["character_names_actors"] >= 0.908
-    assert figures["speaker_accuracy"] >= 0.857
-    assert figures["quote_recall"] >= 0.982
+    assert figures["character_accuracy"] >= 0.883
+    assert figures["character_names_actors"] >= 0.910
+    assert figures["speaker_accuracy"] >= 0.859
+    assert figures["quote_recall"] >= 0.983
     assert figures["character_precision"] >= 0.939
-    assert figures["layer_coarse"] >= 0.954
-    assert figures["unreal_f1"] >= 0.894
-    assert figures["divergence_recall"] >= 0.331
+    assert figures["layer_coarse"] >= 0.956
+    assert figures["unreal_f1"] >= 0.904
+    assert figures["divergence_recall"] >= 0.345
     assert figures["linear_false_segments"] == 0  # no unreal passage invented in a story without one
 
 
