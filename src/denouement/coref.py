@@ -176,9 +176,12 @@ def learn_genders(
     votes: dict[int, Counter[str]] = {c.key: Counter() for c in clusters}
     by_sentence: dict[int, set[int]] = {}
     first_end: dict[tuple[int, int], int] = {}  # (sentence, cluster) -> end of its first named mention
+    first_named_at: dict[int, int] = {}  # sentence -> start of its first named mention outside speech
     for m in named:
         if not m.in_quote and m.cluster is not None:
             by_sentence.setdefault(m.sentence, set()).add(m.cluster)
+        if not m.in_quote:
+            first_named_at[m.sentence] = min(m.start, first_named_at.get(m.sentence, m.start))
         if m.cluster is not None:
             where = (m.sentence, m.cluster)
             first_end[where] = min(m.end, first_end.get(where, m.end))
@@ -210,9 +213,7 @@ def learn_genders(
         elif sent_id + 1 < len(index.sentences):
             # the next sentence goes on about them before it names anyone else ("Henrique books a berth on
             # the Santa Luzia. On board he befriends the cook, Abílio")
-            named_next = min(
-                (m.start for m in named if m.sentence == sent_id + 1 and not m.in_quote), default=None
-            )
+            named_next = first_named_at.get(sent_id + 1)
             nxt = [
                 t
                 for t in index.sentences[sent_id + 1]
